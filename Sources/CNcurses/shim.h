@@ -1,0 +1,72 @@
+#ifndef STPDASH_CNCURSES_SHIM_H
+#define STPDASH_CNCURSES_SHIM_H
+
+// The wide-character API (get_wch, add_wch, setcchar) is only declared when
+// these are set before the header is read.
+#define _XOPEN_SOURCE_EXTENDED 1
+#define NCURSES_WIDECHAR 1
+
+#include <locale.h>
+#include <langinfo.h>
+#include <wchar.h>
+#include <signal.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
+#include <ncursesw/ncurses.h>
+
+// Swift 6 cannot see C macros with arguments or some C globals; these
+// accessors give it the few it needs.
+static inline WINDOW *stp_stdscr(void) { return stdscr; }
+static inline int stp_lines(void) { return LINES; }
+static inline int stp_cols(void) { return COLS; }
+static inline int stp_colors(void) { return COLORS; }
+static inline int stp_color_pairs(void) { return COLOR_PAIRS; }
+
+static inline attr_t stp_a_normal(void) { return A_NORMAL; }
+static inline attr_t stp_a_bold(void) { return A_BOLD; }
+static inline attr_t stp_a_dim(void) { return A_DIM; }
+static inline attr_t stp_a_reverse(void) { return A_REVERSE; }
+static inline attr_t stp_a_underline(void) { return A_UNDERLINE; }
+
+static inline int stp_key_code_yes(void) { return KEY_CODE_YES; }
+static inline int stp_err(void) { return ERR; }
+
+static inline mmask_t stp_all_mouse_events(void) { return ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION; }
+static inline mmask_t stp_button1_pressed(void) { return BUTTON1_PRESSED; }
+static inline mmask_t stp_button1_released(void) { return BUTTON1_RELEASED; }
+static inline mmask_t stp_button1_clicked(void) { return BUTTON1_CLICKED; }
+static inline mmask_t stp_button1_double_clicked(void) { return BUTTON1_DOUBLE_CLICKED; }
+static inline mmask_t stp_button4_pressed(void) { return BUTTON4_PRESSED; }
+#ifdef BUTTON5_PRESSED
+static inline mmask_t stp_button5_pressed(void) { return BUTTON5_PRESSED; }
+#else
+static inline mmask_t stp_button5_pressed(void) { return 0; }
+#endif
+
+/// Draws one cell's text (a grapheme as UTF-32) with attributes and colour pair.
+static inline int stp_put_cell(int y, int x, const wchar_t *text, int len, attr_t attrs, short pair) {
+  cchar_t cc;
+  wchar_t buf[CCHARW_MAX + 1];
+  int n = len < CCHARW_MAX ? len : CCHARW_MAX;
+  for (int i = 0; i < n; i++) buf[i] = text[i];
+  buf[n] = L'\0';
+  if (setcchar(&cc, buf, attrs, pair, NULL) != OK) return ERR;
+  return mvwadd_wch(stdscr, y, x, &cc);
+}
+
+/// True when the current locale's character set is UTF-8.
+static inline int stp_locale_is_utf8(void) {
+  const char *cs = nl_langinfo(CODESET);
+  if (cs == NULL) return 0;
+  return (cs[0] == 'U' || cs[0] == 'u') && (cs[1] == 'T' || cs[1] == 't') &&
+         (cs[2] == 'F' || cs[2] == 'f');
+}
+
+/// Columns of the terminal on `fd`, or 0 when it is not a terminal.
+static inline int stp_terminal_columns(int fd) {
+  struct winsize ws;
+  if (ioctl(fd, TIOCGWINSZ, &ws) != 0) return 0;
+  return ws.ws_col;
+}
+
+#endif

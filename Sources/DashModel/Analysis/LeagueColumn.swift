@@ -1,0 +1,124 @@
+/// A column of the league table.
+public enum LeagueColumn: Int, CaseIterable, Sendable, Hashable {
+  case rank, name, region, members, doNothing, plan, savingsPercent, perHead, aligned, flagged, atRisk, rating
+
+  /// The key used by `--sort` and in CSV and JSON output.
+  public var key: String {
+    switch self {
+    case .rank: "rank"
+    case .name: "name"
+    case .region: "region"
+    case .members: "members"
+    case .doNothing: "do_nothing"
+    case .plan: "plan"
+    case .savingsPercent: "savings_pct"
+    case .perHead: "per_head"
+    case .aligned: "aligned"
+    case .flagged: "flagged"
+    case .atRisk: "at_risk"
+    case .rating: "rating"
+    }
+  }
+
+  /// The header in CSV output, with units.
+  public var csvHeader: String {
+    switch self {
+    case .doNothing: "do_nothing_2020_21_gbp_m"
+    case .plan: "plan_2020_21_gbp_m"
+    case .perHead: "gap_per_head_gbp"
+    case .aligned: "aligned_share"
+    case .atRisk: "savings_at_risk_gbp_m"
+    default: key
+    }
+  }
+
+  /// The header on screen and in tables.
+  public var title: String {
+    switch self {
+    case .rank: "#"
+    case .name: "Footprint"
+    case .region: "Region"
+    case .members: "Mem"
+    case .doNothing: "Do-nothing"
+    case .plan: "Plan"
+    case .savingsPercent: "Save%"
+    case .perHead: "£/head"
+    case .aligned: "Aligned"
+    case .flagged: "Flg"
+    case .atRisk: "At risk"
+    case .rating: "Rating"
+    }
+  }
+
+  /// A sentence saying what the column holds, for help and `--help`.
+  public var meaning: String {
+    switch self {
+    case .rank: "league position under the current sort"
+    case .name: "footprint name"
+    case .region: "NHS England region"
+    case .members: "member organisations"
+    case .doNothing: "do-nothing gap in 2020/21"
+    case .plan: "gap in 2020/21 after the plan's savings at the delivery setting"
+    case .savingsPercent: "planned savings as a share of the do-nothing gap"
+    case .perHead: "do-nothing gap per resident, £"
+    case .aligned: "share of members aligned with the plan"
+    case .flagged: "members flagged as not cooperating"
+    case .atRisk: "planned savings of refused or flagged members"
+    case .rating: "NHS England progress rating, July 2017"
+    }
+  }
+
+  /// Which columns go first when space is short: lower numbers stay longest.
+  public var priority: Int {
+    switch self {
+    case .name: 0
+    case .doNothing: 1
+    case .rank: 2
+    case .plan: 3
+    case .aligned: 4
+    case .atRisk: 5
+    case .flagged: 6
+    case .perHead: 7
+    case .savingsPercent: 8
+    case .region: 9
+    case .members: 10
+    case .rating: 11
+    }
+  }
+
+  /// Whether a user picking this column expects ascending order first.
+  public var naturallyAscending: Bool {
+    switch self {
+    case .rank, .name, .region, .rating: true
+    default: false
+    }
+  }
+
+  /// Whether values are numbers (right-aligned).
+  public var isNumeric: Bool {
+    switch self {
+    case .name, .region, .rating, .aligned: false
+    default: true
+    }
+  }
+
+  /// Parses a `--sort` value: a key, a CSV header, or either with dashes.
+  public init?(key text: String) {
+    let k = String(text.lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 })
+    let aliases: [String: LeagueColumn] = [
+      "gap": .doNothing, "donothing": .doNothing, "savings": .savingsPercent, "savings_percent": .savingsPercent,
+      "per_head_gbp": .perHead, "perhead": .perHead, "head": .perHead, "alignment": .aligned, "flags": .flagged,
+      "risk": .atRisk, "savings_at_risk": .atRisk, "footprint": .name, "position": .rank,
+    ]
+    if let c = LeagueColumn.allCases.first(where: { $0.key == k || $0.csvHeader == k }) {
+      self = c
+    } else if let c = aliases[k] {
+      self = c
+    } else {
+      return nil
+    }
+  }
+
+  /// Every key, for messages.
+  public static var keyList: String { allCases.map(\.key).joined(separator: ", ") }
+}

@@ -1,0 +1,84 @@
+/// One data record of a CSV table, with its fields resolved by column name.
+///
+/// Accessors take a column slot from the table's `columns` (see
+/// ``CSVTable/column(_:)``); a slot of `-1` means the optional column is not
+/// in the file and reads as an empty cell.
+public struct CSVRow {
+  let base: UnsafePointer<UInt8>
+  var fields: [CSVFieldSpan]
+  /// The 1-based physical line the record starts on.
+  public var line: Int
+
+  init(base: UnsafePointer<UInt8>, fields: [CSVFieldSpan], line: Int) {
+    self.base = base
+    self.fields = fields
+    self.line = line
+  }
+
+  /// The field's bytes with ASCII spaces and tabs trimmed, raw (quotes not collapsed).
+  public func trimmedBytes(_ slot: Int) -> UnsafeBufferPointer<UInt8> {
+    guard slot >= 0, slot < fields.count else { return UnsafeBufferPointer(start: base, count: 0) }
+    var s = fields[slot].start
+    var e = fields[slot].end
+    while s < e, base[s] == 0x20 || base[s] == 0x09 { s += 1 }
+    while e > s, base[e - 1] == 0x20 || base[e - 1] == 0x09 { e -= 1 }
+    return UnsafeBufferPointer(start: base + s, count: e - s)
+  }
+
+  /// True when the cell is empty or only spaces.
+  public func isBlank(_ slot: Int) -> Bool { trimmedBytes(slot).isEmpty }
+
+  /// Whether the field holds doubled quotes that `string(_:)` collapses.
+  public func hasEscapes(_ slot: Int) -> Bool {
+    slot >= 0 && slot < fields.count && fields[slot].escapes
+  }
+
+  /// The cell as a string, quotes collapsed, surrounding white space
+  /// (including no-break spaces) removed. Invalid UTF-8 becomes U+FFFD.
+  public func string(_ slot: Int) -> String {
+    let raw = trimmedBytes(slot)
+    guard !raw.isEmpty else { return "" }
+    var s: String
+    if hasEscapes(slot) {
+      var bytes = [UInt8]()
+      bytes.reserveCapacity(raw.count)
+      var i = 0
+      while i < raw.count {
+        bytes.append(raw[i])
+        if raw[i] == 0x22, i + 1 < raw.count, raw[i + 1] == 0x22 { i += 1 }
+        i += 1
+      }
+      s = String(decoding: bytes, as: UTF8.self)
+    } else {
+      s = String(decoding: raw, as: UTF8.self)
+    }
+    // Unicode white space (a no-break space pasted from a web page, say).
+    if let first = s.unicodeScalars.first, let last = s.unicodeScalars.last,
+      first.properties.isWhitespace || last.properties.isWhitespace
+    {
+      s = String(
+        s.unicodeScalars.drop(while: { $0.properties.isWhitespace })
+          .reversed().drop(while: { $0.properties.isWhitespace }).reversed().map(Character.init))
+    }
+    return s
+  }
+
+  /// True when the trimmed cell equals the ASCII `text` exactly.
+  public func equals(_ slot: Int, _ text: StaticString) -> Bool {
+    let b = trimmedBytes(slot)
+    guard b.count == text.utf8CodeUnitCount else { return false }
+    let t = text.utf8Start
+    for i in 0..<b.count where b[i] != t[i] { return false }
+    return true
+  }
+
+  /// The cell parsed as a decimal number; `nil` when blank or not a number.
+  public func number(_ slot: Int) -> Double? {
+    let b = trimmedBytes(slot)
+    guard let p = b.baseAddress, !b.isEmpty else { return nil }
+    return DecimalParser.parse(p, count: b.count)
+  }
+
+  /// The number of fields in the record.
+  public var fieldCount: Int { fields.count }
+}

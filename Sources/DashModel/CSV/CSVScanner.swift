@@ -1,0 +1,177 @@
+/// The byte range of one field inside a CSV buffer.
+///
+/// Offsets are relative to the start of the buffer being scanned. `quoted`
+/// says the field was enclosed in quotes (the range excludes them);
+/// `escapes` says it contains doubled quotes that must be collapsed.
+public struct CSVFieldSpan: Sendable, Equatable {
+  /// Offset of the first byte of the field's content.
+  public var start: Int
+  /// Offset one past the last byte of the field's content.
+  public var end: Int
+  /// Whether the field was enclosed in double quotes.
+  public var quoted: Bool
+  /// Whether the content holds `""` pairs that stand for one quote.
+  public var escapes: Bool
+}
+
+/// A syntax problem found while splitting bytes into records.
+public struct CSVSyntaxError: Error, Sendable, Equatable {
+  /// 1-based physical line where the problem is.
+  public var line: Int
+  /// 1-based byte column on that line.
+  public var column: Int
+  /// A plain sentence describing the problem.
+  public var message: String
+}
+
+/// Splits a UTF-8 buffer into RFC 4180 records without building strings.
+///
+/// The scanner works on raw bytes: fields come back as offset ranges, so a
+/// caller decides which cells ever become `String`s. It accepts CRLF, LF and
+/// bare CR line ends, quoted fields with embedded separators, quotes and line
+/// breaks, and reports the physical line on which each record starts.
+public struct CSVScanner {
+  let base: UnsafePointer<UInt8>
+  let count: Int
+  var position: Int
+  /// The physical line (1-based) the scanner is on.
+  public internal(set) var line: Int
+  var lineStart: Int
+
+  /// Creates a scanner over `count` bytes at `base`, starting on `firstLine`.
+  ///
+  /// A UTF-8 byte-order mark at the very start is skipped.
+  public init(base: UnsafePointer<UInt8>, count: Int, firstLine: Int = 1, skipBOM: Bool = true) {
+    self.base = base
+    self.count = count
+    self.line = firstLine
+    var start = 0
+    if skipBOM, count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { start = 3 }
+    self.position = start
+    self.lineStart = start
+  }
+
+  /// True when every byte has been consumed.
+  public var isAtEnd: Bool { position >= count }
+
+  /// Scans the next record into `fields`, returning the line it starts on.
+  ///
+  /// Returns `nil` at the end of input. On a syntax error the rest of the
+  /// offending line is skipped (or, for an unterminated quote, the rest of the
+  /// input) and the error is thrown; scanning may continue afterwards.
+  public mutating func nextRecord(into fields: inout [CSVFieldSpan]) throws(CSVSyntaxError) -> Int? {
+    fields.removeAll(keepingCapacity: true)
+    guard position < count else { return nil }
+    let recordLine = line
+    while true {
+      if position < count, base[position] == 0x22 {
+        try scanQuotedField(into: &fields, recordLine: recordLine)
+      } else {
+        try scanPlainField(into: &fields)
+      }
+      // After a field: separator, line end or end of input.
+      if position >= count { return recordLine }
+      let byte = base[position]
+      if byte == 0x2C {
+        position += 1
+        if position >= count {
+          fields.append(CSVFieldSpan(start: position, end: position, quoted: false, escapes: false))
+          return recordLine
+        }
+        continue
+      }
+      consumeLineEnd()
+      return recordLine
+    }
+  }
+
+  mutating func consumeLineEnd() {
+    if base[position] == 0x0D {
+      position += 1
+      if position < count, base[position] == 0x0A { position += 1 }
+    } else {
+      position += 1
+    }
+    line += 1
+    lineStart = position
+  }
+
+  mutating func scanPlainField(into fields: inout [CSVFieldSpan]) throws(CSVSyntaxError) {
+    let start = position
+    var p = position
+    while p < count {
+      let b = base[p]
+      // Everything above the quote character is ordinary data; one compare
+      // handles most bytes.
+      if b > 0x2C {
+        p += 1
+        continue
+      }
+      if b == 0x2C || b == 0x0A || b == 0x0D { break }
+      if b == 0x22 {
+        let column = p - lineStart + 1
+        let errorLine = line
+        position = p
+        skipRestOfLine()
+        throw CSVSyntaxError(
+          line: errorLine, column: column,
+          message: "a quote inside an unquoted field (quote the whole field and double the quote)")
+      }
+      p += 1
+    }
+    position = p
+    fields.append(CSVFieldSpan(start: start, end: p, quoted: false, escapes: false))
+  }
+
+  mutating func scanQuotedField(into fields: inout [CSVFieldSpan], recordLine: Int) throws(CSVSyntaxError) {
+    let openLine = line
+    let openColumn = position - lineStart + 1
+    var p = position + 1
+    let start = p
+    var escapes = false
+    while true {
+      while p < count, base[p] != 0x22 {
+        if base[p] == 0x0A || (base[p] == 0x0D && (p + 1 >= count || base[p + 1] != 0x0A)) {
+          line += 1
+          lineStart = p + 1
+        }
+        p += 1
+      }
+      if p >= count {
+        position = count
+        throw CSVSyntaxError(
+          line: openLine, column: openColumn,
+          message: "unterminated quoted field: the quote opened here is never closed")
+      }
+      // p is at a quote: either an escaped pair or the closing quote.
+      if p + 1 < count, base[p + 1] == 0x22 {
+        escapes = true
+        p += 2
+        continue
+      }
+      break
+    }
+    let end = p
+    p += 1
+    position = p
+    if p < count {
+      let b = base[p]
+      if b != 0x2C && b != 0x0A && b != 0x0D {
+        let column = p - lineStart + 1
+        let errorLine = line
+        skipRestOfLine()
+        throw CSVSyntaxError(
+          line: errorLine, column: column,
+          message: "unexpected text after a closing quote")
+      }
+    }
+    fields.append(CSVFieldSpan(start: start, end: end, quoted: true, escapes: escapes))
+  }
+
+  /// Skips to the start of the next physical line, ignoring quotes.
+  @usableFromInline
+  mutating func skipRestOfLine() {
+    while position < count, base[position] != 0x0A, base[position] != 0x0D { position += 1 }
+    if position < count { consumeLineEnd() }
+  }
+}

@@ -1,0 +1,108 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Parses decimal numbers straight from bytes, exactly.
+///
+/// The fast path handles what data files hold (`-1234.56`): the digits form an
+/// integer below 2^53 and the scale is at most 10^22, so one division by an
+/// exactly representable power of ten gives the correctly rounded result.
+/// Anything else (exponents, very long digit strings) goes to `strtod`.
+public enum DecimalParser {
+  static let powersOfTen: [Double] = (0...22).map { p in
+    var v = 1.0
+    for _ in 0..<p { v *= 10 }
+    return v
+  }
+
+  /// Parses `count` bytes at `p` (already trimmed) as a finite decimal number.
+  ///
+  /// Returns `nil` for anything that is not a plain number: empty input,
+  /// thousands separators, units, `nan`, `inf`.
+  public static func parse(_ p: UnsafePointer<UInt8>, count: Int) -> Double? {
+    guard count > 0 else { return nil }
+    var i = 0
+    var negative = false
+    if p[0] == 0x2D || p[0] == 0x2B {
+      negative = p[0] == 0x2D
+      i = 1
+    }
+    var mantissa: UInt64 = 0
+    var digits = 0
+    var fractionDigits = 0
+    var seenPoint = false
+    var simple = true
+    while i < count {
+      let b = p[i]
+      if b >= 0x30 && b <= 0x39 {
+        if digits < 19 {
+          mantissa = mantissa &* 10 &+ UInt64(b &- 0x30)
+        } else {
+          simple = false
+        }
+        digits += 1
+        if seenPoint { fractionDigits += 1 }
+      } else if b == 0x2E && !seenPoint {
+        seenPoint = true
+      } else if b == 0x65 || b == 0x45 {
+        simple = false
+        break
+      } else {
+        return nil
+      }
+      i += 1
+    }
+    if simple {
+      guard digits > 0 else { return nil }
+      if mantissa < (1 << 53) && fractionDigits <= 22 {
+        let value = Double(mantissa) / powersOfTen[fractionDigits]
+        return negative ? -value : value
+      }
+    }
+    return slowParse(p, count: count)
+  }
+
+  @usableFromInline
+  static func slowParse(_ p: UnsafePointer<UInt8>, count: Int) -> Double? {
+    // Only digits, sign, point and one exponent are allowed through to strtod.
+    var sawDigit = false
+    var sawExponent = false
+    for i in 0..<count {
+      let b = p[i]
+      switch b {
+      case 0x30...0x39: sawDigit = true
+      case 0x2E: break
+      case 0x2B, 0x2D:
+        if i != 0 && !(p[i - 1] == 0x65 || p[i - 1] == 0x45) { return nil }
+      case 0x65, 0x45:
+        if sawExponent || !sawDigit { return nil }
+        sawExponent = true
+      default: return nil
+      }
+    }
+    guard sawDigit else { return nil }
+    var buffer = [CChar](repeating: 0, count: count + 1)
+    for i in 0..<count { buffer[i] = CChar(bitPattern: p[i]) }
+    var endIndex = -1
+    let value = buffer.withUnsafeMutableBufferPointer { buf -> Double in
+      guard let start = buf.baseAddress else { return .nan }
+      var end: UnsafeMutablePointer<CChar>? = nil
+      let v = strtod(start, &end)
+      if let end { endIndex = end - start }
+      return v
+    }
+    guard endIndex == count, value.isFinite else { return nil }
+    return value
+  }
+
+  /// Parses a `String` as a decimal number (same rules as the byte form).
+  public static func parse(_ text: String) -> Double? {
+    var s = text
+    return s.withUTF8 { buf in
+      guard let base = buf.baseAddress else { return nil }
+      return parse(base, count: buf.count)
+    }
+  }
+}

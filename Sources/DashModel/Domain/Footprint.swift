@@ -1,0 +1,40 @@
+/// One of the 44 STP footprints: an area whose NHS bodies and councils drew up one plan.
+public struct Footprint: Sendable, Hashable, Identifiable {
+  /// ONS code, for example `E54000027`.
+  public var code: String
+  /// Name, for example `North West London`.
+  public var name: String
+  /// NHS England region.
+  public var region: Region
+  /// The named leader, when known.
+  public var leader: String?
+  /// The leader's role at the time, when known.
+  public var leaderRole: String?
+  /// Resident population, when known.
+  public var population: Int?
+  /// Whether the population is reported or illustrative.
+  public var populationBasis: Basis
+  /// July 2017 progress rating, when known.
+  public var rating: Rating?
+  /// Where the row's facts come from.
+  public var source: String?
+
+  /// The code identifies a footprint.
+  public var id: String { code }
+
+  /// Creates a footprint.
+  public init(
+    code: String, name: String, region: Region, leader: String? = nil, leaderRole: String? = nil,
+    population: Int? = nil, populationBasis: Basis = .reported, rating: Rating? = nil, source: String? = nil
+  ) {
+    self.code = code
+    self.name = name
+    self.region = region
+    self.leader = leader
+    self.leaderRole = leaderRole
+    self.population = population
+    self.populationBasis = populationBasis
+    self.rating = rating
+    self.source = source
+  }
+}

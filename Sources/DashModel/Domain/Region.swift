@@ -1,0 +1,37 @@
+/// NHS England's four commissioning regions of 2016/17.
+public enum Region: Int, CaseIterable, Sendable, Hashable, Comparable {
+  case north, midlandsAndEast, london, south
+
+  /// The name as data files and screens write it.
+  public var name: String {
+    switch self {
+    case .north: "North"
+    case .midlandsAndEast: "Midlands and East"
+    case .london: "London"
+    case .south: "South"
+    }
+  }
+
+  /// A short form for narrow columns.
+  public var shortName: String {
+    switch self {
+    case .north: "North"
+    case .midlandsAndEast: "Mids & East"
+    case .london: "London"
+    case .south: "South"
+    }
+  }
+
+  /// Parses a region name, ignoring case and surrounding space.
+  public init?(name: String) {
+    let key = name.lowercased().split(separator: " ").map { $0 == "&" ? "and" : String($0) }
+      .joined(separator: " ")
+    guard let match = Region.allCases.first(where: { $0.name.lowercased() == key }) else { return nil }
+    self = match
+  }
+
+  /// The list of valid names, for messages.
+  public static var validNames: String { allCases.map { "\"\($0.name)\"" }.joined(separator: ", ") }
+
+  public static func < (a: Region, b: Region) -> Bool { a.rawValue < b.rawValue }
+}

@@ -1,0 +1,73 @@
+/// One entry of the flag journal: a body flagged, or unflagged, in a footprint.
+public struct FlagEvent: Sendable, Hashable {
+  /// Flagging or unflagging.
+  public enum Kind: String, Sendable, Hashable {
+    /// "This body is not cooperating with this footprint's plan."
+    case flag
+    /// The flag is lifted.
+    case unflag
+  }
+
+  /// Flag or unflag.
+  public var kind: Kind
+  /// The organisation's code.
+  public var org: String
+  /// The footprint's code.
+  public var footprint: String
+  /// Why (required for a flag; optional for an unflag).
+  public var reason: String
+  /// Who made the change.
+  public var author: String
+  /// When, in UTC, ISO 8601 (`2016-08-26T09:30:00Z`).
+  public var time: String
+  /// The line in the journal, once read back (0 for events not yet saved).
+  public var line: Int
+
+  /// Creates an event. Line breaks and control characters in the reason and
+  /// author become spaces, so every event stays on one line of the file.
+  public init(
+    kind: Kind, org: String, footprint: String, reason: String, author: String, time: String, line: Int = 0
+  ) {
+    self.kind = kind
+    self.org = org
+    self.footprint = footprint
+    self.reason = Self.oneLine(reason)
+    self.author = Self.oneLine(author)
+    self.time = time
+    self.line = line
+  }
+
+  /// The key of the pair the event is about.
+  public var pair: FlagPair { FlagPair(org: org, footprint: footprint) }
+
+  /// Text on one line: control characters become spaces, ends trimmed.
+  public static func oneLine(_ s: String) -> String {
+    var out = ""
+    for u in s.unicodeScalars {
+      if u.value < 0x20 || u.value == 0x7F || (u.value >= 0x80 && u.value < 0xA0) || u.value == 0x2028
+        || u.value == 0x2029
+      {
+        out.append(" ")
+      } else {
+        out.unicodeScalars.append(u)
+      }
+    }
+    return out.trimmingWhitespace()
+  }
+}
+
+/// An (organisation, footprint) pair, by code.
+public struct FlagPair: Sendable, Hashable, Comparable {
+  /// Organisation code.
+  public var org: String
+  /// Footprint code.
+  public var footprint: String
+
+  /// Creates a pair.
+  public init(org: String, footprint: String) {
+    self.org = org
+    self.footprint = footprint
+  }
+
+  public static func < (a: FlagPair, b: FlagPair) -> Bool { (a.footprint, a.org) < (b.footprint, b.org) }
+}

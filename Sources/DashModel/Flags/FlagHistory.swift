@@ -1,0 +1,62 @@
+/// The flag journal as read: every well-formed event in file order, and the
+/// lines that could not be read.
+public struct FlagHistory: Sendable {
+  /// Events in the order they were written.
+  public var events: [FlagEvent]
+  /// Corrupt or torn lines, reported and skipped (never rewritten away).
+  public var problems: [Problem]
+
+  /// An empty history.
+  public init(events: [FlagEvent] = [], problems: [Problem] = []) {
+    self.events = events
+    self.problems = problems
+  }
+
+  /// The last event of each pair: the current state.
+  public func latest() -> [FlagPair: FlagEvent] {
+    var out: [FlagPair: FlagEvent] = [:]
+    for e in events { out[e.pair] = e }
+    return out
+  }
+
+  /// Events whose pair is currently flagged, newest first (by time, then file order).
+  public func active() -> [FlagEvent] {
+    let latest = latest()
+    let order = Dictionary(events.enumerated().map { ($0.element.pair, $0.offset) }, uniquingKeysWith: max)
+    return latest.values.filter { $0.kind == .flag }.sorted { a, b in
+      if a.time != b.time { return a.time > b.time }
+      return (order[a.pair] ?? 0) > (order[b.pair] ?? 0)
+    }
+  }
+
+  /// Whether a pair is currently flagged.
+  public func isFlagged(_ pair: FlagPair) -> Bool { latest()[pair]?.kind == .flag }
+
+  /// Every event about an organisation, oldest first.
+  public func history(org: String) -> [FlagEvent] { events.filter { $0.org == org } }
+
+  /// Active flags resolved against a dataset; pairs it does not know (data
+  /// changed since) are left out of the figures.
+  public func activeSet(in dataset: Dataset) -> FlagSet {
+    var set = FlagSet()
+    for e in latest().values where e.kind == .flag {
+      if let o = dataset.organisationIndex(code: e.org), let f = dataset.footprintIndex(code: e.footprint) {
+        set.insert(org: o, footprint: f)
+      }
+    }
+    return set
+  }
+
+  /// Active flags whose organisation or footprint the dataset does not know.
+  public func unresolved(in dataset: Dataset) -> [FlagEvent] {
+    latest().values.filter { e in
+      e.kind == .flag
+        && (dataset.organisationIndex(code: e.org) == nil || dataset.footprintIndex(code: e.footprint) == nil)
+    }.sorted { $0.pair < $1.pair }
+  }
+
+  /// This history with more events appended (for changes not yet saved).
+  public func appending(_ more: [FlagEvent]) -> FlagHistory {
+    FlagHistory(events: events + more, problems: problems)
+  }
+}

@@ -1,0 +1,150 @@
+/// A whole, checked data directory: footprints, member bodies, memberships,
+/// figures and stances, with the indexes every view needs.
+///
+/// A `Dataset` only exists when loading found no errors; it never holds half a directory.
+public struct Dataset: Sendable {
+  /// The footprints, in file order.
+  public let footprints: [Footprint]
+  /// The organisations, in file order.
+  public let organisations: [Organisation]
+  /// Every membership, in file order.
+  public let memberships: [Membership]
+  /// Every figure of `finance.csv`.
+  public let finance: FinanceTable
+  /// Every stance record (the history), in file order.
+  public let alignment: [AlignmentRecord]
+  /// Problems that did not stop loading.
+  public let warnings: [Problem]
+
+  /// Membership indices of each footprint, in file order.
+  public let membersOfFootprint: [[Int]]
+  /// Membership indices of each organisation, in file order.
+  public let membershipsOfOrganisation: [[Int]]
+  /// For each membership, the index of its current stance record, if any.
+  public let currentAlignment: [Int?]
+  /// For each membership, its stance record indices, oldest first.
+  public let alignmentHistory: [[Int]]
+
+  let codes: CodeIndex
+  let membershipLookup: [Int64: Int]
+
+  init(
+    footprints: [Footprint], organisations: [Organisation], memberships: [Membership],
+    finance: FinanceTable, alignment: [AlignmentRecord], warnings: [Problem], codes: CodeIndex
+  ) {
+    self.footprints = footprints
+    self.organisations = organisations
+    self.memberships = memberships
+    self.finance = finance
+    self.alignment = alignment
+    self.warnings = warnings
+    self.codes = codes
+    var byFootprint = [[Int]](repeating: [], count: footprints.count)
+    var byOrg = [[Int]](repeating: [], count: organisations.count)
+    var lookup: [Int64: Int] = [:]
+    lookup.reserveCapacity(memberships.count)
+    for (i, m) in memberships.enumerated() {
+      byFootprint[m.footprint].append(i)
+      byOrg[m.org].append(i)
+      lookup[Self.key(org: m.org, footprint: m.footprint)] = i
+    }
+    membersOfFootprint = byFootprint
+    membershipsOfOrganisation = byOrg
+    membershipLookup = lookup
+    var history = [[Int]](repeating: [], count: memberships.count)
+    for (i, r) in alignment.enumerated() {
+      if let m = lookup[Self.key(org: r.org, footprint: r.footprint)] { history[m].append(i) }
+    }
+    // Oldest first: undated records before dated ones, then by date, then file order.
+    for m in history.indices where history[m].count > 1 {
+      history[m].sort { a, b in
+        let da = alignment[a].asOf ?? ""
+        let db = alignment[b].asOf ?? ""
+        return da != db ? da < db : a < b
+      }
+    }
+    alignmentHistory = history
+    currentAlignment = history.map { $0.last }
+  }
+
+  static func key(org: Int, footprint: Int) -> Int64 { Int64(org) << 32 | Int64(footprint) }
+
+  /// The empty dataset.
+  public static let empty = Dataset(
+    footprints: [], organisations: [], memberships: [],
+    finance: FinanceTable(footprintCount: 0, organisationCount: 0), alignment: [], warnings: [],
+    codes: CodeIndex(capacity: 0))
+
+  /// The index of the footprint with this code, if any.
+  public func footprintIndex(code: String) -> Int? {
+    guard let id = codes.find(code), id < footprints.count else { return nil }
+    return id
+  }
+
+  /// The index of the organisation with this code, if any.
+  public func organisationIndex(code: String) -> Int? {
+    guard let id = codes.find(code), id >= footprints.count else { return nil }
+    return id - footprints.count
+  }
+
+  /// The membership of an organisation in a footprint, if it is a member.
+  public func membership(org: Int, footprint: Int) -> Int? {
+    membershipLookup[Self.key(org: org, footprint: footprint)]
+  }
+
+  /// The record behind a membership's current stance, if any.
+  public func stanceRecord(membership m: Int) -> AlignmentRecord? {
+    currentAlignment[m].map { alignment[$0] }
+  }
+
+  /// The current stance of a membership (`unknown` when no record says).
+  public func stance(membership m: Int) -> Stance {
+    guard let r = currentAlignment[m] else { return .unknown }
+    return alignment[r].stance
+  }
+
+  /// Finds footprints by code or by a piece of their name, ignoring case.
+  ///
+  /// An exact code or exact name wins; otherwise every footprint whose name
+  /// contains the text (spaces and punctuation ignored) is returned.
+  public func findFootprints(_ query: String) -> [Int] {
+    let q = query.trimmingWhitespace()
+    if let i = footprintIndex(code: q.uppercased()) ?? footprintIndex(code: q) { return [i] }
+    let key = Self.searchKey(q)
+    guard !key.isEmpty else { return [] }
+    if let exact = footprints.indices.first(where: { Self.searchKey(footprints[$0].name) == key }) {
+      return [exact]
+    }
+    return footprints.indices.filter { Self.searchKey(footprints[$0].name).contains(key) }
+  }
+
+  /// Finds organisations by code or by a piece of their name, ignoring case.
+  public func findOrganisations(_ query: String) -> [Int] {
+    let q = query.trimmingWhitespace()
+    if let i = organisationIndex(code: q) ?? organisationIndex(code: q.uppercased()) { return [i] }
+    let key = Self.searchKey(q)
+    guard !key.isEmpty else { return [] }
+    if let exact = organisations.indices.first(where: { Self.searchKey(organisations[$0].name) == key }) {
+      return [exact]
+    }
+    return organisations.indices.filter { Self.searchKey(organisations[$0].name).contains(key) }
+  }
+
+  /// Lower-case letters and digits only, so "north-west" finds "North West".
+  public static func searchKey(_ text: String) -> String {
+    String(
+      text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(
+        Character.init))
+  }
+}
+
+extension String {
+  /// The string without leading and trailing white space.
+  public func trimmingWhitespace() -> String {
+    let scalars = unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+      let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+    else { return "" }
+    return String(scalars[first...last])
+  }
+}

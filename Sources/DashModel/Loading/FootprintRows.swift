@@ -1,0 +1,112 @@
+/// Reads `footprints.csv`.
+enum FootprintRows {
+  static let file = "footprints.csv"
+  static let required = ["code", "name", "region"]
+  static let optional = ["leader", "leader_role", "population", "population_basis", "rating", "source"]
+
+  /// Parses every footprint, registering codes in `codes`.
+  ///
+  /// A row with a usable code is always kept (with placeholders for bad
+  /// values) so code ids stay aligned with the array; any error fails the
+  /// whole load anyway.
+  static func read(
+    _ table: CSVTable, codes: inout CodeIndex, lines firstLine: inout [String: Int], problems: inout ProblemList
+  ) -> [Footprint] {
+    let code = table.column("code")
+    let name = table.column("name")
+    let region = table.column("region")
+    let leader = table.column("leader")
+    let leaderRole = table.column("leader_role")
+    let population = table.column("population")
+    let populationBasis = table.column("population_basis")
+    let rating = table.column("rating")
+    let source = table.column("source")
+    var out: [Footprint] = []
+    table.forEachRecord(problems: &problems) { row, problems in
+      let line = row.line
+      let codeText = row.string(code)
+      guard RowChecks.code(codeText, file: file, line: line, seen: &firstLine, problems: &problems) else { return }
+      let nameText = row.string(name)
+      if nameText.isEmpty { problems.error(file, line: line, field: "name", "name is empty") }
+      let regionText = row.string(region)
+      let regionValue = Region(name: regionText)
+      if regionValue == nil {
+        problems.error(
+          file, line: line, field: "region",
+          "region \(quotedForMessage(regionText)) is not one of \(Region.validNames)")
+      }
+      var populationValue: Int? = nil
+      let popText = row.string(population)
+      if !popText.isEmpty {
+        if let n = Int(popText), n >= 0 {
+          populationValue = n
+        } else {
+          problems.error(
+            file, line: line, field: "population",
+            "population \(quotedForMessage(popText)) is not a whole number (write digits only, e.g. 1200000)")
+        }
+      }
+      let basis = RowChecks.basis(
+        row.string(populationBasis), field: "population_basis", file: file, line: line, problems: &problems)
+      var ratingValue: Rating? = nil
+      let ratingText = row.string(rating)
+      if !ratingText.isEmpty {
+        ratingValue = Rating(name: ratingText)
+        if ratingValue == nil {
+          problems.error(
+            file, line: line, field: "rating",
+            "rating \(quotedForMessage(ratingText)) is not one of \(Rating.validNames) (or empty)")
+        }
+      }
+      _ = codes.insert(codeText)
+      out.append(
+        Footprint(
+          code: codeText, name: nameText, region: regionValue ?? .north,
+          leader: row.string(leader).nilIfEmpty, leaderRole: row.string(leaderRole).nilIfEmpty,
+          population: populationValue, populationBasis: basis, rating: ratingValue,
+          source: row.string(source).nilIfEmpty))
+    }
+    return out
+  }
+}
+
+/// Checks shared by the row readers.
+enum RowChecks {
+  /// Checks a code cell: present, no spaces, not seen before in this file.
+  static func code(
+    _ text: String, file: String, line: Int, seen: inout [String: Int], problems: inout ProblemList
+  ) -> Bool {
+    if text.isEmpty {
+      problems.error(file, line: line, field: "code", "code is empty")
+      return false
+    }
+    if text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 }) {
+      problems.error(
+        file, line: line, field: "code", "code \(quotedForMessage(text)) contains a space or control character")
+      return false
+    }
+    if let first = seen[text] {
+      problems.error(file, line: line, field: "code", "duplicate code \(text) (first on line \(first))")
+      return false
+    }
+    seen[text] = line
+    return true
+  }
+
+  /// Parses an optional basis cell (empty means reported).
+  static func basis(
+    _ text: String, field: String, file: String, line: Int, problems: inout ProblemList
+  ) -> Basis {
+    guard !text.isEmpty else { return .reported }
+    if let b = Basis(code: text) { return b }
+    problems.error(
+      file, line: line, field: field,
+      "\(field) \(quotedForMessage(text)) is not \"reported\" or \"illustrative\"")
+    return .reported
+  }
+}
+
+extension String {
+  /// `nil` for the empty string.
+  var nilIfEmpty: String? { isEmpty ? nil : self }
+}

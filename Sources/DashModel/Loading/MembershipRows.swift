@@ -1,0 +1,114 @@
+/// Reads `memberships.csv`.
+enum MembershipRows {
+  static let file = "memberships.csv"
+  static let required = ["org", "footprint"]
+  static let optional = ["share"]
+
+  /// Parses every membership; unknown codes and repeated pairs are errors.
+  static func read(
+    _ table: CSVTable, references: References, problems: inout ProblemList
+  ) -> (memberships: [Membership], lines: [Int]) {
+    let org = table.column("org")
+    let footprint = table.column("footprint")
+    let share = table.column("share")
+    var out: [Membership] = []
+    var lines: [Int] = []
+    var seen: [Int64: Int] = [:]
+    var unknown = UnknownCodes()
+    table.forEachRecord(problems: &problems) { row, problems in
+      let line = row.line
+      let o = references.organisation(row, org, unknown: &unknown, problems: &problems)
+      let f = references.footprint(row, footprint, unknown: &unknown, problems: &problems)
+      var shareValue = 1.0
+      var shareOK = true
+      if !row.isBlank(share) {
+        if let v = row.number(share), v > 0, v <= 1 {
+          shareValue = v
+        } else {
+          problems.error(
+            file, line: line, field: "share",
+            "share \(quotedForMessage(row.string(share))) is not a number above 0 and at most 1")
+          shareOK = false
+        }
+      }
+      guard let o, let f, shareOK else { return }
+      let key = Dataset.key(org: o, footprint: f)
+      if let first = seen[key] {
+        problems.error(
+          file, line: line,
+          "\(row.string(org)) is listed in \(row.string(footprint)) twice (first on line \(first))")
+        return
+      }
+      seen[key] = line
+      out.append(Membership(org: o, footprint: f, share: shareValue))
+      lines.append(line)
+    }
+    unknown.report(file: file, into: &problems)
+    return (out, lines)
+  }
+
+  /// Warns when an organisation's shares add up to more than the whole of it.
+  static func checkShares(
+    _ memberships: [Membership], lines: [Int], organisations: [Organisation], problems: inout ProblemList
+  ) {
+    var total = [Double](repeating: 0, count: organisations.count)
+    var firstLine = [Int](repeating: 0, count: organisations.count)
+    for (i, m) in memberships.enumerated() {
+      total[m.org] += m.share
+      if firstLine[m.org] == 0 { firstLine[m.org] = lines[i] }
+    }
+    for (o, t) in total.enumerated() where t > 1.000_001 {
+      problems.warning(
+        file, line: firstLine[o], field: "share",
+        "the shares of \(organisations[o].code) add up to \(formatShare(t)), more than the whole organisation; its figures are counted more than once"
+      )
+    }
+  }
+
+  static func formatShare(_ v: Double) -> String {
+    let r = (v * 1000).rounded() / 1000
+    return String(r)
+  }
+}
+
+/// Resolves footprint and organisation codes in rows that refer to them.
+struct References: Sendable {
+  let codes: CodeIndex
+  let footprintCount: Int
+  /// False when footprints or organisations could not be read, so that every
+  /// reference is not reported as unknown as well.
+  let usable: Bool
+
+  func footprint(_ row: CSVRow, _ slot: Int, unknown: inout UnknownCodes, problems: inout ProblemList) -> Int? {
+    let b = row.trimmedBytes(slot)
+    if let id = codes.find(b), id < footprintCount { return id }
+    guard usable else { return nil }
+    let text = row.string(slot)
+    if text.isEmpty {
+      unknown.note("footprint is empty", field: "footprint", line: row.line)
+    } else if codes.find(b) != nil {
+      unknown.note(
+        "footprint \(quotedForMessage(text)) is an organisation's code, not a footprint's", field: "footprint",
+        line: row.line)
+    } else {
+      unknown.note("footprint \(quotedForMessage(text)) is not in footprints.csv", field: "footprint", line: row.line)
+    }
+    return nil
+  }
+
+  func organisation(_ row: CSVRow, _ slot: Int, unknown: inout UnknownCodes, problems: inout ProblemList) -> Int? {
+    let b = row.trimmedBytes(slot)
+    if let id = codes.find(b), id >= footprintCount { return id - footprintCount }
+    guard usable else { return nil }
+    let text = row.string(slot)
+    if text.isEmpty {
+      unknown.note("org is empty", field: "org", line: row.line)
+    } else if codes.find(b) != nil {
+      unknown.note(
+        "org \(quotedForMessage(text)) is a footprint's code, not an organisation's", field: "org", line: row.line)
+    } else {
+      unknown.note("org \(quotedForMessage(text)) is not in organisations.csv", field: "org", line: row.line)
+    }
+    return nil
+  }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Standard output and error for batch commands.
+///
+/// Output is plain text: nothing here writes a terminal escape, and text
+/// from data files is made visible before it is printed.
+enum Console {
+  /// Whether standard output is a terminal.
+  static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+  /// The width tables are laid out for: the terminal's, `$COLUMNS`, or 100.
+  static var width: Int {
+    if isTerminal, let cols = TerminalSize.columns(fd: STDOUT_FILENO), cols > 0 { return cols }
+    if let env = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(env), n >= 20 { return n }
+    return 100
+  }
+
+  /// Whether output may use UTF-8 (a UTF-8 locale, as batch commands assume by default).
+  static var unicode: Bool {
+    let env = ProcessInfo.processInfo.environment
+    let value =
+      env["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LC_CTYPE"].flatMap { $0.isEmpty ? nil : $0 }
+      ?? env["LANG"] ?? ""
+    if value.isEmpty || value == "C" || value == "POSIX" { return false }
+    return value.uppercased().contains("UTF-8") || value.uppercased().contains("UTF8")
+  }
+
+  /// Writes text to standard output.
+  static func out(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+
+  /// Writes lines to standard output.
+  static func out(lines: [String]) {
+    out(lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n"))
+  }
+
+  /// Writes a message to standard error.
+  static func error(_ text: String) {
+    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+  }
+}

@@ -1,0 +1,48 @@
+import DashModel
+
+/// How figures read in tables and on screen.
+enum Figures {
+  /// The mark after an illustrative figure.
+  static let illustrativeMark = "*"
+
+  /// £m with one decimal and separators; a dash when not known.
+  static func money(_ v: Double?, unicode: Bool = true) -> String {
+    guard let v else { return unicode ? "—" : "--" }
+    return NumberFormat.fixed(v, decimals: 1)
+  }
+
+  /// Whole pounds with separators.
+  static func pounds(_ v: Double?, unicode: Bool = true) -> String {
+    guard let v else { return unicode ? "—" : "--" }
+    return NumberFormat.fixed(v, decimals: 0)
+  }
+
+  /// A percentage with no decimals.
+  static func percent(_ v: Double?, unicode: Bool = true) -> String {
+    guard let v else { return unicode ? "—" : "--" }
+    return NumberFormat.fixed(v, decimals: 0) + "%"
+  }
+
+  /// A share (0–1) as a percentage.
+  static func share(_ v: Double?, unicode: Bool = true) -> String {
+    guard let v else { return unicode ? "—" : "--" }
+    return NumberFormat.percent(v)
+  }
+
+  /// The text with the illustrative mark, or a space so columns stay aligned.
+  static func marked(_ text: String, _ illustrative: Bool) -> String {
+    text + (illustrative ? illustrativeMark : " ")
+  }
+
+  /// A CSV/JSON number rounded to `decimals`, so float noise never shows.
+  static func rounded(_ v: Double?, _ decimals: Int) -> Double? {
+    guard let v else { return nil }
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    return (v * scale).rounded() / scale
+  }
+
+  /// The footnote explaining the mark.
+  static let illustrativeNote =
+    "* illustrative: generated to show how the tool works (basis=illustrative), not a reported figure"
+}

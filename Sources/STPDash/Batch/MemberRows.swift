@@ -1,0 +1,89 @@
+import DashModel
+
+/// A footprint's member, as the footprint views and reports list it.
+struct MemberRow: Hashable {
+  var membership: Int
+  var org: Int
+  var code: String
+  var name: String
+  var kind: OrganisationKind
+  var share: Double
+  var stance: Stance
+  /// Whether the stance is made up to illustrate.
+  var stanceIllustrative: Bool
+  var flagged: Bool
+  /// Planned savings in 2020/21 for the share in this footprint, at the delivery setting.
+  var savings: Double?
+  var illustrative: Bool
+
+  /// The members of a footprint, ordered by kind then name.
+  static func rows(
+    footprint f: Int, analysis: Analysis, flags: FlagSet, delivery: Delivery
+  ) -> [MemberRow] {
+    let d = analysis.dataset
+    return d.membersOfFootprint[f].map { m in
+      let ms = d.memberships[m]
+      let org = d.organisations[ms.org]
+      return MemberRow(
+        membership: m, org: ms.org, code: org.code, name: org.name, kind: org.kind, share: ms.share,
+        stance: d.stance(membership: m),
+        stanceIllustrative: d.stanceRecord(membership: m)?.basis == .illustrative,
+        flagged: flags.contains(org: ms.org, footprint: f),
+        savings: analysis.membershipSavings[m].map { $0 * delivery.factor },
+        illustrative: d.finance.hasIllustrative(entity: d.finance.entity(organisation: ms.org)))
+    }.sorted(by: MemberColumn.kind.order(ascending: true))
+  }
+}
+
+/// A column of the member table, for sorting.
+enum MemberColumn: Int, CaseIterable, Hashable {
+  case name, kind, share, stance, flag, savings
+
+  var title: String {
+    switch self {
+    case .name: "Organisation"
+    case .kind: "Kind"
+    case .share: "Share"
+    case .stance: "Stance"
+    case .flag: "Flag"
+    case .savings: "Savings £m"
+    }
+  }
+
+  var naturallyAscending: Bool { self == .name || self == .kind || self == .stance }
+
+  /// A comparison for this column; ties go by kind then name then code.
+  func order(ascending: Bool) -> (MemberRow, MemberRow) -> Bool {
+    { a, b in
+      let c = compare(a, b)
+      if c != 0 {
+        if c == 2 { return true }
+        if c == -2 { return false }
+        return ascending ? c < 0 : c > 0
+      }
+      if a.kind != b.kind { return kindRank(a.kind) < kindRank(b.kind) }
+      if a.name.lowercased() != b.name.lowercased() { return a.name.lowercased() < b.name.lowercased() }
+      return a.code < b.code
+    }
+  }
+
+  private func kindRank(_ k: OrganisationKind) -> Int { OrganisationKind.allCases.firstIndex(of: k) ?? 0 }
+
+  private func compare(_ a: MemberRow, _ b: MemberRow) -> Int {
+    func cmp<T: Comparable>(_ x: T, _ y: T) -> Int { x < y ? -1 : (x > y ? 1 : 0) }
+    switch self {
+    case .name: return cmp(a.name.lowercased(), b.name.lowercased())
+    case .kind: return cmp(kindRank(a.kind), kindRank(b.kind))
+    case .share: return cmp(a.share, b.share)
+    case .stance: return cmp(a.stance, b.stance)
+    case .flag: return cmp(a.flagged ? 1 : 0, b.flagged ? 1 : 0)
+    case .savings:
+      switch (a.savings, b.savings) {
+      case (nil, nil): return 0
+      case (_, nil): return 2
+      case (nil, _): return -2
+      case (let x?, let y?): return cmp(x, y)
+      }
+    }
+  }
+}

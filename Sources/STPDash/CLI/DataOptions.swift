@@ -1,0 +1,81 @@
+import ArgumentParser
+import DashModel
+import Foundation
+
+/// `--data` and `--flags`, shared by every command.
+struct DataOptions: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp("The data directory (default: the bundled sample-data/).", valueName: "DIR"))
+  var data: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp("The flag journal (default: flags.csv in the data directory).", valueName: "FILE"))
+  var flags: String?
+
+  /// The data directory to use.
+  func directory() throws(BatchError) -> String {
+    try DataLocation.resolve(explicit: data)
+  }
+
+  /// The flag journal's path for a data directory.
+  func flagsPath(directory: String) -> String {
+    flags ?? (directory.hasSuffix("/") ? directory + "flags.csv" : directory + "/flags.csv")
+  }
+}
+
+/// Finds the data directory when `--data` is not given.
+enum DataLocation {
+  /// `--data` if given; else `$STPDASH_DATA`; else the bundled `sample-data/`,
+  /// found by walking up from the working directory, then from the binary.
+  static func resolve(explicit: String?) throws(BatchError) -> String {
+    if let explicit { return explicit }
+    if let env = ProcessInfo.processInfo.environment["STPDASH_DATA"], !env.isEmpty { return env }
+    for start in [FileManager.default.currentDirectoryPath, executableDirectory()].compactMap({ $0 }) {
+      if let found = findSampleData(from: start) { return found }
+    }
+    throw BatchError(
+      "no data directory found: pass --data DIR (a folder with footprints.csv, organisations.csv, memberships.csv, finance.csv, alignment.csv), or run stpdash inside its repository to use the bundled sample-data/",
+      exitCode: 2)
+  }
+
+  static func findSampleData(from start: String) -> String? {
+    var dir = URL(fileURLWithPath: start).standardizedFileURL
+    for _ in 0..<12 {
+      let candidate = dir.appendingPathComponent("sample-data")
+      if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("footprints.csv").path) {
+        return relativeIfShorter(candidate.path)
+      }
+      let parent = dir.deletingLastPathComponent()
+      if parent.path == dir.path { break }
+      dir = parent
+    }
+    return nil
+  }
+
+  static func executableDirectory() -> String? {
+    guard let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else {
+      return Bundle.main.executableURL?.deletingLastPathComponent().path
+    }
+    return URL(fileURLWithPath: path).deletingLastPathComponent().path
+  }
+
+  /// A path relative to the working directory when that reads better.
+  static func relativeIfShorter(_ path: String) -> String {
+    let cwd = FileManager.default.currentDirectoryPath
+    if path == cwd + "/sample-data" { return "sample-data" }
+    return path
+  }
+}
+
+/// A batch command's failure: the message for standard error and the exit code.
+struct BatchError: Error, CustomStringConvertible {
+  var message: String
+  var exitCode: Int32
+
+  init(_ message: String, exitCode: Int32 = 1) {
+    self.message = message
+    self.exitCode = exitCode
+  }
+
+  var description: String { message }
+}

@@ -1,0 +1,146 @@
+import ArgumentParser
+import DashModel
+
+/// `stpdash flags`: the active flags, or with `--all` the whole journal.
+struct FlagsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "flags", abstract: "List active flags, newest first (--all: every flag and unflag, oldest first).")
+
+  @OptionGroup var data: DataOptions
+
+  @Flag(name: .long, help: "Show the whole history, oldest first.")
+  var all = false
+
+  @OptionGroup var output: FormatOption
+
+  func run() throws {
+    try runBatch { () throws(BatchError) in
+      let ws = try Workspace.load(data)
+      let events = all ? ws.flags.events : ws.flags.active()
+      switch output.format {
+      case .csv: Console.out(FlagsReport.csv(events, dataset: ws.dataset))
+      case .json: Console.out(JSONValue.array(events.map(FlagsReport.json)).rendered() + "\n")
+      case .table:
+        if events.isEmpty {
+          Console.out(
+            all ? "No flags have been recorded in \(ws.journal.path).\n" : "No active flags (\(ws.journal.path)).\n")
+          return
+        }
+        let unicode = Console.unicode
+        var lines = FlagsReport.table(events, dataset: ws.dataset, showEvent: all).render(
+          width: Console.width, unicode: unicode)
+        lines.append("")
+        lines.append(
+          all
+            ? "\(events.count) events in \(ws.journal.path)"
+            : "\(events.count) active flag\(events.count == 1 ? "" : "s") in \(ws.journal.path)")
+        Console.out(lines: lines)
+      }
+    }
+  }
+}
+
+/// Options shared by `flag` and `unflag`.
+struct FlagTarget: ParsableArguments {
+  @Argument(help: ArgumentHelp("The organisation's code (for example E09000009).", valueName: "ORG"))
+  var org: String
+
+  @Option(
+    name: .long, help: ArgumentHelp("The footprint's code or an unambiguous piece of its name.", valueName: "CODE"))
+  var footprint: String
+
+  @Option(name: .long, help: ArgumentHelp("Who is recording this (default: your login name).", valueName: "NAME"))
+  var author: String?
+
+  /// Resolves and checks the pair: both known, and the body a member of the footprint.
+  func resolve(_ ws: Workspace) throws(BatchError) -> (org: Int, footprint: Int) {
+    guard let o = ws.dataset.organisationIndex(code: org) else {
+      let guesses = ws.dataset.findOrganisations(org)
+      let hint =
+        guesses.count == 1
+        ? " (did you mean \(ws.dataset.organisations[guesses[0]].code), \(ws.dataset.organisations[guesses[0]].name)?)"
+        : ""
+      throw BatchError("unknown organisation \(quotedForMessage(org)): no such code in organisations.csv\(hint)")
+    }
+    let f = try ws.footprint(footprint)
+    guard ws.dataset.membership(org: o, footprint: f) != nil else {
+      let member = ws.dataset.membershipsOfOrganisation[o].map {
+        ws.dataset.footprints[ws.dataset.memberships[$0].footprint].code
+      }
+      throw BatchError(
+        "\(ws.dataset.organisations[o].name) (\(ws.dataset.organisations[o].code)) is not a member of \(ws.dataset.footprints[f].name) (\(ws.dataset.footprints[f].code)); it is a member of \(member.isEmpty ? "no footprint" : member.joined(separator: ", "))"
+      )
+    }
+    return (o, f)
+  }
+}
+
+/// `stpdash flag`: mark a body as not cooperating with a footprint's plan.
+struct FlagCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "flag", abstract: "Flag a member body as not cooperating with its footprint's plan.")
+
+  @OptionGroup var target: FlagTarget
+
+  @Option(name: .long, help: ArgumentHelp("Why (required).", valueName: "TEXT"))
+  var reason: String
+
+  @OptionGroup var data: DataOptions
+
+  func run() throws {
+    try runBatch { () throws(BatchError) in
+      let why = FlagEvent.oneLine(reason)
+      guard !why.isEmpty else {
+        throw BatchError("a flag needs a reason: --reason \"...\" must not be empty", exitCode: 2)
+      }
+      let ws = try Workspace.load(data)
+      let (o, f) = try target.resolve(ws)
+      let event = FlagEvent(
+        kind: .flag, org: ws.dataset.organisations[o].code, footprint: ws.dataset.footprints[f].code, reason: why,
+        author: target.author ?? LoginName.current(), time: UTCTime.now())
+      do throws(FlagSaveError) {
+        try ws.journal.append(event)
+      } catch {
+        throw BatchError("not saved: \(error)")
+      }
+      Console.out(
+        "saved: \(ws.dataset.organisations[o].name) flagged in \(ws.dataset.footprints[f].name) (\(ws.journal.path))\n")
+    }
+  }
+}
+
+/// `stpdash unflag`: lift a flag.
+struct UnflagCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "unflag", abstract: "Lift a flag (recorded in the journal, so the history is kept).")
+
+  @OptionGroup var target: FlagTarget
+
+  @Option(name: .long, help: ArgumentHelp("Why the flag is lifted (optional).", valueName: "TEXT"))
+  var reason: String?
+
+  @OptionGroup var data: DataOptions
+
+  func run() throws {
+    try runBatch { () throws(BatchError) in
+      let ws = try Workspace.load(data)
+      let (o, f) = try target.resolve(ws)
+      let pair = FlagPair(org: ws.dataset.organisations[o].code, footprint: ws.dataset.footprints[f].code)
+      guard ws.flags.isFlagged(pair) else {
+        throw BatchError(
+          "\(ws.dataset.organisations[o].name) is not flagged in \(ws.dataset.footprints[f].name); nothing to unflag")
+      }
+      let event = FlagEvent(
+        kind: .unflag, org: pair.org, footprint: pair.footprint, reason: reason ?? "",
+        author: target.author ?? LoginName.current(), time: UTCTime.now())
+      do throws(FlagSaveError) {
+        try ws.journal.append(event)
+      } catch {
+        throw BatchError("not saved: \(error)")
+      }
+      Console.out(
+        "saved: \(ws.dataset.organisations[o].name) unflagged in \(ws.dataset.footprints[f].name) (\(ws.journal.path))\n"
+      )
+    }
+  }
+}

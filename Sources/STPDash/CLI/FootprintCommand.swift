@@ -1,0 +1,68 @@
+import ArgumentParser
+import DashModel
+
+/// `stpdash footprint`: one footprint's facts and members.
+struct FootprintCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "footprint", abstract: "Show one footprint: facts, figures and member organisations.")
+
+  @Argument(
+    help: ArgumentHelp("A footprint code (E54000027) or a piece of its name (\"north west\").", valueName: "CODE|NAME"))
+  var footprint: String
+
+  @OptionGroup var data: DataOptions
+
+  @Option(
+    name: .long, help: ArgumentHelp("Percent of planned savings delivered, 0-150 (default 100).", valueName: "PCT"))
+  var delivery: Int = 100
+
+  @OptionGroup var output: FormatOption
+
+  func validate() throws {
+    if !(Delivery.minimum...Delivery.maximum).contains(delivery) {
+      throw ValidationError("--delivery must be between 0 and 150")
+    }
+  }
+
+  func run() throws {
+    try runBatch { () throws(BatchError) in
+      let ws = try Workspace.load(data)
+      let f = try ws.footprint(footprint)
+      let setting = Delivery(percent: delivery)
+      let flags = ws.flagSet
+      let league = LeagueTable.rows(ws.analysis, delivery: setting, flags: flags)
+      guard let row = league.first(where: { $0.footprint == f }) else { return }
+      let members = MemberRow.rows(footprint: f, analysis: ws.analysis, flags: flags, delivery: setting)
+      switch output.format {
+      case .csv: Console.out(FootprintReport.csv(f, rows: members, dataset: ws.dataset))
+      case .json:
+        Console.out(FootprintReport.json(f, analysis: ws.analysis, league: row, rows: members, delivery: setting))
+      case .table:
+        let unicode = Console.unicode
+        let fp = ws.dataset.footprints[f]
+        var lines = [VisibleText.sanitize(fp.name), ""]
+        let facts = FootprintReport.facts(f, analysis: ws.analysis, league: row, delivery: setting, unicode: unicode)
+        let labelWidth = facts.map { $0.0.count }.max() ?? 0
+        for (k, v) in facts {
+          lines.append(
+            DisplayWidth.truncate(
+              k.padding(labelWidth) + "  " + VisibleText.sanitize(v), to: Console.width, ellipsis: unicode ? "…" : "~"))
+        }
+        lines += ["", "Members (\(members.count))"]
+        lines += FootprintReport.membersTable(members, unicode: unicode).render(width: Console.width, unicode: unicode)
+        if let source = fp.source {
+          lines += ["", "Sources: " + VisibleText.sanitize(source)]
+        }
+        if row.illustrative || members.contains(where: \.illustrative) { lines += ["", Figures.illustrativeNote] }
+        Console.out(lines: lines)
+      }
+    }
+  }
+}
+
+extension String {
+  /// The string padded with spaces on the right to `width` characters.
+  func padding(_ width: Int) -> String {
+    count >= width ? self : self + String(repeating: " ", count: width - count)
+  }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import DashModel
+
+/// `stpdash league`: the footprints ranked.
+struct LeagueCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "league",
+    abstract: "Rank the 44 footprints by gap, gap per head, plan strength or alignment.",
+    discussion: "Columns (for --sort): "
+      + LeagueColumn.allCases.map { "\($0.key) (\($0.meaning))" }.joined(separator: "; "))
+
+  @OptionGroup var data: DataOptions
+
+  @Option(name: .long, help: ArgumentHelp("Sort by this column (default: do_nothing).", valueName: "COLUMN"))
+  var sort: String = "do_nothing"
+
+  @Flag(name: .long, help: "Sort ascending (smallest first).")
+  var asc = false
+
+  @Flag(name: .long, help: "Sort descending (largest first).")
+  var desc = false
+
+  @Option(name: .long, help: ArgumentHelp("Only this region: North, Midlands and East, London, South.", valueName: "R"))
+  var region: String?
+
+  @Option(
+    name: .long, help: ArgumentHelp("Percent of planned savings delivered, 0-150 (default 100).", valueName: "PCT"))
+  var delivery: Int = 100
+
+  @OptionGroup var output: FormatOption
+
+  func validate() throws {
+    if LeagueColumn(key: sort) == nil {
+      throw ValidationError("unknown column \"\(sort)\"; choose one of: \(LeagueColumn.keyList)")
+    }
+    if let region, Region(name: region) == nil {
+      throw ValidationError("unknown region \"\(region)\"; choose one of: \(Region.validNames)")
+    }
+    if asc && desc { throw ValidationError("--asc and --desc contradict each other") }
+    if !(Delivery.minimum...Delivery.maximum).contains(delivery) {
+      throw ValidationError("--delivery must be between 0 and 150")
+    }
+  }
+
+  func run() throws {
+    try runBatch { () throws(BatchError) in
+      let ws = try Workspace.load(data)
+      let column = LeagueColumn(key: sort) ?? .doNothing
+      let ascending = asc ? true : (desc ? false : column.naturallyAscending)
+      let regionValue = region.flatMap { Region(name: $0) }
+      let setting = Delivery(percent: delivery)
+      let all = LeagueTable.rows(ws.analysis, delivery: setting, flags: ws.flagSet)
+      let ranked = LeagueTable.rank(all, by: column, ascending: ascending)
+      let rows = LeagueTable.filter(ranked, region: regionValue)
+      let england = LeagueTable.total(
+        rows, analysis: ws.analysis, name: regionValue.map { "\($0.name) total" } ?? "England")
+      switch output.format {
+      case .csv: Console.out(LeagueReport.csv(rows))
+      case .json:
+        Console.out(
+          LeagueReport.json(
+            rows, england: england, sort: column, ascending: ascending, region: regionValue, delivery: setting))
+      case .table:
+        let unicode = Console.unicode
+        var lines = LeagueReport.table(rows, england: england, unicode: unicode).render(
+          width: Console.width, unicode: unicode)
+        lines.append("")
+        let dir = ascending ? "smallest first" : "largest first"
+        let scope = regionValue.map { "\($0.name) footprints, " } ?? ""
+        lines.append(
+          "\(scope)sorted by \(column.meaning) (\(dir)). Money in £m, 2020/21, plans at \(setting.percent)% delivery.")
+        if rows.contains(where: \.illustrative) { lines.append(Figures.illustrativeNote) }
+        Console.out(lines: lines)
+      }
+    }
+  }
+}

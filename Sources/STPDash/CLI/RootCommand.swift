@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// `stpdash`: the dashboard, or a batch command.
+@main
+struct RootCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "stpdash",
+    abstract: "A terminal dashboard for England's 44 NHS Sustainability and Transformation Plan footprints.",
+    discussion:
+      "Run without a command for the interactive dashboard. Without --data it opens the bundled sample-data/.",
+    version: "0.1.0",
+    subcommands: [
+      LeagueCommand.self, FootprintCommand.self, TrajectoryCommand.self, OrgCommand.self,
+      FlagsCommand.self, FlagCommand.self, UnflagCommand.self, ValidateCommand.self,
+    ])
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import DashModel
+
+/// `stpdash trajectory`: the deficit path to 2020/21.
+struct TrajectoryCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "trajectory",
+    abstract: "Show the deficit trajectory 2015/16-2020/21 of a footprint, or of England when none is given.")
+
+  @Argument(help: ArgumentHelp("A footprint code or a piece of its name; England if omitted.", valueName: "CODE|NAME"))
+  var footprint: String?
+
+  @OptionGroup var data: DataOptions
+
+  @Option(
+    name: .long, help: ArgumentHelp("Percent of planned savings delivered, 0-150 (default 100).", valueName: "PCT"))
+  var delivery: Int = 100
+
+  @OptionGroup var output: FormatOption
+
+  func validate() throws {
+    if !(Delivery.minimum...Delivery.maximum).contains(delivery) {
+      throw ValidationError("--delivery must be between 0 and 150")
+    }
+  }
+
+  func run() throws {
+    try runBatch { () throws(BatchError) in
+      let ws = try Workspace.load(data)
+      let setting = Delivery(percent: delivery)
+      var name = "England"
+      var code = "E92000001"
+      var base = ws.analysis.england
+      if let footprint {
+        let f = try ws.footprint(footprint)
+        name = ws.dataset.footprints[f].name
+        code = ws.dataset.footprints[f].code
+        base = ws.analysis.footprintTrajectories[f]
+      }
+      let t = base.delivering(setting)
+      switch output.format {
+      case .csv: Console.out(TrajectoryReport.csv(t, code: code, name: name))
+      case .json:
+        Console.out(
+          JSONValue.object([
+            ("code", .string(code)), ("name", .string(name)), ("delivery_pct", .integer(setting.percent)),
+            ("balance_year", .string(t.planBalanceYear?.label)), ("trajectory", TrajectoryReport.json(t)),
+          ]).rendered() + "\n")
+      case .table:
+        let unicode = Console.unicode
+        var lines = [
+          "\(VisibleText.sanitize(name)) (\(code)): deficit trajectory, £m; plan at \(setting.percent)% delivery of planned savings",
+          "",
+        ]
+        lines += TrajectoryReport.table(t, unicode: unicode).render(width: Console.width, unicode: unicode)
+        lines.append("")
+        lines.append(
+          t.planBalanceYear.map { "The plan reaches financial balance (gap at or below zero) in \($0.label)." }
+            ?? "The plan does not reach financial balance by 2020/21.")
+        if footprint == nil {
+          lines.append("England is the sum of the \(ws.dataset.footprints.count) footprints.")
+        }
+        if t.hasIllustrative { lines.append(Figures.illustrativeNote) }
+        Console.out(lines: lines)
+      }
+    }
+  }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import DashModel
+
+/// `stpdash validate`: every problem in a data directory.
+struct ValidateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "validate",
+    abstract: "Check a data directory and list every problem (exit 1 when there are errors).")
+
+  @OptionGroup var data: DataOptions
+
+  func run() throws {
+    try runBatch { () throws(BatchError) in
+      let directory = try data.directory()
+      let journal = FlagJournal(path: data.flagsPath(directory: directory))
+      var flagProblems: [Problem] = []
+      var flagEvents = 0
+      switch journal.read() {
+      case .success(let h):
+        flagProblems = h.problems
+        flagEvents = h.events.count
+      case .failure(let e):
+        flagProblems = [Problem(file: journal.fileName, message: "cannot be read: \(e.reason)", severity: .warning)]
+      }
+      switch DatasetLoader.load(directory: directory) {
+      case .failure(let failure):
+        for p in failure.problems.items + flagProblems { Console.out(p.description + "\n") }
+        if failure.problems.omittedCount > 0 {
+          Console.out("… and \(failure.problems.omittedCount) more problems not listed\n")
+        }
+        let e = failure.problems.errorCount
+        let w = failure.problems.warningCount + flagProblems.count
+        throw BatchError(
+          "\(directory): \(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s"); nothing was loaded")
+      case .success(let d):
+        for p in d.warnings + flagProblems { Console.out(p.description + "\n") }
+        let flags = flagEvents
+        let w = d.warnings.count + flagProblems.count
+        Console.out(
+          "\(directory): OK: \(d.footprints.count) footprints, \(NumberFormat.grouped(d.organisations.count)) organisations, "
+            + "\(NumberFormat.grouped(d.memberships.count)) memberships, \(NumberFormat.grouped(financeRows(d))) figures, "
+            + "\(NumberFormat.grouped(d.alignment.count)) stance records, \(NumberFormat.grouped(flags)) flag events"
+            + (w > 0 ? "; \(w) warning\(w == 1 ? "" : "s")" : "") + "\n")
+      }
+    }
+  }
+
+  func financeRows(_ d: Dataset) -> Int {
+    var n = 0
+    let entities = d.footprints.count + d.organisations.count
+    for e in 0..<entities {
+      for y in FinancialYear.all {
+        for s in Scenario.allCases where d.finance.hasRow(entity: e, year: y, scenario: s) { n += 1 }
+      }
+    }
+    return n
+  }
+}

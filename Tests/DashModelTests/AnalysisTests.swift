@@ -1,0 +1,137 @@
+import Testing
+
+@testable import DashModel
+
+/// Figures worked by hand from ``Fixture``:
+/// Alpha Vale (E1) = C1 + T1 + 0.25 × K1; Beta Coast (E2) = 0.75 × K1 + C2 + T2.
+@Suite("Trajectories, league and alignment")
+struct AnalysisTests {
+  let target = FinancialYear.target
+  let first = FinancialYear(index: 0)
+
+  func analysis(_ overrides: [String: String] = [:]) throws -> Analysis {
+    let f = Fixture(overrides)
+    defer { f.remove() }
+    return Analysis(try f.load())
+  }
+
+  @Test func footprintTrajectoryIsTheShareWeightedSumOfMembers() throws {
+    let a = try analysis()
+    let e1 = a.footprintTrajectories[0]
+    #expect(e1.value(.doNothing, target) == 310)
+    #expect(e1.value(.plan, target) == 77.5)
+    #expect(e1.point(.doNothing, target).origin == .members)
+    #expect(e1.point(.doNothing, target).illustrative)
+    #expect(e1.value(.doNothing, first) == 77.5)
+    #expect(!e1.point(.doNothing, first).illustrative, "rows without a basis are reported")
+    #expect(e1.value(.outturn, target) == nil, "no member has an outturn: not known, not zero")
+  }
+
+  @Test func aFootprintsOwnRowWinsOverItsMembers() throws {
+    let a = try analysis()
+    let e2 = a.footprintTrajectories[1]
+    #expect(e2.value(.outturn, first) == 12.5)
+    #expect(e2.point(.outturn, first).origin == .own)
+    #expect(e2.value(.doNothing, target) == 170)
+    let own = try analysis(["finance.csv": Fixture.finance + "E2,2020/21,do_nothing,999,reported,\n"])
+    #expect(own.footprintTrajectories[1].value(.doNothing, target) == 999)
+    #expect(own.footprintTrajectories[1].value(.plan, target) == 32.5, "other points still come from members")
+  }
+
+  @Test func englandIsTheSumOfFootprints() throws {
+    let a = try analysis()
+    #expect(a.england.value(.doNothing, target) == 480)
+    #expect(a.england.value(.plan, target) == 110)
+  }
+
+  @Test func deliveryMovesThePlanTowardsDoNothing() throws {
+    let a = try analysis()
+    let half = a.footprintTrajectories[0].delivering(Delivery(percent: 50))
+    #expect(half.value(.plan, target) == 193.75, "halfway between 77.5 and 310")
+    #expect(a.footprintTrajectories[0].delivering(Delivery(percent: 0)).value(.plan, target) == 310)
+    #expect(a.footprintTrajectories[0].delivering(Delivery(percent: 150)).value(.plan, target) == -38.75)
+    #expect(half.value(.doNothing, target) == 310, "do-nothing does not move")
+    #expect(Delivery(percent: 200).percent == 150)
+    #expect(Delivery(percent: 100).stepped(by: -11).percent == 0)
+  }
+
+  @Test func leagueRowsCarryEveryColumn() throws {
+    let a = try analysis()
+    let rows = LeagueTable.rows(a, delivery: .full, flags: FlagSet())
+    let e1 = try #require(rows.first { $0.code == "E1" })
+    #expect(e1.rank == 1)
+    #expect(e1.members == 3)
+    #expect(e1.doNothing == 310)
+    #expect(e1.plan == 77.5)
+    #expect(e1.savingsPercent == 75)
+    #expect(e1.perHead == 310)
+    #expect(e1.alignedShare == 1.0 / 3)
+    #expect(e1.alignment.count(.refused) == 1)
+    #expect(e1.alignment.count(.unknown) == 1)
+    #expect(e1.flagged == 0)
+    #expect(e1.atRisk == 150, "T1 refused: its planned savings 200 - 50")
+    #expect(e1.rating == .advanced)
+    #expect(!e1.illustrativeColumns.contains(.perHead) == false, "per head uses an illustrative gap")
+    let e2 = try #require(rows.first { $0.code == "E2" })
+    #expect(e2.perHead == 340)
+    #expect(e2.atRisk == 0)
+  }
+
+  @Test func flagsAndDeliveryChangeSavingsAtRisk() throws {
+    let a = try analysis()
+    let d = a.dataset
+    var flags = FlagSet()
+    flags.insert(org: try #require(d.organisationIndex(code: "C1")), footprint: 0)
+    flags.insert(org: try #require(d.organisationIndex(code: "K1")), footprint: 1)
+    let rows = LeagueTable.rows(a, delivery: .full, flags: flags)
+    #expect(rows.first { $0.code == "E1" }?.atRisk == 230)
+    #expect(rows.first { $0.code == "E1" }?.flagged == 1)
+    #expect(rows.first { $0.code == "E2" }?.atRisk == 7.5, "only K1's 0.75 share counts in E2")
+    let half = LeagueTable.rows(a, delivery: Delivery(percent: 50), flags: flags)
+    #expect(half.first { $0.code == "E1" }?.atRisk == 115)
+    let england = LeagueTable.total(rows, analysis: a)
+    #expect(england.atRisk == 237.5)
+    #expect(england.flagged == 2)
+    #expect(england.perHead == 320, "480m over 1.5m people")
+  }
+
+  @Test func sortingByEachColumnAndRanks() throws {
+    let a = try analysis()
+    let rows = LeagueTable.rows(a, delivery: .full, flags: FlagSet())
+    #expect(LeagueTable.rank(rows, by: .perHead, ascending: false).map(\.code) == ["E2", "E1"])
+    #expect(LeagueTable.rank(rows, by: .perHead, ascending: true).map(\.code) == ["E1", "E2"])
+    #expect(LeagueTable.rank(rows, by: .name, ascending: true).map(\.code) == ["E1", "E2"])
+    #expect(LeagueTable.rank(rows, by: .name, ascending: false).map(\.rank) == [1, 2])
+    // Rating: E2 has none, so it goes last in both directions.
+    #expect(LeagueTable.rank(rows, by: .rating, ascending: true).map(\.code) == ["E1", "E2"])
+    #expect(LeagueTable.rank(rows, by: .rating, ascending: false).map(\.code) == ["E1", "E2"])
+    // Equal alignment shares tie: same rank, order by name.
+    let tied = LeagueTable.rank(rows, by: .aligned, ascending: false)
+    #expect(tied.map(\.rank) == [1, 1])
+    for c in LeagueColumn.allCases {
+      #expect(LeagueTable.rank(rows, by: c, ascending: false).count == 2)
+    }
+  }
+
+  @Test func regionFilterKeepsNationalRanks() throws {
+    let a = try analysis()
+    let rows = LeagueTable.rank(
+      LeagueTable.rows(a, delivery: .full, flags: FlagSet()), by: .doNothing, ascending: false)
+    let london = LeagueTable.filter(rows, region: .london)
+    #expect(london.map(\.code) == ["E2"])
+    #expect(london.first?.rank == 2)
+  }
+
+  @Test func sampleDataIsCalibratedToTheSourcedNationalFacts() throws {
+    let a = Analysis(try DatasetLoader.load(directory: SampleData.path).get())
+    let dn = try #require(a.england.value(.doNothing, target))
+    #expect(abs(dn - 22_000) < 5, "about £22bn by 2020/21")
+    let rows = LeagueTable.rows(a, delivery: .full, flags: FlagSet())
+    let perHead = rows.compactMap(\.perHead)
+    #expect(perHead.count == 44)
+    #expect((perHead.min() ?? 0) > 215 && (perHead.max() ?? 0) < 770, "IPPR's £216-£769 per head")
+    let nwl = try #require(rows.first { $0.code == "E54000027" })
+    #expect(nwl.doNothing == 1300)
+    #expect(!nwl.illustrativeColumns.contains(.doNothing), "the £1.3bn gap is reported, with its source")
+  }
+}

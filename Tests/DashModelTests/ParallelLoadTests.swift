@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+@testable import DashModel
+
+/// `finance.csv` above 1 MB is read in parallel chunks; the result must be
+/// the same as a serial read, even when a quoted line break straddles the
+/// guessed split or a duplicate row sits in the other chunk.
+@Suite("Parallel loading")
+struct ParallelLoadTests {
+  func bigFixture(quoteAtMiddle: Bool) -> Fixture {
+    var orgs = ["code,name,kind"]
+    var members = ["org,footprint,share"]
+    var finance = ["entity,year,scenario,gbp_m,basis,source"]
+    for i in 0..<3000 {
+      orgs.append("O\(i),\"Org \(i), Ltd\",ccg")
+      members.append("O\(i),E\(i % 2 + 1),1")
+    }
+    var n = 0
+    for i in 0..<3000 {
+      for y in FinancialYear.all {
+        for s in Scenario.allCases {
+          n += 1
+          // A long quoted source with a line break in it near the middle of the file.
+          let source = quoteAtMiddle && n % 997 == 0 ? "\"note,\nsecond line of the note\"" : "src"
+          finance.append("O\(i),\(y.label),\(s.code),\(Double(i) + Double(y.index) / 10),illustrative,\(source)")
+        }
+      }
+    }
+    finance.append("O5,2020/21,plan,1,,")  // duplicate of a row in the first chunk, at the end
+    finance.append("O7,2020/21,plan,oops,,")
+    return Fixture([
+      "footprints.csv": "code,name,region\nE1,One,North\nE2,Two,South\n",
+      "organisations.csv": orgs.joined(separator: "\n") + "\n",
+      "memberships.csv": members.joined(separator: "\n") + "\n",
+      "alignment.csv": "org,footprint,stance\n",
+      "finance.csv": finance.joined(separator: "\n") + "\n",
+    ])
+  }
+
+  func problems(_ path: String, parallelism: Int) -> [String] {
+    guard case .failure(let f) = DatasetLoader.load(directory: path, parallelism: parallelism) else { return [] }
+    return f.problems.items.map(\.description)
+  }
+
+  @Test(arguments: [false, true])
+  func parallelAndSerialReadsAgree(quoteAtMiddle: Bool) throws {
+    let f = bigFixture(quoteAtMiddle: quoteAtMiddle)
+    defer { f.remove() }
+    let serial = problems(f.path, parallelism: 1)
+    let parallel = problems(f.path, parallelism: 2)
+    let four = problems(f.path, parallelism: 4)
+    #expect(serial.count == 2)
+    #expect(serial.contains { $0.contains("a second row for O5 2020/21 plan (the first is on line") })
+    #expect(serial.contains { $0.contains("gbp_m \"oops\" is not a number") })
+    #expect(parallel == serial)
+    #expect(four == serial)
+  }
+
+  @Test func parallelValuesMatchSerialValues() throws {
+    let f = bigFixture(quoteAtMiddle: true)
+    defer { f.remove() }
+    // Drop the two bad rows so it loads.
+    let path = f.path + "/finance.csv"
+    var text = try String(contentsOfFile: path, encoding: .utf8)
+    text = text.components(separatedBy: "\n").filter { !$0.hasPrefix("O5,2020/21,plan,1,") && !$0.contains("oops") }
+      .joined(separator: "\n")
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    let a = try DatasetLoader.load(directory: f.path, parallelism: 1).get()
+    let b = try DatasetLoader.load(directory: f.path, parallelism: 2).get()
+    #expect(a.finance.values.elementsEqual(b.finance.values) { $0 == $1 || ($0.isNaN && $1.isNaN) })
+    #expect(a.finance.bases == b.finance.bases)
+    let sourcesA = a.finance.sourceIDs.map { a.finance.sources[Int($0)] }
+    let sourcesB = b.finance.sourceIDs.map { b.finance.sources[Int($0)] }
+    #expect(sourcesA == sourcesB)
+    #expect(a.finance.sources.contains("note,\nsecond line of the note"))
+    let o2999 = a.finance.entity(organisation: try #require(a.organisationIndex(code: "O2999")))
+    #expect(b.finance.value(entity: o2999, year: .target, scenario: .outturn) == 2999.5)
+  }
+}
+
+@Suite("Chunked reading")
+struct ChunkedReadingTests {
+  @Test func aWrongSplitGuessFallsBackToASerialRead() throws {
+    // One quoted field holds the first line break after the middle of the
+    // file, so the guessed split lands inside quotes.
+    let big = String(repeating: "a", count: 1_000_000) + "\n" + String(repeating: "b", count: 500_000)
+    let text = "k,v\n1,x\n2,\"\(big)\"\n3,y\n4,\"bad\"z\n5,w\n"
+    var problems = ProblemList()
+    let doc = CSVDocument(fileName: "t.csv", bytes: Array(text.utf8))
+    let table = try #require(CSVTable.open(doc, required: ["k", "v"], optional: [], problems: &problems))
+    let chunks = table.forEachChunk(parts: 2, makeState: { [String]() }) { keys, row, _ in
+      keys.append(row.string(0) + "@" + String(row.line))
+    }
+    let keys = chunks.flatMap(\.state)
+    #expect(keys == ["1@2", "2@3", "3@5", "5@7"])
+    let found = chunks.flatMap { $0.problems.items }
+    #expect(found.map(\.line) == [6], "the bad record is on physical line 6")
+  }
+
+  @Test func aRightSplitGuessShiftsLineNumbers() throws {
+    var lines = ["k,v"]
+    for i in 0..<200_000 { lines.append("\(i),v\(i)") }
+    lines.append("bad,\"x\"y")
+    let doc = CSVDocument(fileName: "t.csv", bytes: Array((lines.joined(separator: "\n") + "\n").utf8))
+    var problems = ProblemList()
+    let table = try #require(CSVTable.open(doc, required: ["k"], optional: [], problems: &problems))
+    let chunks = table.forEachChunk(parts: 2, makeState: { [Int]() }) { seen, row, _ in
+      if row.string(0) == "150000" { seen.append(row.line) }
+    }
+    #expect(chunks.count == 2, "the file is big enough to split")
+    let second = try #require(chunks.last)
+    #expect(second.state.map { $0 + second.lineOffset } == [150_002])
+    #expect(chunks.flatMap { $0.problems.items }.map(\.line) == [200_002])
+  }
+}

@@ -1,0 +1,115 @@
+import Foundation
+
+/// Runs the built `stpdash` binary and captures what it prints.
+enum Binary {
+  static var repoRoot: URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  }
+
+  static var path: String {
+    if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+      var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
+      // Inside an .xctest bundle on some platforms: walk up to the build folder.
+      for _ in 0..<4 {
+        let candidate = dir.appendingPathComponent("stpdash").path
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        dir = dir.deletingLastPathComponent()
+      }
+    }
+    return repoRoot.appendingPathComponent(".build/debug/stpdash").path
+  }
+
+  struct Result {
+    var status: Int32
+    var out: String
+    var err: String
+  }
+
+  /// Runs `stpdash` with arguments, stdin from /dev/null, in `directory`.
+  @discardableResult
+  static func run(_ args: [String], directory: String? = nil, environment: [String: String] = [:]) throws -> Result {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: path)
+    p.arguments = args
+    p.currentDirectoryURL = URL(fileURLWithPath: directory ?? repoRoot.path)
+    var env = ProcessInfo.processInfo.environment
+    env["COLUMNS"] = nil
+    for (k, v) in environment { env[k] = v }
+    p.environment = env
+    let out = Pipe()
+    let err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = FileHandle.nullDevice
+    try p.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return Result(
+      status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+  }
+}
+
+/// A copy of the sample data in a temporary folder, to change freely.
+struct DataCopy {
+  let path: String
+
+  init() throws {
+    path = FileManager.default.temporaryDirectory.appendingPathComponent("stpdash-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    for name in ["footprints.csv", "organisations.csv", "memberships.csv", "finance.csv", "alignment.csv"] {
+      try FileManager.default.copyItem(
+        atPath: Binary.repoRoot.appendingPathComponent("sample-data/\(name)").path, toPath: path + "/" + name)
+    }
+  }
+
+  func read(_ name: String) throws -> String { try String(contentsOfFile: path + "/" + name, encoding: .utf8) }
+
+  func write(_ name: String, _ text: String) throws {
+    try text.write(toFile: path + "/" + name, atomically: true, encoding: .utf8)
+  }
+
+  func append(_ name: String, _ text: String) throws { try write(name, try read(name) + text) }
+
+  func remove() {
+    _ = try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+    try? FileManager.default.removeItem(atPath: path)
+  }
+}
+
+/// Splits CSV output into records of fields (no embedded line breaks in these outputs).
+func csvRecords(_ text: String) -> [[String]] {
+  text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" }).map { line in
+    var fields: [String] = []
+    var current = ""
+    var quoted = false
+    var chars = Array(String(line).replacingOccurrences(of: "\r", with: ""))
+    var i = 0
+    while i < chars.count {
+      let c = chars[i]
+      if quoted {
+        if c == "\"" {
+          if i + 1 < chars.count && chars[i + 1] == "\"" {
+            current.append("\"")
+            i += 1
+          } else {
+            quoted = false
+          }
+        } else {
+          current.append(c)
+        }
+      } else if c == "\"" {
+        quoted = true
+      } else if c == "," {
+        fields.append(current)
+        current = ""
+      } else {
+        current.append(c)
+      }
+      i += 1
+    }
+    fields.append(current)
+    chars.removeAll()
+    return fields
+  }
+}
