@@ -62,6 +62,15 @@ static inline int stp_locale_is_utf8(void) {
          (cs[2] == 'F' || cs[2] == 'f');
 }
 
+static inline FILE *stp_stdin(void) { return stdin; }
+static inline FILE *stp_stdout(void) { return stdout; }
+static inline WINDOW *stp_curscr(void) { return curscr; }
+
+/// Restores the terminal from a signal handler: leaves curses mode and shows the cursor.
+static inline void stp_restore_terminal(void) {
+  if (!isendwin()) endwin();
+}
+
 /// Columns of the terminal on `fd`, or 0 when it is not a terminal.
 static inline int stp_terminal_columns(int fd) {
   struct winsize ws;

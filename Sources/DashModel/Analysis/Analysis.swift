@@ -49,7 +49,7 @@ public struct Analysis: Sendable {
           let v = fin.value(entity: e, year: y, scenario: s)
           return TrajectoryPoint(
             value: v, origin: v == nil ? .none : .own,
-            illustrative: fin.basis(entity: e, year: y, scenario: s) == .illustrative)
+            illustrative: v != nil && fin.basis(entity: e, year: y, scenario: s) == .illustrative)
         }
       })
   }

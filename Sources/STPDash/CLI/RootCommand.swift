@@ -10,7 +10,8 @@ struct RootCommand: ParsableCommand {
       "Run without a command for the interactive dashboard. Without --data it opens the bundled sample-data/.",
     version: "0.1.0",
     subcommands: [
-      LeagueCommand.self, FootprintCommand.self, TrajectoryCommand.self, OrgCommand.self,
+      DashboardCommand.self, LeagueCommand.self, FootprintCommand.self, TrajectoryCommand.self, OrgCommand.self,
       FlagsCommand.self, FlagCommand.self, UnflagCommand.self, ValidateCommand.self,
-    ])
+    ],
+    defaultSubcommand: DashboardCommand.self)
 }

@@ -1,7 +1,212 @@
 import CNcurses
+import Foundation
 
-/// The ncurses terminal. The only file that imports CNcurses.
-struct NcursesTerminal {
+/// The real terminal, through ncurses. The only file that imports CNcurses:
+/// setup, teardown, signals, colour, input decoding and drawing live here.
+final class NcursesTerminal: Terminal {
+  private(set) var size: Size
+  let capabilities: Capabilities
+  private var screenHandle: OpaquePointer?
+  private var previous: Buffer?
+  private var pairs: [Int: Int16] = [:]
+  private var errors = 0
+
   /// Columns of the terminal on `fd`, or 0 when it is not a terminal.
   static func columns(fd: Int32) -> Int { Int(stp_terminal_columns(fd)) }
+
+  /// Starts curses on standard input and output.
+  ///
+  /// Uses `newterm`, not `initscr`, so an unknown `TERM` is an error the
+  /// caller can report, not an exit inside the library.
+  init(forceASCII: Bool) throws(TerminalError) {
+    setlocale(LC_ALL, "")
+    guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+    let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+    guard !term.isEmpty, let screen = newterm(nil, stp_stdout(), stp_stdin()) else {
+      throw .unknownTerminal(term)
+    }
+    screenHandle = screen
+    set_term(screen)
+    NcursesTerminal.installSignalHandlers()
+    raw()
+    noecho()
+    nonl()
+    keypad(stp_stdscr(), true)
+    curs_set(0)
+    set_escdelay(25)
+    wtimeout(stp_stdscr(), -1)
+    let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    var color = false
+    if has_colors() && !noColor {
+      start_color()
+      use_default_colors()
+      color = stp_colors() >= 8 && stp_color_pairs() >= 16
+    }
+    capabilities = Capabilities(color: color, unicode: !forceASCII && stp_locale_is_utf8() != 0)
+    mousemask(stp_button1_pressed() | stp_button4_pressed() | stp_button5_pressed(), nil)
+    mouseinterval(0)
+    size = Size(width: Int(stp_cols()), height: Int(stp_lines()))
+  }
+
+  // MARK: Drawing
+
+  func draw(_ buffer: Buffer) {
+    let full = previous == nil || previous?.width != buffer.width || previous?.height != buffer.height
+    if full { werase(stp_stdscr()) }
+    for y in 0..<buffer.height {
+      var x = 0
+      while x < buffer.width {
+        let cell = buffer[x, y]
+        defer { x += 1 }
+        if !full, let p = previous, p[x, y] == cell { continue }
+        if cell.symbol.isEmpty { continue }  // the right half of a wide character
+        put(cell, x: x, y: y)
+      }
+    }
+    previous = buffer
+    wrefresh(stp_stdscr())
+  }
+
+  private func put(_ cell: Cell, x: Int, y: Int) {
+    var chars = cell.symbol.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+    let st = cell.style
+    var attrs = stp_a_normal()
+    if st.bold { attrs |= stp_a_bold() }
+    if st.dim { attrs |= stp_a_dim() }
+    if st.reverse { attrs |= stp_a_reverse() }
+    if st.underline { attrs |= stp_a_underline() }
+    let pair = capabilities.color ? colorPair(fg: st.fg, bg: st.bg) : 0
+    chars.withUnsafeMutableBufferPointer { buf in
+      guard let base = buf.baseAddress else { return }
+      _ = stp_put_cell(Int32(y), Int32(x), base, Int32(buf.count), attrs, pair)
+    }
+  }
+
+  /// Colour pairs are made on first use; -1 is the terminal's default colour.
+  private func colorPair(fg: Color?, bg: Color?) -> Int16 {
+    if fg == nil && bg == nil { return 0 }
+    let key = (fg.map { $0.rawValue + 1 } ?? 0) * 16 + (bg.map { $0.rawValue + 1 } ?? 0)
+    if let p = pairs[key] { return p }
+    let number = Int16(pairs.count + 1)
+    guard Int32(number) < stp_color_pairs() else { return 0 }
+    init_pair(number, Int16(fg?.rawValue ?? -1), Int16(bg?.rawValue ?? -1))
+    pairs[key] = number
+    return number
+  }
+
+  func redraw() {
+    previous = nil
+    clearok(stp_curscr(), true)
+  }
+
+  // MARK: Input
+
+  func nextEvent() -> TerminalEvent? {
+    while true {
+      var ch: wint_t = 0
+      let r = wget_wch(stp_stdscr(), &ch)
+      if r == stp_err() {
+        // Blocking reads only fail when input has ended (or a signal broke in).
+        if errno == EINTR { continue }
+        errors += 1
+        if errors >= 3 { return nil }
+        continue
+      }
+      errors = 0
+      if r == stp_key_code_yes() {
+        if let e = functionKey(Int32(ch)) { return e }
+        continue
+      }
+      if let e = character(UInt32(ch)) { return e }
+    }
+  }
+
+  private func functionKey(_ code: Int32) -> TerminalEvent? {
+    switch code {
+    case KEY_UP: return .key(.up)
+    case KEY_DOWN: return .key(.down)
+    case KEY_LEFT: return .key(.left)
+    case KEY_RIGHT: return .key(.right)
+    case KEY_PPAGE: return .key(.pageUp)
+    case KEY_NPAGE: return .key(.pageDown)
+    case KEY_HOME: return .key(.home)
+    case KEY_END: return .key(.end)
+    case KEY_ENTER: return .key(.enter)
+    case KEY_BACKSPACE: return .key(.backspace)
+    case KEY_DC: return .key(.delete)
+    case KEY_BTAB: return .key(.backTab)
+    case KEY_RESIZE:
+      size = Size(width: Int(stp_cols()), height: Int(stp_lines()))
+      previous = nil
+      return .resize(size)
+    case KEY_MOUSE:
+      var event = MEVENT()
+      guard getmouse(&event) == OK else { return nil }
+      let b = event.bstate
+      let now = ProcessInfo.processInfo.systemUptime
+      if b & stp_button4_pressed() != 0 { return .mouse(MouseEvent(kind: .wheelUp, x: Int(event.x), y: Int(event.y), time: now)) }
+      if stp_button5_pressed() != 0, b & stp_button5_pressed() != 0 {
+        return .mouse(MouseEvent(kind: .wheelDown, x: Int(event.x), y: Int(event.y), time: now))
+      }
+      if b & stp_button1_pressed() != 0 { return .mouse(MouseEvent(kind: .press, x: Int(event.x), y: Int(event.y), time: now)) }
+      return nil
+    default:
+      if code > KEY_F0 && code <= KEY_F0 + 12 { return .key(.function(Int(code - KEY_F0))) }
+      return nil
+    }
+  }
+
+  private func character(_ c: UInt32) -> TerminalEvent? {
+    switch c {
+    case 0x0D, 0x0A: return .key(.enter)
+    case 0x1B: return .key(.escape)
+    case 0x7F, 0x08: return .key(.backspace)
+    case 0x09: return .key(.tab)
+    case 0x01...0x1A:
+      return .key(.ctrl(Character(Unicode.Scalar(UInt8(c + 0x60)))))
+    default:
+      guard let scalar = Unicode.Scalar(c), c >= 0x20 else { return nil }
+      return .key(.char(Character(scalar)))
+    }
+  }
+
+  // MARK: Giving the terminal back
+
+  func suspend() {
+    endwin()
+    raise(SIGSTOP)
+    // Resumed by `fg`: back into curses mode, everything redrawn.
+    previous = nil
+    wrefresh(stp_stdscr())
+  }
+
+  func shutdown() {
+    stp_restore_terminal()
+    if let screenHandle {
+      delscreen(screenHandle)
+      self.screenHandle = nil
+    }
+  }
+
+  /// Restores the terminal on SIGTERM, SIGINT, SIGHUP and SIGQUIT (then
+  /// exits) and on crashes (then lets the crash proceed), so a shell is never
+  /// left in raw mode.
+  static func installSignalHandlers() {
+    for sig in [SIGTERM, SIGINT, SIGHUP, SIGQUIT] {
+      signal(sig) { s in
+        stp_restore_terminal()
+        _exit(128 + s)
+      }
+    }
+    for sig in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT] {
+      signal(sig) { s in
+        stp_restore_terminal()
+        // Only async-signal-safe calls here: no allocation, no formatting.
+        let message: StaticString = "stpdash: fatal error; the terminal has been restored\n"
+        _ = write(STDERR_FILENO, message.utf8Start, message.utf8CodeUnitCount)
+        signal(s, SIG_DFL)
+        raise(s)
+      }
+    }
+  }
 }

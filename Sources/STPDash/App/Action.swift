@@ -1,0 +1,52 @@
+import DashModel
+
+/// Something that happened: input from the terminal, or the result of disk work.
+enum Action {
+  case keyPressed(Key)
+  case mouse(MouseEvent)
+  case resized(Size)
+  case dataReloaded(Result<Session, ReloadFailure>)
+  case flagSaved([FlagEvent], FlagSaveError?)
+  case exported(Result<ExportDone, ExportFailure>)
+}
+
+/// Work the reducer asks for; its result comes back as an ``Action``.
+enum Effect: Equatable {
+  /// Read the data directory and flags again.
+  case reload
+  /// Append flag events (stamped with the time and author when run).
+  case saveFlags([FlagDraft])
+  /// Write a CSV export of the current view.
+  case export(name: String, csv: String, rows: Int)
+  /// Clear and redraw the terminal.
+  case redraw
+  /// Hand the terminal back to the shell until resumed.
+  case suspend
+}
+
+/// A flag change before it gets its time.
+struct FlagDraft: Equatable {
+  var kind: FlagEvent.Kind
+  var org: String
+  var footprint: String
+  var reason: String
+  var author: String
+  /// Set when the event already has a time (a retry of unsaved events).
+  var time: String?
+}
+
+/// Why a reload failed (the old data stays on screen).
+struct ReloadFailure: Error {
+  var message: String
+}
+
+/// A finished export.
+struct ExportDone: Equatable {
+  var path: String
+  var rows: Int
+}
+
+/// A failed export.
+struct ExportFailure: Error, Equatable {
+  var message: String
+}

@@ -1,0 +1,104 @@
+import DashModel
+import Foundation
+
+/// Does the disk work the reducer asks for and reports back as an action.
+struct EffectRunner {
+  /// Where exports are written.
+  var exportDirectory: String = FileManager.default.currentDirectoryPath
+  /// The time stamp of new flags (the clock, unless a test fixes it).
+  var now: () -> String = UTCTime.now
+
+  func run(_ effect: Effect, terminal: Terminal) -> Action? {
+    switch effect {
+    case .reload:
+      return .dataReloaded(reload())
+    case .saveFlags(let drafts):
+      return save(drafts)
+    case .export(let name, let csv, let rows):
+      return .exported(export(name: name, csv: csv, rows: rows))
+    case .redraw:
+      terminal.redraw()
+      return nil
+    case .suspend:
+      terminal.suspend()
+      return .resized(terminal.size)
+    }
+  }
+
+  /// The directory and journal to reload, set when the session is first loaded.
+  var directory = ""
+  var journalPath = ""
+
+  func reload() -> Result<Session, ReloadFailure> {
+    switch SessionLoader.load(directory: directory, journalPath: journalPath) {
+    case .success(let s): return .success(s)
+    case .failure(let f): return .failure(ReloadFailure(message: f.summary))
+    }
+  }
+
+  func save(_ drafts: [FlagDraft]) -> Action {
+    let time = now()
+    let events = drafts.map {
+      FlagEvent(kind: $0.kind, org: $0.org, footprint: $0.footprint, reason: $0.reason, author: $0.author, time: $0.time ?? time)
+    }
+    do throws(FlagSaveError) {
+      try FlagJournal(path: journalPath).append(events)
+      return .flagSaved(events, nil)
+    } catch {
+      return .flagSaved(events, error)
+    }
+  }
+
+  func export(name: String, csv: String, rows: Int) -> Result<ExportDone, ExportFailure> {
+    var t = time(nil)
+    var parts = tm()
+    localtime_r(&t, &parts)
+    func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    let stamp = "\(parts.tm_year + 1900)\(two(parts.tm_mon + 1))\(two(parts.tm_mday))-\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))"
+    let safeName = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" })
+    for attempt in 0..<100 {
+      let file = "stpdash-\(safeName)-\(stamp)\(attempt == 0 ? "" : "-\(attempt)").csv"
+      let path = exportDirectory + "/" + file
+      let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+      if fd < 0 {
+        if errno == EEXIST { continue }
+        return .failure(ExportFailure(message: "cannot write \(path): \(String(cString: strerror(errno)))"))
+      }
+      defer { close(fd) }
+      let bytes = Array(csv.utf8)
+      let written = bytes.withUnsafeBytes { raw -> Int in
+        guard let base = raw.baseAddress else { return 0 }
+        return write(fd, base, raw.count)
+      }
+      guard written == bytes.count else {
+        let reason = String(cString: strerror(errno))
+        unlink(path)
+        return .failure(ExportFailure(message: "cannot write \(path): \(reason)"))
+      }
+      return .success(ExportDone(path: path.hasPrefix(FileManager.default.currentDirectoryPath + "/") ? "./" + file : path, rows: rows))
+    }
+    return .failure(ExportFailure(message: "too many exports this second"))
+  }
+}
+
+/// Loads a data directory and its flag journal into a ``Session``.
+enum SessionLoader {
+  static func load(directory: String, journalPath: String) -> Result<Session, LoadFailure> {
+    switch DatasetLoader.load(directory: directory) {
+    case .failure(let f): return .failure(f)
+    case .success(let dataset):
+      let journal = FlagJournal(path: journalPath)
+      var warnings = dataset.warnings
+      var history = FlagHistory()
+      switch journal.read() {
+      case .success(let h):
+        history = h
+        warnings += h.problems
+      case .failure(let e):
+        warnings.append(Problem(file: journal.fileName, message: "cannot be read: \(e.reason)", severity: .warning))
+      }
+      return .success(
+        Session(directory: directory, dataset: dataset, journalPath: journalPath, saved: history, warnings: warnings))
+    }
+  }
+}

@@ -1,0 +1,85 @@
+import DashModel
+
+/// Flagging and unflagging from the dashboard.
+enum Flagging {
+  /// The (organisation, footprint) pair selected on the current screen.
+  static func target(_ state: AppState) -> (org: Int, footprint: Int)? {
+    let d = state.session.dataset
+    switch state.screen {
+    case .footprint, .organisation:
+      let m: Int?
+      if case .footprint = state.screen { m = state.members.list.selected } else { m = state.orgList.selected }
+      guard let m else { return nil }
+      return (d.memberships[m].org, d.memberships[m].footprint)
+    case .flags:
+      let flags = state.derived.activeFlags
+      guard let i = state.flagsList.selected, i < flags.count,
+        let o = d.organisationIndex(code: flags[i].org), let f = d.footprintIndex(code: flags[i].footprint)
+      else { return nil }
+      return (o, f)
+    default:
+      return nil
+    }
+  }
+
+  /// `f`: asks for the reason on the status line.
+  static func begin(_ state: inout AppState) {
+    guard let t = target(state) else {
+      state.notice = Notice(text: "select a member body first (footprint or organisation screen)", kind: .info)
+      return
+    }
+    state.input = TextInput(purpose: .flagReason(org: t.org, footprint: t.footprint))
+  }
+
+  /// Enter on the reason: saves, or keeps asking when the reason is empty.
+  static func commit(_ state: inout AppState, org: Int, footprint: Int, reason: String, input: TextInput) -> [Effect] {
+    let why = FlagEvent.oneLine(reason)
+    guard !why.isEmpty else {
+      state.input = input
+      state.notice = Notice(text: "a flag needs a reason: type why, then Enter (Esc cancels)", kind: .error)
+      return []
+    }
+    let d = state.session.dataset
+    return [
+      .saveFlags([
+        FlagDraft(
+          kind: .flag, org: d.organisations[org].code, footprint: d.footprints[footprint].code, reason: why,
+          author: state.author, time: nil)
+      ])
+    ]
+  }
+
+  /// `u`: unflags the selected body, if it is flagged.
+  static func unflag(_ state: inout AppState) -> [Effect] {
+    guard let t = target(state) else {
+      state.notice = Notice(text: "select a flagged body first", kind: .info)
+      return []
+    }
+    guard state.derived.flagSet.contains(org: t.org, footprint: t.footprint) else {
+      state.notice = Notice(text: "\(state.session.dataset.organisations[t.org].name) is not flagged here", kind: .info)
+      return []
+    }
+    let d = state.session.dataset
+    return [
+      .saveFlags([
+        FlagDraft(
+          kind: .unflag, org: d.organisations[t.org].code, footprint: d.footprints[t.footprint].code, reason: "",
+          author: state.author, time: nil)
+      ])
+    ]
+  }
+
+  /// `w`: tries the unsaved changes again, in one write.
+  static func retry(_ state: inout AppState) -> [Effect] {
+    guard !state.session.pending.isEmpty else {
+      state.notice = Notice(text: "nothing unsaved: every flag is on disk", kind: .info)
+      return []
+    }
+    return [
+      .saveFlags(
+        state.session.pending.map {
+          FlagDraft(kind: $0.kind, org: $0.org, footprint: $0.footprint, reason: $0.reason, author: $0.author, time: $0.time)
+        })
+    ]
+  }
+}

@@ -1,0 +1,79 @@
+import DashModel
+
+extension Reducer {
+  /// How close two clicks must be to count as a double click, in seconds.
+  static let doubleClickInterval = 0.4
+
+  static func mouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
+    if state.showHelp {
+      state.showHelp = false
+      return []
+    }
+    if state.input != nil { return [] }
+    switch event.kind {
+    case .wheelUp:
+      Lists.move(&state, by: -3)
+      return []
+    case .wheelDown:
+      Lists.move(&state, by: 3)
+      return []
+    case .press:
+      break
+    }
+    let double =
+      state.lastClick.map { last in
+        last.y == event.y && abs(last.x - event.x) <= 3 && event.time - last.time <= doubleClickInterval
+      } ?? false
+    state.lastClick = double ? nil : event
+    if event.y == 0 {
+      if let t = Layout.tabs(width: state.size.width).first(where: { event.x >= $0.x && event.x < $0.x + $0.width }) {
+        switchTab(&state, t.tab)
+      }
+      return []
+    }
+    guard let hit = rowHit(state, event) else { return [] }
+    switch hit {
+    case .header(let x):
+      if case .league = state.screen, let c = LeagueColumns(width: state.size.width).column(at: x) {
+        Sorting.clickLeagueHeader(&state, c)
+      }
+    case .row(let index):
+      Lists.select(&state, index: index)
+      if double { drill(&state) }
+    }
+    return []
+  }
+
+  enum RowHit {
+    case header(x: Int)
+    case row(Int)
+  }
+
+  /// What a click landed on in the current screen's list.
+  static func rowHit(_ state: AppState, _ e: MouseEvent) -> RowHit? {
+    let header: Int
+    let first: Int
+    let count: Int
+    switch state.screen {
+    case .league:
+      let l = Layout.League(state.size)
+      (header, first, count) = (l.headerY, l.firstRowY, l.rowCount)
+    case .footprint:
+      let l = Layout.Footprint(state.size)
+      (header, first, count) = (l.headerY, l.firstRowY, l.rowCount)
+    case .organisation(let o, _):
+      let l = Layout.Organisation(state.size, footprints: state.session.dataset.membershipsOfOrganisation[o].count)
+      (header, first, count) = (l.headerY, l.firstRowY, l.rowCount)
+    case .flags:
+      let l = Layout.Flags(state.size)
+      (header, first, count) = (l.headerY, l.firstRowY, l.rowCount)
+    case .trajectory:
+      return nil
+    }
+    if e.y == header { return .header(x: e.x) }
+    guard e.y >= first, e.y < first + count else { return nil }
+    let scroll = Lists.list(state, screen: state.screen).scroll
+    guard let (keys, _) = Lists.rows(state, screen: state.screen), scroll + e.y - first < keys.count else { return nil }
+    return .row(scroll + e.y - first)
+  }
+}

@@ -1,0 +1,42 @@
+import DashModel
+
+/// The loop: draw, wait for input, reduce, run effects. Nothing else.
+final class Program {
+  private(set) var state: AppState
+  let terminal: Terminal
+  let effects: EffectRunner
+
+  init(state: AppState, terminal: Terminal, effects: EffectRunner) {
+    self.state = state
+    self.terminal = terminal
+    self.effects = effects
+  }
+
+  /// Runs until the user quits or input ends.
+  func run() {
+    while !state.quit {
+      terminal.draw(AppView.render(state))
+      guard let event = terminal.nextEvent() else { break }
+      dispatch(Program.action(for: event))
+    }
+  }
+
+  /// Reduces an action and everything its effects lead to.
+  func dispatch(_ action: Action) {
+    var queue = [action]
+    while !queue.isEmpty {
+      let next = queue.removeFirst()
+      for effect in Reducer.reduce(&state, next) {
+        if let result = effects.run(effect, terminal: terminal) { queue.append(result) }
+      }
+    }
+  }
+
+  static func action(for event: TerminalEvent) -> Action {
+    switch event {
+    case .key(let k): .keyPressed(k)
+    case .mouse(let m): .mouse(m)
+    case .resize(let s): .resized(s)
+    }
+  }
+}

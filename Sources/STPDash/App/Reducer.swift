@@ -1,0 +1,329 @@
+import DashModel
+
+/// The one place the state changes: an action in, a new state and any disk
+/// work out. No I/O happens here; effects come back as actions.
+enum Reducer {
+  static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .resized(let size):
+      state.size = size
+      clampScrolls(&state)
+      return []
+    case .keyPressed(let key):
+      return keyPressed(&state, key)
+    case .mouse(let event):
+      return mouse(&state, event)
+    case .dataReloaded(.success(let session)):
+      reloaded(&state, session)
+      return []
+    case .dataReloaded(.failure(let failure)):
+      state.notice = Notice(text: "reload failed, still showing the old data: \(failure.message)", kind: .error)
+      return []
+    case .flagSaved(let events, let error):
+      flagSaved(&state, events, error)
+      return []
+    case .exported(.success(let done)):
+      state.notice = Notice(
+        text: "exported \(done.rows) row\(done.rows == 1 ? "" : "s") to \(done.path)", kind: .ok)
+      return []
+    case .exported(.failure(let failure)):
+      state.notice = Notice(text: "export failed: \(failure.message)", kind: .error)
+      return []
+    }
+  }
+
+  // MARK: Keys
+
+  static func keyPressed(_ state: inout AppState, _ key: Key) -> [Effect] {
+    if state.input != nil { return TextEntry.key(&state, key) }
+    if state.showHelp {
+      // Any key closes help; q and Ctrl-C still quit.
+      state.showHelp = false
+      if key == .char("q") || key == .ctrl("c") { state.quit = true }
+      return []
+    }
+    if state.notice?.kind != .error { state.notice = nil }
+    guard let command = Keymap.command(for: key, in: state.screen.scopes) else {
+      if case .char(let c) = key, !c.isWhitespace {
+        state.notice = Notice(text: "\(c) does nothing here; press ? for the keys of this screen", kind: .info)
+      }
+      return []
+    }
+    if command != .retrySave, state.notice?.kind == .error, command != .help { state.notice = nil }
+    return run(&state, command)
+  }
+
+  static func run(_ state: inout AppState, _ command: Command) -> [Effect] {
+    if isOrganisation(state), [.pageUp, .pageDown, .top, .bottom].contains(command) {
+      // On an organisation, paging scrolls the details; j/k pick the footprint.
+      let page = max(1, Layout.Organisation(state.size, footprints: 1).detailRows - 1)
+      switch command {
+      case .pageUp: state.orgDetailScroll = max(0, state.orgDetailScroll - page)
+      case .pageDown: state.orgDetailScroll += page
+      case .top: state.orgDetailScroll = 0
+      default: state.orgDetailScroll = Int.max / 2
+      }
+      clampDetail(&state)
+      return []
+    }
+    switch command {
+    case .quit:
+      state.quit = true
+    case .back:
+      if state.route.count > 1 {
+        state.route.removeLast()
+      } else {
+        state.notice = Notice(text: "this is the top screen; q quits", kind: .info)
+      }
+    case .help:
+      state.showHelp = true
+    case .up: Lists.move(&state, by: -1)
+    case .down: Lists.move(&state, by: 1)
+    case .pageUp: Lists.move(&state, by: -max(1, Lists.viewport(state) - 1))
+    case .pageDown: Lists.move(&state, by: max(1, Lists.viewport(state) - 1))
+    case .top: Lists.move(&state, by: Int.min / 2)
+    case .bottom: Lists.move(&state, by: Int.max / 2)
+    case .drill: drill(&state)
+    case .sortNext: Sorting.step(&state, by: 1)
+    case .sortPrevious: Sorting.step(&state, by: -1)
+    case .sortInvert: Sorting.invert(&state)
+    case .regionCycle: cycleRegion(&state)
+    case .search:
+      state.input = TextInput(purpose: .search(origin: Lists.selectedKey(state)))
+    case .searchNext: Search.step(&state, forward: true)
+    case .searchPrevious: Search.step(&state, forward: false)
+    case .tab(let tab): switchTab(&state, tab)
+    case .nextTab: switchTab(&state, nextTab(state, 1))
+    case .previousTab: switchTab(&state, nextTab(state, -1))
+    case .deliveryUp, .deliveryDown:
+      let before = state.delivery
+      state.delivery = state.delivery.stepped(by: command == .deliveryUp ? 1 : -1)
+      state.refresh()
+      state.notice = Notice(
+        text: state.delivery == before
+          ? "delivery is already at \(before.percent)%, the \(command == .deliveryUp ? "most" : "least") it can be"
+          : "plans deliver \(state.delivery.percent)% of their planned savings; league and savings at risk follow",
+        kind: .info)
+    case .previousFootprint: stepFootprint(&state, by: -1)
+    case .nextFootprint: stepFootprint(&state, by: 1)
+    case .england:
+      replaceTop(&state, .trajectory(nil))
+    case .trajectory:
+      state.route.append(.trajectory(state.focusFootprint))
+    case .reload:
+      return [.reload]
+    case .export:
+      return Exporter.effect(state)
+    case .flag: Flagging.begin(&state)
+    case .unflag: return Flagging.unflag(&state)
+    case .retrySave: return Flagging.retry(&state)
+    case .redraw: return [.redraw]
+    case .suspend: return [.suspend]
+    }
+    return []
+  }
+
+  // MARK: Navigation
+
+  static func drill(_ state: inout AppState) {
+    switch state.screen {
+    case .league:
+      if let f = state.league.list.selected { openFootprint(&state, f) }
+    case .trajectory(let f):
+      if let f { openFootprint(&state, f) }
+    case .footprint(let f):
+      guard let m = state.members.list.selected else { return }
+      let org = state.session.dataset.memberships[m].org
+      state.orgList = ListState(selected: m, scroll: 0)
+      state.orgDetailScroll = 0
+      state.route.append(.organisation(org, context: f))
+    case .organisation:
+      guard let m = state.orgList.selected else { return }
+      openFootprint(&state, state.session.dataset.memberships[m].footprint)
+    case .flags:
+      let flags = state.derived.activeFlags
+      guard let i = state.flagsList.selected, i < flags.count else { return }
+      let d = state.session.dataset
+      guard let org = d.organisationIndex(code: flags[i].org) else {
+        state.notice = Notice(text: "\(flags[i].org) is not in the current data", kind: .error)
+        return
+      }
+      let f = d.footprintIndex(code: flags[i].footprint)
+      state.orgList = ListState(selected: f.flatMap { d.membership(org: org, footprint: $0) }, scroll: 0)
+      state.orgDetailScroll = 0
+      state.route.append(.organisation(org, context: f))
+    }
+  }
+
+  static func openFootprint(_ state: inout AppState, _ f: Int) {
+    if state.members.footprint != f {
+      state.members.footprint = f
+      state.members.list = ListState(selected: state.memberRows(f).first?.membership, scroll: 0)
+    }
+    state.route.append(.footprint(f))
+  }
+
+  static func switchTab(_ state: inout AppState, _ tab: Tab) {
+    let focus = state.focusFootprint
+    switch tab {
+    case .league:
+      state.route = [.league]
+      if let focus, state.derived.visible.contains(where: { $0.footprint == focus }) {
+        state.league.list.selected = focus
+        Lists.reveal(&state)
+      }
+    case .trajectory:
+      state.route = [.league, .trajectory(focus)]
+    case .footprint:
+      guard let focus else {
+        state.notice = Notice(text: "select a footprint in the league first", kind: .info)
+        return
+      }
+      state.route = [.league]
+      openFootprint(&state, focus)
+    case .flags:
+      state.route = [.league, .flags]
+      if state.flagsList.selected == nil { state.flagsList.selected = state.derived.activeFlags.isEmpty ? nil : 0 }
+    }
+  }
+
+  static func nextTab(_ state: AppState, _ delta: Int) -> Tab {
+    let current = state.screen.tab ?? .footprint
+    let n = Tab.allCases.count
+    let raw = ((current.rawValue - 1 + delta) % n + n) % n + 1
+    return Tab(rawValue: raw) ?? .league
+  }
+
+  static func replaceTop(_ state: inout AppState, _ screen: Screen) {
+    if state.route.count > 1 { state.route.removeLast() }
+    state.route.append(screen)
+  }
+
+  /// Steps the trajectory or footprint screen through the league's order.
+  static func stepFootprint(_ state: inout AppState, by delta: Int) {
+    let order = state.derived.visible.compactMap(\.footprint)
+    guard !order.isEmpty else { return }
+    let current: Int?
+    switch state.screen {
+    case .trajectory(let f): current = f
+    case .footprint(let f): current = f
+    default: return
+    }
+    var next: Int
+    if let current, let i = order.firstIndex(of: current) {
+      next = i + delta
+      next = (next % order.count + order.count) % order.count
+    } else {
+      next = delta > 0 ? 0 : order.count - 1
+    }
+    let f = order[next]
+    state.league.list.selected = f
+    Lists.reveal(&state, screen: .league)
+    if case .footprint = state.screen {
+      state.route.removeLast()
+      openFootprint(&state, f)
+    } else {
+      replaceTop(&state, .trajectory(f))
+    }
+  }
+
+  static func cycleRegion(_ state: inout AppState) {
+    let all: [Region?] = [nil] + Region.allCases
+    let i = all.firstIndex(of: state.league.region) ?? 0
+    state.league.region = all[(i + 1) % all.count]
+    state.refresh()
+    if let sel = state.league.list.selected, !state.derived.visible.contains(where: { $0.footprint == sel }) {
+      state.league.list.selected = state.derived.visible.first?.footprint
+    }
+    state.league.list.scroll = 0
+    Lists.reveal(&state, screen: .league)
+    state.notice = Notice(
+      text: state.league.region.map { "showing \($0.name) only (R for the next region)" } ?? "showing every region",
+      kind: .info)
+  }
+
+  // MARK: Results of effects
+
+  static func reloaded(_ state: inout AppState, _ fresh: Session) {
+    let old = state.session.dataset
+    let new = fresh.dataset
+    func fp(_ i: Int?) -> Int? { i.flatMap { new.footprintIndex(code: old.footprints[$0].code) } }
+    func org(_ i: Int) -> Int? { new.organisationIndex(code: old.organisations[i].code) }
+    func membership(_ m: Int?) -> Int? {
+      guard let m else { return nil }
+      let ms = old.memberships[m]
+      guard let o = org(ms.org), let f = fp(ms.footprint) else { return nil }
+      return new.membership(org: o, footprint: f)
+    }
+    var route: [Screen] = []
+    for s in state.route {
+      switch s {
+      case .league, .flags: route.append(s)
+      case .trajectory(let f):
+        if f == nil || fp(f) != nil { route.append(.trajectory(fp(f))) }
+      case .footprint(let f):
+        if let n = fp(f) { route.append(.footprint(n)) }
+      case .organisation(let o, let c):
+        if let n = org(o) { route.append(.organisation(n, context: fp(c))) }
+      }
+    }
+    state.league.list.selected = fp(state.league.list.selected)
+    state.members.footprint = fp(state.members.footprint)
+    state.members.list.selected = membership(state.members.list.selected)
+    state.orgList.selected = membership(state.orgList.selected)
+    var session = fresh
+    session.pending = state.session.pending
+    state.session = session
+    state.route = route.isEmpty ? [.league] : route
+    state.refresh()
+    if state.league.list.selected == nil { state.league.list.selected = state.derived.visible.first?.footprint }
+    clampScrolls(&state)
+    let warnings = session.warnings.count
+    state.notice = Notice(
+      text: "reloaded \(session.directory): \(new.footprints.count) footprints, \(new.organisations.count) organisations, "
+        + "\(state.derived.activeFlags.count) active flags" + (warnings > 0 ? "; \(warnings) warnings" : ""),
+      kind: .ok)
+  }
+
+  static func flagSaved(_ state: inout AppState, _ events: [FlagEvent], _ error: FlagSaveError?) {
+    let d = state.session.dataset
+    func describe(_ e: FlagEvent) -> String {
+      let org = d.organisationIndex(code: e.org).map { d.organisations[$0].name } ?? e.org
+      let fp = d.footprintIndex(code: e.footprint).map { d.footprints[$0].name } ?? e.footprint
+      return "\(org) \(e.kind == .flag ? "flagged" : "unflagged") in \(fp)"
+    }
+    if let error {
+      for e in events where !state.session.pending.contains(e) { state.session.pending.append(e) }
+      state.refresh()
+      let n = state.session.pending.count
+      state.notice = Notice(
+        text: "NOT SAVED: \(error). Kept in memory (\(n) unsaved); press w to retry", kind: .error)
+      return
+    }
+    state.session.saved.events.append(contentsOf: events)
+    state.session.pending.removeAll { events.contains($0) }
+    state.refresh()
+    Lists.clamp(&state, screen: .flags)
+    state.notice = Notice(
+      text: events.count == 1 ? "saved: \(describe(events[0]))" : "saved \(events.count) flag changes", kind: .ok)
+  }
+
+  static func isOrganisation(_ state: AppState) -> Bool {
+    if case .organisation = state.screen { return true }
+    return false
+  }
+
+  /// Keeps the organisation details' scroll within its lines.
+  static func clampDetail(_ state: inout AppState) {
+    guard case .organisation(let o, _) = state.screen else { return }
+    let lines = OrganisationView.details(state, org: o, width: state.size.width - 2).count
+    let rows = Layout.Organisation(state.size, footprints: state.session.dataset.membershipsOfOrganisation[o].count).detailRows
+    state.orgDetailScroll = max(0, min(state.orgDetailScroll, lines - rows))
+  }
+
+  static func clampScrolls(_ state: inout AppState) {
+    for s in [Screen.league, .flags] { Lists.clamp(&state, screen: s) }
+    if case .footprint = state.screen { Lists.clamp(&state, screen: state.screen) }
+    if case .organisation = state.screen { Lists.clamp(&state, screen: state.screen) }
+  }
+}

@@ -1,0 +1,33 @@
+/// A screen of the dashboard, with what it shows.
+enum Screen: Hashable {
+  case league
+  /// A footprint's trajectory, or England's when `nil`.
+  case trajectory(Int?)
+  /// A footprint's facts and members.
+  case footprint(Int)
+  /// An organisation; `context` is the footprint it was reached from.
+  case organisation(Int, context: Int?)
+  case flags
+
+  /// The keymap scopes that apply.
+  var scopes: Set<Scope> {
+    switch self {
+    case .league: [.league, .lists]
+    case .trajectory: [.trajectory]
+    case .footprint: [.footprint, .lists]
+    case .organisation: [.organisation, .lists]
+    case .flags: [.flags, .lists]
+    }
+  }
+
+  /// The numbered tab this screen belongs to.
+  var tab: Tab? {
+    switch self {
+    case .league: .league
+    case .trajectory: .trajectory
+    case .footprint: .footprint
+    case .flags: .flags
+    case .organisation: nil
+    }
+  }
+}

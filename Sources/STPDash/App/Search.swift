@@ -1,0 +1,109 @@
+import DashModel
+
+/// Incremental search by name on the league, a member list or the flags.
+enum Search {
+  /// The names of the current list's rows, in display order, with their keys.
+  static func names(_ state: AppState) -> [(key: Int, name: String)] {
+    let d = state.session.dataset
+    switch state.screen {
+    case .league: return state.derived.visible.compactMap { r in r.footprint.map { ($0, r.name) } }
+    case .footprint(let f): return state.memberRows(f).map { ($0.membership, $0.name) }
+    case .flags:
+      return state.derived.activeFlags.enumerated().map { i, e in
+        (i, d.organisationIndex(code: e.org).map { d.organisations[$0].name } ?? e.org)
+      }
+    default: return []
+    }
+  }
+
+  static func matches(_ name: String, _ query: String) -> Bool {
+    name.lowercased().contains(query.lowercased()) || Dataset.searchKey(name).contains(Dataset.searchKey(query))
+  }
+
+  /// Selects the first match at or after `from` (wrapping), if any.
+  @discardableResult
+  static func find(_ state: inout AppState, _ query: String, from key: Int?, forward: Bool, skipCurrent: Bool) -> Bool {
+    let rows = names(state)
+    guard !query.isEmpty, !rows.isEmpty else { return false }
+    let start = key.flatMap { k in rows.firstIndex { $0.key == k } } ?? 0
+    for step in 0..<rows.count {
+      let offset = skipCurrent ? step + 1 : step
+      let i = forward ? (start + offset) % rows.count : ((start - offset) % rows.count + rows.count) % rows.count
+      if matches(rows[i].name, query) {
+        Lists.select(&state, index: i)
+        return true
+      }
+    }
+    return false
+  }
+
+  /// `n` / `N`: the next or previous match of the last search.
+  static func step(_ state: inout AppState, forward: Bool) {
+    guard !state.lastSearch.isEmpty else {
+      state.notice = Notice(text: "no search yet: press / and type a name", kind: .info)
+      return
+    }
+    if !find(&state, state.lastSearch, from: Lists.selectedKey(state), forward: forward, skipCurrent: true) {
+      state.notice = Notice(text: "no match for \"\(state.lastSearch)\"", kind: .info)
+    }
+  }
+}
+
+/// Typing into the status line: a search or a flag's reason.
+enum TextEntry {
+  static func key(_ state: inout AppState, _ key: Key) -> [Effect] {
+    guard var input = state.input else { return [] }
+    switch key {
+    case .escape, .ctrl("c"), .ctrl("g"):
+      if case .search(let origin) = input.purpose, let origin {
+        setSelection(&state, origin)
+      }
+      state.input = nil
+      state.notice = Notice(text: isSearch(input) ? "search cancelled" : "flag cancelled, nothing saved", kind: .info)
+      return []
+    case .enter:
+      state.input = nil
+      switch input.purpose {
+      case .search:
+        state.lastSearch = input.text
+        if !input.text.isEmpty && !Search.find(&state, input.text, from: Lists.selectedKey(state), forward: true, skipCurrent: false) {
+          state.notice = Notice(text: "no match for \"\(input.text)\"", kind: .info)
+        }
+        return []
+      case .flagReason(let org, let footprint):
+        return Flagging.commit(&state, org: org, footprint: footprint, reason: input.text, input: input)
+      }
+    case .backspace, .delete:
+      if !input.text.isEmpty { input.text.removeLast() }
+    case .ctrl("u"):
+      input.text = ""
+    case .char(let c):
+      input.text.append(c)
+    default:
+      return []
+    }
+    state.input = input
+    if case .search(let origin) = input.purpose {
+      if input.text.isEmpty {
+        if let origin { setSelection(&state, origin) }
+      } else if !Search.find(&state, input.text, from: origin, forward: true, skipCurrent: false) {
+        state.notice = Notice(text: "no match for \"\(input.text)\"", kind: .info)
+        return []
+      }
+      state.notice = nil
+    }
+    return []
+  }
+
+  static func isSearch(_ input: TextInput) -> Bool {
+    if case .search = input.purpose { return true }
+    return false
+  }
+
+  static func setSelection(_ state: inout AppState, _ key: Int) {
+    var l = Lists.list(state, screen: state.screen)
+    l.selected = key
+    Lists.setList(&state, screen: state.screen, l)
+    Lists.reveal(&state)
+  }
+}

@@ -1,0 +1,52 @@
+import DashModel
+
+/// Choosing the sort column and direction of the league or a member list.
+enum Sorting {
+  static func step(_ state: inout AppState, by delta: Int) {
+    switch state.screen {
+    case .league:
+      let all = LeagueColumn.allCases
+      let i = all.firstIndex(of: state.league.sort) ?? 0
+      let next = all[((i + delta) % all.count + all.count) % all.count]
+      setLeague(&state, next, ascending: next.naturallyAscending)
+    case .footprint:
+      let all = MemberColumn.allCases
+      let i = all.firstIndex(of: state.members.sort) ?? 0
+      let next = all[((i + delta) % all.count + all.count) % all.count]
+      state.members.sort = next
+      state.members.ascending = next.naturallyAscending
+      Lists.reveal(&state)
+      state.notice = Notice(text: "members sorted by \(next.title.lowercased())", kind: .info)
+    default: break
+    }
+  }
+
+  static func invert(_ state: inout AppState) {
+    switch state.screen {
+    case .league: setLeague(&state, state.league.sort, ascending: !state.league.ascending)
+    case .footprint:
+      state.members.ascending.toggle()
+      Lists.reveal(&state)
+    default: break
+    }
+  }
+
+  /// Sorts the league, keeping the selected footprint selected.
+  static func setLeague(_ state: inout AppState, _ column: LeagueColumn, ascending: Bool) {
+    state.league.sort = column
+    state.league.ascending = ascending
+    state.refresh()
+    Lists.reveal(&state, screen: .league)
+    state.notice = Notice(
+      text: "sorted by \(column.meaning) (\(ascending ? "ascending" : "descending"); i inverts)", kind: .info)
+  }
+
+  /// A click on a column header: sort by it, or invert when it is already the sort.
+  static func clickLeagueHeader(_ state: inout AppState, _ column: LeagueColumn) {
+    if state.league.sort == column {
+      setLeague(&state, column, ascending: !state.league.ascending)
+    } else {
+      setLeague(&state, column, ascending: column.naturallyAscending)
+    }
+  }
+}

@@ -1,0 +1,73 @@
+/// The characters used for rules, bars and arrows: Unicode, or plain ASCII
+/// for a non-UTF-8 locale or `--ascii`.
+struct Glyphs {
+  let unicode: Bool
+
+  init(_ caps: Capabilities) { unicode = caps.unicode }
+
+  var ellipsis: String { unicode ? "…" : "~" }
+  var hline: String { unicode ? "─" : "-" }
+  var vline: String { unicode ? "│" : "|" }
+  var topLeft: String { unicode ? "┌" : "+" }
+  var topRight: String { unicode ? "┐" : "+" }
+  var bottomLeft: String { unicode ? "└" : "+" }
+  var bottomRight: String { unicode ? "┘" : "+" }
+  var crumb: String { unicode ? " › " : " > " }
+  var up: String { unicode ? "▲" : "^" }
+  var down: String { unicode ? "▼" : "v" }
+  var flag: String { unicode ? "⚑" : "F" }
+  var dash: String { unicode ? "—" : "--" }
+  var dot: String { unicode ? "·" : "|" }
+  var cursor: String { unicode ? "▏" : "_" }
+  var pound: String { unicode ? "£" : "GBP " }
+  var times: String { unicode ? "×" : "x" }
+
+  /// Interface text with its pound signs spelt out when UTF-8 cannot be drawn.
+  func text(_ s: String) -> String {
+    unicode ? s : s.replacingOccurrences(of: "£/", with: "GBP/").replacingOccurrences(of: "£m", with: "GBPm").replacingOccurrences(of: "£", with: "GBP ")
+  }
+
+  /// The ASCII stand-in for a symbol the interface uses, `?` for anything else.
+  static func ascii(_ symbol: String) -> String {
+    switch symbol {
+    case "£": "L"
+    case "…": "~"
+    case "—", "–", "─", "━": "-"
+    case "·", "│": "|"
+    case "▲", "↑": "^"
+    case "▼", "↓": "v"
+    case "←", "‹": "<"
+    case "→", "›": ">"
+    case "×": "x"
+    case "⚑": "F"
+    case "’", "‘": "'"
+    case "“", "”": "\""
+    default: "?"
+    }
+  }
+
+  /// Eighths of a block, for smooth bars: index 0 is empty, 8 is full.
+  var eighths: [String] {
+    unicode ? [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"] : [" ", " ", " ", "#", "#", "#", "#", "#", "#"]
+  }
+
+  /// The fill of each stance in the alignment bar, distinct without colour too.
+  func stanceFill(_ s: StanceSegment) -> String {
+    switch s {
+    case .aligned: unicode ? "█" : "#"
+    case .conditional: unicode ? "▓" : "+"
+    case .dissenting: unicode ? "▒" : "-"
+    case .refused: unicode ? "░" : "x"
+    case .unknown: unicode ? "·" : "."
+    }
+  }
+
+  /// The marker of each chart line, for the legend and line-end labels.
+  func seriesMark(_ s: ChartSeries) -> String {
+    switch s {
+    case .doNothing: unicode ? "━" : "#"
+    case .plan: unicode ? "━" : "+"
+    case .outturn: unicode ? "━" : "o"
+    }
+  }
+}

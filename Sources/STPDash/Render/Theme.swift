@@ -1,0 +1,70 @@
+/// What the terminal can show.
+struct Capabilities: Hashable {
+  /// Colours are available and wanted (not `NO_COLOR`, not monochrome).
+  var color: Bool
+  /// UTF-8 can be drawn (UTF-8 locale and no `--ascii`).
+  var unicode: Bool
+
+  static let full = Capabilities(color: true, unicode: true)
+}
+
+/// The style of each kind of thing on screen. Colour carries meaning; in
+/// monochrome the same meaning falls back on bold, underline and reverse.
+struct Theme {
+  let color: Bool
+
+  init(_ caps: Capabilities) { color = caps.color }
+
+  var normal: Style { .plain }
+  var title: Style { Style(bold: true) }
+  var header: Style { color ? Style(fg: .cyan, bold: true) : Style(bold: true, underline: true) }
+  var selected: Style { color ? Style(fg: .black, bg: .cyan) : Style(reverse: true) }
+  var topBar: Style { color ? Style(fg: .white, bg: .blue) : Style(reverse: true) }
+  var topBarActive: Style { color ? Style(fg: .black, bg: .cyan, bold: true) : Style(bold: true) }
+  var statusBar: Style { color ? Style(fg: .white, bg: .black) : Style(reverse: true) }
+  var statusError: Style { color ? Style(fg: .white, bg: .red, bold: true) : Style(bold: true) }
+  var statusOK: Style { color ? Style(fg: .black, bg: .green) : Style(bold: true) }
+  var prompt: Style { color ? Style(fg: .black, bg: .yellow) : Style(bold: true, reverse: true) }
+  var dim: Style { Style(dim: true) }
+  var good: Style { color ? Style(fg: .green) : .plain }
+  var warn: Style { color ? Style(fg: .yellow) : .plain }
+  var bad: Style { color ? Style(fg: .red, bold: true) : Style(bold: true) }
+  var flag: Style { color ? Style(fg: .magenta, bold: true) : Style(bold: true, underline: true) }
+  var illustrative: Style { Style(dim: true) }
+  var total: Style { Style(bold: true) }
+  var border: Style { color ? Style(fg: .blue) : .plain }
+  var axis: Style { Style(dim: true) }
+  var zeroLine: Style { color ? Style(fg: .green) : Style(dim: true) }
+
+  /// Line colours of the trajectory chart.
+  func series(_ s: ChartSeries) -> Style {
+    guard color else { return s == .plan ? Style(bold: true) : .plain }
+    switch s {
+    case .doNothing: return Style(fg: .red)
+    case .plan: return Style(fg: .cyan, bold: true)
+    case .outturn: return Style(fg: .yellow)
+    }
+  }
+
+  /// Colours of the alignment bar segments.
+  func stance(_ s: StanceSegment) -> Style {
+    guard color else { return s == .refused ? Style(bold: true) : .plain }
+    switch s {
+    case .aligned: return Style(fg: .green)
+    case .conditional: return Style(fg: .cyan)
+    case .dissenting: return Style(fg: .yellow)
+    case .refused: return Style(fg: .red, bold: true)
+    case .unknown: return Style(dim: true)
+    }
+  }
+}
+
+/// The lines of a trajectory chart.
+enum ChartSeries: Int, CaseIterable {
+  case doNothing, plan, outturn
+}
+
+/// Stances as bar segments (same order as the data's stances).
+enum StanceSegment: Int, CaseIterable {
+  case aligned, conditional, dissenting, refused, unknown
+}

@@ -1,0 +1,34 @@
+/// A terminal in memory: scripted input in, frames out.
+final class MemoryTerminal: Terminal {
+  var size: Size
+  let capabilities: Capabilities
+  /// Inputs still to deliver, first first.
+  var events: [TerminalEvent]
+  /// Every frame drawn, oldest first.
+  private(set) var frames: [Buffer] = []
+  private(set) var redraws = 0
+  private(set) var suspends = 0
+  private(set) var shutDown = false
+
+  init(size: Size, capabilities: Capabilities = .full, events: [TerminalEvent] = []) {
+    self.size = size
+    self.capabilities = capabilities
+    self.events = events
+  }
+
+  /// The last frame drawn.
+  var screen: Buffer? { frames.last }
+
+  func draw(_ buffer: Buffer) { frames.append(buffer) }
+
+  func nextEvent() -> TerminalEvent? {
+    guard !events.isEmpty else { return nil }
+    let e = events.removeFirst()
+    if case .resize(let s) = e { size = s }
+    return e
+  }
+
+  func redraw() { redraws += 1 }
+  func suspend() { suspends += 1 }
+  func shutdown() { shutDown = true }
+}

@@ -1,0 +1,38 @@
+/// The one seam between the app and a real terminal.
+///
+/// `NcursesTerminal` drives a terminal; `MemoryTerminal` plays scripted
+/// input and keeps the frames, for tests and measurements.
+protocol Terminal: AnyObject {
+  /// The current size in cells.
+  var size: Size { get }
+  /// What the terminal can show.
+  var capabilities: Capabilities { get }
+  /// Shows a frame (only cells that changed are sent).
+  func draw(_ buffer: Buffer)
+  /// Waits for the next input, using no CPU while waiting. `nil` means the
+  /// input has ended (stdin closed).
+  func nextEvent() -> TerminalEvent?
+  /// Forgets what is on screen so the next frame is drawn in full.
+  func redraw()
+  /// Hands the terminal back to the shell until the process is resumed.
+  func suspend()
+  /// Restores the terminal to how it was found.
+  func shutdown()
+}
+
+/// Why the dashboard cannot open the terminal.
+enum TerminalError: Error, CustomStringConvertible {
+  case notATerminal
+  case unknownTerminal(String)
+
+  var description: String {
+    switch self {
+    case .notATerminal:
+      "no terminal: standard input and output must be a terminal for the dashboard; for scripts use a command such as `stpdash league` (see stpdash --help)"
+    case .unknownTerminal(let term):
+      term.isEmpty
+        ? "no terminal type: TERM is not set; set it (for example TERM=xterm-256color) or use a batch command such as `stpdash league`"
+        : "unknown terminal type \"\(term)\": this system has no terminfo entry for it; try TERM=xterm-256color, or use a batch command such as `stpdash league`"
+    }
+  }
+}

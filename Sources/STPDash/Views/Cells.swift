@@ -1,0 +1,76 @@
+import DashModel
+
+/// Drawing helpers shared by the tables on screen.
+extension Buffer {
+  /// A figure right-aligned in `width` columns, its last column the
+  /// illustrative mark (or blank), so digits line up down a column.
+  mutating func figure(
+    _ text: String, illustrative: Bool, x: Int, y: Int, width: Int, style: Style, theme: Theme, ellipsis: String
+  ) {
+    guard width > 1 else { return }
+    put(text, x: x, y: y, width: width - 1, style: style, right: true, ellipsis: ellipsis)
+    put(illustrative ? Figures.illustrativeMark : " ", x: x + width - 1, y: y, style: theme.illustrative)
+  }
+
+  /// A horizontal rule.
+  mutating func rule(y: Int, from x: Int = 0, to maxX: Int? = nil, glyph: String, style: Style) {
+    let end = maxX ?? width
+    guard x < end else { return }
+    put(String(repeating: glyph, count: end - x), x: x, y: y, style: style, maxX: end)
+  }
+
+  /// A box border around a rectangle.
+  mutating func box(_ r: Rect, glyphs g: Glyphs, style: Style, title: String? = nil) {
+    guard r.width >= 2, r.height >= 2 else { return }
+    put(g.topLeft + String(repeating: g.hline, count: r.width - 2) + g.topRight, x: r.x, y: r.y, style: style)
+    put(g.bottomLeft + String(repeating: g.hline, count: r.width - 2) + g.bottomRight, x: r.x, y: r.maxY - 1, style: style)
+    for y in (r.y + 1)..<(r.maxY - 1) {
+      put(g.vline, x: r.x, y: y, style: style)
+      put(g.vline, x: r.maxX - 1, y: y, style: style)
+    }
+    if let title { put(" \(title) ", x: r.x + 2, y: r.y, style: style.patched(Style(bold: true)), maxX: r.maxX - 2) }
+  }
+}
+
+/// Styles that carry meaning for league figures.
+enum Meaning {
+  /// Do-nothing gap coloured by its size per head.
+  static func gap(_ row: LeagueRow, _ theme: Theme) -> Style {
+    guard let p = row.perHead else { return theme.normal }
+    return p >= 600 ? theme.bad : (p >= 400 ? theme.warn : theme.normal)
+  }
+
+  /// Plan gap: balance reached is good; a plan leaving over a tenth of the gap is a warning.
+  static func plan(_ row: LeagueRow, _ theme: Theme) -> Style {
+    guard let p = row.plan else { return theme.normal }
+    if p <= 0 { return theme.good }
+    if let dn = row.doNothing, dn > 0, p > dn * 0.1 { return theme.warn }
+    return theme.normal
+  }
+
+  /// Savings at risk: any is a warning; over a tenth of the gap is bad.
+  static func atRisk(_ row: LeagueRow, _ theme: Theme) -> Style {
+    guard let r = row.atRisk, r > 0 else { return theme.dim }
+    if let dn = row.doNothing, dn > 0, r > dn * 0.1 { return theme.bad }
+    return theme.warn
+  }
+
+  static func stance(_ s: Stance, _ theme: Theme) -> Style {
+    switch s {
+    case .aligned: theme.good
+    case .conditional: theme.normal
+    case .dissenting: theme.warn
+    case .refused: theme.bad
+    case .unknown: theme.dim
+    }
+  }
+
+  static func rating(_ r: Rating?, _ theme: Theme) -> Style {
+    switch r {
+    case .outstanding: theme.good
+    case .needsMostImprovement: theme.bad
+    case nil: theme.dim
+    default: theme.normal
+    }
+  }
+}

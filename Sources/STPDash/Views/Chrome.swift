@@ -1,0 +1,111 @@
+import DashModel
+
+/// The top line (breadcrumbs and tabs) and the status line.
+enum Chrome {
+  static func crumbs(_ state: AppState) -> [String] {
+    let d = state.session.dataset
+    return ["STPDash"]
+      + state.route.map { s in
+        switch s {
+        case .league: return state.league.region.map { "League (\($0.name))" } ?? "League"
+        case .trajectory(let f): return "Trajectory: " + (f.map { d.footprints[$0].name } ?? "England")
+        case .footprint(let f): return d.footprints[f].name
+        case .organisation(let o, _): return d.organisations[o].name
+        case .flags: return "Flags"
+        }
+      }
+  }
+
+  static func renderTop(_ state: AppState, into buf: inout Buffer) {
+    let theme = state.theme
+    let g = state.glyphs
+    buf.fill(Rect(x: 0, y: 0, width: buf.width, height: 1), style: theme.topBar)
+    let tabs = Layout.tabs(width: buf.width)
+    let limit = (tabs.first?.x ?? buf.width) - 1
+    var text = " " + crumbs(state).joined(separator: g.crumb)
+    if DisplayWidth.width(of: text) > limit {
+      // Keep the end of the trail: where the user is matters most.
+      var parts = crumbs(state)
+      while parts.count > 2, DisplayWidth.width(of: " " + g.ellipsis + g.crumb + parts.dropFirst().joined(separator: g.crumb)) > limit {
+        parts.remove(at: 1)
+      }
+      text = " " + parts.joined(separator: g.crumb)
+      if parts.count < crumbs(state).count { text = " " + g.ellipsis + g.crumb + parts.dropFirst().joined(separator: g.crumb) }
+    }
+    buf.put(DisplayWidth.truncate(text, to: max(0, limit), ellipsis: g.ellipsis), x: 0, y: 0, style: theme.topBar.patched(Style(bold: true)))
+    let current = state.screen.tab
+    for t in tabs {
+      let label = " \(t.tab.rawValue) \(t.tab.title) "
+      buf.put(label, x: t.x, y: 0, style: t.tab == current ? theme.topBarActive : theme.topBar, maxX: t.x + t.width)
+    }
+  }
+
+  static func renderStatus(_ state: AppState, into buf: inout Buffer) {
+    let theme = state.theme
+    let g = state.glyphs
+    let y = buf.height - 1
+    let d = state.session.dataset
+    buf.fill(Rect(x: 0, y: y, width: buf.width, height: 1), style: theme.statusBar)
+
+    // Right: what is always true (unsaved flags, delivery, data directory).
+    var right: [(String, Style)] = []
+    let pending = state.session.pending.count
+    if pending > 0 { right.append((" \(pending) UNSAVED: w retries ", theme.statusError)) }
+    right.append((" delivery \(state.delivery.percent)% ", theme.statusBar.patched(Style(bold: state.delivery != .full))))
+    let rightWidth = right.reduce(0) { $0 + DisplayWidth.width(of: $1.0) }
+    let dirRoom = buf.width - rightWidth - 30
+    if dirRoom > 8 {
+      var dir = state.session.directory
+      if DisplayWidth.width(of: dir) > dirRoom { dir = g.ellipsis + String(dir.suffix(dirRoom - 1)) }
+      right.append((" \(dir) ", theme.statusBar.patched(Style(dim: state.caps.color))))
+    }
+    var x = buf.width - right.reduce(0) { $0 + DisplayWidth.width(of: $1.0) }
+    let leftLimit = max(0, x - 1)
+    for (text, style) in right { x = buf.put(text, x: max(0, x), y: y, style: style) }
+
+    // Left: what is typed, or the latest notice, or a hint.
+    if let input = state.input {
+      let prompt: String
+      switch input.purpose {
+      case .search: prompt = "/"
+      case .flagReason(let o, let f): prompt = "Why is \(d.organisations[o].name) not cooperating with \(d.footprints[f].name)? "
+      }
+      var line = prompt + input.text
+      let room = leftLimit - 1 - DisplayWidth.width(of: g.cursor)
+      if DisplayWidth.width(of: line) > room {
+        // Show the end of what is being typed.
+        let textRoom = max(4, room - DisplayWidth.width(of: prompt))
+        line = DisplayWidth.truncate(prompt, to: max(0, room - textRoom), ellipsis: g.ellipsis) + String(input.text.suffix(textRoom))
+      }
+      buf.fill(Rect(x: 0, y: y, width: leftLimit, height: 1), style: theme.prompt)
+      let end = buf.put(" " + line, x: 0, y: y, style: theme.prompt, maxX: leftLimit)
+      buf.put(g.cursor, x: end, y: y, style: theme.prompt, maxX: leftLimit)
+      return
+    }
+    if let notice = state.notice {
+      let style: Style
+      switch notice.kind {
+      case .info: style = theme.statusBar
+      case .ok: style = theme.statusOK
+      case .error: style = theme.statusError
+      }
+      let text = " " + DisplayWidth.truncate(notice.text, to: max(0, leftLimit - 1), ellipsis: g.ellipsis) + " "
+      buf.put(text, x: 0, y: y, style: style, maxX: leftLimit)
+      return
+    }
+    // Whole hints only: drop the last ones rather than cut one in half.
+    var items = hint(state).components(separatedBy: "  ")
+    while items.count > 1, DisplayWidth.width(of: " " + items.joined(separator: "  ")) > leftLimit { items.removeLast() }
+    buf.put(" " + items.joined(separator: "  "), x: 0, y: y, style: theme.statusBar.patched(Style(dim: state.caps.color)), maxX: leftLimit)
+  }
+
+  static func hint(_ state: AppState) -> String {
+    switch state.screen {
+    case .league: "? help  Enter open  s sort  R region  / search  +/- delivery  q quit"
+    case .trajectory: "? help  ←/→ footprint  E England  +/- delivery  Enter members  q quit"
+    case .footprint: "? help  Enter organisation  f flag  u unflag  s sort  ←/→ footprint  q quit"
+    case .organisation: "? help  Enter footprint  f flag  u unflag  PgDn more  Esc back"
+    case .flags: "? help  Enter organisation  u unflag  e export  Esc back"
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import DashModel
+
+/// Where things go on each screen. The reducer uses the same numbers as the
+/// views, so scrolling and mouse clicks agree with what is drawn.
+enum Layout {
+  /// The smallest usable terminal.
+  static let minimum = Size(width: 40, height: 10)
+
+  /// Whether the terminal is too small to draw anything useful.
+  static func tooSmall(_ size: Size) -> Bool { size.width < minimum.width || size.height < minimum.height }
+
+  /// Rows of the league list.
+  struct League {
+    let infoY = 1
+    let headerY = 2
+    let firstRowY = 3
+    let rowCount: Int
+    let ruleY: Int
+    let totalY: Int
+
+    init(_ size: Size) {
+      rowCount = max(1, size.height - 6)
+      ruleY = size.height - 3
+      totalY = size.height - 2
+    }
+  }
+
+  /// Rows of the footprint screen.
+  struct Footprint {
+    let titleY = 1
+    let factsY = 2
+    let factRows: Int
+    let barY: Int
+    let headerY: Int
+    let firstRowY: Int
+    let rowCount: Int
+    /// Whether the small chart fits beside the facts.
+    let chartBeside: Bool
+
+    init(_ size: Size) {
+      factRows = size.height >= 20 ? 4 : 2
+      barY = 2 + factRows
+      headerY = barY + 1
+      firstRowY = headerY + 1
+      rowCount = max(1, size.height - 1 - firstRowY)
+      chartBeside = size.width >= 90 && size.height >= 20
+    }
+  }
+
+  /// Rows of the organisation screen: its footprints, then the details.
+  struct Organisation {
+    let titleY = 1
+    let sourceY = 2
+    let headerY = 3
+    let firstRowY = 4
+    let rowCount: Int
+    let detailsY: Int
+    let detailRows: Int
+
+    init(_ size: Size, footprints: Int) {
+      rowCount = max(1, min(footprints, 4))
+      detailsY = firstRowY + rowCount + 1
+      detailRows = max(0, size.height - 1 - detailsY)
+    }
+  }
+
+  /// Rows of the flags list.
+  struct Flags {
+    let infoY = 1
+    let headerY = 2
+    let firstRowY = 3
+    let rowCount: Int
+
+    init(_ size: Size) { rowCount = max(1, size.height - 4) }
+  }
+
+  /// The tab labels on the top line, right-aligned: (tab, x, width).
+  static func tabs(width: Int) -> [(tab: Tab, x: Int, width: Int)] {
+    let labels = Tab.allCases.map { (tab: $0, text: " \($0.rawValue) \($0.title) ") }
+    let total = labels.reduce(0) { $0 + $1.text.count }
+    guard width >= total + 30 else { return [] }
+    var x = width - total
+    return labels.map { l in
+      defer { x += l.text.count }
+      return (l.tab, x, l.text.count)
+    }
+  }
+}

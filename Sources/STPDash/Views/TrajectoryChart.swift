@@ -1,0 +1,181 @@
+import DashModel
+
+/// A line chart of a trajectory: do-nothing, plan and outturn against the
+/// zero line of financial balance, with £m labels. Braille dots in UTF-8
+/// (2×4 dots a cell), one character per series in ASCII.
+struct TrajectoryChart {
+  var trajectory: Trajectory
+  /// Full axis, year and line-end labels; off for the small chart, which
+  /// labels only its top and zero and its first and last years.
+  var decorated = true
+
+  static let drawOrder: [ChartSeries] = [.doNothing, .outturn, .plan]
+
+  static func scenario(_ s: ChartSeries) -> Scenario {
+    switch s {
+    case .doNothing: .doNothing
+    case .plan: .plan
+    case .outturn: .outturn
+    }
+  }
+
+  static func label(_ s: ChartSeries) -> String { scenario(s).label }
+
+  /// Round steps for the £m axis: 1, 2, 2.5 or 5 times a power of ten.
+  static func niceStep(range: Double, maxTicks: Int) -> Double {
+    guard range > 0, maxTicks > 0 else { return 1 }
+    let raw = range / Double(maxTicks)
+    var power = 1.0
+    while power * 10 <= raw { power *= 10 }
+    while power > raw { power /= 10 }
+    for m in [1.0, 2.0, 2.5, 5.0, 10.0] where m * power >= raw { return m * power }
+    return 10 * power
+  }
+
+  func render(into buf: inout Buffer, area: Rect, theme: Theme, glyphs g: Glyphs) {
+    guard area.width >= 12, area.height >= 3 else { return }
+    let values = TrajectoryChart.drawOrder.flatMap { s in
+      FinancialYear.all.compactMap { trajectory.value(Self.scenario(s), $0) }
+    }
+    guard !values.isEmpty else {
+      buf.put("no figures to chart", x: area.x + 1, y: area.y + area.height / 2, style: theme.dim, maxX: area.maxX)
+      return
+    }
+    // Axis scale: always include zero (balance), rounded outwards to whole steps.
+    let plotRowsGuess = area.height - 1
+    var lo = min(0, values.min() ?? 0)
+    var hi = max(0, values.max() ?? 0)
+    if hi - lo < 1 { hi = lo + 1 }
+    let step = Self.niceStep(range: hi - lo, maxTicks: decorated ? max(1, plotRowsGuess / 2) : 8)
+    lo = (lo / step).rounded(.down) * step
+    hi = (hi / step).rounded(.up) * step
+
+    let tickLabels = stride(from: lo, through: hi + step / 2, by: step).map { NumberFormat.fixed($0, decimals: step < 1 ? 1 : 0) }
+    let labelWidth = tickLabels.map(\.count).max() ?? 1
+    let endLabelWidth = decorated ? 11 : 0
+    let plot = Rect(
+      x: area.x + labelWidth + 1, y: area.y, width: max(4, area.width - labelWidth - 1 - endLabelWidth),
+      height: max(2, area.height - 1))
+
+    // Dot space: 2 columns and 4 rows of dots per cell in Braille; 1×1 in ASCII.
+    let dx = g.unicode ? 2 : 1
+    let dy = g.unicode ? 4 : 1
+    let dotsW = plot.width * dx
+    let dotsH = plot.height * dy
+    func dotY(_ v: Double) -> Int { Int(((hi - v) / (hi - lo) * Double(dotsH - 1)).rounded()) }
+    func dotX(_ year: Int) -> Int { Int((Double(year) / Double(FinancialYear.count - 1) * Double(dotsW - 1)).rounded()) }
+
+    // The zero line first, so the series draw over it.
+    let zeroRow = plot.y + dotY(0) / dy
+    buf.put(String(repeating: g.hline, count: plot.width), x: plot.x, y: zeroRow, style: theme.zeroLine)
+
+    var bits = [UInt8](repeating: 0, count: plot.width * plot.height)
+    var owner = [ChartSeries?](repeating: nil, count: plot.width * plot.height)
+    var ends: [(series: ChartSeries, row: Int, x: Int)] = []
+    for s in Self.drawOrder {
+      var previous: (x: Int, y: Int)? = nil
+      var last: (x: Int, y: Int)? = nil
+      for y in FinancialYear.all {
+        guard let v = trajectory.value(Self.scenario(s), y) else {
+          previous = nil
+          continue
+        }
+        let p = (x: dotX(y.index), y: dotY(v))
+        if let q = previous {
+          Self.line(from: q, to: p) { x, yy in Self.plotDot(x, yy, s, dx: dx, dy: dy, width: plot.width, bits: &bits, owner: &owner) }
+        } else {
+          Self.plotDot(p.x, p.y, s, dx: dx, dy: dy, width: plot.width, bits: &bits, owner: &owner)
+        }
+        previous = p
+        last = p
+      }
+      if let last { ends.append((s, plot.y + last.y / dy, plot.x + last.x / dx)) }
+    }
+    for cy in 0..<plot.height {
+      for cx in 0..<plot.width {
+        let i = cy * plot.width + cx
+        guard let s = owner[i] else { continue }
+        let symbol: String
+        if g.unicode {
+          symbol = String(Character(Unicode.Scalar(0x2800 + UInt32(bits[i])) ?? " "))
+        } else {
+          symbol = g.seriesMark(s)
+        }
+        buf.put(symbol, x: plot.x + cx, y: plot.y + cy, style: theme.series(s))
+      }
+    }
+    // £m axis labels at whole steps (the small chart: top and zero only), and the axis line.
+    for y in plot.y..<plot.maxY { buf.put(g.vline, x: plot.x - 1, y: y, style: theme.axis) }
+    var lastLabelRow = -2
+    let ticks = Array(stride(from: lo, through: hi + step / 2, by: step))
+    for (i, v) in ticks.enumerated() {
+      if !decorated && v != 0 && i != ticks.count - 1 { continue }
+      let row = plot.y + dotY(v) / dy
+      guard row != lastLabelRow, row >= plot.y, row < plot.maxY, i < tickLabels.count else { continue }
+      buf.put(tickLabels[i], x: area.x, y: row, width: labelWidth, style: v == 0 ? theme.zeroLine : theme.axis, right: true, ellipsis: g.ellipsis)
+      lastLabelRow = row
+    }
+    if decorated { buf.put("balance", x: plot.maxX + 1, y: zeroRow, style: theme.zeroLine, maxX: area.maxX) }
+
+    // Year labels under the plot.
+    let yearsY = plot.maxY
+    let full = decorated && plot.width >= FinancialYear.count * 7
+    let shown = decorated ? [0, 2, FinancialYear.count - 1] : [0, FinancialYear.count - 1]
+    for y in FinancialYear.all where full || shown.contains(y.index) {
+      let text = full ? y.label : y.shortLabel
+      let center = plot.x + dotX(y.index) / dx
+      let x = max(plot.x, min(plot.maxX - text.count, center - text.count / 2))
+      buf.put(text, x: x, y: yearsY, style: theme.axis)
+    }
+
+    guard decorated else { return }
+    // Each line labelled where it ends; labels never sit on one another.
+    var used = Set<Int>([zeroRow])
+    for e in ends.sorted(by: { $0.row < $1.row }) {
+      var row = e.row
+      while used.contains(row) && row < plot.maxY - 1 { row += 1 }
+      while used.contains(row) && row > plot.y { row -= 1 }
+      used.insert(row)
+      buf.put(Self.label(e.series), x: plot.maxX + 1, y: row, style: theme.series(e.series), maxX: area.maxX)
+    }
+  }
+
+  static func plotDot(
+    _ x: Int, _ y: Int, _ s: ChartSeries, dx: Int, dy: Int, width: Int, bits: inout [UInt8], owner: inout [ChartSeries?]
+  ) {
+    let cx = x / dx
+    let cy = y / dy
+    let i = cy * width + cx
+    guard cx >= 0, cx < width, i >= 0, i < bits.count else { return }
+    if dx == 2 {
+      // Braille dot numbering: columns of 1-2-3-7 and 4-5-6-8.
+      let map: [[UInt8]] = [[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]]
+      bits[i] |= map[x % 2][y % 4]
+    }
+    owner[i] = s
+  }
+
+  /// Bresenham's line between two dot positions.
+  static func line(from a: (x: Int, y: Int), to b: (x: Int, y: Int), _ plot: (Int, Int) -> Void) {
+    var x0 = a.x
+    var y0 = a.y
+    let sx = a.x < b.x ? 1 : -1
+    let sy = a.y < b.y ? 1 : -1
+    let w = abs(b.x - a.x)
+    let h = -abs(b.y - a.y)
+    var err = w + h
+    while true {
+      plot(x0, y0)
+      if x0 == b.x && y0 == b.y { break }
+      let e2 = 2 * err
+      if e2 >= h {
+        err += h
+        x0 += sx
+      }
+      if e2 <= w {
+        err += w
+        y0 += sy
+      }
+    }
+  }
+}

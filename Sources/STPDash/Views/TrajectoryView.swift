@@ -1,0 +1,69 @@
+import DashModel
+
+/// A footprint's (or England's) deficit path to 2020/21, as a chart and in figures.
+enum TrajectoryView {
+  static func render(_ state: AppState, footprint f: Int?, into buf: inout Buffer) {
+    let theme = state.theme
+    let g = state.glyphs
+    let d = state.session.dataset
+    let base = f.map { state.session.analysis.footprintTrajectories[$0] } ?? state.session.analysis.england
+    let t = base.delivering(state.delivery)
+    let name = f.map { d.footprints[$0].name } ?? "England"
+    var position = ""
+    if let f, let i = state.derived.visible.firstIndex(where: { $0.footprint == f }) {
+      position = "  (\(i + 1) of \(state.derived.visible.count), ←/→)"
+    } else if f == nil {
+      position = "  (all \(d.footprints.count) footprints)"
+    }
+    let end = buf.put(" " + name, x: 0, y: 1, style: theme.title)
+    buf.put(
+      g.text(" deficit, £m") + " \(g.dot) plan at \(state.delivery.percent)% delivery\(position)", x: end, y: 1, style: theme.dim,
+      maxX: buf.width)
+
+    let bodyBottom = buf.height - 1
+    let showTable = buf.height >= 20
+    let tableHeight = showTable ? 5 : 0
+    let legendY = bodyBottom - tableHeight - 1
+    let chartArea = Rect(x: 1, y: 3, width: buf.width - 2, height: max(3, legendY - 3))
+    TrajectoryChart(trajectory: t).render(into: &buf, area: chartArea, theme: theme, glyphs: g)
+
+    // Legend: marks, balance, and an honest word on illustrative data.
+    var x = 2
+    for s in ChartSeries.allCases {
+      x = buf.put(g.seriesMark(s) + g.seriesMark(s) + " ", x: x, y: legendY, style: theme.series(s))
+      x = buf.put(TrajectoryChart.label(s) + "   ", x: x, y: legendY)
+    }
+    x = buf.put(g.hline + g.hline + " ", x: x, y: legendY, style: theme.zeroLine)
+    x = buf.put("balance (gap of zero)", x: x, y: legendY)
+    if let year = t.planBalanceYear {
+      x = buf.put("   plan balances \(year.label)", x: x, y: legendY, style: theme.good)
+    } else if t.value(.plan, .target) != nil {
+      x = buf.put("   no balance by 2020/21", x: x, y: legendY, style: theme.warn)
+    }
+    if t.hasIllustrative {
+      let badge = " ILLUSTRATIVE FIGURES (\(Figures.illustrativeMark)) "
+      buf.put(badge, x: max(0, buf.width - badge.count - 1), y: 2, style: theme.illustrative.patched(Style(reverse: true)))
+    }
+    if showTable { table(t, y: legendY + 1, into: &buf, theme: theme, glyphs: g) }
+  }
+
+  /// The figures under the chart: one row per line, one column per year.
+  static func table(_ t: Trajectory, y: Int, into buf: inout Buffer, theme: Theme, glyphs g: Glyphs) {
+    let labelWidth = 11
+    let colWidth = max(7, min(11, (buf.width - 2 - labelWidth) / FinancialYear.count))
+    let wide = colWidth >= 10
+    buf.rule(y: y, from: 1, to: buf.width - 1, glyph: g.hline, style: theme.dim)
+    for (i, year) in FinancialYear.all.enumerated() {
+      buf.put(wide ? year.label : year.shortLabel, x: 1 + labelWidth + i * colWidth, y: y + 1, width: colWidth, style: theme.header, right: true, ellipsis: g.ellipsis)
+    }
+    for (row, s) in ChartSeries.allCases.enumerated() {
+      let yy = y + 2 + row
+      buf.put(TrajectoryChart.label(s), x: 1, y: yy, width: labelWidth, style: theme.series(s), ellipsis: g.ellipsis)
+      for (i, year) in FinancialYear.all.enumerated() {
+        let p = t.point(TrajectoryChart.scenario(s), year)
+        let text = p.value.map { NumberFormat.fixed($0, decimals: wide ? 1 : 0) } ?? g.dash
+        buf.figure(text, illustrative: p.illustrative, x: 1 + labelWidth + i * colWidth, y: yy, width: colWidth, style: theme.normal, theme: theme, ellipsis: g.ellipsis)
+      }
+    }
+  }
+}

@@ -1,0 +1,244 @@
+import DashModel
+import Testing
+
+@testable import STPDash
+
+/// The part of the state a user sees change, compared whole.
+struct UIState: Equatable {
+  var route: [Screen]
+  var league: LeagueState
+  var members: MembersState
+  var orgList: ListState
+  var flagsList: ListState
+  var delivery: Delivery
+  var showHelp: Bool
+  var input: TextInput?
+  var lastSearch: String
+  var quit: Bool
+
+  init(_ s: AppState) {
+    route = s.route
+    league = s.league
+    members = s.members
+    orgList = s.orgList
+    flagsList = s.flagsList
+    delivery = s.delivery
+    showHelp = s.showHelp
+    input = s.input
+    lastSearch = s.lastSearch
+    quit = s.quit
+  }
+}
+
+@Suite("Reducer: keys through the state")
+struct ReducerTests {
+  let nwl = AppFixture.footprint("E54000027")
+  let wy = AppFixture.footprint("E54000005")
+
+  func names(_ s: AppState) -> [String] { s.derived.visible.map(\.name) }
+
+  @Test func startsOnTheLeagueWithTheLargestGapSelected() {
+    let s = AppFixture.state()
+    #expect(s.route == [.league])
+    #expect(s.league.list.selected == nwl)
+    #expect(s.derived.visible.count == 44)
+  }
+
+  @Test func sortKeysStepInvertAndKeepTheSelection() {
+    var s = AppFixture.state()
+    AppFixture.send(&s, [.char("j")])
+    var expected = UIState(s)
+    AppFixture.send(&s, [.char("s")])
+    expected.league.sort = .plan
+    expected.league.ascending = false
+    #expect(UIState(s).league.sort == .plan)
+    #expect(s.league.list.selected == wy, "the same footprint stays selected")
+    AppFixture.send(&s, [.char("i")])
+    expected.league.ascending = true
+    let plans = s.derived.visible.compactMap(\.plan)
+    #expect(plans == plans.sorted(), "ascending after i")
+    // Columns in order: rank, name, region, members, do-nothing, plan, …
+    AppFixture.send(&s, [.char("S"), .char("S"), .char("S"), .char("S")])
+    expected.league.sort = .name
+    expected.league.ascending = true
+    expected.league.list = s.league.list
+    #expect(UIState(s) == expected)
+    #expect(names(s) == names(s).sorted { $0.lowercased() < $1.lowercased() })
+    AppFixture.send(&s, [.char(">")])
+    #expect(s.league.sort == .region)
+    AppFixture.send(&s, [.char("<")])
+    #expect(s.league.sort == .name)
+  }
+
+  @Test func regionFilterCyclesThroughTheFourAndBack() {
+    var s = AppFixture.state()
+    AppFixture.send(&s, [.char("R")])
+    #expect(s.league.region == .north)
+    #expect(s.derived.visible.allSatisfy { $0.region == .north })
+    #expect(s.league.list.selected == wy, "the selection moves into the filtered list")
+    AppFixture.send(&s, [.char("R"), .char("R")])
+    #expect(s.league.region == .london)
+    #expect(s.derived.visible.count == 5)
+    #expect(s.derived.total?.name == "London total")
+    AppFixture.send(&s, [.char("R"), .char("R")])
+    #expect(s.league.region == nil)
+    #expect(s.derived.visible.count == 44)
+  }
+
+  @Test func incrementalSearchMovesAsYouTypeAndEscRestores() {
+    var s = AppFixture.state()
+    AppFixture.send(&s, [.char("/"), .char("s"), .char("u"), .char("r")])
+    #expect(s.input == TextInput(purpose: .search(origin: nwl), text: "sur"))
+    #expect(s.league.list.selected == AppFixture.footprint("E54000035"), "Surrey Heartlands is the first match")
+    AppFixture.send(&s, [.escape])
+    #expect(s.input == nil)
+    #expect(s.league.list.selected == nwl, "Esc goes back to where the search began")
+    AppFixture.send(&s, AppFixture.typed("/sur") + [.enter])
+    #expect(s.lastSearch == "sur")
+    AppFixture.send(&s, [.char("n")])
+    #expect(s.league.list.selected == AppFixture.footprint("E54000033"), "n: Sussex and East Surrey")
+    AppFixture.send(&s, [.char("N")])
+    #expect(s.league.list.selected == AppFixture.footprint("E54000035"))
+    AppFixture.send(&s, AppFixture.typed("/zzz"))
+    #expect(s.notice?.text == "no match for \"zzz\"")
+  }
+
+  @Test func drillDownAndBack() {
+    var s = AppFixture.state()
+    AppFixture.send(&s, [.char("j"), .char("k"), .enter])
+    #expect(s.route == [.league, .footprint(nwl)])
+    let members = s.memberRows(nwl)
+    #expect(s.members.list.selected == members.first?.membership)
+    AppFixture.send(&s, [.char("j"), .enter])
+    let second = members[1]
+    #expect(s.route == [.league, .footprint(nwl), .organisation(second.org, context: nwl)])
+    #expect(s.orgList.selected == second.membership)
+    AppFixture.send(&s, [.enter])
+    #expect(s.route.last == .footprint(nwl), "Enter on the organisation's footprint opens it")
+    AppFixture.send(&s, [.escape, .backspace, .escape])
+    #expect(s.route == [.league])
+    AppFixture.send(&s, [.escape])
+    #expect(s.route == [.league])
+    #expect(s.notice?.text == "this is the top screen; q quits")
+  }
+
+  @Test func deliveryStepsByTenAndEverythingFollows() {
+    var s = AppFixture.state()
+    let before = s.derived.visible.first { $0.footprint == nwl }
+    AppFixture.send(&s, [.char("+")])
+    #expect(s.delivery.percent == 110)
+    let after = s.derived.visible.first { $0.footprint == nwl }
+    #expect((after?.plan ?? 0) < (before?.plan ?? 0), "more savings delivered: a smaller plan gap")
+    #expect((after?.atRisk ?? 0) > (before?.atRisk ?? 0), "more savings at stake")
+    AppFixture.send(&s, Array(repeating: .char("+"), count: 10))
+    #expect(s.delivery.percent == 150)
+    AppFixture.send(&s, Array(repeating: .char("-"), count: 20))
+    #expect(s.delivery.percent == 0)
+    #expect(s.derived.visible.allSatisfy { $0.plan == $0.doNothing }, "nothing delivered: plan = do-nothing")
+  }
+
+  @Test func tabsAndNumbersSwitchScreens() {
+    var s = AppFixture.state()
+    AppFixture.send(&s, [.char("2")])
+    #expect(s.route == [.league, .trajectory(nwl)])
+    AppFixture.send(&s, [.char("3")])
+    #expect(s.route == [.league, .footprint(nwl)])
+    AppFixture.send(&s, [.char("4")])
+    #expect(s.route == [.league, .flags])
+    AppFixture.send(&s, [.tab])
+    #expect(s.route == [.league])
+    AppFixture.send(&s, [.backTab])
+    #expect(s.route == [.league, .flags])
+    AppFixture.send(&s, [.char("1")])
+    #expect(s.route == [.league])
+  }
+
+  @Test func trajectoryStepsThroughTheLeagueOrderAndShowsEngland() {
+    var s = AppFixture.state()
+    AppFixture.send(&s, [.char("2"), .right])
+    #expect(s.route.last == .trajectory(wy))
+    #expect(s.league.list.selected == wy, "the league follows")
+    AppFixture.send(&s, [.left, .left])
+    #expect(s.route.last == .trajectory(s.derived.visible.last?.footprint), "wraps to the end")
+    AppFixture.send(&s, [.char("E")])
+    #expect(s.route.last == .trajectory(nil))
+    AppFixture.send(&s, [.char("l")])
+    #expect(s.route.last == .trajectory(nwl), "from England, next is the first in the league")
+  }
+
+  @Test func helpOpensAndAnyKeyClosesIt() {
+    var s = AppFixture.state()
+    AppFixture.send(&s, [.char("?")])
+    #expect(s.showHelp)
+    AppFixture.send(&s, [.char("j")])
+    #expect(!s.showHelp)
+    #expect(s.league.list.selected == nwl, "the closing key does nothing else")
+    AppFixture.send(&s, [.char("?"), .char("q")])
+    #expect(s.quit, "q still quits from help")
+  }
+
+  @Test func quitFromAnyScreen() {
+    for keys: [Key] in [[], [.enter], [.char("2")], [.char("4")], [.enter, .enter]] {
+      var s = AppFixture.state()
+      AppFixture.send(&s, keys + [.char("q")])
+      #expect(s.quit)
+    }
+  }
+
+  @Test func pagingAndEndsKeepTheSelectionOnScreen() {
+    var s = AppFixture.state(width: 80, height: 24)
+    let rows = Layout.League(s.size).rowCount
+    AppFixture.send(&s, [.char("G")])
+    #expect(s.league.list.selected == s.derived.visible.last?.footprint)
+    #expect(s.league.list.scroll == 44 - rows)
+    AppFixture.send(&s, [.char("g")])
+    #expect(s.league.list.scroll == 0)
+    AppFixture.send(&s, [.pageDown])
+    #expect(s.league.list.selected == s.derived.visible[rows - 1].footprint)
+    _ = Reducer.reduce(&s, .resized(Size(width: 80, height: 12)))
+    let small = Layout.League(s.size).rowCount
+    let index = s.derived.visible.firstIndex { $0.footprint == s.league.list.selected } ?? -1
+    #expect(index >= s.league.list.scroll && index < s.league.list.scroll + small, "still visible after shrinking")
+  }
+
+  @Test func mouseClickSelectsDoubleClickOpensHeaderSorts() {
+    var s = AppFixture.state()
+    let layout = Layout.League(s.size)
+    _ = Reducer.reduce(&s, .mouse(MouseEvent(kind: .press, x: 10, y: layout.firstRowY + 2, time: 1.0)))
+    #expect(s.league.list.selected == s.derived.visible[2].footprint)
+    #expect(s.route == [.league])
+    _ = Reducer.reduce(&s, .mouse(MouseEvent(kind: .press, x: 10, y: layout.firstRowY + 2, time: 1.2)))
+    #expect(s.route == [.league, .footprint(s.derived.visible[2].footprint ?? -1)], "a double click opens")
+    AppFixture.send(&s, [.escape])
+    let perHead = LeagueColumns(width: s.size.width).placed.first { $0.column == .perHead }
+    _ = Reducer.reduce(&s, .mouse(MouseEvent(kind: .press, x: perHead?.x ?? 0, y: layout.headerY, time: 5)))
+    #expect(s.league.sort == .perHead)
+    #expect(s.league.ascending == false)
+    _ = Reducer.reduce(&s, .mouse(MouseEvent(kind: .press, x: perHead?.x ?? 0, y: layout.headerY, time: 9)))
+    #expect(s.league.ascending == true, "a second click inverts")
+    let from = s.derived.visible.firstIndex { $0.footprint == s.league.list.selected } ?? 0
+    _ = Reducer.reduce(&s, .mouse(MouseEvent(kind: .wheelDown, x: 1, y: 10, time: 12)))
+    #expect(s.league.list.selected == s.derived.visible[from + 3].footprint, "the wheel moves three rows")
+  }
+
+  @Test func exportAndReloadAreEffects() {
+    var s = AppFixture.state()
+    let export = Reducer.reduce(&s, .keyPressed(.char("e")))
+    guard case .export(let name, let csv, let rows)? = export.first else {
+      Issue.record("e should export")
+      return
+    }
+    #expect(name == "league")
+    #expect(rows == 44)
+    #expect(csv.hasPrefix("rank,code,name,region,members"))
+    #expect(Reducer.reduce(&s, .keyPressed(.char("r"))) == [.reload])
+  }
+
+  @Test func aFailedReloadKeepsTheOldData() {
+    var s = AppFixture.state()
+    _ = Reducer.reduce(&s, .dataReloaded(.failure(ReloadFailure(message: "finance.csv:3: gbp_m \"x\" is not a number"))))
+    #expect(s.derived.visible.count == 44)
+    #expect(s.notice?.kind == .error)
+    #expect(s.notice?.text.contains("finance.csv:3") == true)
+  }
+}

@@ -1,0 +1,142 @@
+import Foundation
+
+/// A private tmux server running a shell, for driving the real binary.
+final class Tmux {
+  let socket: String
+  let target = "e2e"
+  static let prompt = "STP-READY$ "
+  /// The prompt as a capture shows it (trailing spaces trimmed).
+  static let promptText = "STP-READY$"
+  nonisolated(unsafe) static var counter = 0
+
+  /// Starts `sh` in a detached session of the given size, with its own
+  /// server (so no user configuration or other session interferes).
+  init(width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
+    Tmux.counter += 1
+    socket = "stpdash-e2e-\(getpid())-\(Tmux.counter)"
+    var env = ["PS1": Tmux.prompt, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "HOME": NSHomeDirectory(), "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+    for (k, v) in environment { env[k] = v }
+    var assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Tmux.quote($0.value))" }.joined(separator: " ")
+    // Keep the TERM tmux gives its panes unless a test sets one.
+    if env["TERM"] == nil { assignments += " TERM=\"$TERM\"" }
+    try tmux(["-f", "/dev/null", "new-session", "-d", "-s", target, "-x", String(width), "-y", String(height), "-c", Binary.repoRoot.path, "env -i \(assignments) sh"])
+    _ = try tmux(["set-option", "-t", target, "status", "off"])
+    guard waitFor(Tmux.promptText) else { throw TmuxError(message: "the shell did not start:\n\(capture())") }
+  }
+
+  deinit { _ = try? tmux(["kill-server"]) }
+
+  static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+  /// Runs a tmux client command. Output is read only when asked for: the
+  /// server tmux forks on first use would otherwise hold the pipe open.
+  @discardableResult
+  func tmux(_ args: [String], output: Bool = false) throws -> String {
+    try Spawn.run(["tmux", "-L", socket] + args, output: output)
+  }
+
+  /// Types a line into the shell and presses Enter.
+  func run(_ command: String) {
+    _ = try? tmux(["send-keys", "-t", target, "-l", command])
+    _ = try? tmux(["send-keys", "-t", target, "Enter"])
+  }
+
+  /// Sends tmux key names (`j`, `Enter`, `Escape`, `C-c`).
+  func send(_ keys: String...) {
+    for k in keys { _ = try? tmux(["send-keys", "-t", target, k]) }
+  }
+
+  /// The screen as text.
+  func capture() -> String { (try? tmux(["capture-pane", "-p", "-t", target], output: true)) ?? "" }
+
+  /// The screen with its SGR escapes (colours and attributes).
+  func captureWithStyles() -> String { (try? tmux(["capture-pane", "-p", "-e", "-t", target], output: true)) ?? "" }
+
+  /// Whether the application is using the alternate screen.
+  var alternateScreen: Bool { (try? tmux(["display-message", "-p", "-t", target, "#{alternate_on}"], output: true))?.hasPrefix("1") ?? false }
+
+  func resize(width: Int, height: Int) {
+    _ = try? tmux(["resize-window", "-t", target, "-x", String(width), "-y", String(height)])
+  }
+
+  /// Polls the screen until `predicate` holds or the time runs out.
+  @discardableResult
+  func wait(timeout: Double = 15, _ predicate: (String) -> Bool) -> Bool {
+    let end = Date().addingTimeInterval(timeout)
+    while Date() < end {
+      if predicate(capture()) { return true }
+      usleep(50_000)
+    }
+    return predicate(capture())
+  }
+
+  @discardableResult
+  func waitFor(_ text: String, timeout: Double = 15) -> Bool { wait(timeout: timeout) { $0.contains(text) } }
+
+  @discardableResult
+  func waitGone(_ text: String, timeout: Double = 15) -> Bool { wait(timeout: timeout) { !$0.contains(text) } }
+}
+
+struct TmuxError: Error, CustomStringConvertible {
+  var message: String
+  var description: String { message }
+}
+
+/// CPU time (user + system, in clock ticks) of a process.
+func cpuTicks(pid: Int32) -> Int? {
+  guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+    let close = stat.lastIndex(of: ")")
+  else { return nil }
+  let fields = stat[stat.index(after: close)...].split(separator: " ")
+  // After the command name: state is field 3, utime 14, stime 15 (1-based).
+  guard fields.count > 13, let u = Int(fields[11]), let s = Int(fields[12]) else { return nil }
+  return u + s
+}
+
+/// The pid of the newest process whose command line contains `text`.
+func pid(matching text: String) -> Int32? {
+  let out = (try? Spawn.run(["pgrep", "-n", "-f", text], output: true)) ?? ""
+  return Int32(out.trimmingCharacters(in: .whitespacesAndNewlines))
+}
+
+/// Runs a program with posix_spawn and waits for it with waitpid.
+enum Spawn {
+  static func run(_ args: [String], output: Bool) throws -> String {
+    var fds: [Int32] = [-1, -1]
+    if output { guard pipe(&fds) == 0 else { throw TmuxError(message: "pipe failed") } }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    if output {
+      posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
+      posix_spawn_file_actions_addclose(&actions, fds[0])
+      posix_spawn_file_actions_addclose(&actions, fds[1])
+    } else {
+      posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    }
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var argv: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
+    defer { for a in argv { free(a) } }
+    var pid: pid_t = 0
+    let rc = posix_spawnp(&pid, args[0], &actions, nil, &argv, environ)
+    if output { close(fds[1]) }
+    guard rc == 0 else {
+      if output { close(fds[0]) }
+      throw TmuxError(message: "cannot run \(args[0]): \(String(cString: strerror(rc)))")
+    }
+    var data = [UInt8]()
+    if output {
+      var buf = [UInt8](repeating: 0, count: 65536)
+      while true {
+        let n = buf.withUnsafeMutableBytes { read(fds[0], $0.baseAddress, $0.count) }
+        if n <= 0 { break }
+        data += buf[0..<n]
+      }
+      close(fds[0])
+    }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    return String(decoding: data, as: UTF8.self)
+  }
+}
