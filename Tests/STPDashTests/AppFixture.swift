@@ -36,10 +36,18 @@ enum AppFixture {
 
   /// A few flags with fixed times, for the flags screen.
   static let someFlags: [FlagEvent] = [
-    FlagEvent(kind: .flag, org: "E09000009", footprint: "E54000027", reason: "Refuses to implement the A&E downgrade", author: "ana", time: "2016-09-01T09:00:00Z"),
-    FlagEvent(kind: .flag, org: "RYJ", footprint: "E54000027", reason: "Will not share bed data", author: "ben", time: "2016-10-12T14:30:00Z"),
-    FlagEvent(kind: .flag, org: "E10000030", footprint: "E54000035", reason: "Cabinet delegated sign-off; no engagement", author: "ana", time: "2016-11-03T11:15:00Z"),
-    FlagEvent(kind: .unflag, org: "RYJ", footprint: "E54000027", reason: "Data now shared", author: "ben", time: "2016-12-01T10:00:00Z"),
+    FlagEvent(
+      kind: .flag, org: "E09000009", footprint: "E54000027", reason: "Refuses to implement the A&E downgrade",
+      author: "ana", time: "2016-09-01T09:00:00Z"),
+    FlagEvent(
+      kind: .flag, org: "RYJ", footprint: "E54000027", reason: "Will not share bed data", author: "ben",
+      time: "2016-10-12T14:30:00Z"),
+    FlagEvent(
+      kind: .flag, org: "E10000030", footprint: "E54000035", reason: "Cabinet delegated sign-off; no engagement",
+      author: "ana", time: "2016-11-03T11:15:00Z"),
+    FlagEvent(
+      kind: .unflag, org: "RYJ", footprint: "E54000027", reason: "Data now shared", author: "ben",
+      time: "2016-12-01T10:00:00Z"),
   ]
 
   /// Sends keys through the reducer, dropping effects.
@@ -59,7 +67,9 @@ func assertSnapshot(
   _ buffer: Buffer, named name: String, styles: Bool = false, sourceLocation: SourceLocation = #_sourceLocation
 ) {
   var text = buffer.lines.joined(separator: "\n") + "\n"
-  if styles { text += "--- styles (R reverse, B bold, U underline, D dim) ---\n" + buffer.styleMask.joined(separator: "\n") + "\n" }
+  if styles {
+    text += "--- styles (R reverse, B bold, U underline, D dim) ---\n" + buffer.styleMask.joined(separator: "\n") + "\n"
+  }
   let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
   let file = dir.appendingPathComponent(name + ".txt")
   let record = ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] == "1"

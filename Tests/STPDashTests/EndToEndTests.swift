@@ -150,7 +150,9 @@ struct EndToEndTests {
       return DisplayWidth.width(of: String(line[..<r.lowerBound]))
     }
     // The region column starts at the same screen column on both rows.
-    #expect(column(of: "North", in: wide) == column(of: "North", in: plain), "wide characters keep columns aligned:\n\(wide)\n\(plain)")
+    #expect(
+      column(of: "North", in: wide) == column(of: "North", in: plain),
+      "wide characters keep columns aligned:\n\(wide)\n\(plain)")
     t.send("q")
     #expect(t.waitFor("EXIT=0"))
   }

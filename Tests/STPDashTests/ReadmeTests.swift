@@ -31,7 +31,9 @@ struct ReadmeTests {
 
   @Test func listsEveryKeyOfTheKeymap() throws {
     let readme = try String(contentsOf: Binary.repoRoot.appendingPathComponent("README.md"), encoding: .utf8)
-    let keys = readme.components(separatedBy: "### Keys").dropFirst().first?.components(separatedBy: "## The command line").first ?? ""
+    let keys =
+      readme.components(separatedBy: "### Keys").dropFirst().first?.components(separatedBy: "## The command line").first
+      ?? ""
     for binding in Keymap.bindings {
       for key in binding.keys {
         #expect(keys.contains(Self.token(key)), "README's key tables lack \(Self.token(key)) (\(binding.help))")

@@ -236,7 +236,8 @@ struct ReducerTests {
 
   @Test func aFailedReloadKeepsTheOldData() {
     var s = AppFixture.state()
-    _ = Reducer.reduce(&s, .dataReloaded(.failure(ReloadFailure(message: "finance.csv:3: gbp_m \"x\" is not a number"))))
+    _ = Reducer.reduce(
+      &s, .dataReloaded(.failure(ReloadFailure(message: "finance.csv:3: gbp_m \"x\" is not a number"))))
     #expect(s.derived.visible.count == 44)
     #expect(s.notice?.kind == .error)
     #expect(s.notice?.text.contains("finance.csv:3") == true)

@@ -50,6 +50,32 @@ enum Binary {
   }
 }
 
+extension Binary {
+  /// The user tests drop to when they run as root, so that file permissions apply.
+  static let unprivilegedUID = 65534
+
+  /// Runs `stpdash` as an ordinary user: through `setpriv` when the tests run
+  /// as root (root may write anywhere), directly otherwise.
+  static func runAsUnprivileged(_ args: [String]) throws -> Result {
+    guard getuid() == 0 else { return try run(args) }
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+    p.arguments = ["--reuid=\(unprivilegedUID)", "--regid=\(unprivilegedUID)", "--clear-groups", path] + args
+    p.currentDirectoryURL = URL(fileURLWithPath: "/")
+    let out = Pipe()
+    let err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = FileHandle.nullDevice
+    try p.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return Result(
+      status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+  }
+}
+
 /// A copy of the sample data in a temporary folder, to change freely.
 struct DataCopy {
   let path: String
@@ -57,6 +83,7 @@ struct DataCopy {
   init() throws {
     path = FileManager.default.temporaryDirectory.appendingPathComponent("stpdash-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    chmod(path, 0o755)
     for name in ["footprints.csv", "organisations.csv", "memberships.csv", "finance.csv", "alignment.csv"] {
       try FileManager.default.copyItem(
         atPath: Binary.repoRoot.appendingPathComponent("sample-data/\(name)").path, toPath: path + "/" + name)

@@ -14,12 +14,18 @@ final class Tmux {
   init(width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
     Tmux.counter += 1
     socket = "stpdash-e2e-\(getpid())-\(Tmux.counter)"
-    var env = ["PS1": Tmux.prompt, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "HOME": NSHomeDirectory(), "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+    var env = [
+      "PS1": Tmux.prompt, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "HOME": NSHomeDirectory(),
+      "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+    ]
     for (k, v) in environment { env[k] = v }
     var assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Tmux.quote($0.value))" }.joined(separator: " ")
     // Keep the TERM tmux gives its panes unless a test sets one.
     if env["TERM"] == nil { assignments += " TERM=\"$TERM\"" }
-    try tmux(["-f", "/dev/null", "new-session", "-d", "-s", target, "-x", String(width), "-y", String(height), "-c", Binary.repoRoot.path, "env -i \(assignments) sh"])
+    try tmux([
+      "-f", "/dev/null", "new-session", "-d", "-s", target, "-x", String(width), "-y", String(height), "-c",
+      Binary.repoRoot.path, "env -i \(assignments) sh",
+    ])
     _ = try tmux(["set-option", "-t", target, "status", "off"])
     guard waitFor(Tmux.promptText) else { throw TmuxError(message: "the shell did not start:\n\(capture())") }
   }
@@ -53,7 +59,9 @@ final class Tmux {
   func captureWithStyles() -> String { (try? tmux(["capture-pane", "-p", "-e", "-t", target], output: true)) ?? "" }
 
   /// Whether the application is using the alternate screen.
-  var alternateScreen: Bool { (try? tmux(["display-message", "-p", "-t", target, "#{alternate_on}"], output: true))?.hasPrefix("1") ?? false }
+  var alternateScreen: Bool {
+    (try? tmux(["display-message", "-p", "-t", target, "#{alternate_on}"], output: true))?.hasPrefix("1") ?? false
+  }
 
   func resize(width: Int, height: Int) {
     _ = try? tmux(["resize-window", "-t", target, "-x", String(width), "-y", String(height)])

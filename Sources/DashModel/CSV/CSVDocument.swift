@@ -34,7 +34,7 @@ public struct FileReadError: Error, Sendable, Equatable, CustomStringConvertible
   public var isMissing: Bool { code == ENOENT }
 
   /// The system's words for the error.
-  public var reason: String { String(cString: strerror(code)) }
+  public var reason: String { code == EINVAL ? "not a regular file" : String(cString: strerror(code)) }
 
   /// `path: reason`.
   public var description: String { "\(path): \(reason)" }
@@ -50,6 +50,8 @@ public enum FileBytes {
     var st = stat()
     if fstat(fd, &st) != 0 { throw FileReadError(path: path, code: errno) }
     if (st.st_mode & S_IFMT) == S_IFDIR { throw FileReadError(path: path, code: EISDIR) }
+    // Devices and pipes have no end to read to (/dev/zero never stops).
+    if (st.st_mode & S_IFMT) != S_IFREG { throw FileReadError(path: path, code: EINVAL) }
     let expected = Int(st.st_size)
     var bytes = [UInt8](repeating: 0, count: 0)
     var failure: Int32 = 0

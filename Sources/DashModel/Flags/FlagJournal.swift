@@ -24,6 +24,13 @@ public struct FlagSaveError: Error, Sendable, Equatable, CustomStringConvertible
   /// What the system call was doing.
   public var step: String
 
+  /// Creates an error for a path, a system error number and the step that failed.
+  public init(path: String, code: Int32, step: String) {
+    self.path = path
+    self.code = code
+    self.step = step
+  }
+
   /// The error sorted into the cases a user can act on.
   public var cause: Cause {
     switch code {
@@ -36,7 +43,7 @@ public struct FlagSaveError: Error, Sendable, Equatable, CustomStringConvertible
   /// A sentence for the status line or standard error.
   public var description: String {
     switch cause {
-    case .readOnly: "cannot write \(path): it is read-only (\(reason))"
+    case .readOnly: "cannot write \(path): it is read-only here (\(reason))"
     case .diskFull: "cannot write \(path): the disk is full (\(reason))"
     case .other: "cannot write \(path) (\(step)): \(reason)"
     }
@@ -44,6 +51,16 @@ public struct FlagSaveError: Error, Sendable, Equatable, CustomStringConvertible
 
   /// The system's words for the error.
   public var reason: String { String(cString: strerror(code)) }
+
+  /// A short form for a status line: the cause first, the file by name.
+  public var summary: String {
+    let file = path.split(separator: "/").last.map(String.init) ?? path
+    switch cause {
+    case .readOnly: return "\(file) is read-only here (\(reason))"
+    case .diskFull: return "the disk is full (\(reason))"
+    case .other: return "\(step) \(file) failed: \(reason)"
+    }
+  }
 }
 
 /// The append-only flag journal, `flags.csv`.

@@ -39,7 +39,9 @@ struct EffectRunner {
   func save(_ drafts: [FlagDraft]) -> Action {
     let time = now()
     let events = drafts.map {
-      FlagEvent(kind: $0.kind, org: $0.org, footprint: $0.footprint, reason: $0.reason, author: $0.author, time: $0.time ?? time)
+      FlagEvent(
+        kind: $0.kind, org: $0.org, footprint: $0.footprint, reason: $0.reason, author: $0.author, time: $0.time ?? time
+      )
     }
     do throws(FlagSaveError) {
       try FlagJournal(path: journalPath).append(events)
@@ -54,7 +56,8 @@ struct EffectRunner {
     var parts = tm()
     localtime_r(&t, &parts)
     func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
-    let stamp = "\(parts.tm_year + 1900)\(two(parts.tm_mon + 1))\(two(parts.tm_mday))-\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))"
+    let stamp =
+      "\(parts.tm_year + 1900)\(two(parts.tm_mon + 1))\(two(parts.tm_mday))-\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))"
     let safeName = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" })
     for attempt in 0..<100 {
       let file = "stpdash-\(safeName)-\(stamp)\(attempt == 0 ? "" : "-\(attempt)").csv"
@@ -75,7 +78,9 @@ struct EffectRunner {
         unlink(path)
         return .failure(ExportFailure(message: "cannot write \(path): \(reason)"))
       }
-      return .success(ExportDone(path: path.hasPrefix(FileManager.default.currentDirectoryPath + "/") ? "./" + file : path, rows: rows))
+      return .success(
+        ExportDone(
+          path: path.hasPrefix(FileManager.default.currentDirectoryPath + "/") ? "./" + file : path, rows: rows))
     }
     return .failure(ExportFailure(message: "too many exports this second"))
   }

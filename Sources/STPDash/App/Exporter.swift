@@ -16,7 +16,11 @@ enum Exporter {
       return [.export(name: "trajectory-\(code)", csv: TrajectoryReport.csv(t, code: code, name: name), rows: 18)]
     case .footprint(let f):
       let rows = state.memberRows(f)
-      return [.export(name: "footprint-\(d.footprints[f].code)", csv: FootprintReport.csv(f, rows: rows, dataset: d), rows: rows.count)]
+      return [
+        .export(
+          name: "footprint-\(d.footprints[f].code)", csv: FootprintReport.csv(f, rows: rows, dataset: d),
+          rows: rows.count)
+      ]
     case .organisation(let o, _):
       let t = state.session.analysis.organisationTrajectory(o).delivering(state.delivery)
       return [

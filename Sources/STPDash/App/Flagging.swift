@@ -78,7 +78,8 @@ enum Flagging {
     return [
       .saveFlags(
         state.session.pending.map {
-          FlagDraft(kind: $0.kind, org: $0.org, footprint: $0.footprint, reason: $0.reason, author: $0.author, time: $0.time)
+          FlagDraft(
+            kind: $0.kind, org: $0.org, footprint: $0.footprint, reason: $0.reason, author: $0.author, time: $0.time)
         })
     ]
   }

@@ -48,40 +48,73 @@ enum Keymap {
   static let bindings: [Binding] = [
     Binding(keys: [.char("?"), .function(1)], label: "?", command: .help, scopes: [.everywhere], help: "this help"),
     Binding(keys: [.char("q"), .ctrl("c")], label: "q", command: .quit, scopes: [.everywhere], help: "quit"),
-    Binding(keys: [.escape, .backspace], label: "Esc Bksp", command: .back, scopes: [.everywhere], help: "back; closes help, cancels"),
+    Binding(
+      keys: [.escape, .backspace], label: "Esc Bksp", command: .back, scopes: [.everywhere],
+      help: "back; closes help, cancels"),
     Binding(keys: [.tab], label: "Tab", command: .nextTab, scopes: [.everywhere], help: "next screen"),
     Binding(keys: [.backTab], label: "S-Tab", command: .previousTab, scopes: [.everywhere], help: "previous screen"),
     Binding(keys: [.char("1")], label: "1", command: .tab(.league), scopes: [.everywhere], help: "League screen"),
-    Binding(keys: [.char("2")], label: "2", command: .tab(.trajectory), scopes: [.everywhere], help: "Trajectory screen"),
+    Binding(
+      keys: [.char("2")], label: "2", command: .tab(.trajectory), scopes: [.everywhere], help: "Trajectory screen"),
     Binding(keys: [.char("3")], label: "3", command: .tab(.footprint), scopes: [.everywhere], help: "Footprint screen"),
     Binding(keys: [.char("4")], label: "4", command: .tab(.flags), scopes: [.everywhere], help: "Flags screen"),
-    Binding(keys: [.char("+"), .char("=")], label: "+", command: .deliveryUp, scopes: [.everywhere], help: "plans deliver 10% more"),
-    Binding(keys: [.char("-"), .char("_")], label: "-", command: .deliveryDown, scopes: [.everywhere], help: "plans deliver 10% less"),
+    Binding(
+      keys: [.char("+"), .char("=")], label: "+", command: .deliveryUp, scopes: [.everywhere],
+      help: "plans deliver 10% more"),
+    Binding(
+      keys: [.char("-"), .char("_")], label: "-", command: .deliveryDown, scopes: [.everywhere],
+      help: "plans deliver 10% less"),
     Binding(keys: [.char("r")], label: "r", command: .reload, scopes: [.everywhere], help: "reload data and flags"),
     Binding(keys: [.char("e")], label: "e", command: .export, scopes: [.everywhere], help: "export this view as CSV"),
-    Binding(keys: [.char("w")], label: "w", command: .retrySave, scopes: [.everywhere], help: "retry saving unsaved flags"),
+    Binding(
+      keys: [.char("w")], label: "w", command: .retrySave, scopes: [.everywhere], help: "retry saving unsaved flags"),
     Binding(keys: [.ctrl("l")], label: "C-l", command: .redraw, scopes: [.everywhere], help: "redraw the screen"),
-    Binding(keys: [.ctrl("z")], label: "C-z", command: .suspend, scopes: [.everywhere], help: "suspend (fg to come back)"),
+    Binding(
+      keys: [.ctrl("z")], label: "C-z", command: .suspend, scopes: [.everywhere], help: "suspend (fg to come back)"),
     Binding(keys: [.down, .char("j")], label: "j ↓", command: .down, scopes: [.lists], help: "next row"),
     Binding(keys: [.up, .char("k")], label: "k ↑", command: .up, scopes: [.lists], help: "previous row"),
-    Binding(keys: [.pageDown, .ctrl("f"), .char(" ")], label: "PgDn", command: .pageDown, scopes: [.lists], help: "next page"),
+    Binding(
+      keys: [.pageDown, .ctrl("f"), .char(" ")], label: "PgDn", command: .pageDown, scopes: [.lists], help: "next page"),
     Binding(keys: [.pageUp, .ctrl("b")], label: "PgUp", command: .pageUp, scopes: [.lists], help: "previous page"),
     Binding(keys: [.home, .char("g")], label: "g Home", command: .top, scopes: [.lists], help: "first row"),
     Binding(keys: [.end, .char("G")], label: "G End", command: .bottom, scopes: [.lists], help: "last row"),
-    Binding(keys: [.enter], label: "Enter", command: .drill, scopes: [.league, .footprint, .organisation, .flags, .trajectory], help: "open the selected row"),
-    Binding(keys: [.char("s"), .char(">")], label: "s >", command: .sortNext, scopes: [.league, .footprint], help: "sort by the next column"),
-    Binding(keys: [.char("S"), .char("<")], label: "S <", command: .sortPrevious, scopes: [.league, .footprint], help: "sort by the previous column"),
-    Binding(keys: [.char("i")], label: "i", command: .sortInvert, scopes: [.league, .footprint], help: "invert the sort order"),
-    Binding(keys: [.char("R")], label: "R", command: .regionCycle, scopes: [.league], help: "filter by region (cycles)"),
-    Binding(keys: [.char("/")], label: "/", command: .search, scopes: [.league, .footprint, .flags], help: "search by name as you type"),
-    Binding(keys: [.char("n")], label: "n", command: .searchNext, scopes: [.league, .footprint, .flags], help: "next match"),
-    Binding(keys: [.char("N")], label: "N", command: .searchPrevious, scopes: [.league, .footprint, .flags], help: "previous match"),
-    Binding(keys: [.char("t")], label: "t", command: .trajectory, scopes: [.league, .footprint], help: "its trajectory"),
-    Binding(keys: [.left, .char("h"), .char("[")], label: "← h", command: .previousFootprint, scopes: [.trajectory, .footprint], help: "previous footprint"),
-    Binding(keys: [.right, .char("l"), .char("]")], label: "→ l", command: .nextFootprint, scopes: [.trajectory, .footprint], help: "next footprint"),
+    Binding(
+      keys: [.enter], label: "Enter", command: .drill,
+      scopes: [.league, .footprint, .organisation, .flags, .trajectory], help: "open the selected row"),
+    Binding(
+      keys: [.char("s"), .char(">")], label: "s >", command: .sortNext, scopes: [.league, .footprint],
+      help: "sort by the next column"),
+    Binding(
+      keys: [.char("S"), .char("<")], label: "S <", command: .sortPrevious, scopes: [.league, .footprint],
+      help: "sort by the previous column"),
+    Binding(
+      keys: [.char("i")], label: "i", command: .sortInvert, scopes: [.league, .footprint], help: "invert the sort order"
+    ),
+    Binding(
+      keys: [.char("R")], label: "R", command: .regionCycle, scopes: [.league], help: "filter by region (cycles)"),
+    Binding(
+      keys: [.char("/")], label: "/", command: .search, scopes: [.league, .footprint, .flags],
+      help: "search by name as you type"),
+    Binding(
+      keys: [.char("n")], label: "n", command: .searchNext, scopes: [.league, .footprint, .flags], help: "next match"),
+    Binding(
+      keys: [.char("N")], label: "N", command: .searchPrevious, scopes: [.league, .footprint, .flags],
+      help: "previous match"),
+    Binding(
+      keys: [.char("t")], label: "t", command: .trajectory, scopes: [.league, .footprint], help: "its trajectory"),
+    Binding(
+      keys: [.left, .char("h"), .char("[")], label: "← h", command: .previousFootprint,
+      scopes: [.trajectory, .footprint], help: "previous footprint"),
+    Binding(
+      keys: [.right, .char("l"), .char("]")], label: "→ l", command: .nextFootprint, scopes: [.trajectory, .footprint],
+      help: "next footprint"),
     Binding(keys: [.char("E")], label: "E", command: .england, scopes: [.trajectory], help: "England as a whole"),
-    Binding(keys: [.char("f")], label: "f", command: .flag, scopes: [.footprint, .organisation], help: "flag: not cooperating (why?)"),
-    Binding(keys: [.char("u")], label: "u", command: .unflag, scopes: [.footprint, .organisation, .flags], help: "unflag the selected body"),
+    Binding(
+      keys: [.char("f")], label: "f", command: .flag, scopes: [.footprint, .organisation],
+      help: "flag: not cooperating (why?)"),
+    Binding(
+      keys: [.char("u")], label: "u", command: .unflag, scopes: [.footprint, .organisation, .flags],
+      help: "unflag the selected body"),
   ]
 
   /// The command for a key on a screen, if any.

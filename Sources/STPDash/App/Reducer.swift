@@ -49,7 +49,11 @@ enum Reducer {
       }
       return []
     }
-    if command != .retrySave, state.notice?.kind == .error, command != .help { state.notice = nil }
+    // An error stays on the status line until replaced; Esc dismisses it first.
+    if command == .back, state.notice?.kind == .error {
+      state.notice = nil
+      return []
+    }
     return run(&state, command)
   }
 
@@ -280,7 +284,8 @@ enum Reducer {
     clampScrolls(&state)
     let warnings = session.warnings.count
     state.notice = Notice(
-      text: "reloaded \(session.directory): \(new.footprints.count) footprints, \(new.organisations.count) organisations, "
+      text:
+        "reloaded \(session.directory): \(new.footprints.count) footprints, \(new.organisations.count) organisations, "
         + "\(state.derived.activeFlags.count) active flags" + (warnings > 0 ? "; \(warnings) warnings" : ""),
       kind: .ok)
   }
@@ -297,7 +302,7 @@ enum Reducer {
       state.refresh()
       let n = state.session.pending.count
       state.notice = Notice(
-        text: "NOT SAVED: \(error). Kept in memory (\(n) unsaved); press w to retry", kind: .error)
+        text: "NOT SAVED: \(error.summary); kept in memory (\(n) unsaved), w retries", kind: .error)
       return
     }
     state.session.saved.events.append(contentsOf: events)
@@ -317,7 +322,8 @@ enum Reducer {
   static func clampDetail(_ state: inout AppState) {
     guard case .organisation(let o, _) = state.screen else { return }
     let lines = OrganisationView.details(state, org: o, width: state.size.width - 2).count
-    let rows = Layout.Organisation(state.size, footprints: state.session.dataset.membershipsOfOrganisation[o].count).detailRows
+    let rows = Layout.Organisation(state.size, footprints: state.session.dataset.membershipsOfOrganisation[o].count)
+      .detailRows
     state.orgDetailScroll = max(0, min(state.orgDetailScroll, lines - rows))
   }
 

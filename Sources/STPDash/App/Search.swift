@@ -66,7 +66,9 @@ enum TextEntry {
       switch input.purpose {
       case .search:
         state.lastSearch = input.text
-        if !input.text.isEmpty && !Search.find(&state, input.text, from: Lists.selectedKey(state), forward: true, skipCurrent: false) {
+        if !input.text.isEmpty
+          && !Search.find(&state, input.text, from: Lists.selectedKey(state), forward: true, skipCurrent: false)
+        {
           state.notice = Notice(text: "no match for \"\(input.text)\"", kind: .info)
         }
         return []

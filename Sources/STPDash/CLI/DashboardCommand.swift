@@ -28,10 +28,12 @@ struct DashboardCommand: ParsableCommand {
         throw BatchError(error.description, exitCode: 2)
       }
       defer { terminal.shutdown() }
-      var state = AppState(session: session, size: terminal.size, caps: terminal.capabilities, author: LoginName.current())
+      var state = AppState(
+        session: session, size: terminal.size, caps: terminal.capabilities, author: LoginName.current())
       if !session.warnings.isEmpty {
         state.notice = Notice(
-          text: "\(session.warnings.count) warning\(session.warnings.count == 1 ? "" : "s"): \(session.warnings[0]) (stpdash validate lists all)",
+          text:
+            "\(session.warnings.count) warning\(session.warnings.count == 1 ? "" : "s"): \(session.warnings[0]) (stpdash validate lists all)",
           kind: .error)
       }
       var effects = EffectRunner()

@@ -54,50 +54,94 @@ struct FlagTarget: ParsableArguments {
 
   /// Resolves and checks the pair: both known, and the body a member of the footprint.
   func resolve(_ ws: Workspace) throws(BatchError) -> (org: Int, footprint: Int) {
-    guard let o = ws.dataset.organisationIndex(code: org) else {
-      let guesses = ws.dataset.findOrganisations(org)
-      let hint =
-        guesses.count == 1
-        ? " (did you mean \(ws.dataset.organisations[guesses[0]].code), \(ws.dataset.organisations[guesses[0]].name)?)"
-        : ""
-      throw BatchError("unknown organisation \(quotedForMessage(org)): no such code in organisations.csv\(hint)")
-    }
-    let f = try ws.footprint(footprint)
-    guard ws.dataset.membership(org: o, footprint: f) != nil else {
-      let member = ws.dataset.membershipsOfOrganisation[o].map {
-        ws.dataset.footprints[ws.dataset.memberships[$0].footprint].code
+    try Resolved(org: org, footprint: footprint).resolve(ws)
+  }
+
+  /// An (organisation, footprint) pair as given, to be checked against the data.
+  struct Resolved {
+    var org: String
+    var footprint: String
+
+    func resolve(_ ws: Workspace) throws(BatchError) -> (org: Int, footprint: Int) {
+      let d = ws.dataset
+      guard let o = d.organisationIndex(code: org) else {
+        let guesses = d.findOrganisations(org)
+        let hint =
+          guesses.count == 1
+          ? " (did you mean \(d.organisations[guesses[0]].code), \(d.organisations[guesses[0]].name)?)" : ""
+        throw BatchError("unknown organisation \(quotedForMessage(org)): no such code in organisations.csv\(hint)")
       }
-      throw BatchError(
-        "\(ws.dataset.organisations[o].name) (\(ws.dataset.organisations[o].code)) is not a member of \(ws.dataset.footprints[f].name) (\(ws.dataset.footprints[f].code)); it is a member of \(member.isEmpty ? "no footprint" : member.joined(separator: ", "))"
-      )
+      let f = try ws.footprint(footprint)
+      guard d.membership(org: o, footprint: f) != nil else {
+        let member = d.membershipsOfOrganisation[o].map { d.footprints[d.memberships[$0].footprint].code }
+        throw BatchError(
+          "\(d.organisations[o].name) (\(d.organisations[o].code)) is not a member of \(d.footprints[f].name) (\(d.footprints[f].code)); it is a member of \(member.isEmpty ? "no footprint" : member.joined(separator: ", "))"
+        )
+      }
+      return (o, f)
     }
-    return (o, f)
   }
 }
 
 /// `stpdash flag`: mark a body as not cooperating with a footprint's plan.
 struct FlagCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "flag", abstract: "Flag a member body as not cooperating with its footprint's plan.")
+    commandName: "flag", abstract: "Flag a member body as not cooperating with its footprint's plan.",
+    discussion: """
+      With --from FILE, flags every row of a CSV file with columns org, footprint, reason (and optionally \
+      author): all rows are checked first and nothing is written if any is wrong; then each is saved on its \
+      own and reported as it is saved.
+      """)
 
-  @OptionGroup var target: FlagTarget
+  @Argument(help: ArgumentHelp("The organisation's code (for example E09000009).", valueName: "ORG"))
+  var org: String?
+
+  @Option(
+    name: .long, help: ArgumentHelp("The footprint's code or an unambiguous piece of its name.", valueName: "CODE"))
+  var footprint: String?
 
   @Option(name: .long, help: ArgumentHelp("Why (required).", valueName: "TEXT"))
-  var reason: String
+  var reason: String?
+
+  @Option(name: .long, help: ArgumentHelp("Who is recording this (default: your login name).", valueName: "NAME"))
+  var author: String?
+
+  @Option(
+    name: .customLong("from"),
+    help: ArgumentHelp("Flag every row of this CSV file (- for standard input).", valueName: "FILE"))
+  var from: String?
 
   @OptionGroup var data: DataOptions
 
+  func validate() throws {
+    if from != nil {
+      if org != nil || footprint != nil || reason != nil {
+        throw ValidationError(
+          "--from takes the organisations, footprints and reasons from the file; give no ORG, --footprint or --reason")
+      }
+      return
+    }
+    guard org != nil else { throw ValidationError("give the organisation's code, or --from FILE") }
+    guard footprint != nil else {
+      throw ValidationError("--footprint CODE is required: which footprint's plan is the body not cooperating with?")
+    }
+    guard let reason else { throw ValidationError("--reason TEXT is required: say why the body is flagged") }
+    if FlagEvent.oneLine(reason).isEmpty { throw ValidationError("a flag needs a reason: --reason must not be empty") }
+  }
+
   func run() throws {
     try runBatch { () throws(BatchError) in
-      let why = FlagEvent.oneLine(reason)
-      guard !why.isEmpty else {
-        throw BatchError("a flag needs a reason: --reason \"...\" must not be empty", exitCode: 2)
-      }
       let ws = try Workspace.load(data)
+      let who = author ?? LoginName.current()
+      if let from {
+        try FlagImport.run(path: from, workspace: ws, author: who)
+        return
+      }
+      let target = FlagTarget.Resolved(org: org ?? "", footprint: footprint ?? "")
       let (o, f) = try target.resolve(ws)
       let event = FlagEvent(
-        kind: .flag, org: ws.dataset.organisations[o].code, footprint: ws.dataset.footprints[f].code, reason: why,
-        author: target.author ?? LoginName.current(), time: UTCTime.now())
+        kind: .flag, org: ws.dataset.organisations[o].code, footprint: ws.dataset.footprints[f].code,
+        reason: FlagEvent.oneLine(reason ?? ""), author: who, time: UTCTime.now())
       do throws(FlagSaveError) {
         try ws.journal.append(event)
       } catch {

@@ -47,7 +47,9 @@ struct Rect: Hashable {
   func contains(x px: Int, y py: Int) -> Bool { px >= x && px < maxX && py >= y && py < maxY }
 
   /// The rectangle shrunk by a margin on every side.
-  func inset(_ n: Int) -> Rect { Rect(x: x + n, y: y + n, width: max(0, width - 2 * n), height: max(0, height - 2 * n)) }
+  func inset(_ n: Int) -> Rect {
+    Rect(x: x + n, y: y + n, width: max(0, width - 2 * n), height: max(0, height - 2 * n))
+  }
 }
 
 /// Width and height in cells.

@@ -24,7 +24,10 @@ struct Glyphs {
 
   /// Interface text with its pound signs spelt out when UTF-8 cannot be drawn.
   func text(_ s: String) -> String {
-    unicode ? s : s.replacingOccurrences(of: "£/", with: "GBP/").replacingOccurrences(of: "£m", with: "GBPm").replacingOccurrences(of: "£", with: "GBP ")
+    unicode
+      ? s
+      : s.replacingOccurrences(of: "£/", with: "GBP/").replacingOccurrences(of: "£m", with: "GBPm")
+        .replacingOccurrences(of: "£", with: "GBP ")
   }
 
   /// The ASCII stand-in for a symbol the interface uses, `?` for anything else.

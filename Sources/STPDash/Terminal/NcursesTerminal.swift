@@ -144,11 +144,15 @@ final class NcursesTerminal: Terminal {
       guard getmouse(&event) == OK else { return nil }
       let b = event.bstate
       let now = ProcessInfo.processInfo.systemUptime
-      if b & stp_button4_pressed() != 0 { return .mouse(MouseEvent(kind: .wheelUp, x: Int(event.x), y: Int(event.y), time: now)) }
+      if b & stp_button4_pressed() != 0 {
+        return .mouse(MouseEvent(kind: .wheelUp, x: Int(event.x), y: Int(event.y), time: now))
+      }
       if stp_button5_pressed() != 0, b & stp_button5_pressed() != 0 {
         return .mouse(MouseEvent(kind: .wheelDown, x: Int(event.x), y: Int(event.y), time: now))
       }
-      if b & stp_button1_pressed() != 0 { return .mouse(MouseEvent(kind: .press, x: Int(event.x), y: Int(event.y), time: now)) }
+      if b & stp_button1_pressed() != 0 {
+        return .mouse(MouseEvent(kind: .press, x: Int(event.x), y: Int(event.y), time: now))
+      }
       return nil
     default:
       if code > KEY_F0 && code <= KEY_F0 + 12 { return .key(.function(Int(code - KEY_F0))) }

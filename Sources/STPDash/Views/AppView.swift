@@ -43,7 +43,9 @@ enum AppView {
     let top = max(0, (buf.height - lines.count) / 2)
     for (i, l) in lines.enumerated() {
       let text = DisplayWidth.truncate(l, to: buf.width, ellipsis: state.glyphs.ellipsis)
-      buf.put(text, x: max(0, (buf.width - DisplayWidth.width(of: text)) / 2), y: top + i, style: i == 0 ? state.theme.title : state.theme.normal)
+      buf.put(
+        text, x: max(0, (buf.width - DisplayWidth.width(of: text)) / 2), y: top + i,
+        style: i == 0 ? state.theme.title : state.theme.normal)
     }
   }
 }

@@ -23,7 +23,9 @@ extension Buffer {
   mutating func box(_ r: Rect, glyphs g: Glyphs, style: Style, title: String? = nil) {
     guard r.width >= 2, r.height >= 2 else { return }
     put(g.topLeft + String(repeating: g.hline, count: r.width - 2) + g.topRight, x: r.x, y: r.y, style: style)
-    put(g.bottomLeft + String(repeating: g.hline, count: r.width - 2) + g.bottomRight, x: r.x, y: r.maxY - 1, style: style)
+    put(
+      g.bottomLeft + String(repeating: g.hline, count: r.width - 2) + g.bottomRight, x: r.x, y: r.maxY - 1, style: style
+    )
     for y in (r.y + 1)..<(r.maxY - 1) {
       put(g.vline, x: r.x, y: y, style: style)
       put(g.vline, x: r.maxX - 1, y: y, style: style)

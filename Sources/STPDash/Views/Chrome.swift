@@ -26,13 +26,19 @@ enum Chrome {
     if DisplayWidth.width(of: text) > limit {
       // Keep the end of the trail: where the user is matters most.
       var parts = crumbs(state)
-      while parts.count > 2, DisplayWidth.width(of: " " + g.ellipsis + g.crumb + parts.dropFirst().joined(separator: g.crumb)) > limit {
+      while parts.count > 2,
+        DisplayWidth.width(of: " " + g.ellipsis + g.crumb + parts.dropFirst().joined(separator: g.crumb)) > limit
+      {
         parts.remove(at: 1)
       }
       text = " " + parts.joined(separator: g.crumb)
-      if parts.count < crumbs(state).count { text = " " + g.ellipsis + g.crumb + parts.dropFirst().joined(separator: g.crumb) }
+      if parts.count < crumbs(state).count {
+        text = " " + g.ellipsis + g.crumb + parts.dropFirst().joined(separator: g.crumb)
+      }
     }
-    buf.put(DisplayWidth.truncate(text, to: max(0, limit), ellipsis: g.ellipsis), x: 0, y: 0, style: theme.topBar.patched(Style(bold: true)))
+    buf.put(
+      DisplayWidth.truncate(text, to: max(0, limit), ellipsis: g.ellipsis), x: 0, y: 0,
+      style: theme.topBar.patched(Style(bold: true)))
     let current = state.screen.tab
     for t in tabs {
       let label = " \(t.tab.rawValue) \(t.tab.title) "
@@ -47,16 +53,21 @@ enum Chrome {
     let d = state.session.dataset
     buf.fill(Rect(x: 0, y: y, width: buf.width, height: 1), style: theme.statusBar)
 
-    // Right: what is always true (unsaved flags, delivery, data directory).
+    // Right: unsaved flags and delivery always; the data directory only if
+    // it leaves room for what is typed or the notice on the left.
     var right: [(String, Style)] = []
     let pending = state.session.pending.count
     if pending > 0 { right.append((" \(pending) UNSAVED: w retries ", theme.statusError)) }
-    right.append((" delivery \(state.delivery.percent)% ", theme.statusBar.patched(Style(bold: state.delivery != .full))))
-    let rightWidth = right.reduce(0) { $0 + DisplayWidth.width(of: $1.0) }
-    let dirRoom = buf.width - rightWidth - 30
-    if dirRoom > 8 {
-      var dir = state.session.directory
-      if DisplayWidth.width(of: dir) > dirRoom { dir = g.ellipsis + String(dir.suffix(dirRoom - 1)) }
+    right.append(
+      (" delivery \(state.delivery.percent)% ", theme.statusBar.patched(Style(bold: state.delivery != .full))))
+    let fixedWidth = right.reduce(0) { $0 + DisplayWidth.width(of: $1.0) }
+    var dir = state.session.directory
+    if DisplayWidth.width(of: dir) > 32 {
+      let last = dir.split(separator: "/").last.map(String.init) ?? dir
+      dir = g.ellipsis + "/" + DisplayWidth.truncate(last, to: 28, ellipsis: g.ellipsis)
+    }
+    let leftWanted = leftText(state).map { DisplayWidth.width(of: $0) + 2 } ?? 30
+    if buf.width - fixedWidth - leftWanted >= DisplayWidth.width(of: dir) + 2 {
       right.append((" \(dir) ", theme.statusBar.patched(Style(dim: state.caps.color))))
     }
     var x = buf.width - right.reduce(0) { $0 + DisplayWidth.width(of: $1.0) }
@@ -68,14 +79,17 @@ enum Chrome {
       let prompt: String
       switch input.purpose {
       case .search: prompt = "/"
-      case .flagReason(let o, let f): prompt = "Why is \(d.organisations[o].name) not cooperating with \(d.footprints[f].name)? "
+      case .flagReason(let o, let f):
+        prompt = "Why is \(d.organisations[o].name) not cooperating with \(d.footprints[f].name)? "
       }
       var line = prompt + input.text
       let room = leftLimit - 1 - DisplayWidth.width(of: g.cursor)
       if DisplayWidth.width(of: line) > room {
         // Show the end of what is being typed.
         let textRoom = max(4, room - DisplayWidth.width(of: prompt))
-        line = DisplayWidth.truncate(prompt, to: max(0, room - textRoom), ellipsis: g.ellipsis) + String(input.text.suffix(textRoom))
+        line =
+          DisplayWidth.truncate(prompt, to: max(0, room - textRoom), ellipsis: g.ellipsis)
+          + String(input.text.suffix(textRoom))
       }
       buf.fill(Rect(x: 0, y: y, width: leftLimit, height: 1), style: theme.prompt)
       let end = buf.put(" " + line, x: 0, y: y, style: theme.prompt, maxX: leftLimit)
@@ -95,8 +109,26 @@ enum Chrome {
     }
     // Whole hints only: drop the last ones rather than cut one in half.
     var items = hint(state).components(separatedBy: "  ")
-    while items.count > 1, DisplayWidth.width(of: " " + items.joined(separator: "  ")) > leftLimit { items.removeLast() }
-    buf.put(" " + items.joined(separator: "  "), x: 0, y: y, style: theme.statusBar.patched(Style(dim: state.caps.color)), maxX: leftLimit)
+    while items.count > 1, DisplayWidth.width(of: " " + items.joined(separator: "  ")) > leftLimit {
+      items.removeLast()
+    }
+    buf.put(
+      " " + items.joined(separator: "  "), x: 0, y: y, style: theme.statusBar.patched(Style(dim: state.caps.color)),
+      maxX: leftLimit)
+  }
+
+  /// What the left of the status line must show in full if it can: the
+  /// question being answered, or the notice.
+  static func leftText(_ state: AppState) -> String? {
+    let d = state.session.dataset
+    if let input = state.input {
+      switch input.purpose {
+      case .search: return "/" + input.text + " "
+      case .flagReason(let o, let f):
+        return "Why is \(d.organisations[o].name) not cooperating with \(d.footprints[f].name)? " + input.text + " "
+      }
+    }
+    return state.notice?.text
   }
 
   static func hint(_ state: AppState) -> String {

@@ -9,7 +9,8 @@ enum FlagsView {
     let layout = Layout.Flags(state.size)
     let flags = state.derived.activeFlags
     let corrupt = state.session.saved.problems.count
-    var info = "\(flags.count) active flag\(flags.count == 1 ? "" : "s"), newest first \(g.dot) \(state.session.journalPath)"
+    var info =
+      "\(flags.count) active flag\(flags.count == 1 ? "" : "s"), newest first \(g.dot) \(state.session.journalPath)"
     if !state.session.pending.isEmpty { info += " \(g.dot) \(state.session.pending.count) unsaved (w retries)" }
     if corrupt > 0 { info += " \(g.dot) \(corrupt) unreadable line\(corrupt == 1 ? "" : "s") skipped" }
     buf.put(" " + info, x: 0, y: layout.infoY, style: theme.dim, maxX: buf.width)
@@ -19,14 +20,18 @@ enum FlagsView {
     let fpW = max(12, (buf.width - timeW - 12) / 4)
     let authorW = 10
     let reasonW = max(8, buf.width - timeW - orgW - fpW - authorW - 6)
-    let cols: [(String, Int)] = [("Time (UTC)", timeW), ("Organisation", orgW), ("Footprint", fpW), ("Author", authorW), ("Reason", reasonW)]
+    let cols: [(String, Int)] = [
+      ("Time (UTC)", timeW), ("Organisation", orgW), ("Footprint", fpW), ("Author", authorW), ("Reason", reasonW),
+    ]
     var x = 1
     for c in cols {
       buf.put(c.0, x: x, y: layout.headerY, width: c.1, style: theme.header, ellipsis: g.ellipsis)
       x += c.1 + 1
     }
     if flags.isEmpty {
-      buf.put("No active flags. Press f on a member (footprint or organisation screen) to flag a body.", x: 2, y: layout.firstRowY, style: theme.dim, maxX: buf.width)
+      buf.put(
+        "No active flags. Press f on a member (footprint or organisation screen) to flag a body.", x: 2,
+        y: layout.firstRowY, style: theme.dim, maxX: buf.width)
       return
     }
     let scroll = state.flagsList.scroll
@@ -41,7 +46,9 @@ enum FlagsView {
       let cells = [UTCTime.short(e.time), org, fp, e.author, (unsaved ? "NOT SAVED: " : "") + e.reason]
       var x = 1
       for (c, text) in zip(cols, cells) {
-        buf.put(text, x: x, y: y, width: c.1, style: unsaved ? theme.bad : (c.0 == "Organisation" ? theme.flag : theme.normal), ellipsis: g.ellipsis)
+        buf.put(
+          text, x: x, y: y, width: c.1,
+          style: unsaved ? theme.bad : (c.0 == "Organisation" ? theme.flag : theme.normal), ellipsis: g.ellipsis)
         x += c.1 + 1
       }
       if index == state.flagsList.selected { buf.style(Rect(x: 0, y: y, width: buf.width, height: 1), theme.selected) }

@@ -30,7 +30,11 @@ enum HelpOverlay {
       let y = box.y + 1 + row
       guard y < box.maxY - 2 else { continue }
       let x = box.x + 2 + col * colWidth
-      let label = g.unicode ? b.label : b.label.replacingOccurrences(of: "↓", with: "Dn").replacingOccurrences(of: "↑", with: "Up").replacingOccurrences(of: "←", with: "Left").replacingOccurrences(of: "→", with: "Right")
+      let label =
+        g.unicode
+        ? b.label
+        : b.label.replacingOccurrences(of: "↓", with: "Dn").replacingOccurrences(of: "↑", with: "Up")
+          .replacingOccurrences(of: "←", with: "Left").replacingOccurrences(of: "→", with: "Right")
       buf.put(label, x: x, y: y, width: labelWidth, style: theme.header, ellipsis: g.ellipsis)
       buf.put(b.help, x: x + labelWidth, y: y, width: colWidth - labelWidth - 1, ellipsis: g.ellipsis)
     }

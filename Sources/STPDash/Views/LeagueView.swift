@@ -15,7 +15,9 @@ enum LeagueView {
     let illustrative = rows.contains(where: \.illustrative) ? "  \(Figures.illustrativeMark) illustrative" : ""
     let info =
       "\(rows.count) footprint\(rows.count == 1 ? "" : "s") \(g.dot) \(region) (R) \(g.dot) sorted by \(state.league.sort.title) \(dir) \(g.dot) £m, 2020/21, plans at \(state.delivery.percent)%\(illustrative)"
-    buf.put(DisplayWidth.truncate(g.text(info), to: buf.width - 1, ellipsis: g.ellipsis), x: 1, y: layout.infoY, style: theme.dim)
+    buf.put(
+      DisplayWidth.truncate(g.text(info), to: buf.width - 1, ellipsis: g.ellipsis), x: 1, y: layout.infoY,
+      style: theme.dim)
 
     // Header, with the sort arrow.
     for p in columns.placed {
@@ -38,7 +40,8 @@ enum LeagueView {
       }
     }
     if rows.isEmpty {
-      buf.put("No footprints in this region. Press R to change the region.", x: 2, y: layout.firstRowY, style: theme.dim)
+      buf.put(
+        "No footprints in this region. Press R to change the region.", x: 2, y: layout.firstRowY, style: theme.dim)
     }
     buf.rule(y: layout.ruleY, glyph: g.hline, style: theme.dim)
     if let total = state.derived.total {
@@ -63,7 +66,9 @@ enum LeagueView {
       let w = p.width
       switch p.column {
       case .rank:
-        buf.put(row.footprint == nil ? "" : String(row.rank), x: x, y: y, width: w, style: theme.dim, right: true, ellipsis: e)
+        buf.put(
+          row.footprint == nil ? "" : String(row.rank), x: x, y: y, width: w, style: theme.dim, right: true, ellipsis: e
+        )
       case .name:
         buf.put(row.name, x: x, y: y, width: w, style: row.flagged > 0 ? theme.flag : theme.normal, ellipsis: e)
       case .region:
@@ -71,24 +76,38 @@ enum LeagueView {
       case .members:
         buf.put(NumberFormat.grouped(row.members), x: x, y: y, width: w, right: true, ellipsis: e)
       case .doNothing:
-        buf.figure(Figures.money(row.doNothing, unicode: g.unicode), illustrative: ill.contains(.doNothing), x: x, y: y, width: w, style: Meaning.gap(row, theme), theme: theme, ellipsis: e)
+        buf.figure(
+          Figures.money(row.doNothing, unicode: g.unicode), illustrative: ill.contains(.doNothing), x: x, y: y,
+          width: w, style: Meaning.gap(row, theme), theme: theme, ellipsis: e)
       case .plan:
-        buf.figure(Figures.money(row.plan, unicode: g.unicode), illustrative: ill.contains(.plan), x: x, y: y, width: w, style: Meaning.plan(row, theme), theme: theme, ellipsis: e)
+        buf.figure(
+          Figures.money(row.plan, unicode: g.unicode), illustrative: ill.contains(.plan), x: x, y: y, width: w,
+          style: Meaning.plan(row, theme), theme: theme, ellipsis: e)
       case .savingsPercent:
-        buf.figure(Figures.percent(row.savingsPercent, unicode: g.unicode), illustrative: ill.contains(.savingsPercent), x: x, y: y, width: w, style: theme.normal, theme: theme, ellipsis: e)
+        buf.figure(
+          Figures.percent(row.savingsPercent, unicode: g.unicode), illustrative: ill.contains(.savingsPercent), x: x,
+          y: y, width: w, style: theme.normal, theme: theme, ellipsis: e)
       case .perHead:
-        buf.figure(Figures.pounds(row.perHead, unicode: g.unicode), illustrative: ill.contains(.perHead), x: x, y: y, width: w, style: theme.normal, theme: theme, ellipsis: e)
+        buf.figure(
+          Figures.pounds(row.perHead, unicode: g.unicode), illustrative: ill.contains(.perHead), x: x, y: y, width: w,
+          style: theme.normal, theme: theme, ellipsis: e)
       case .aligned:
         let pct = row.alignedShare.map { NumberFormat.percent($0) } ?? dash
         let barWidth = max(0, w - 5)
         buf.put(AlignmentBar.share(row.alignedShare, width: barWidth, glyphs: g), x: x, y: y, style: theme.good)
         buf.put(pct, x: x + barWidth, y: y, width: w - barWidth, right: true, ellipsis: e)
       case .flagged:
-        buf.put(row.flagged > 0 ? "\(row.flagged)" : "0", x: x, y: y, width: w, style: row.flagged > 0 ? theme.flag : theme.dim, right: true, ellipsis: e)
+        buf.put(
+          row.flagged > 0 ? "\(row.flagged)" : "0", x: x, y: y, width: w,
+          style: row.flagged > 0 ? theme.flag : theme.dim, right: true, ellipsis: e)
       case .atRisk:
-        buf.figure(Figures.money(row.atRisk, unicode: g.unicode), illustrative: ill.contains(.atRisk), x: x, y: y, width: w, style: Meaning.atRisk(row, theme), theme: theme, ellipsis: e)
+        buf.figure(
+          Figures.money(row.atRisk, unicode: g.unicode), illustrative: ill.contains(.atRisk), x: x, y: y, width: w,
+          style: Meaning.atRisk(row, theme), theme: theme, ellipsis: e)
       case .rating:
-        buf.put(row.rating?.shortName ?? (row.footprint == nil ? "" : dash), x: x, y: y, width: w, style: Meaning.rating(row.rating, theme), ellipsis: e)
+        buf.put(
+          row.rating?.shortName ?? (row.footprint == nil ? "" : dash), x: x, y: y, width: w,
+          style: Meaning.rating(row.rating, theme), ellipsis: e)
       }
     }
   }

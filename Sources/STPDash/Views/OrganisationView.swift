@@ -16,7 +16,10 @@ enum OrganisationView {
 
     // Its footprints (selectable: f and u act on the selected one).
     let nameWidth = max(14, buf.width - 48)
-    let cols = [("Footprint", nameWidth, false), ("Share", 6, true), ("Stance", 12, false), ("As of", 11, false), ("Flag", 12, false)]
+    let cols = [
+      ("Footprint", nameWidth, false), ("Share", 6, true), ("Stance", 12, false), ("As of", 11, false),
+      ("Flag", 12, false),
+    ]
     var cx = 1
     for c in cols {
       buf.put(c.0, x: cx, y: layout.headerY, width: c.1, style: theme.header, right: c.2, ellipsis: g.ellipsis)
@@ -36,9 +39,15 @@ enum OrganisationView {
       var cx = 1
       let cells: [(String, Style)] = [
         (fp.name, theme.normal), (NumberFormat.fixed(ms.share, decimals: 2), theme.normal),
-        ((rec?.stance ?? .unknown).code + (rec?.basis == .illustrative ? Figures.illustrativeMark : ""), Meaning.stance(rec?.stance ?? .unknown, theme)),
+        (
+          (rec?.stance ?? .unknown).code + (rec?.basis == .illustrative ? Figures.illustrativeMark : ""),
+          Meaning.stance(rec?.stance ?? .unknown, theme)
+        ),
         (rec?.asOf ?? g.dash, theme.dim),
-        (flagged ? g.flag + " flagged" + (unsaved ? "!" : "") : (unsaved ? "unsaved!" : ""), unsaved ? theme.bad : theme.flag),
+        (
+          flagged ? g.flag + " flagged" + (unsaved ? "!" : "") : (unsaved ? "unsaved!" : ""),
+          unsaved ? theme.bad : theme.flag
+        ),
       ]
       for (c, cell) in zip(cols, cells) {
         buf.put(cell.0, x: cx, y: y, width: c.1, style: cell.1, right: c.2, ellipsis: g.ellipsis)
@@ -74,10 +83,17 @@ enum OrganisationView {
     let g = state.glyphs
     let d = state.session.dataset
     let org = d.organisations[o]
-    var out: [Line] = [Line(text: g.text("Finances, whole organisation (£m; plan at \(state.delivery.percent)% delivery)"), style: theme.title)]
+    var out: [Line] = [
+      Line(
+        text: g.text("Finances, whole organisation (£m; plan at \(state.delivery.percent)% delivery)"),
+        style: theme.title)
+    ]
     let t = state.session.analysis.organisationTrajectory(o).delivering(state.delivery)
     func cell(_ s: String) -> String { DisplayWidth.pad(s, to: 12, right: true) }
-    out.append(Line(text: DisplayWidth.pad("Year", to: 8) + cell("Do-nothing ") + cell("Plan ") + cell("Outturn ") + cell("Savings "), style: theme.header))
+    out.append(
+      Line(
+        text: DisplayWidth.pad("Year", to: 8) + cell("Do-nothing ") + cell("Plan ") + cell("Outturn ")
+          + cell("Savings "), style: theme.header))
     for y in FinancialYear.all {
       let dn = t.point(.doNothing, y)
       let p = t.point(.plan, y)
@@ -88,7 +104,8 @@ enum OrganisationView {
             + cell(Figures.marked(Figures.money(dn.value, unicode: g.unicode), dn.illustrative))
             + cell(Figures.marked(Figures.money(p.value, unicode: g.unicode), p.illustrative))
             + cell(Figures.marked(Figures.money(o.value, unicode: g.unicode), o.illustrative))
-            + cell(Figures.marked(Figures.money(t.plannedSavings(y), unicode: g.unicode), dn.illustrative || p.illustrative)),
+            + cell(
+              Figures.marked(Figures.money(t.plannedSavings(y), unicode: g.unicode), dn.illustrative || p.illustrative)),
           style: theme.normal))
     }
     for m in d.membershipsOfOrganisation[o] where !d.alignmentHistory[m].isEmpty {
@@ -96,8 +113,13 @@ enum OrganisationView {
       out.append(Line(text: "Stance in \(d.footprints[d.memberships[m].footprint].name)", style: theme.title))
       for r in d.alignmentHistory[m].map({ d.alignment[$0] }) {
         let basis = r.basis == .illustrative ? "  (illustrative)" : ""
-        out.append(Line(text: "  \(DisplayWidth.pad(r.asOf ?? "undated", to: 10))  \(r.stance.code)\(basis)", style: Meaning.stance(r.stance, theme)))
-        if let note = r.note { out += wrap(note, width: width - 6).map { Line(text: "      " + $0, style: theme.normal) } }
+        out.append(
+          Line(
+            text: "  \(DisplayWidth.pad(r.asOf ?? "undated", to: 10))  \(r.stance.code)\(basis)",
+            style: Meaning.stance(r.stance, theme)))
+        if let note = r.note {
+          out += wrap(note, width: width - 6).map { Line(text: "      " + $0, style: theme.normal) }
+        }
         if let src = r.source, src != "illustrative" {
           out += wrap("Source: " + src, width: width - 6).map { Line(text: "      " + $0, style: theme.dim) }
         }
@@ -110,9 +132,12 @@ enum OrganisationView {
     for e in history.reversed() {
       let fp = d.footprintIndex(code: e.footprint).map { d.footprints[$0].name } ?? e.footprint
       let unsaved = state.session.pending.contains(e)
-      let head = "  \(UTCTime.short(e.time))  \(e.kind == .flag ? g.flag + " flag  " : "  unflag") \(fp)  by \(e.author)\(unsaved ? "  (NOT SAVED)" : "")"
+      let head =
+        "  \(UTCTime.short(e.time))  \(e.kind == .flag ? g.flag + " flag  " : "  unflag") \(fp)  by \(e.author)\(unsaved ? "  (NOT SAVED)" : "")"
       out.append(Line(text: head, style: unsaved ? theme.bad : (e.kind == .flag ? theme.flag : theme.normal)))
-      if !e.reason.isEmpty { out += wrap(e.reason, width: width - 6).map { Line(text: "      " + $0, style: theme.normal) } }
+      if !e.reason.isEmpty {
+        out += wrap(e.reason, width: width - 6).map { Line(text: "      " + $0, style: theme.normal) }
+      }
     }
     return out
   }

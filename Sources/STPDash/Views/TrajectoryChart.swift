@@ -50,7 +50,9 @@ struct TrajectoryChart {
     lo = (lo / step).rounded(.down) * step
     hi = (hi / step).rounded(.up) * step
 
-    let tickLabels = stride(from: lo, through: hi + step / 2, by: step).map { NumberFormat.fixed($0, decimals: step < 1 ? 1 : 0) }
+    let tickLabels = stride(from: lo, through: hi + step / 2, by: step).map {
+      NumberFormat.fixed($0, decimals: step < 1 ? 1 : 0)
+    }
     let labelWidth = tickLabels.map(\.count).max() ?? 1
     let endLabelWidth = decorated ? 11 : 0
     let plot = Rect(
@@ -63,7 +65,9 @@ struct TrajectoryChart {
     let dotsW = plot.width * dx
     let dotsH = plot.height * dy
     func dotY(_ v: Double) -> Int { Int(((hi - v) / (hi - lo) * Double(dotsH - 1)).rounded()) }
-    func dotX(_ year: Int) -> Int { Int((Double(year) / Double(FinancialYear.count - 1) * Double(dotsW - 1)).rounded()) }
+    func dotX(_ year: Int) -> Int {
+      Int((Double(year) / Double(FinancialYear.count - 1) * Double(dotsW - 1)).rounded())
+    }
 
     // The zero line first, so the series draw over it.
     let zeroRow = plot.y + dotY(0) / dy
@@ -82,7 +86,9 @@ struct TrajectoryChart {
         }
         let p = (x: dotX(y.index), y: dotY(v))
         if let q = previous {
-          Self.line(from: q, to: p) { x, yy in Self.plotDot(x, yy, s, dx: dx, dy: dy, width: plot.width, bits: &bits, owner: &owner) }
+          Self.line(from: q, to: p) { x, yy in
+            Self.plotDot(x, yy, s, dx: dx, dy: dy, width: plot.width, bits: &bits, owner: &owner)
+          }
         } else {
           Self.plotDot(p.x, p.y, s, dx: dx, dy: dy, width: plot.width, bits: &bits, owner: &owner)
         }
@@ -112,7 +118,9 @@ struct TrajectoryChart {
       if !decorated && v != 0 && i != ticks.count - 1 { continue }
       let row = plot.y + dotY(v) / dy
       guard row != lastLabelRow, row >= plot.y, row < plot.maxY, i < tickLabels.count else { continue }
-      buf.put(tickLabels[i], x: area.x, y: row, width: labelWidth, style: v == 0 ? theme.zeroLine : theme.axis, right: true, ellipsis: g.ellipsis)
+      buf.put(
+        tickLabels[i], x: area.x, y: row, width: labelWidth, style: v == 0 ? theme.zeroLine : theme.axis, right: true,
+        ellipsis: g.ellipsis)
       lastLabelRow = row
     }
     if decorated { buf.put("balance", x: plot.maxX + 1, y: zeroRow, style: theme.zeroLine, maxX: area.maxX) }

@@ -17,7 +17,8 @@ enum TrajectoryView {
     }
     let end = buf.put(" " + name, x: 0, y: 1, style: theme.title)
     buf.put(
-      g.text(" deficit, £m") + " \(g.dot) plan at \(state.delivery.percent)% delivery\(position)", x: end, y: 1, style: theme.dim,
+      g.text(" deficit, £m") + " \(g.dot) plan at \(state.delivery.percent)% delivery\(position)", x: end, y: 1,
+      style: theme.dim,
       maxX: buf.width)
 
     let bodyBottom = buf.height - 1
@@ -42,7 +43,8 @@ enum TrajectoryView {
     }
     if t.hasIllustrative {
       let badge = " ILLUSTRATIVE FIGURES (\(Figures.illustrativeMark)) "
-      buf.put(badge, x: max(0, buf.width - badge.count - 1), y: 2, style: theme.illustrative.patched(Style(reverse: true)))
+      buf.put(
+        badge, x: max(0, buf.width - badge.count - 1), y: 2, style: theme.illustrative.patched(Style(reverse: true)))
     }
     if showTable { table(t, y: legendY + 1, into: &buf, theme: theme, glyphs: g) }
   }
@@ -54,7 +56,9 @@ enum TrajectoryView {
     let wide = colWidth >= 10
     buf.rule(y: y, from: 1, to: buf.width - 1, glyph: g.hline, style: theme.dim)
     for (i, year) in FinancialYear.all.enumerated() {
-      buf.put(wide ? year.label : year.shortLabel, x: 1 + labelWidth + i * colWidth, y: y + 1, width: colWidth, style: theme.header, right: true, ellipsis: g.ellipsis)
+      buf.put(
+        wide ? year.label : year.shortLabel, x: 1 + labelWidth + i * colWidth, y: y + 1, width: colWidth,
+        style: theme.header, right: true, ellipsis: g.ellipsis)
     }
     for (row, s) in ChartSeries.allCases.enumerated() {
       let yy = y + 2 + row
@@ -62,7 +66,9 @@ enum TrajectoryView {
       for (i, year) in FinancialYear.all.enumerated() {
         let p = t.point(TrajectoryChart.scenario(s), year)
         let text = p.value.map { NumberFormat.fixed($0, decimals: wide ? 1 : 0) } ?? g.dash
-        buf.figure(text, illustrative: p.illustrative, x: 1 + labelWidth + i * colWidth, y: yy, width: colWidth, style: theme.normal, theme: theme, ellipsis: g.ellipsis)
+        buf.figure(
+          text, illustrative: p.illustrative, x: 1 + labelWidth + i * colWidth, y: yy, width: colWidth,
+          style: theme.normal, theme: theme, ellipsis: g.ellipsis)
       }
     }
   }

@@ -1,0 +1,65 @@
+import DashModel
+import Foundation
+
+/// `stpdash flag --from FILE`: many flags from a CSV file, checked first,
+/// then saved one by one (each locked, written and fsynced on its own).
+enum FlagImport {
+  static func run(path: String, workspace ws: Workspace, author: String) throws(BatchError) {
+    let name = path == "-" ? "standard input" : path
+    let bytes: [UInt8]
+    if path == "-" {
+      bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+    } else {
+      do throws(FileReadError) {
+        bytes = try FileBytes.read(path: path)
+      } catch {
+        throw BatchError("cannot read \(path): \(error.reason)")
+      }
+    }
+    var problems = ProblemList()
+    let doc = CSVDocument(fileName: name, bytes: bytes)
+    guard
+      let table = CSVTable.open(
+        doc, required: ["org", "footprint", "reason"], optional: ["author"], problems: &problems)
+    else {
+      throw BatchError(problems.items.map(\.description).joined(separator: "\n") + "\nnothing was saved")
+    }
+    var events: [FlagEvent] = []
+    let (orgSlot, fpSlot, reasonSlot, authorSlot) = (
+      table.column("org"), table.column("footprint"), table.column("reason"), table.column("author")
+    )
+    table.forEachRecord(problems: &problems) { row, problems in
+      let reason = FlagEvent.oneLine(row.string(reasonSlot))
+      if reason.isEmpty {
+        problems.error(name, line: row.line, field: "reason", "reason is empty: a flag needs a reason")
+        return
+      }
+      do throws(BatchError) {
+        let (o, f) = try FlagTarget.Resolved(org: row.string(orgSlot), footprint: row.string(fpSlot)).resolve(ws)
+        let who = row.string(authorSlot)
+        events.append(
+          FlagEvent(
+            kind: .flag, org: ws.dataset.organisations[o].code, footprint: ws.dataset.footprints[f].code,
+            reason: reason, author: who.isEmpty ? author : who, time: ""))
+      } catch {
+        problems.error(name, line: row.line, error.message)
+      }
+    }
+    if problems.hasErrors {
+      throw BatchError(problems.items.map(\.description).joined(separator: "\n") + "\nnothing was saved")
+    }
+    for (i, e) in events.enumerated() {
+      var event = e
+      event.time = UTCTime.now()
+      do throws(FlagSaveError) {
+        try ws.journal.append(event)
+      } catch {
+        throw BatchError("not saved: \(error); \(i) of \(events.count) were saved before this one")
+      }
+      Console.out(
+        "saved \(i + 1)/\(events.count): \(event.org) flagged in \(event.footprint): \(VisibleText.sanitize(event.reason))\n"
+      )
+    }
+    Console.out("saved \(events.count) flag\(events.count == 1 ? "" : "s") in \(ws.journal.path)\n")
+  }
+}
