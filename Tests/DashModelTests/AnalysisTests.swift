@@ -36,6 +36,9 @@ struct AnalysisTests {
     let own = try analysis(["finance.csv": Fixture.finance + "E2,2020/21,do_nothing,999,reported,\n"])
     #expect(own.footprintTrajectories[1].value(.doNothing, target) == 999)
     #expect(own.footprintTrajectories[1].value(.plan, target) == 32.5, "other points still come from members")
+    let empty = try analysis(["finance.csv": Fixture.finance + "E2,2020/21,do_nothing,,reported,\n"])
+    #expect(empty.footprintTrajectories[1].value(.doNothing, target) == nil, "an own row that is empty means not known")
+    #expect(empty.footprintTrajectories[1].point(.doNothing, target).origin == .own)
   }
 
   @Test func englandIsTheSumOfFootprints() throws {

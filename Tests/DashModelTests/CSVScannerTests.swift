@@ -13,10 +13,10 @@ struct CSVScannerTests {
     bytes.withUnsafeBufferPointer { buf in
       guard let base = buf.baseAddress else { return }
       var scanner = CSVScanner(base: base, count: buf.count)
-      var fields: [CSVFieldSpan] = []
+      let fields = FieldBuffer()
       while !scanner.isAtEnd {
         do throws(CSVSyntaxError) {
-          guard let line = try scanner.nextRecord(into: &fields) else { break }
+          guard let line = try scanner.nextRecord(into: fields) else { break }
           let row = CSVRow(base: base, fields: fields, line: line)
           records.append((0..<fields.count).map { row.string($0) })
           lines.append(line)

@@ -68,11 +68,18 @@ struct ParallelLoadTests {
     try text.write(toFile: path, atomically: true, encoding: .utf8)
     let a = try DatasetLoader.load(directory: f.path, parallelism: 1).get()
     let b = try DatasetLoader.load(directory: f.path, parallelism: 2).get()
-    #expect(a.finance.values.elementsEqual(b.finance.values) { $0 == $1 || ($0.isNaN && $1.isNaN) })
-    #expect(a.finance.bases == b.finance.bases)
-    let sourcesA = a.finance.sourceIDs.map { a.finance.sources[Int($0)] }
-    let sourcesB = b.finance.sourceIDs.map { b.finance.sources[Int($0)] }
-    #expect(sourcesA == sourcesB)
+    func grid(_ t: FinanceTable) -> (values: [Double], bases: [UInt8], sources: [String]) {
+      let g = t.grid
+      return (
+        (0..<g.count).map { g.bases[$0] == 0 ? .nan : g.values[$0] }, (0..<g.count).map { g.bases[$0] },
+        (0..<g.count).map { g.bases[$0] == 0 ? "" : t.sources[Int(g.sourceIDs[$0])] }
+      )
+    }
+    let ga = grid(a.finance)
+    let gb = grid(b.finance)
+    #expect(ga.values.elementsEqual(gb.values) { $0 == $1 || ($0.isNaN && $1.isNaN) })
+    #expect(ga.bases == gb.bases)
+    #expect(ga.sources == gb.sources)
     #expect(a.finance.sources.contains("note,\nsecond line of the note"))
     let o2999 = a.finance.entity(organisation: try #require(a.organisationIndex(code: "O2999")))
     #expect(b.finance.value(entity: o2999, year: .target, scenario: .outturn) == 2999.5)

@@ -110,7 +110,7 @@ struct FlagCommandTests {
   func killedAtARandomMomentEverySavedFlagIsThere(round: Int) throws {
     let d = try DataCopy()
     defer { d.remove() }
-    try rows(3000, tag: "k").write(toFile: d.path + "/k.csv", atomically: true, encoding: .utf8)
+    try rows(20_000, tag: "k").write(toFile: d.path + "/k.csv", atomically: true, encoding: .utf8)
     let p = Process()
     p.executableURL = URL(fileURLWithPath: Binary.path)
     p.arguments = ["flag", "--from", d.path + "/k.csv", "--data", d.path]
@@ -121,8 +121,16 @@ struct FlagCommandTests {
     let collected = LockedData()
     out.fileHandleForReading.readabilityHandler = { h in collected.append(h.availableData) }
     try p.run()
-    // Let it get going, then kill it without warning at a random moment.
-    usleep(UInt32.random(in: 80_000...600_000))
+    // Kill it without warning at a random moment while it appends: after a
+    // random number of flags have been reported saved, plus a random few µs.
+    let target = Int.random(in: 1...5000)
+    let deadline = Date().addingTimeInterval(20)
+    while Date() < deadline && p.isRunning {
+      let saved = String(decoding: collected.data, as: UTF8.self).split(separator: "\n").count
+      if saved >= target { break }
+      usleep(500)
+    }
+    usleep(UInt32.random(in: 0...2000))
     kill(p.processIdentifier, SIGKILL)
     p.waitUntilExit()
     usleep(100_000)

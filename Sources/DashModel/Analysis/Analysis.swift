@@ -54,8 +54,8 @@ public struct Analysis: Sendable {
       })
   }
 
-  /// A footprint's own rows where they have a figure, otherwise the
-  /// share-weighted sum of its members' rows.
+  /// A footprint's own rows where present (an empty `gbp_m` there means not
+  /// known), otherwise the share-weighted sum of its members' rows.
   static func footprintTrajectory(_ d: Dataset, footprint f: Int) -> Trajectory {
     let fin = d.finance
     let own = fin.entity(footprint: f)
@@ -64,10 +64,12 @@ public struct Analysis: Sendable {
     for s in Scenario.allCases {
       var line: [TrajectoryPoint] = []
       for y in FinancialYear.all {
-        if let v = fin.value(entity: own, year: y, scenario: s) {
+        if fin.hasRow(entity: own, year: y, scenario: s) {
+          let v = fin.value(entity: own, year: y, scenario: s)
           line.append(
             TrajectoryPoint(
-              value: v, origin: .own, illustrative: fin.basis(entity: own, year: y, scenario: s) == .illustrative))
+              value: v, origin: .own,
+              illustrative: v != nil && fin.basis(entity: own, year: y, scenario: s) == .illustrative))
           continue
         }
         var sum = 0.0

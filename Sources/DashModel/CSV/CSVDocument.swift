@@ -8,18 +8,31 @@
 public struct CSVDocument: Sendable {
   /// The file's name as messages show it (for example `finance.csv`).
   public let fileName: String
-  /// The file's raw bytes.
-  public let bytes: [UInt8]
+  /// The file's bytes, in memory or mapped.
+  public let storage: ByteStorage
 
   /// Wraps bytes already in memory.
   public init(fileName: String, bytes: [UInt8]) {
     self.fileName = fileName
-    self.bytes = bytes
+    self.storage = ByteStorage(bytes: bytes)
   }
 
-  /// Reads a whole file with one allocation and as few system calls as possible.
+  /// Reads a whole file (mapping it when large).
   public static func read(path: String, fileName: String) throws(FileReadError) -> CSVDocument {
-    CSVDocument(fileName: fileName, bytes: try FileBytes.read(path: path))
+    CSVDocument(fileName: fileName, storage: try ByteStorage.load(path: path))
+  }
+
+  init(fileName: String, storage: ByteStorage) {
+    self.fileName = fileName
+    self.storage = storage
+  }
+
+  /// The number of bytes.
+  public var count: Int { storage.count }
+
+  /// Calls `body` with the bytes.
+  public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    try storage.withBytes(body)
   }
 }
 

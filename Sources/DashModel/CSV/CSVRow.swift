@@ -5,11 +5,11 @@
 /// in the file and reads as an empty cell.
 public struct CSVRow {
   let base: UnsafePointer<UInt8>
-  var fields: [CSVFieldSpan]
+  let fields: FieldBuffer
   /// The 1-based physical line the record starts on.
   public var line: Int
 
-  init(base: UnsafePointer<UInt8>, fields: [CSVFieldSpan], line: Int) {
+  init(base: UnsafePointer<UInt8>, fields: FieldBuffer, line: Int) {
     self.base = base
     self.fields = fields
     self.line = line
@@ -20,8 +20,11 @@ public struct CSVRow {
     guard slot >= 0, slot < fields.count else { return UnsafeBufferPointer(start: base, count: 0) }
     var s = fields[slot].start
     var e = fields[slot].end
-    while s < e, base[s] == 0x20 || base[s] == 0x09 { s += 1 }
-    while e > s, base[e - 1] == 0x20 || base[e - 1] == 0x09 { e -= 1 }
+    // Most cells have no surrounding space: two compares and done.
+    if s < e && (base[s] <= 0x20 || base[e - 1] <= 0x20) {
+      while s < e, base[s] == 0x20 || base[s] == 0x09 { s += 1 }
+      while e > s, base[e - 1] == 0x20 || base[e - 1] == 0x09 { e -= 1 }
+    }
     return UnsafeBufferPointer(start: base + s, count: e - s)
   }
 
@@ -52,7 +55,9 @@ public struct CSVRow {
     } else {
       s = String(decoding: raw, as: UTF8.self)
     }
-    // Unicode white space (a no-break space pasted from a web page, say).
+    // Unicode white space (a no-break space pasted from a web page, say):
+    // only possible when the text starts or ends outside ASCII.
+    guard raw[0] >= 0x80 || raw[raw.count - 1] >= 0x80 else { return s }
     if let first = s.unicodeScalars.first, let last = s.unicodeScalars.last,
       first.properties.isWhitespace || last.properties.isWhitespace
     {

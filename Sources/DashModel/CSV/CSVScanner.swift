@@ -59,30 +59,69 @@ public struct CSVScanner {
   /// Returns `nil` at the end of input. On a syntax error the rest of the
   /// offending line is skipped (or, for an unterminated quote, the rest of the
   /// input) and the error is thrown; scanning may continue afterwards.
-  public mutating func nextRecord(into fields: inout [CSVFieldSpan]) throws(CSVSyntaxError) -> Int? {
-    fields.removeAll(keepingCapacity: true)
-    guard position < count else { return nil }
+  public mutating func nextRecord(into fields: FieldBuffer) throws(CSVSyntaxError) -> Int? {
+    fields.removeAll()
+    // Locals, so the hot loop keeps them in registers.
+    let base = self.base
+    let count = self.count
+    var p = position
+    guard p < count else { return nil }
     let recordLine = line
     while true {
-      if position < count, base[position] == 0x22 {
-        try scanQuotedField(into: &fields, recordLine: recordLine)
+      if p < count, base[p] == 0x22 {
+        position = p
+        try scanQuotedField(into: fields, recordLine: recordLine)
+        p = position
       } else {
-        try scanPlainField(into: &fields)
+        let start = p
+        while p < count {
+          let b = base[p]
+          // Everything above the comma is ordinary data: one compare for most bytes.
+          if b > 0x2C {
+            p += 1
+            continue
+          }
+          if b == 0x2C || b == 0x0A || b == 0x0D { break }
+          if b == 0x22 {
+            position = p
+            try strayQuote()
+          }
+          p += 1
+        }
+        fields.append(CSVFieldSpan(start: start, end: p, quoted: false, escapes: false))
       }
       // After a field: separator, line end or end of input.
-      if position >= count { return recordLine }
-      let byte = base[position]
+      if p >= count {
+        position = p
+        return recordLine
+      }
+      let byte = base[p]
       if byte == 0x2C {
-        position += 1
-        if position >= count {
-          fields.append(CSVFieldSpan(start: position, end: position, quoted: false, escapes: false))
+        p += 1
+        if p >= count {
+          fields.append(CSVFieldSpan(start: p, end: p, quoted: false, escapes: false))
+          position = p
           return recordLine
         }
         continue
       }
-      consumeLineEnd()
+      p += 1
+      if byte == 0x0D, p < count, base[p] == 0x0A { p += 1 }
+      line += 1
+      lineStart = p
+      position = p
       return recordLine
     }
+  }
+
+  /// Reports a quote inside an unquoted field at `position`, skipping the line.
+  mutating func strayQuote() throws(CSVSyntaxError) {
+    let column = position - lineStart + 1
+    let errorLine = line
+    skipRestOfLine()
+    throw CSVSyntaxError(
+      line: errorLine, column: column,
+      message: "a quote inside an unquoted field (quote the whole field and double the quote)")
   }
 
   mutating func consumeLineEnd() {
@@ -96,34 +135,7 @@ public struct CSVScanner {
     lineStart = position
   }
 
-  mutating func scanPlainField(into fields: inout [CSVFieldSpan]) throws(CSVSyntaxError) {
-    let start = position
-    var p = position
-    while p < count {
-      let b = base[p]
-      // Everything above the quote character is ordinary data; one compare
-      // handles most bytes.
-      if b > 0x2C {
-        p += 1
-        continue
-      }
-      if b == 0x2C || b == 0x0A || b == 0x0D { break }
-      if b == 0x22 {
-        let column = p - lineStart + 1
-        let errorLine = line
-        position = p
-        skipRestOfLine()
-        throw CSVSyntaxError(
-          line: errorLine, column: column,
-          message: "a quote inside an unquoted field (quote the whole field and double the quote)")
-      }
-      p += 1
-    }
-    position = p
-    fields.append(CSVFieldSpan(start: start, end: p, quoted: false, escapes: false))
-  }
-
-  mutating func scanQuotedField(into fields: inout [CSVFieldSpan], recordLine: Int) throws(CSVSyntaxError) {
+  mutating func scanQuotedField(into fields: FieldBuffer, recordLine: Int) throws(CSVSyntaxError) {
     let openLine = line
     let openColumn = position - lineStart + 1
     var p = position + 1

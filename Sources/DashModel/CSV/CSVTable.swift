@@ -29,18 +29,18 @@ public struct CSVTable: Sendable {
     var dataStart = 0
     var dataLine = 2
     var failed = false
-    document.bytes.withUnsafeBufferPointer { buf in
+    document.withBytes { buf in
       guard let base = buf.baseAddress, buf.count > 0 else {
         problems.error(file, line: 1, "the file is empty: it needs a header row naming its columns")
         failed = true
         return
       }
       var scanner = CSVScanner(base: base, count: buf.count)
-      var fields: [CSVFieldSpan] = []
+      let fields = FieldBuffer()
       do throws(CSVSyntaxError) {
         // Skip leading blank lines before the header.
         while true {
-          guard try scanner.nextRecord(into: &fields) != nil else {
+          guard try scanner.nextRecord(into: fields) != nil else {
             problems.error(file, line: 1, "the file has no header row")
             failed = true
             return
@@ -100,7 +100,7 @@ public struct CSVTable: Sendable {
   /// Calls `body` for every data record, in order. Blank lines are skipped;
   /// syntax errors and records with the wrong number of fields are reported.
   public func forEachRecord(problems: inout ProblemList, _ body: (inout CSVRow, inout ProblemList) -> Void) {
-    document.bytes.withUnsafeBufferPointer { buf in
+    document.withBytes { buf in
       guard let base = buf.baseAddress else { return }
       scan(base: base, from: dataStart, to: buf.count, firstLine: dataLine, problems: &problems, body)
     }
@@ -116,13 +116,17 @@ public struct CSVTable: Sendable {
     let file = document.fileName
     let expected = header.count
     var scanner = CSVScanner(
-      base: base + from, count: document.bytes.count - from, firstLine: firstLine, skipBOM: false)
+      base: base + from, count: document.count - from, firstLine: firstLine, skipBOM: false)
     let limit = to - from
-    var row = CSVRow(base: base + from, fields: [], line: 0)
-    row.fields.reserveCapacity(expected + 1)
+    var row = CSVRow(base: base + from, fields: FieldBuffer(capacity: expected + 1), line: 0)
+    var discarded = 0
     while scanner.position < limit {
+      if scanner.position - discarded >= 8 << 20 {
+        document.storage.discard(from: from + discarded, to: from + scanner.position)
+        discarded = scanner.position
+      }
       do throws(CSVSyntaxError) {
-        guard let line = try scanner.nextRecord(into: &row.fields) else { break }
+        guard let line = try scanner.nextRecord(into: row.fields) else { break }
         if row.fields.count == 1 && row.fields[0].start == row.fields[0].end && !row.fields[0].quoted {
           continue
         }
@@ -154,11 +158,11 @@ public struct CSVTable: Sendable {
     parts: Int, makeState: () -> State,
     body: @escaping @Sendable (inout State, inout CSVRow, inout ProblemList) -> Void
   ) -> [ChunkOutput<State>] {
-    let total = document.bytes.count
+    let total = document.count
     let size = total - dataStart
     let wanted = size < 1 << 20 ? 1 : max(1, min(parts, 16))
     var bounds: [Int] = [dataStart]
-    document.bytes.withUnsafeBufferPointer { buf in
+    document.withBytes { buf in
       guard let base = buf.baseAddress else { return }
       for i in 1..<max(wanted, 1) {
         var p = dataStart + size * i / wanted
@@ -173,8 +177,10 @@ public struct CSVTable: Sendable {
     let results = ChunkSlots<ChunkRun<State>>(count: chunks)
     let firstLine = dataLine
     let splits = bounds
+    var xt = PhaseTimer()
     let states = (0..<chunks).map { _ in makeState() }
-    document.bytes.withUnsafeBufferPointer { buf in
+    xt.mark("  chunk states")
+    document.withBytes { buf in
       guard let base = buf.baseAddress else { return }
       let address = UInt(bitPattern: base)
       let work = { @Sendable (i: Int) in
@@ -190,6 +196,7 @@ public struct CSVTable: Sendable {
       }
       if chunks == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) }
     }
+    xt.mark("  parallel scan of \(chunks) chunks")
     var out: [ChunkOutput<State>] = []
     var lineOffset = 0
     for i in 0..<chunks {
@@ -210,7 +217,7 @@ public struct CSVTable: Sendable {
       // The guessed split fell inside a quoted field: read the rest serially.
       var restState = makeState()
       var restProblems = ProblemList()
-      document.bytes.withUnsafeBufferPointer { buf in
+      document.withBytes { buf in
         guard let base = buf.baseAddress else { return }
         scan(base: base, from: run.end.offset, to: total, firstLine: endLine, problems: &restProblems) {
           row, problems in body(&restState, &row, &problems)

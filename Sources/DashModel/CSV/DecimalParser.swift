@@ -11,10 +11,34 @@
 /// exactly representable power of ten gives the correctly rounded result.
 /// Anything else (exponents, very long digit strings) goes to `strtod`.
 public enum DecimalParser {
-  static let powersOfTen: [Double] = (0...22).map { p in
-    var v = 1.0
-    for _ in 0..<p { v *= 10 }
-    return v
+  /// 10^p for p in 0...22, every one exactly representable.
+  @inline(__always)
+  static func powerOfTen(_ p: Int) -> Double {
+    switch p {
+    case 0: 1
+    case 1: 1e1
+    case 2: 1e2
+    case 3: 1e3
+    case 4: 1e4
+    case 5: 1e5
+    case 6: 1e6
+    case 7: 1e7
+    case 8: 1e8
+    case 9: 1e9
+    case 10: 1e10
+    case 11: 1e11
+    case 12: 1e12
+    case 13: 1e13
+    case 14: 1e14
+    case 15: 1e15
+    case 16: 1e16
+    case 17: 1e17
+    case 18: 1e18
+    case 19: 1e19
+    case 20: 1e20
+    case 21: 1e21
+    default: 1e22
+    }
   }
 
   /// Parses `count` bytes at `p` (already trimmed) as a finite decimal number.
@@ -57,7 +81,7 @@ public enum DecimalParser {
     if simple {
       guard digits > 0 else { return nil }
       if mantissa < (1 << 53) && fractionDigits <= 22 {
-        let value = Double(mantissa) / powersOfTen[fractionDigits]
+        let value = Double(mantissa) / powerOfTen(fractionDigits)
         return negative ? -value : value
       }
     }

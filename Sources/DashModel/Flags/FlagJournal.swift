@@ -212,10 +212,10 @@ public struct FlagJournal: Sendable {
           continue
         }
         var scanner = CSVScanner(base: base + start, count: contentEnd - start, skipBOM: false)
-        var fields: [CSVFieldSpan] = []
+        let fields = FieldBuffer()
         let record: Int?
         do throws(CSVSyntaxError) {
-          record = try scanner.nextRecord(into: &fields)
+          record = try scanner.nextRecord(into: fields)
         } catch {
           history.problems.append(corrupt(fileName, lineNo, error.message))
           continue

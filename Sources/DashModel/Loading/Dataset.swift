@@ -17,16 +17,15 @@ public struct Dataset: Sendable {
   public let warnings: [Problem]
 
   /// Membership indices of each footprint, in file order.
-  public let membersOfFootprint: [[Int]]
+  public let membersOfFootprint: Groups
   /// Membership indices of each organisation, in file order.
-  public let membershipsOfOrganisation: [[Int]]
+  public let membershipsOfOrganisation: Groups
   /// For each membership, the index of its current stance record, if any.
   public let currentAlignment: [Int?]
   /// For each membership, its stance record indices, oldest first.
-  public let alignmentHistory: [[Int]]
+  public let alignmentHistory: Groups
 
   let codes: CodeIndex
-  let membershipLookup: [Int64: Int]
 
   init(
     footprints: [Footprint], organisations: [Organisation], memberships: [Membership],
@@ -39,32 +38,45 @@ public struct Dataset: Sendable {
     self.alignment = alignment
     self.warnings = warnings
     self.codes = codes
-    var byFootprint = [[Int]](repeating: [], count: footprints.count)
-    var byOrg = [[Int]](repeating: [], count: organisations.count)
-    var lookup: [Int64: Int] = [:]
-    lookup.reserveCapacity(memberships.count)
-    for (i, m) in memberships.enumerated() {
-      byFootprint[m.footprint].append(i)
-      byOrg[m.org].append(i)
-      lookup[Self.key(org: m.org, footprint: m.footprint)] = i
-    }
-    membersOfFootprint = byFootprint
+    let all = Array(memberships.indices)
+    membersOfFootprint = Groups(groupCount: footprints.count, keys: memberships.map(\.footprint), values: all)
+    let byOrg = Groups(groupCount: organisations.count, keys: memberships.map(\.org), values: all)
     membershipsOfOrganisation = byOrg
-    membershipLookup = lookup
-    var history = [[Int]](repeating: [], count: memberships.count)
-    for (i, r) in alignment.enumerated() {
-      if let m = lookup[Self.key(org: r.org, footprint: r.footprint)] { history[m].append(i) }
+    // A stance belongs to the membership of its (org, footprint); an org has
+    // only a few memberships, so a short scan finds it.
+    func find(_ org: Int, _ footprint: Int) -> Int? {
+      byOrg[org].first { memberships[$0].footprint == footprint }
     }
-    // Oldest first: undated records before dated ones, then by date, then file order.
-    for m in history.indices where history[m].count > 1 {
-      history[m].sort { a, b in
+    var keys: [Int] = []
+    var records: [Int] = []
+    keys.reserveCapacity(alignment.count)
+    records.reserveCapacity(alignment.count)
+    for (i, r) in alignment.enumerated() {
+      if let m = find(r.org, r.footprint) {
+        keys.append(m)
+        records.append(i)
+      }
+    }
+    // Oldest first: undated records before dated ones, then by date, then
+    // file order. Most members have one record, so sort only when needed.
+    var history = Groups(groupCount: memberships.count, keys: keys, values: records)
+    var sortedItems: [Int32]? = nil
+    for m in 0..<history.count where history[m].count > 1 {
+      var group = Array(history[m])
+      group.sort { a, b in
         let da = alignment[a].asOf ?? ""
         let db = alignment[b].asOf ?? ""
         return da != db ? da < db : a < b
       }
+      if sortedItems == nil { sortedItems = history.items }
+      for (j, r) in group.enumerated() { sortedItems?[Int(history.offsets[m]) + j] = Int32(r) }
     }
+    if let sortedItems { history = Groups(offsets: history.offsets, items: sortedItems) }
     alignmentHistory = history
-    currentAlignment = history.map { $0.last }
+    currentAlignment = (0..<memberships.count).map { m in
+      let g = history[m]
+      return g.last
+    }
   }
 
   static func key(org: Int, footprint: Int) -> Int64 { Int64(org) << 32 | Int64(footprint) }
@@ -89,7 +101,8 @@ public struct Dataset: Sendable {
 
   /// The membership of an organisation in a footprint, if it is a member.
   public func membership(org: Int, footprint: Int) -> Int? {
-    membershipLookup[Self.key(org: org, footprint: footprint)]
+    guard org >= 0, org < organisations.count else { return nil }
+    return membershipsOfOrganisation[org].first { memberships[$0].footprint == footprint }
   }
 
   /// The record behind a membership's current stance, if any.

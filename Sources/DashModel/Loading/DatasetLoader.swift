@@ -6,6 +6,14 @@ import Dispatch
   import Darwin
 #endif
 
+/// What the side thread reads: memberships and stances.
+struct SideResult: Sendable {
+  var memberships: [Membership] = []
+  var membershipLines: [Int] = []
+  var alignment: [AlignmentRecord] = []
+  var problems = ProblemList()
+}
+
 /// Loads a data directory, checking everything, and either returns a whole
 /// ``Dataset`` or every problem found.
 public enum DatasetLoader {
@@ -20,6 +28,7 @@ public enum DatasetLoader {
   public static func load(directory: String, parallelism: Int = activeProcessorCount()) -> Result<Dataset, LoadFailure>
   {
     var problems = ProblemList()
+    var timer = PhaseTimer()
     var isDirectory = false
     if !directoryExists(directory, isDirectory: &isDirectory) {
       problems.error(directory, "no such directory")
@@ -41,6 +50,7 @@ public enum DatasetLoader {
         documents.store(i, .failure(error))
       }
     }
+    timer.mark("read files")
     func document(_ i: Int, required: Bool) -> CSVDocument? {
       guard let result = documents.take(i) else { return nil }
       switch result {
@@ -59,15 +69,17 @@ public enum DatasetLoader {
       }
     }
 
-    var codes = CodeIndex(capacity: 1024)
-    var footprintLines: [String: Int] = [:]
+    // Sized from the files (a code per ~20 bytes at most), so it never rehashes.
+    let expectedCodes = [0, 1].compactMap { documents.take($0).flatMap { try? $0.get() }?.count }.reduce(0, +) / 20
+    var codes = CodeIndex(capacity: max(1024, expectedCodes))
+    var codeLines: [Int] = []
     var footprints: [Footprint] = []
     var referencesUsable = true
     if let doc = document(0, required: true),
       let table = CSVTable.open(
         doc, required: FootprintRows.required, optional: FootprintRows.optional, problems: &problems)
     {
-      footprints = FootprintRows.read(table, codes: &codes, lines: &footprintLines, problems: &problems)
+      footprints = FootprintRows.read(table, codes: &codes, lines: &codeLines, problems: &problems)
     } else {
       referencesUsable = false
     }
@@ -76,43 +88,62 @@ public enum DatasetLoader {
       let table = CSVTable.open(
         doc, required: OrganisationRows.required, optional: OrganisationRows.optional, problems: &problems)
     {
-      organisations = OrganisationRows.read(
-        table, codes: &codes, footprintCodes: footprintLines, problems: &problems)
+      organisations = OrganisationRows.read(table, codes: &codes, lines: &codeLines, problems: &problems)
     } else {
       referencesUsable = false
     }
 
+    timer.mark("footprints and organisations")
     let references = References(codes: codes, footprintCount: footprints.count, usable: referencesUsable)
-    var memberships: [Membership] = []
-    var membershipLines: [Int] = []
-    if let doc = document(2, required: false),
-      let table = CSVTable.open(
-        doc, required: MembershipRows.required, optional: MembershipRows.optional, problems: &problems)
-    {
-      (memberships, membershipLines) = MembershipRows.read(table, references: references, problems: &problems)
-      MembershipRows.checkShares(memberships, lines: membershipLines, organisations: organisations, problems: &problems)
+    let membershipsTable = document(2, required: false).flatMap {
+      CSVTable.open($0, required: MembershipRows.required, optional: MembershipRows.optional, problems: &problems)
+    }
+    let financeTable = document(3, required: false).flatMap {
+      CSVTable.open($0, required: FinanceRows.required, optional: FinanceRows.optional, problems: &problems)
+    }
+    let alignmentTable = document(4, required: false).flatMap {
+      CSVTable.open($0, required: AlignmentRows.required, optional: AlignmentRows.optional, problems: &problems)
+    }
+
+    // Memberships and stances are read on another thread while the finance
+    // chunks are read on these.
+    let side = ChunkSlots<SideResult>(count: 1)
+    let group = DispatchGroup()
+    let orgs = organisations
+    DispatchQueue.global().async(group: group) {
+      var sideProblems = ProblemList()
+      var result = SideResult()
+      if let table = membershipsTable {
+        (result.memberships, result.membershipLines) = MembershipRows.read(
+          table, references: references, problems: &sideProblems)
+        MembershipRows.checkShares(
+          result.memberships, lines: result.membershipLines, organisations: orgs, problems: &sideProblems)
+      }
+      if let table = alignmentTable {
+        result.alignment = AlignmentRows.read(table, references: references, problems: &sideProblems)
+      }
+      result.problems = sideProblems
+      side.store(0, result)
     }
 
     let fpCodes = footprints.map(\.code)
     let orgCodes = organisations.map(\.code)
     var finance = FinanceTable(footprintCount: footprints.count, organisationCount: organisations.count)
-    if let doc = document(3, required: false),
-      let table = CSVTable.open(
-        doc, required: FinanceRows.required, optional: FinanceRows.optional, problems: &problems)
-    {
+    if let table = financeTable {
       let fpCount = fpCodes.count
       finance = FinanceRows.read(
         table, references: references, footprintCount: footprints.count, organisationCount: organisations.count,
         codeOf: { id in id < fpCount ? fpCodes[id] : orgCodes[id - fpCount] },
         parallelism: parallelism, problems: &problems)
     }
-
-    var alignment: [AlignmentRecord] = []
-    if let doc = document(4, required: false),
-      let table = CSVTable.open(
-        doc, required: AlignmentRows.required, optional: AlignmentRows.optional, problems: &problems)
-    {
-      alignment = AlignmentRows.read(table, references: references, problems: &problems)
+    timer.mark("finance")
+    group.wait()
+    timer.mark("waiting for memberships and stances")
+    let sideResult = side.take(0) ?? SideResult()
+    problems.append(contentsOf: sideResult.problems)
+    let memberships = sideResult.memberships
+    let alignment = sideResult.alignment
+    if alignmentTable != nil {
       var members = Set<Int64>()
       for m in memberships { members.insert(Dataset.key(org: m.org, footprint: m.footprint)) }
       for r in alignment where !members.contains(Dataset.key(org: r.org, footprint: r.footprint)) {
@@ -122,18 +153,22 @@ public enum DatasetLoader {
       }
     }
 
+    timer.mark("membership checks")
     problems.sortByLocation(fileOrder: fileNames)
     if problems.hasErrors {
       return .failure(LoadFailure(problems: problems, directory: directory))
     }
-    return .success(
-      Dataset(
-        footprints: footprints, organisations: organisations, memberships: memberships, finance: finance,
-        alignment: alignment, warnings: problems.items, codes: codes))
+    let dataset = Dataset(
+      footprints: footprints, organisations: organisations, memberships: memberships, finance: finance,
+      alignment: alignment, warnings: problems.items, codes: codes)
+    timer.mark("indexes")
+    return .success(dataset)
   }
 
-  /// The number of processors the system lets this process use.
+  /// The number of processors the system lets this process use
+  /// (`STPDASH_THREADS` overrides it, for measuring how reading scales).
   public static func activeProcessorCount() -> Int {
+    if let env = getenv("STPDASH_THREADS"), let n = Int(String(cString: env)), n >= 1 { return n }
     #if canImport(Glibc)
       let n = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
     #else

@@ -1,36 +1,125 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Reads `finance.csv`, the one file that can run to a million rows.
 ///
 /// Rows are parsed from bytes in parallel chunks; each chunk fills its own
 /// dense grid, and the grids are merged in file order, so duplicates across
-/// chunks are found exactly as in a serial read.
+/// chunks are found exactly as in a serial read. A duplicate's first line is
+/// looked up only when there is one to report.
 enum FinanceRows {
   static let file = "finance.csv"
   static let required = ["entity", "year", "scenario", "gbp_m"]
   static let optional = ["basis", "source"]
 
+  /// Where the columns are, and what resolves codes.
+  struct Columns: Sendable {
+    var entity, year, scenario, gbp, basis, source: Int
+    var codes: CodeLookup
+    var usable: Bool
+
+    init(_ table: CSVTable, references: References) {
+      entity = table.column("entity")
+      year = table.column("year")
+      scenario = table.column("scenario")
+      gbp = table.column("gbp_m")
+      basis = table.column("basis")
+      source = table.column("source")
+      codes = references.codes.lookup
+      usable = references.usable
+    }
+
+    /// Whether the bytes are exactly `word`. Literal words are static
+    /// strings: no allocation, no reference count, no lazy initialisation.
+    @inline(__always)
+    static func same(_ b: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+      guard b.count == word.utf8CodeUnitCount, let p = b.baseAddress else { return false }
+      return memcmp(p, word.utf8Start, b.count) == 0
+    }
+
+    /// 0, 1, 2 for do_nothing, plan, outturn written exactly; -1 otherwise.
+    @inline(__always)
+    func scenarioIndex(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+      switch b.count {
+      case 10: return Self.same(b, "do_nothing") ? 0 : -1
+      case 4: return Self.same(b, "plan") ? 1 : -1
+      case 7: return Self.same(b, "outturn") ? 2 : -1
+      default: return -1
+      }
+    }
+
+    /// The grid slot of a row, or `nil` (with problems noted) when the row is unusable.
+    @inline(__always)
+    func slot(_ row: CSVRow, problems: inout ProblemList, unknown: inout UnknownCodes) -> Int? {
+      let line = row.line
+      var ok = true
+      let entityID = codes.find(row.trimmedBytes(entity))
+      if entityID == nil {
+        ok = false
+        if usable {
+          let text = row.string(entity)
+          unknown.note(
+            text.isEmpty
+              ? "entity is empty" : "entity \(quotedForMessage(text)) is not a footprint or organisation code",
+            field: "entity", line: line)
+        }
+      }
+      var outOfRange = false
+      let yearValue = FinancialYear.parse(row.trimmedBytes(year), outOfRange: &outOfRange)
+      if yearValue == nil {
+        ok = false
+        let text = row.string(year)
+        problems.error(
+          file, line: line, field: "year",
+          outOfRange
+            ? "year \(text) is outside the STP period 2015/16 to 2020/21"
+            : "year \(quotedForMessage(text)) is not a financial year like 2020/21")
+      }
+      var scenarioIndex = scenarioIndex(row.trimmedBytes(scenario))
+      if scenarioIndex >= 0 {
+        // The usual spelling, matched from bytes.
+      } else if let s = Scenario(code: row.string(scenario)) {
+        scenarioIndex = s.rawValue
+      } else {
+        ok = false
+        problems.error(
+          file, line: line, field: "scenario",
+          "scenario \(quotedForMessage(row.string(scenario))) is not do_nothing, plan or outturn")
+      }
+      guard ok, let entityID, let yearValue else { return nil }
+      return FinanceTable.slot(entity: entityID, year: yearValue.index, scenario: scenarioIndex)
+    }
+  }
+
   /// One chunk's output: a dense grid plus the rows that repeated a slot.
-  struct Chunk {
-    var values: [Double]
-    var bases: [UInt8]
-    var sourceIDs: [Int32]
-    var lines: [Int32]
+  struct Chunk: Sendable {
+    var grid: FinanceGrid
     var sources: [String] = [""]
     var sourceLookup: [String: Int32] = [:]
     var lastSource: [UInt8] = []
     var lastSourceID: Int32 = 0
     var repeats: [(slot: Int, line: Int)] = []
     var unknown = UnknownCodes()
+    /// The lowest and highest slot written, so merging need not visit the rest.
+    var low = Int.max
+    var high = -1
 
-    init(slots: Int) {
-      values = [Double](repeating: .nan, count: slots)
-      bases = [UInt8](repeating: 0, count: slots)
-      sourceIDs = [Int32](repeating: 0, count: slots)
-      lines = [Int32](repeating: 0, count: slots)
-    }
+    init(slots: Int) { grid = FinanceGrid(slots: slots) }
 
     mutating func sourceID(_ b: UnsafeBufferPointer<UInt8>, row: CSVRow, slot: Int) -> Int32 {
       if b.isEmpty { return 0 }
-      if b.count == lastSource.count && b.elementsEqual(lastSource) { return lastSourceID }
+      // Sources repeat row after row: compare bytes before making a string.
+      if b.count == lastSource.count,
+        lastSource.withUnsafeBufferPointer({ last in
+          guard let l = last.baseAddress, let n = b.baseAddress else { return false }
+          return memcmp(l, n, b.count) == 0
+        })
+      {
+        return lastSourceID
+      }
       let text = row.string(slot)
       let id: Int32
       if let known = sourceLookup[text] {
@@ -51,126 +140,70 @@ enum FinanceRows {
     _ table: CSVTable, references: References, footprintCount: Int, organisationCount: Int,
     codeOf: @escaping @Sendable (Int) -> String, parallelism: Int, problems: inout ProblemList
   ) -> FinanceTable {
-    let entity = table.column("entity")
-    let year = table.column("year")
-    let scenario = table.column("scenario")
-    let gbp = table.column("gbp_m")
-    let basis = table.column("basis")
-    let source = table.column("source")
+    let columns = Columns(table, references: references)
     let slots = (footprintCount + organisationCount) * FinanceTable.slotsPerEntity
-    let usable = references.usable
-    let codes = references.codes
-
-    let chunks = table.forEachChunk(parts: parallelism, makeState: { Chunk(slots: slots) }) {
-      chunk, row, problems in
-      let line = row.line
-      var ok = true
-      let entityBytes = row.trimmedBytes(entity)
-      let entityID = codes.find(entityBytes)
-      if entityID == nil {
-        ok = false
-        if usable {
-          let text = row.string(entity)
-          chunk.unknown.note(
-            text.isEmpty
-              ? "entity is empty" : "entity \(quotedForMessage(text)) is not a footprint or organisation code",
-            field: "entity", line: line)
-        }
-      }
-      var outOfRange = false
-      let yearValue = FinancialYear.parse(row.trimmedBytes(year), outOfRange: &outOfRange)
-      if yearValue == nil {
-        ok = false
-        let text = row.string(year)
-        problems.error(
-          file, line: line, field: "year",
-          outOfRange
-            ? "year \(text) is outside the STP period 2015/16 to 2020/21"
-            : "year \(quotedForMessage(text)) is not a financial year like 2020/21")
-      }
-      let scenarioIndex: Int
-      if row.equals(scenario, "do_nothing") {
-        scenarioIndex = 0
-      } else if row.equals(scenario, "plan") {
-        scenarioIndex = 1
-      } else if row.equals(scenario, "outturn") {
-        scenarioIndex = 2
-      } else if let s = Scenario(code: row.string(scenario)) {
-        scenarioIndex = s.rawValue
-      } else {
-        scenarioIndex = -1
-        ok = false
-        problems.error(
-          file, line: line, field: "scenario",
-          "scenario \(quotedForMessage(row.string(scenario))) is not do_nothing, plan or outturn")
-      }
+    let emptyBody = getenv("XP_EMPTYBODY") != nil
+    let chunks = table.forEachChunk(parts: parallelism, makeState: { Chunk(slots: slots) }) { chunk, row, problems in
+      if emptyBody { return }
+      guard let slot = columns.slot(row, problems: &problems, unknown: &chunk.unknown) else { return }
       var value = Double.nan
-      let gbpBytes = row.trimmedBytes(gbp)
+      let gbpBytes = row.trimmedBytes(columns.gbp)
+      var ok = true
       if !gbpBytes.isEmpty {
-        if !row.hasEscapes(gbp), let base = gbpBytes.baseAddress,
+        if !row.hasEscapes(columns.gbp), let base = gbpBytes.baseAddress,
           let v = DecimalParser.parse(base, count: gbpBytes.count)
         {
           value = v
         } else {
           ok = false
-          let text = row.string(gbp)
+          let text = row.string(columns.gbp)
           let hint = text.contains(",") ? " (write 1234.5: no thousands separators)" : ""
-          problems.error(file, line: line, field: "gbp_m", "gbp_m \(quotedForMessage(text)) is not a number\(hint)")
+          problems.error(
+            file, line: row.line, field: "gbp_m", "gbp_m \(quotedForMessage(text)) is not a number\(hint)")
         }
       }
       var basisValue = Basis.reported.rawValue
-      if !row.isBlank(basis) {
-        if row.equals(basis, "illustrative") {
+      let basisBytes = row.trimmedBytes(columns.basis)
+      if !basisBytes.isEmpty {
+        if Columns.same(basisBytes, "illustrative") {
           basisValue = Basis.illustrative.rawValue
-        } else if row.equals(basis, "reported") {
+        } else if Columns.same(basisBytes, "reported") {
           basisValue = Basis.reported.rawValue
-        } else if let b = Basis(code: row.string(basis)) {
+        } else if let b = Basis(code: row.string(columns.basis)) {
           basisValue = b.rawValue
         } else {
           ok = false
           problems.error(
-            file, line: line, field: "basis",
-            "basis \(quotedForMessage(row.string(basis))) is not \"reported\" or \"illustrative\"")
+            file, line: row.line, field: "basis",
+            "basis \(quotedForMessage(row.string(columns.basis))) is not \"reported\" or \"illustrative\"")
         }
       }
-      guard ok, let entityID, let yearValue else { return }
-      let slot = FinanceTable.slot(entity: entityID, year: yearValue.index, scenario: scenarioIndex)
-      if chunk.lines[slot] != 0 {
-        chunk.repeats.append((slot, line))
+      guard ok else { return }
+      let grid = chunk.grid
+      if grid.bases[slot] != 0 {
+        chunk.repeats.append((slot, row.line))
         return
       }
-      chunk.lines[slot] = Int32(truncatingIfNeeded: line)
-      chunk.values[slot] = value
-      chunk.bases[slot] = basisValue
-      chunk.sourceIDs[slot] = chunk.sourceID(row.trimmedBytes(source), row: row, slot: source)
+      grid.values[slot] = value
+      grid.bases[slot] = basisValue
+      grid.sourceIDs[slot] = chunk.sourceID(row.trimmedBytes(columns.source), row: row, slot: columns.source)
+      if slot < chunk.low { chunk.low = slot }
+      if slot > chunk.high { chunk.high = slot }
     }
 
-    // Merge the chunks in file order.
+    // Merge the chunks in file order; the first chunk's grid becomes the table.
     var merged = FinanceTable(footprintCount: 0, organisationCount: 0)
-    var mergedLines: [Int32] = []
-    var first = true
+    var repeats: [(slot: Int, line: Int)] = []
     var unknown = UnknownCodes()
-    for output in chunks {
-      var chunk = output.state
-      unknown.merge(chunk.unknown, lineOffset: output.lineOffset)
+    for (k, output) in chunks.enumerated() {
+      let chunk = output.state
       problems.append(contentsOf: output.problems)
-      let offset = Int32(output.lineOffset)
-      if first {
-        first = false
-        merged = FinanceTable(footprintCount: footprintCount, organisationCount: organisationCount)
-        merged.values = chunk.values
-        merged.bases = chunk.bases
-        merged.sourceIDs = chunk.sourceIDs
-        merged.sources = chunk.sources
-        mergedLines = chunk.lines
-        chunk.values = []
-        chunk.bases = []
-        for (slot, line) in chunk.repeats {
-          reportRepeat(slot: slot, line: line, first: Int(mergedLines[slot]), codeOf: codeOf, problems: &problems)
-        }
+      unknown.merge(chunk.unknown, lineOffset: output.lineOffset)
+      repeats += chunk.repeats.map { ($0.slot, $0.line + output.lineOffset) }
+      if k == 0 {
+        merged = FinanceTable(footprintCount: footprintCount, grid: chunk.grid, sources: chunk.sources)
         continue
       }
-      // Map this chunk's source ids onto the merged list.
       var remap = [Int32](repeating: 0, count: chunk.sources.count)
       var lookup: [String: Int32] = [:]
       for (i, s) in merged.sources.enumerated() { lookup[s] = Int32(i) }
@@ -182,39 +215,52 @@ enum FinanceRows {
           merged.sources.append(s)
         }
       }
-      chunk.lines.withUnsafeBufferPointer { lines in
-        for slot in 0..<lines.count where lines[slot] != 0 {
-          let line = lines[slot] + offset
-          if mergedLines[slot] != 0 {
-            reportRepeat(
-              slot: slot, line: Int(line), first: Int(mergedLines[slot]), codeOf: codeOf, problems: &problems)
-            continue
-          }
-          mergedLines[slot] = line
-          merged.values[slot] = chunk.values[slot]
-          merged.bases[slot] = chunk.bases[slot]
-          merged.sourceIDs[slot] = remap[Int(chunk.sourceIDs[slot])]
+      let from = chunk.grid
+      let into = merged.grid
+      guard chunk.high >= chunk.low else { continue }
+      for slot in chunk.low...chunk.high where from.bases[slot] != 0 {
+        if into.bases[slot] != 0 {
+          // Line unknown here: found below, only when there are repeats.
+          repeats.append((slot, -1))
+          continue
         }
-      }
-      for (slot, line) in chunk.repeats {
-        reportRepeat(
-          slot: slot, line: line + Int(offset), first: Int(mergedLines[slot]), codeOf: codeOf, problems: &problems)
+        into.values[slot] = from.values[slot]
+        into.bases[slot] = from.bases[slot]
+        into.sourceIDs[slot] = remap[Int(from.sourceIDs[slot])]
       }
     }
-    if first { merged = FinanceTable(footprintCount: footprintCount, organisationCount: organisationCount) }
+    if chunks.isEmpty { merged = FinanceTable(footprintCount: footprintCount, organisationCount: organisationCount) }
     unknown.report(file: file, into: &problems)
+    if !repeats.isEmpty { reportRepeats(repeats, table: table, columns: columns, codeOf: codeOf, problems: &problems) }
     return merged
   }
 
-  static func reportRepeat(
-    slot: Int, line: Int, first: Int, codeOf: (Int) -> String, problems: inout ProblemList
+  /// Reports each repeated slot with the line of its first row, found by one
+  /// more pass over the file (this only happens when the file is wrong).
+  static func reportRepeats(
+    _ repeats: [(slot: Int, line: Int)], table: CSVTable, columns: Columns, codeOf: (Int) -> String,
+    problems: inout ProblemList
   ) {
-    let entity = slot / FinanceTable.slotsPerEntity
-    let rest = slot % FinanceTable.slotsPerEntity
-    let year = FinancialYear(index: rest / Scenario.allCases.count)
-    let scenario = Scenario(rawValue: rest % Scenario.allCases.count) ?? .doNothing
-    problems.error(
-      file, line: line,
-      "a second row for \(codeOf(entity)) \(year.label) \(scenario.code) (the first is on line \(first))")
+    let wanted = Set(repeats.map(\.slot))
+    var lines: [Int: [Int]] = [:]
+    var ignored = ProblemList()
+    var unknown = UnknownCodes()
+    table.forEachRecord(problems: &ignored) { row, _ in
+      var quiet = ProblemList()
+      guard let slot = columns.slot(row, problems: &quiet, unknown: &unknown), wanted.contains(slot) else { return }
+      lines[slot, default: []].append(row.line)
+    }
+    for (slot, found) in lines.sorted(by: { ($0.value.first ?? 0) < ($1.value.first ?? 0) }) {
+      guard let first = found.first else { continue }
+      let entity = slot / FinanceTable.slotsPerEntity
+      let rest = slot % FinanceTable.slotsPerEntity
+      let year = FinancialYear(index: rest / Scenario.allCases.count)
+      let scenario = Scenario(rawValue: rest % Scenario.allCases.count) ?? .doNothing
+      for line in found.dropFirst() {
+        problems.error(
+          file, line: line,
+          "a second row for \(codeOf(entity)) \(year.label) \(scenario.code) (the first is on line \(first))")
+      }
+    }
   }
 }

@@ -1,3 +1,42 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The dense grid behind a ``FinanceTable``: values, bases and source ids
+/// per slot, in raw buffers written once while loading and read after.
+final class FinanceGrid: @unchecked Sendable {
+  let count: Int
+  let values: UnsafeMutablePointer<Double>
+  let bases: UnsafeMutablePointer<UInt8>
+  let sourceIDs: UnsafeMutablePointer<Int32>
+
+  /// `bases` starts zeroed (no row anywhere) from `calloc`, whose large
+  /// blocks the kernel hands out as untouched zero pages; values and source
+  /// ids are only ever read where a base says a row was written, so they
+  /// need no filling at all. Pages are then touched by the threads that
+  /// write them, in parallel.
+  init(slots: Int) {
+    count = slots
+    let n = max(1, slots)
+    values =
+      (malloc(n * MemoryLayout<Double>.stride) ?? UnsafeMutableRawPointer.allocate(byteCount: n * 8, alignment: 8))
+      .bindMemory(to: Double.self, capacity: n)
+    bases = (calloc(n, 1) ?? UnsafeMutableRawPointer.allocate(byteCount: n, alignment: 1)).bindMemory(
+      to: UInt8.self, capacity: n)
+    sourceIDs =
+      (malloc(n * MemoryLayout<Int32>.stride) ?? UnsafeMutableRawPointer.allocate(byteCount: n * 4, alignment: 4))
+      .bindMemory(to: Int32.self, capacity: n)
+  }
+
+  deinit {
+    free(values)
+    free(bases)
+    free(sourceIDs)
+  }
+}
+
 /// Every figure of `finance.csv`, in one dense grid.
 ///
 /// Entities are numbered footprints first (`0..<footprintCount`), then
@@ -9,22 +48,21 @@ public struct FinanceTable: Sendable {
 
   /// How many footprints lead the entity numbering.
   public let footprintCount: Int
-  /// Values in £ million; NaN where not known.
-  var values: [Double]
-  /// Basis per slot: 0 no row, 1 reported, 2 illustrative.
-  var bases: [UInt8]
-  /// Source per slot, an index into `sources` (0 = none).
-  var sourceIDs: [Int32]
+  let grid: FinanceGrid
   /// Distinct source texts; index 0 is the empty source.
   public internal(set) var sources: [String]
+
+  /// Wraps a grid filled by the loader.
+  init(footprintCount: Int, grid: FinanceGrid, sources: [String]) {
+    self.footprintCount = footprintCount
+    self.grid = grid
+    self.sources = sources
+  }
 
   /// Creates an empty table for the given numbers of footprints and organisations.
   public init(footprintCount: Int, organisationCount: Int) {
     self.footprintCount = footprintCount
-    let n = (footprintCount + organisationCount) * Self.slotsPerEntity
-    values = [Double](repeating: .nan, count: n)
-    bases = [UInt8](repeating: 0, count: n)
-    sourceIDs = [Int32](repeating: 0, count: n)
+    grid = FinanceGrid(slots: (footprintCount + organisationCount) * Self.slotsPerEntity)
     sources = [""]
   }
 
@@ -41,40 +79,52 @@ public struct FinanceTable: Sendable {
   @inline(__always)
   public func entity(organisation: Int) -> Int { footprintCount + organisation }
 
+  @inline(__always)
+  func checkedSlot(_ entity: Int, _ year: FinancialYear, _ scenario: Scenario) -> Int? {
+    let s = Self.slot(entity: entity, year: year.index, scenario: scenario.rawValue)
+    return s >= 0 && s < grid.count ? s : nil
+  }
+
   /// The figure for an entity, year and scenario, or `nil` when not known.
   @inline(__always)
   public func value(entity: Int, year: FinancialYear, scenario: Scenario) -> Double? {
-    let v = values[Self.slot(entity: entity, year: year.index, scenario: scenario.rawValue)]
+    guard let s = checkedSlot(entity, year, scenario), grid.bases[s] != 0 else { return nil }
+    let v = grid.values[s]
     return v.isNaN ? nil : v
   }
 
   /// Whether a row exists for the slot (even one with an empty `gbp_m`).
   public func hasRow(entity: Int, year: FinancialYear, scenario: Scenario) -> Bool {
-    bases[Self.slot(entity: entity, year: year.index, scenario: scenario.rawValue)] != 0
+    guard let s = checkedSlot(entity, year, scenario) else { return false }
+    return grid.bases[s] != 0
   }
 
   /// The basis of the slot's row, or `nil` when there is no row.
   public func basis(entity: Int, year: FinancialYear, scenario: Scenario) -> Basis? {
-    Basis(rawValue: bases[Self.slot(entity: entity, year: year.index, scenario: scenario.rawValue)])
+    guard let s = checkedSlot(entity, year, scenario) else { return nil }
+    return Basis(rawValue: grid.bases[s])
   }
 
   /// The source text of the slot's row, or `nil`.
   public func source(entity: Int, year: FinancialYear, scenario: Scenario) -> String? {
-    let id = Int(sourceIDs[Self.slot(entity: entity, year: year.index, scenario: scenario.rawValue)])
-    return id == 0 ? nil : sources[id]
+    guard let s = checkedSlot(entity, year, scenario), grid.bases[s] != 0 else { return nil }
+    let id = Int(grid.sourceIDs[s])
+    return id == 0 || id >= sources.count ? nil : sources[id]
   }
 
   /// Whether any row of the entity is illustrative.
   public func hasIllustrative(entity: Int) -> Bool {
     let s = entity * Self.slotsPerEntity
-    for i in s..<(s + Self.slotsPerEntity) where bases[i] == Basis.illustrative.rawValue { return true }
+    guard s >= 0, s + Self.slotsPerEntity <= grid.count else { return false }
+    for i in s..<(s + Self.slotsPerEntity) where grid.bases[i] == Basis.illustrative.rawValue { return true }
     return false
   }
 
   /// Whether the entity has any row at all.
   public func hasAnyRow(entity: Int) -> Bool {
     let s = entity * Self.slotsPerEntity
-    for i in s..<(s + Self.slotsPerEntity) where bases[i] != 0 { return true }
+    guard s >= 0, s + Self.slotsPerEntity <= grid.count else { return false }
+    for i in s..<(s + Self.slotsPerEntity) where grid.bases[i] != 0 { return true }
     return false
   }
 }

@@ -10,7 +10,7 @@ enum FootprintRows {
   /// values) so code ids stay aligned with the array; any error fails the
   /// whole load anyway.
   static func read(
-    _ table: CSVTable, codes: inout CodeIndex, lines firstLine: inout [String: Int], problems: inout ProblemList
+    _ table: CSVTable, codes: inout CodeIndex, lines: inout [Int], problems: inout ProblemList
   ) -> [Footprint] {
     let code = table.column("code")
     let name = table.column("name")
@@ -24,13 +24,15 @@ enum FootprintRows {
     var out: [Footprint] = []
     table.forEachRecord(problems: &problems) { row, problems in
       let line = row.line
-      let codeText = row.string(code)
-      guard RowChecks.code(codeText, file: file, line: line, seen: &firstLine, problems: &problems) else { return }
+      guard
+        let codeText = RowChecks.code(
+          row, code, file: file, codes: &codes, lines: &lines, problems: &problems)
+      else { return }
       let nameText = row.string(name)
       if nameText.isEmpty { problems.error(file, line: line, field: "name", "name is empty") }
-      let regionText = row.string(region)
-      let regionValue = Region(name: regionText)
+      let regionValue = Region(row: row, slot: region)
       if regionValue == nil {
+        let regionText = row.string(region)
         problems.error(
           file, line: line, field: "region",
           "region \(quotedForMessage(regionText)) is not one of \(Region.validNames)")
@@ -58,7 +60,6 @@ enum FootprintRows {
             "rating \(quotedForMessage(ratingText)) is not one of \(Rating.validNames) (or empty)")
         }
       }
-      _ = codes.insert(codeText)
       out.append(
         Footprint(
           code: codeText, name: nameText, region: regionValue ?? .north,
@@ -72,25 +73,48 @@ enum FootprintRows {
 
 /// Checks shared by the row readers.
 enum RowChecks {
-  /// Checks a code cell: present, no spaces, not seen before in this file.
+  /// Checks a code cell (present, no spaces, not seen before) and registers
+  /// it in `codes`, recording its line in `lines` by id. Ids below
+  /// `footprintCount` are footprints' (for the message when an organisation
+  /// reuses one).
   static func code(
-    _ text: String, file: String, line: Int, seen: inout [String: Int], problems: inout ProblemList
-  ) -> Bool {
-    if text.isEmpty {
+    _ row: CSVRow, _ slot: Int, file: String, codes: inout CodeIndex, lines: inout [Int], footprintCount: Int = 0,
+    problems: inout ProblemList
+  ) -> String? {
+    let line = row.line
+    let b = row.trimmedBytes(slot)
+    if b.isEmpty {
       problems.error(file, line: line, field: "code", "code is empty")
-      return false
+      return nil
     }
-    if text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 }) {
+    let text = row.string(slot)
+    var plain = true
+    for byte in b where byte <= 0x20 || byte == 0x7F || byte >= 0x80 {
+      plain = false
+      break
+    }
+    if !plain
+      && text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F })
+    {
       problems.error(
         file, line: line, field: "code", "code \(quotedForMessage(text)) contains a space or control character")
-      return false
+      return nil
     }
-    if let first = seen[text] {
-      problems.error(file, line: line, field: "code", "duplicate code \(text) (first on line \(first))")
-      return false
+    let (id, inserted) = codes.insert(text)
+    guard inserted else {
+      let first = id < lines.count ? lines[id] : 0
+      if id < footprintCount {
+        problems.error(
+          file, line: line, field: "code",
+          "code \(text) is already a footprint's code (footprints.csv:\(first)); finance rows could not tell them apart"
+        )
+      } else {
+        problems.error(file, line: line, field: "code", "duplicate code \(text) (first on line \(first))")
+      }
+      return nil
     }
-    seen[text] = line
-    return true
+    lines.append(line)
+    return text
   }
 
   /// Parses an optional basis cell (empty means reported).

@@ -11,7 +11,7 @@ enum Lists {
     case .footprint(let f):
       return (state.memberRows(f).map(\.membership), Layout.Footprint(state.size).rowCount)
     case .organisation(let o, _):
-      let keys = state.session.dataset.membershipsOfOrganisation[o]
+      let keys = Array(state.session.dataset.membershipsOfOrganisation[o])
       return (keys, Layout.Organisation(state.size, footprints: keys.count).rowCount)
     case .flags:
       return (Array(state.derived.activeFlags.indices), Layout.Flags(state.size).rowCount)

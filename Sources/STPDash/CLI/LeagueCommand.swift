@@ -44,7 +44,9 @@ struct LeagueCommand: ParsableCommand {
 
   func run() throws {
     try runBatch { () throws(BatchError) in
+      var timer = PhaseTimer()
       let ws = try Workspace.load(data)
+      timer.mark("load and analyse")
       let column = LeagueColumn(key: sort) ?? .doNothing
       let ascending = asc ? true : (desc ? false : column.naturallyAscending)
       let regionValue = region.flatMap { Region(name: $0) }
@@ -54,6 +56,8 @@ struct LeagueCommand: ParsableCommand {
       let rows = LeagueTable.filter(ranked, region: regionValue)
       let england = LeagueTable.total(
         rows, analysis: ws.analysis, name: regionValue.map { "\($0.name) total" } ?? "England")
+      timer.mark("league rows")
+      defer { timer.mark("print") }
       switch output.format {
       case .csv: Console.out(LeagueReport.csv(rows))
       case .json:

@@ -27,8 +27,10 @@ struct Workspace {
       case .failure(let error):
         Console.error("stpdash: flags not read: \(error)")
       }
-      return Workspace(
-        directory: directory, dataset: dataset, analysis: Analysis(dataset), journal: journal, flags: history)
+      var timer = PhaseTimer()
+      let analysis = Analysis(dataset)
+      timer.mark("analysis")
+      return Workspace(directory: directory, dataset: dataset, analysis: analysis, journal: journal, flags: history)
     }
   }
 

@@ -1,0 +1,63 @@
+/// Matching a cell's bytes against a fixed list of words, without building a string.
+enum ByteMatch {
+  /// The index of the word the bytes spell (ASCII, ignoring case), if any.
+  static func index(_ b: UnsafeBufferPointer<UInt8>, in words: [StaticString]) -> Int? {
+    outer: for (i, w) in words.enumerated() where w.utf8CodeUnitCount == b.count {
+      let p = w.utf8Start
+      for j in 0..<b.count {
+        var c = b[j]
+        if c >= 0x41 && c <= 0x5A { c |= 0x20 }
+        if c != p[j] { continue outer }
+      }
+      return i
+    }
+    return nil
+  }
+}
+
+extension OrganisationKind {
+  static let words: [StaticString] = [
+    "ccg", "acute-trust", "mental-health-trust", "community-trust", "ambulance-trust", "council", "other",
+  ]
+
+  /// Parses a kind straight from a cell's bytes (falling back to the lenient text form).
+  init?(row: CSVRow, slot: Int) {
+    if let i = ByteMatch.index(row.trimmedBytes(slot), in: Self.words) {
+      self = Self.allCases[i]
+    } else if let k = OrganisationKind(code: row.string(slot)) {
+      self = k
+    } else {
+      return nil
+    }
+  }
+}
+
+extension Stance {
+  static let words: [StaticString] = ["aligned", "conditional", "dissenting", "refused", "unknown"]
+
+  /// Parses a stance straight from a cell's bytes.
+  init?(row: CSVRow, slot: Int) {
+    if let i = ByteMatch.index(row.trimmedBytes(slot), in: Self.words) {
+      self = Self.allCases[i]
+    } else if let s = Stance(code: row.string(slot)) {
+      self = s
+    } else {
+      return nil
+    }
+  }
+}
+
+extension Region {
+  static let words: [StaticString] = ["north", "midlands and east", "london", "south"]
+
+  /// Parses a region straight from a cell's bytes.
+  init?(row: CSVRow, slot: Int) {
+    if let i = ByteMatch.index(row.trimmedBytes(slot), in: Self.words) {
+      self = Self.allCases[i]
+    } else if let r = Region(name: row.string(slot)) {
+      self = r
+    } else {
+      return nil
+    }
+  }
+}
