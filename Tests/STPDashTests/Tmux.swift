@@ -28,9 +28,19 @@ final class Tmux {
     ])
     _ = try tmux(["set-option", "-t", target, "status", "off"])
     guard waitFor(Tmux.promptText) else { throw TmuxError(message: "the shell did not start:\n\(capture())") }
+    let pids = (try? tmux(["display-message", "-p", "-t", target, "#{pid} #{pane_pid}"], output: true)) ?? ""
+    processes = pids.split(separator: " ").compactMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
   }
 
-  deinit { _ = try? tmux(["kill-server"]) }
+  /// The server's and the shell's process ids.
+  private var processes: [Int32] = []
+
+  /// Ends the server and its shell; a server told to stop can otherwise
+  /// linger while its interactive shell ignores the hang-up.
+  deinit {
+    _ = try? tmux(["kill-server"])
+    for p in processes.reversed() where p > 1 { kill(p, SIGKILL) }
+  }
 
   static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 

@@ -12,7 +12,7 @@ public struct FlagSet: Sendable, Hashable {
 
   /// Whether the organisation is flagged in the footprint.
   public func contains(org: Int, footprint: Int) -> Bool {
-    keys.contains(Dataset.key(org: org, footprint: footprint))
+    !keys.isEmpty && keys.contains(Dataset.key(org: org, footprint: footprint))
   }
 
   /// How many pairs are flagged.

@@ -31,16 +31,68 @@ public struct LeagueRow: Sendable, Hashable {
   /// Progress rating.
   public var rating: Rating?
   /// The columns whose figures are illustrative, not reported.
-  public var illustrativeColumns: Set<LeagueColumn>
+  public var illustrativeColumns: ColumnSet
 
   /// True when any figure on the row is illustrative.
   public var illustrative: Bool { !illustrativeColumns.isEmpty }
+}
+
+/// What the league needs from the flags, per footprint: computed when data or
+/// flags change, then only scaled when delivery changes (savings at risk is
+/// proportional to delivery).
+public struct LeagueInputs: Sendable {
+  /// Members flagged in each footprint.
+  public var flagged: [Int]
+  /// Planned savings at 100 % of refused or flagged members, `nil` when
+  /// there are such members but none has figures.
+  public var atRiskBase: [Double?]
+  /// Whether any figure behind the at-risk sum is illustrative.
+  public var atRiskIllustrative: [Bool]
 }
 
 /// The league of footprints: rows, sorting and filtering.
 public enum LeagueTable {
   /// One row per footprint, in dataset order, ranked by the default sort.
   public static func rows(_ analysis: Analysis, delivery: Delivery, flags: FlagSet) -> [LeagueRow] {
+    rows(analysis, delivery: delivery, inputs: inputs(analysis, flags: flags))
+  }
+
+  /// The per-footprint inputs that depend on flags.
+  public static func inputs(_ analysis: Analysis, flags: FlagSet) -> LeagueInputs {
+    let d = analysis.dataset
+    var out = LeagueInputs(
+      flagged: Array(repeating: 0, count: d.footprints.count),
+      atRiskBase: Array(repeating: 0, count: d.footprints.count),
+      atRiskIllustrative: Array(repeating: false, count: d.footprints.count))
+    let anyFlags = flags.count > 0
+    for f in d.footprints.indices {
+      var flagged = 0
+      var atRisk = 0.0
+      var known = false
+      var illustrative = false
+      var refused = false
+      for m in d.membersOfFootprint[f] {
+        let ms = d.memberships[m]
+        let isFlagged = anyFlags && flags.contains(org: ms.org, footprint: f)
+        if isFlagged { flagged += 1 }
+        let isRefused = d.stance(membership: m) == .refused
+        if isRefused { refused = true }
+        guard isFlagged || isRefused else { continue }
+        if let s = analysis.membershipSavings[m] {
+          atRisk += max(0, s)
+          known = true
+          if d.finance.hasIllustrative(entity: d.finance.entity(organisation: ms.org)) { illustrative = true }
+        }
+      }
+      out.flagged[f] = flagged
+      out.atRiskBase[f] = known ? atRisk : (flagged > 0 || refused ? nil : 0)
+      out.atRiskIllustrative[f] = illustrative
+    }
+    return out
+  }
+
+  /// One row per footprint for a delivery setting, ranked by the default sort.
+  public static func rows(_ analysis: Analysis, delivery: Delivery, inputs: LeagueInputs) -> [LeagueRow] {
     let d = analysis.dataset
     let year = FinancialYear.target
     var rows: [LeagueRow] = []
@@ -55,39 +107,24 @@ public enum LeagueTable {
       if let dn, let plan, dn > 0 { savings = (dn - plan) / dn * 100 }
       var perHead: Double? = nil
       if let dn, let pop = fp.population, pop > 0 { perHead = dn * 1_000_000 / Double(pop) }
-      var flagged = 0
-      var atRisk = 0.0
-      var atRiskKnown = false
-      var atRiskIllustrative = false
-      for m in d.membersOfFootprint[f] {
-        let ms = d.memberships[m]
-        let isFlagged = flags.contains(org: ms.org, footprint: f)
-        if isFlagged { flagged += 1 }
-        guard isFlagged || d.stance(membership: m) == .refused else { continue }
-        if let s = analysis.membershipSavings[m] {
-          atRisk += max(0, s * delivery.factor)
-          atRiskKnown = true
-          if d.finance.hasIllustrative(entity: d.finance.entity(organisation: ms.org)) { atRiskIllustrative = true }
-        }
-      }
       let summary = analysis.alignment[f]
       rows.append(
         LeagueRow(
           footprint: f, rank: 0, code: fp.code, name: fp.name, region: fp.region,
           members: d.membersOfFootprint[f].count, doNothing: dn, plan: plan, savingsPercent: savings,
-          perHead: perHead, alignedShare: summary.alignedShare, alignment: summary, flagged: flagged,
-          atRisk: atRiskKnown ? atRisk : (flagged > 0 || summary.count(.refused) > 0 ? nil : 0),
-          rating: fp.rating,
+          perHead: perHead, alignedShare: summary.alignedShare, alignment: summary, flagged: inputs.flagged[f],
+          atRisk: inputs.atRiskBase[f].map { $0 * delivery.factor }, rating: fp.rating,
           illustrativeColumns: illustrativeColumns(
-            dn: dnPoint, plan: planPoint, perHead: perHead, footprint: fp, atRiskIllustrative: atRiskIllustrative)))
+            dn: dnPoint, plan: planPoint, perHead: perHead, footprint: fp,
+            atRiskIllustrative: inputs.atRiskIllustrative[f])))
     }
     return rank(rows, by: .doNothing, ascending: false)
   }
 
   static func illustrativeColumns(
     dn: TrajectoryPoint, plan: TrajectoryPoint, perHead: Double?, footprint: Footprint, atRiskIllustrative: Bool
-  ) -> Set<LeagueColumn> {
-    var out = Set<LeagueColumn>()
+  ) -> ColumnSet {
+    var out = ColumnSet()
     if dn.illustrative { out.insert(.doNothing) }
     if plan.illustrative || dn.illustrative { out.insert(.plan) }
     if plan.illustrative || dn.illustrative { out.insert(.savingsPercent) }
@@ -101,8 +138,15 @@ public enum LeagueTable {
   public static func total(_ rows: [LeagueRow], analysis: Analysis, name: String = "England") -> LeagueRow {
     let d = analysis.dataset
     func sum(_ k: KeyPath<LeagueRow, Double?>) -> Double? {
-      let known = rows.compactMap { $0[keyPath: k] }
-      return known.isEmpty ? nil : known.reduce(0, +)
+      var total = 0.0
+      var any = false
+      for r in rows {
+        if let v = r[keyPath: k] {
+          total += v
+          any = true
+        }
+      }
+      return any ? total : nil
     }
     let dn = sum(\.doNothing)
     let plan = sum(\.plan)
@@ -117,65 +161,74 @@ public enum LeagueTable {
       }
     }
     var alignment = AlignmentSummary()
-    for r in rows { alignment.add(r.alignment) }
+    var illustrative = ColumnSet()
+    for r in rows {
+      alignment.add(r.alignment)
+      illustrative.formUnion(r.illustrativeColumns)
+    }
     return LeagueRow(
       footprint: nil, rank: 0, code: name == "England" ? "E92000001" : "", name: name, region: nil,
       members: rows.reduce(0) { $0 + $1.members }, doNothing: dn, plan: plan, savingsPercent: savings,
       perHead: pop > 0 ? popDN * 1_000_000 / Double(pop) : nil, alignedShare: alignment.alignedShare,
       alignment: alignment, flagged: rows.reduce(0) { $0 + $1.flagged }, atRisk: sum(\.atRisk), rating: nil,
-      illustrativeColumns: rows.reduce(into: Set<LeagueColumn>()) { $0.formUnion($1.illustrativeColumns) })
+      illustrativeColumns: illustrative)
   }
 
   /// Rows in league order for a column, with ranks set (ties share a rank).
   ///
   /// Rows without a figure go last whichever the direction; ties are broken
-  /// by name, then code, so the order is stable.
+  /// by name, then code, so the order is stable. Sorting works on indices and
+  /// keys extracted once, so re-sorting a thousand rows is cheap.
   public static func rank(_ rows: [LeagueRow], by column: LeagueColumn, ascending: Bool) -> [LeagueRow] {
     let column = column == .rank ? LeagueColumn.doNothing : column
-    var out = rows
-    out.sort { a, b in
-      let c = compare(a, b, column)
+    let keys = rows.map { key($0, column) }
+    let names = rows.map { $0.name.lowercased() }
+    func compare(_ a: Int, _ b: Int) -> Int {
+      switch (keys[a], keys[b]) {
+      case (nil, nil): return 0
+      case (_, nil): return 2
+      case (nil, _): return -2
+      case (let x?, let y?):
+        if column == .name { return names[a] < names[b] ? -1 : (names[a] > names[b] ? 1 : 0) }
+        return x < y ? -1 : (x > y ? 1 : 0)
+      }
+    }
+    let order = rows.indices.sorted { a, b in
+      let c = compare(a, b)
       if c != 0 {
         if c == 2 { return true }  // only a has a value
         if c == -2 { return false }
         return ascending ? c < 0 : c > 0
       }
-      if a.name != b.name { return a.name.lowercased() < b.name.lowercased() }
-      return a.code < b.code
+      if names[a] != names[b] { return names[a] < names[b] }
+      return rows[a].code < rows[b].code
     }
+    var out: [LeagueRow] = []
+    out.reserveCapacity(rows.count)
     var rank = 0
-    for i in out.indices {
-      if i == 0 || compare(out[i - 1], out[i], column) != 0 { rank = i + 1 }
-      out[i].rank = rank
+    for (i, index) in order.enumerated() {
+      if i == 0 || compare(order[i - 1], index) != 0 { rank = i + 1 }
+      var row = rows[index]
+      row.rank = rank
+      out.append(row)
     }
     return out
   }
 
-  /// -1, 0, 1 by value; 2 when only `a` has a value, -2 when only `b` has one.
-  static func compare(_ a: LeagueRow, _ b: LeagueRow, _ c: LeagueColumn) -> Int {
-    func num(_ x: Double?, _ y: Double?) -> Int {
-      switch (x, y) {
-      case (nil, nil): return 0
-      case (_, nil): return 2
-      case (nil, _): return -2
-      case (let x?, let y?): return x < y ? -1 : (x > y ? 1 : 0)
-      }
-    }
+  /// A number to sort a column by (names sort by their own key; `nil` last).
+  static func key(_ r: LeagueRow, _ c: LeagueColumn) -> Double? {
     switch c {
-    case .rank, .doNothing: return num(a.doNothing, b.doNothing)
-    case .name:
-      let x = a.name.lowercased()
-      let y = b.name.lowercased()
-      return x < y ? -1 : (x > y ? 1 : 0)
-    case .region: return num(a.region.map { Double($0.rawValue) }, b.region.map { Double($0.rawValue) })
-    case .members: return num(Double(a.members), Double(b.members))
-    case .plan: return num(a.plan, b.plan)
-    case .savingsPercent: return num(a.savingsPercent, b.savingsPercent)
-    case .perHead: return num(a.perHead, b.perHead)
-    case .aligned: return num(a.alignedShare, b.alignedShare)
-    case .flagged: return num(Double(a.flagged), Double(b.flagged))
-    case .atRisk: return num(a.atRisk, b.atRisk)
-    case .rating: return num(a.rating.map { Double($0.rawValue) }, b.rating.map { Double($0.rawValue) })
+    case .rank, .doNothing: r.doNothing
+    case .name: 0
+    case .region: r.region.map { Double($0.rawValue) }
+    case .members: Double(r.members)
+    case .plan: r.plan
+    case .savingsPercent: r.savingsPercent
+    case .perHead: r.perHead
+    case .aligned: r.alignedShare
+    case .flagged: Double(r.flagged)
+    case .atRisk: r.atRisk
+    case .rating: r.rating.map { Double($0.rawValue) }
     }
   }
 

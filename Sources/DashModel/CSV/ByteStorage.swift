@@ -16,11 +16,15 @@ public final class ByteStorage: @unchecked Sendable {
   /// The number of bytes.
   public let count: Int
   let mapped: Bool
+  /// For a mapped file, the open descriptor, so hot loops can read with
+  /// `pread` into a small buffer instead of faulting in mapped pages.
+  let fd: Int32
 
   /// Copies bytes already in memory.
   public init(bytes: [UInt8]) {
     count = bytes.count
     mapped = false
+    fd = -1
     if bytes.isEmpty {
       base = nil
     } else {
@@ -32,13 +36,15 @@ public final class ByteStorage: @unchecked Sendable {
     }
   }
 
-  private init(base: UnsafeMutableRawPointer?, count: Int, mapped: Bool) {
+  private init(base: UnsafeMutableRawPointer?, count: Int, mapped: Bool, fd: Int32 = -1) {
     self.base = base
     self.count = count
     self.mapped = mapped
+    self.fd = fd
   }
 
   deinit {
+    if fd >= 0 { close(fd) }
     guard let base else { return }
     if mapped {
       munmap(base, count)
@@ -47,22 +53,42 @@ public final class ByteStorage: @unchecked Sendable {
     }
   }
 
+  /// Copies up to `length` bytes from `offset` into `buffer`; returns how many.
+  public func copy(into buffer: UnsafeMutablePointer<UInt8>, length: Int, at offset: Int) -> Int {
+    let n = max(0, min(length, count - offset))
+    guard n > 0 else { return 0 }
+    if fd >= 0 {
+      var done = 0
+      while done < n {
+        let r = pread(fd, buffer + done, n - done, off_t(offset + done))
+        if r < 0 && errno == EINTR { continue }
+        if r <= 0 { break }
+        done += r
+      }
+      if done == n { return n }
+    }
+    guard let base else { return 0 }
+    buffer.update(from: base.assumingMemoryBound(to: UInt8.self) + offset, count: n)
+    return n
+  }
+
   /// Reads (or maps) a whole regular file.
   public static func load(path: String) throws(FileReadError) -> ByteStorage {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     if fd < 0 { throw FileReadError(path: path, code: errno) }
-    defer { close(fd) }
+    var keepOpen = false
+    defer { if !keepOpen { close(fd) } }
     var st = stat()
     if fstat(fd, &st) != 0 { throw FileReadError(path: path, code: errno) }
     if (st.st_mode & S_IFMT) == S_IFDIR { throw FileReadError(path: path, code: EISDIR) }
     if (st.st_mode & S_IFMT) != S_IFREG { throw FileReadError(path: path, code: EINVAL) }
     let size = Int(st.st_size)
     if size == 0 { return ByteStorage(base: nil, count: 0, mapped: false) }
-    if size >= mapThreshold && getenv("XP_NOMAP") == nil {
+    if size >= mapThreshold {
       let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0)
       if let p, p != MAP_FAILED {
-        _ = madvise(p, size, MADV_SEQUENTIAL)
-        return ByteStorage(base: p, count: size, mapped: true)
+        keepOpen = true
+        return ByteStorage(base: p, count: size, mapped: true, fd: fd)
       }
     }
     let p = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
@@ -91,7 +117,7 @@ public final class ByteStorage: @unchecked Sendable {
   /// parsed. They are read again from the page cache if touched later, so
   /// this only ever saves memory.
   public func discard(from start: Int, to end: Int) {
-    guard mapped, let base, getenv("XP_NODISCARD") == nil else { return }
+    guard mapped, let base else { return }
     let page = Int(sysconf(Int32(_SC_PAGESIZE)))
     let s = (start + page - 1) / page * page
     let e = end / page * page

@@ -51,6 +51,15 @@ public struct CSVScanner {
     self.lineStart = start
   }
 
+  /// Creates a scanner that starts at `position` of the buffer, on `line`.
+  public init(base: UnsafePointer<UInt8>, count: Int, position: Int, line: Int) {
+    self.base = base
+    self.count = count
+    self.line = line
+    self.position = position
+    self.lineStart = position
+  }
+
   /// True when every byte has been consumed.
   public var isAtEnd: Bool { position >= count }
 

@@ -145,6 +145,33 @@ public struct CSVTable: Sendable {
     return (from + scanner.position, scanner.line)
   }
 
+  /// Reads one record the general way, starting at byte `offset` (absolute)
+  /// on `line`: blank lines are skipped, syntax errors and wrong field counts
+  /// reported. Returns where it stopped.
+  public func readOne(
+    base: UnsafePointer<UInt8>, at offset: Int, line: Int, fields: FieldBuffer, problems: inout ProblemList,
+    _ body: (inout CSVRow, inout ProblemList) -> Void
+  ) -> (offset: Int, line: Int) {
+    var scanner = CSVScanner(base: base, count: document.count, position: offset, line: line)
+    do throws(CSVSyntaxError) {
+      guard let recordLine = try scanner.nextRecord(into: fields) else { return (scanner.position, scanner.line) }
+      if fields.count == 1 && fields[0].start == fields[0].end && !fields[0].quoted {
+        return (scanner.position, scanner.line)
+      }
+      if fields.count != header.count {
+        problems.error(
+          document.fileName, line: recordLine,
+          "expected \(header.count) fields as in the header, found \(fields.count)")
+        return (scanner.position, scanner.line)
+      }
+      var row = CSVRow(base: base, fields: fields, line: recordLine)
+      body(&row, &problems)
+    } catch {
+      problems.error(document.fileName, line: error.line, column: error.column, error.message)
+    }
+    return (scanner.position, scanner.line)
+  }
+
   /// Reads the data records in up to `parts` chunks on separate threads.
   ///
   /// Chunks are split at line ends guessed to lie outside quotes; each chunk
@@ -155,8 +182,29 @@ public struct CSVTable: Sendable {
   /// Problems come back with absolute line numbers; lines that the state
   /// itself keeps are chunk-relative and need ``ChunkOutput/lineOffset`` added.
   public func forEachChunk<State: Sendable>(
-    parts: Int, makeState: () -> State,
+    parts: Int, makeState: @escaping @Sendable () -> State,
     body: @escaping @Sendable (inout State, inout CSVRow, inout ProblemList) -> Void
+  ) -> [ChunkOutput<State>] {
+    forEachChunk(parts: parts, makeState: makeState) { state, base, from, to, firstLine, problems in
+      self.scan(base: base, from: from, to: to, firstLine: firstLine, problems: &problems) { row, problems in
+        body(&state, &row, &problems)
+      }
+    }
+  }
+
+  /// A chunk reader: given the buffer, its byte range `[from, to)` (absolute),
+  /// the line the range starts on (chunk-relative: 1 after the first chunk),
+  /// its state and problem list, it reads the records that start in the
+  /// range and returns the offset and line where it stopped.
+  public typealias ChunkReader<State> =
+    @Sendable (
+      inout State, UnsafePointer<UInt8>, Int, Int, Int, inout ProblemList
+    ) -> (offset: Int, line: Int)
+
+  /// Reads the data in up to `parts` chunks, each with a reader of its own
+  /// (see the other form). A chunk's state is made on its own thread.
+  public func forEachChunk<State: Sendable>(
+    parts: Int, makeState: @escaping @Sendable () -> State, reader: @escaping ChunkReader<State>
   ) -> [ChunkOutput<State>] {
     let total = document.count
     let size = total - dataStart
@@ -177,26 +225,19 @@ public struct CSVTable: Sendable {
     let results = ChunkSlots<ChunkRun<State>>(count: chunks)
     let firstLine = dataLine
     let splits = bounds
-    var xt = PhaseTimer()
-    let states = (0..<chunks).map { _ in makeState() }
-    xt.mark("  chunk states")
     document.withBytes { buf in
       guard let base = buf.baseAddress else { return }
       let address = UInt(bitPattern: base)
       let work = { @Sendable (i: Int) in
         guard let base = UnsafePointer<UInt8>(bitPattern: address) else { return }
-        var state = states[i]
+        var state = makeState()
         var problems = ProblemList()
         // Chunks after the first count lines from 1; they are shifted below.
-        let end = self.scan(
-          base: base, from: splits[i], to: splits[i + 1], firstLine: i == 0 ? firstLine : 1,
-          problems: &problems
-        ) { row, problems in body(&state, &row, &problems) }
+        let end = reader(&state, base, splits[i], splits[i + 1], i == 0 ? firstLine : 1, &problems)
         results.store(i, ChunkRun(state: state, problems: problems, end: end))
       }
       if chunks == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) }
     }
-    xt.mark("  parallel scan of \(chunks) chunks")
     var out: [ChunkOutput<State>] = []
     var lineOffset = 0
     for i in 0..<chunks {
@@ -219,9 +260,7 @@ public struct CSVTable: Sendable {
       var restProblems = ProblemList()
       document.withBytes { buf in
         guard let base = buf.baseAddress else { return }
-        scan(base: base, from: run.end.offset, to: total, firstLine: endLine, problems: &restProblems) {
-          row, problems in body(&restState, &row, &problems)
-        }
+        _ = reader(&restState, base, run.end.offset, total, endLine, &restProblems)
       }
       out.append(ChunkOutput(state: restState, problems: restProblems, lineOffset: 0))
       break

@@ -14,7 +14,8 @@ enum AlignmentRows {
     let source = table.column("source")
     let basis = table.column("basis")
     var out: [AlignmentRecord] = []
-    var seen: [PairDate: Int] = [:]
+    var seen = IntSet(capacity: table.document.count / 30)
+    var texts = Interner()
     var unknown = UnknownCodes()
     table.forEachRecord(problems: &problems) { row, problems in
       let line = row.line
@@ -27,38 +28,31 @@ enum AlignmentRows {
           file, line: line, field: "stance",
           "stance \(quotedForMessage(stanceText)) is not one of \(Stance.validCodes)")
       }
-      let dateText = row.string(asOf)
-      let date = dateText.isEmpty ? 0 : (isoDate(dateText) ?? -1)
+      let dateBytes = row.trimmedBytes(asOf)
+      let date = dateBytes.isEmpty ? 0 : (isoDate(bytes: dateBytes) ?? -1)
+      let dateText = dateBytes.isEmpty ? "" : row.string(asOf)
       if date < 0 {
         problems.error(
           file, line: line, field: "as_of",
           "as_of \(quotedForMessage(dateText)) is not a date like 2016-08-26")
       }
-      let basisValue = RowChecks.basis(row.string(basis), field: "basis", file: file, line: line, problems: &problems)
+      let basisValue = RowChecks.basis(row, basis, field: "basis", file: file, problems: &problems)
       guard let o, let f, let stanceValue else { return }
-      let key = PairDate(pair: Dataset.key(org: o, footprint: f), date: date)
-      if let first = seen[key] {
+      if let first = seen.insert(Dataset.key(org: o, footprint: f), Int32(date), line: line) {
         problems.error(
           file, line: line,
           "a second stance for \(row.string(org)) in \(row.string(footprint))\(dateText.isEmpty ? " without a date" : " on \(dateText)") (first on line \(first)); give each an as_of date"
         )
         return
       }
-      seen[key] = line
       out.append(
         AlignmentRecord(
           org: o, footprint: f, stance: stanceValue, asOf: dateText.nilIfEmpty,
-          note: row.string(note).nilIfEmpty, source: row.string(source).nilIfEmpty, basis: basisValue,
+          note: texts.text(row, note).nilIfEmpty, source: texts.text(row, source).nilIfEmpty, basis: basisValue,
           line: line))
     }
     unknown.report(file: file, into: &problems)
     return out
-  }
-
-  /// A member in a footprint on a date (0 for undated), for finding repeats.
-  struct PairDate: Hashable {
-    var pair: Int64
-    var date: Int
   }
 
   /// Whether the text is a real calendar date written `YYYY-MM-DD`.
@@ -66,16 +60,23 @@ enum AlignmentRows {
 
   /// A real calendar date written `YYYY-MM-DD`, as the number YYYYMMDD.
   static func isoDate(_ text: String) -> Int? {
-    let b = Array(text.utf8)
+    var s = text
+    return s.withUTF8 { isoDate(bytes: $0) }
+  }
+
+  /// The same, from bytes.
+  static func isoDate(bytes b: UnsafeBufferPointer<UInt8>) -> Int? {
     guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
-    var digits: [Int] = []
-    for i in [0, 1, 2, 3, 5, 6, 8, 9] {
-      guard b[i] >= 0x30 && b[i] <= 0x39 else { return nil }
-      digits.append(Int(b[i]) - 0x30)
+    func digit(_ i: Int) -> Int? {
+      let c = b[i]
+      return c >= 0x30 && c <= 0x39 ? Int(c) - 0x30 : nil
     }
-    let y = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
-    let m = digits[4] * 10 + digits[5]
-    let d = digits[6] * 10 + digits[7]
+    guard let y1 = digit(0), let y2 = digit(1), let y3 = digit(2), let y4 = digit(3), let m1 = digit(5),
+      let m2 = digit(6), let d1 = digit(8), let d2 = digit(9)
+    else { return nil }
+    let y = y1 * 1000 + y2 * 100 + y3 * 10 + y4
+    let m = m1 * 10 + m2
+    let d = d1 * 10 + d2
     guard (1...12).contains(m), d >= 1 else { return nil }
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
     let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]

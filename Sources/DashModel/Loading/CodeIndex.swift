@@ -57,7 +57,8 @@ public final class CodeIndex: @unchecked Sendable {
     return code.withUTF8 { insert(bytes: $0) }
   }
 
-  private func insert(bytes b: UnsafeBufferPointer<UInt8>) -> (id: Int, inserted: Bool) {
+  /// Adds a code given as bytes and returns its id, or the id of the same code added before.
+  public func insert(bytes b: UnsafeBufferPointer<UInt8>) -> (id: Int, inserted: Bool) {
     if let existing = lookup.find(b) { return (existing, false) }
     if (count + 1) * 2 > size { grow() }
     if arenaUsed + b.count > arenaCapacity {

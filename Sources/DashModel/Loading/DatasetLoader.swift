@@ -94,7 +94,7 @@ public enum DatasetLoader {
     }
 
     timer.mark("footprints and organisations")
-    let references = References(codes: codes, footprintCount: footprints.count, usable: referencesUsable)
+    let references = References(codes: codes.lookup, footprintCount: footprints.count, usable: referencesUsable)
     let membershipsTable = document(2, required: false).flatMap {
       CSVTable.open($0, required: MembershipRows.required, optional: MembershipRows.optional, problems: &problems)
     }
@@ -144,8 +144,8 @@ public enum DatasetLoader {
     let memberships = sideResult.memberships
     let alignment = sideResult.alignment
     if alignmentTable != nil {
-      var members = Set<Int64>()
-      for m in memberships { members.insert(Dataset.key(org: m.org, footprint: m.footprint)) }
+      var members = IntSet(capacity: memberships.count)
+      for m in memberships { _ = members.insert(Dataset.key(org: m.org, footprint: m.footprint), line: 0) }
       for r in alignment where !members.contains(Dataset.key(org: r.org, footprint: r.footprint)) {
         problems.error(
           AlignmentRows.file, line: r.line,

@@ -28,7 +28,7 @@ enum FinanceRows {
       gbp = table.column("gbp_m")
       basis = table.column("basis")
       source = table.column("source")
-      codes = references.codes.lookup
+      codes = references.codes
       usable = references.usable
     }
 
@@ -109,6 +109,42 @@ enum FinanceRows {
 
     init(slots: Int) { grid = FinanceGrid(slots: slots) }
 
+    /// The id of a source given as raw bytes (quotes already removed).
+    mutating func sourceID(bytes b: UnsafeBufferPointer<UInt8>, escapes: Bool) -> Int32 {
+      if b.isEmpty { return 0 }
+      if b.count == lastSource.count,
+        lastSource.withUnsafeBufferPointer({ last in
+          guard let l = last.baseAddress, let n = b.baseAddress else { return false }
+          return memcmp(l, n, b.count) == 0
+        })
+      {
+        return lastSourceID
+      }
+      var bytes = Array(b)
+      if escapes {
+        var out: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+          out.append(bytes[i])
+          if bytes[i] == 0x22, i + 1 < bytes.count, bytes[i + 1] == 0x22 { i += 1 }
+          i += 1
+        }
+        bytes = out
+      }
+      let text = String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
+      let id: Int32
+      if let known = sourceLookup[text] {
+        id = known
+      } else {
+        id = Int32(sources.count)
+        sources.append(text)
+        sourceLookup[text] = id
+      }
+      lastSource = Array(b)
+      lastSourceID = id
+      return id
+    }
+
     mutating func sourceID(_ b: UnsafeBufferPointer<UInt8>, row: CSVRow, slot: Int) -> Int32 {
       if b.isEmpty { return 0 }
       // Sources repeat row after row: compare bytes before making a string.
@@ -142,9 +178,8 @@ enum FinanceRows {
   ) -> FinanceTable {
     let columns = Columns(table, references: references)
     let slots = (footprintCount + organisationCount) * FinanceTable.slotsPerEntity
-    let emptyBody = getenv("XP_EMPTYBODY") != nil
-    let chunks = table.forEachChunk(parts: parallelism, makeState: { Chunk(slots: slots) }) { chunk, row, problems in
-      if emptyBody { return }
+    // The general handling of one row: every check, every message.
+    let general: @Sendable (inout Chunk, inout CSVRow, inout ProblemList) -> Void = { chunk, row, problems in
       guard let slot = columns.slot(row, problems: &problems, unknown: &chunk.unknown) else { return }
       var value = Double.nan
       let gbpBytes = row.trimmedBytes(columns.gbp)
@@ -189,6 +224,18 @@ enum FinanceRows {
       grid.sourceIDs[slot] = chunk.sourceID(row.trimmedBytes(columns.source), row: row, slot: columns.source)
       if slot < chunk.low { chunk.low = slot }
       if slot > chunk.high { chunk.high = slot }
+    }
+    let fast = FinanceFastPath(table: table, columns: columns)
+    let storage = table.document.storage
+    let chunks = table.forEachChunk(parts: parallelism, makeState: { Chunk(slots: slots) }) {
+      chunk, base, from, to, firstLine, problems in
+      let fields = FieldBuffer(capacity: table.header.count + 1)
+      return fast.read(storage: storage, from: from, to: to, firstLine: firstLine, chunk: &chunk) {
+        offset, line, chunk in
+        table.readOne(base: base, at: offset, line: line, fields: fields, problems: &problems) { row, problems in
+          general(&chunk, &row, &problems)
+        }
+      }
     }
 
     // Merge the chunks in file order; the first chunk's grid becomes the table.

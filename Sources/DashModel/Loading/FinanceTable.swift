@@ -12,28 +12,37 @@ final class FinanceGrid: @unchecked Sendable {
   let bases: UnsafeMutablePointer<UInt8>
   let sourceIDs: UnsafeMutablePointer<Int32>
 
-  /// `bases` starts zeroed (no row anywhere) from `calloc`, whose large
-  /// blocks the kernel hands out as untouched zero pages; values and source
-  /// ids are only ever read where a base says a row was written, so they
-  /// need no filling at all. Pages are then touched by the threads that
-  /// write them, in parallel.
+  /// The three arrays share one anonymous mapping, which the kernel hands
+  /// out zeroed (so `bases` starts as "no row anywhere") and untouched, in
+  /// huge pages where it can: pages are touched only by the threads that
+  /// write them, a few thousand times fewer faults than 4 KB pages. Values and
+  /// source ids are only ever read where a base says a row was written, so
+  /// nothing needs filling.
   init(slots: Int) {
     count = slots
     let n = max(1, slots)
-    values =
-      (malloc(n * MemoryLayout<Double>.stride) ?? UnsafeMutableRawPointer.allocate(byteCount: n * 8, alignment: 8))
-      .bindMemory(to: Double.self, capacity: n)
-    bases = (calloc(n, 1) ?? UnsafeMutableRawPointer.allocate(byteCount: n, alignment: 1)).bindMemory(
+    let bytes = n * (MemoryLayout<Double>.stride + MemoryLayout<Int32>.stride + 1) + 64
+    mappedBytes = bytes
+    var raw = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+    if raw == MAP_FAILED { raw = nil }
+    if let raw {
+      _ = madvise(raw, bytes, MADV_HUGEPAGE)
+    }
+    let base = raw ?? calloc(bytes, 1) ?? UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 16)
+    mapped = raw != nil
+    block = base
+    values = base.bindMemory(to: Double.self, capacity: n)
+    sourceIDs = (base + n * MemoryLayout<Double>.stride).bindMemory(to: Int32.self, capacity: n)
+    bases = (base + n * (MemoryLayout<Double>.stride + MemoryLayout<Int32>.stride)).bindMemory(
       to: UInt8.self, capacity: n)
-    sourceIDs =
-      (malloc(n * MemoryLayout<Int32>.stride) ?? UnsafeMutableRawPointer.allocate(byteCount: n * 4, alignment: 4))
-      .bindMemory(to: Int32.self, capacity: n)
   }
 
+  private let block: UnsafeMutableRawPointer
+  private let mappedBytes: Int
+  private let mapped: Bool
+
   deinit {
-    free(values)
-    free(bases)
-    free(sourceIDs)
+    if mapped { munmap(block, mappedBytes) } else { free(block) }
   }
 }
 

@@ -26,7 +26,7 @@ enum FootprintRows {
       let line = row.line
       guard
         let codeText = RowChecks.code(
-          row, code, file: file, codes: &codes, lines: &lines, problems: &problems)
+          row, code, file: file, codes: codes, lines: &lines, problems: &problems)
       else { return }
       let nameText = row.string(name)
       if nameText.isEmpty { problems.error(file, line: line, field: "name", "name is empty") }
@@ -78,7 +78,7 @@ enum RowChecks {
   /// `footprintCount` are footprints' (for the message when an organisation
   /// reuses one).
   static func code(
-    _ row: CSVRow, _ slot: Int, file: String, codes: inout CodeIndex, lines: inout [Int], footprintCount: Int = 0,
+    _ row: CSVRow, _ slot: Int, file: String, codes: CodeIndex, lines: inout [Int], footprintCount: Int = 0,
     problems: inout ProblemList
   ) -> String? {
     let line = row.line
@@ -100,7 +100,7 @@ enum RowChecks {
         file, line: line, field: "code", "code \(quotedForMessage(text)) contains a space or control character")
       return nil
     }
-    let (id, inserted) = codes.insert(text)
+    let (id, inserted) = row.hasEscapes(slot) ? codes.insert(text) : codes.insert(bytes: b)
     guard inserted else {
       let first = id < lines.count ? lines[id] : 0
       if id < footprintCount {
@@ -115,6 +115,15 @@ enum RowChecks {
     }
     lines.append(line)
     return text
+  }
+
+  /// Parses an optional basis cell from bytes (empty means reported).
+  static func basis(_ row: CSVRow, _ slot: Int, field: String, file: String, problems: inout ProblemList) -> Basis {
+    let b = row.trimmedBytes(slot)
+    if b.isEmpty { return .reported }
+    if FinanceRows.Columns.same(b, "illustrative") { return .illustrative }
+    if FinanceRows.Columns.same(b, "reported") { return .reported }
+    return basis(row.string(slot), field: field, file: file, line: row.line, problems: &problems)
   }
 
   /// Parses an optional basis cell (empty means reported).

@@ -13,7 +13,7 @@ enum MembershipRows {
     let share = table.column("share")
     var out: [Membership] = []
     var lines: [Int] = []
-    var seen: [Int64: Int] = [:]
+    var seen = IntSet(capacity: table.document.count / 20)
     var unknown = UnknownCodes()
     table.forEachRecord(problems: &problems) { row, problems in
       let line = row.line
@@ -33,13 +33,12 @@ enum MembershipRows {
       }
       guard let o, let f, shareOK else { return }
       let key = Dataset.key(org: o, footprint: f)
-      if let first = seen[key] {
+      if let first = seen.insert(key, line: line) {
         problems.error(
           file, line: line,
           "\(row.string(org)) is listed in \(row.string(footprint)) twice (first on line \(first))")
         return
       }
-      seen[key] = line
       out.append(Membership(org: o, footprint: f, share: shareValue))
       lines.append(line)
     }
@@ -73,7 +72,7 @@ enum MembershipRows {
 
 /// Resolves footprint and organisation codes in rows that refer to them.
 struct References: Sendable {
-  let codes: CodeIndex
+  let codes: CodeLookup
   let footprintCount: Int
   /// False when footprints or organisations could not be read, so that every
   /// reference is not reported as unknown as well.

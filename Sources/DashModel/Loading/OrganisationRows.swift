@@ -14,11 +14,12 @@ enum OrganisationRows {
     let kind = table.column("kind")
     let source = table.column("source")
     var out: [Organisation] = []
+    var sources = Interner()
     table.forEachRecord(problems: &problems) { row, problems in
       let line = row.line
       guard
         let codeText = RowChecks.code(
-          row, code, file: file, codes: &codes, lines: &lines, footprintCount: footprintCount, problems: &problems)
+          row, code, file: file, codes: codes, lines: &lines, footprintCount: footprintCount, problems: &problems)
       else { return }
       let nameText = row.string(name)
       if nameText.isEmpty { problems.error(file, line: line, field: "name", "name is empty") }
@@ -31,7 +32,7 @@ enum OrganisationRows {
       }
       out.append(
         Organisation(
-          code: codeText, name: nameText, kind: kindValue ?? .other, source: row.string(source).nilIfEmpty))
+          code: codeText, name: nameText, kind: kindValue ?? .other, source: sources.text(row, source).nilIfEmpty))
     }
     return out
   }

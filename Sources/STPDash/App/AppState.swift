@@ -74,6 +74,10 @@ struct Notice: Hashable {
 /// What is computed from the data and settings, kept until they change.
 struct Derived {
   var flagSet = FlagSet()
+  /// Per-footprint figures that depend on flags (not on delivery or sort).
+  var inputs: LeagueInputs?
+  /// One row per footprint at the current delivery, before sorting.
+  var rows: [LeagueRow] = []
   /// Every footprint in league order under the current sort.
   var ranked: [LeagueRow] = []
   /// The rows shown (region filter applied).
@@ -123,13 +127,28 @@ struct AppState {
   var theme: Theme { Theme(caps) }
   var glyphs: Glyphs { Glyphs(caps) }
 
+  /// What changed, so only what depends on it is recomputed.
+  enum Change {
+    /// Data or flags: everything.
+    case data
+    /// The delivery setting: the rows' figures, then the order.
+    case delivery
+    /// Sort or region filter: only the order.
+    case order
+  }
+
   /// Recomputes what depends on data, flags, delivery, sort and filter.
-  mutating func refresh() {
-    let flags = session.flags
-    derived.flagSet = flags.activeSet(in: session.dataset)
-    derived.activeFlags = flags.active()
-    let rows = LeagueTable.rows(session.analysis, delivery: delivery, flags: derived.flagSet)
-    derived.ranked = LeagueTable.rank(rows, by: league.sort, ascending: league.ascending)
+  mutating func refresh(_ change: Change = .data) {
+    if change == .data || derived.inputs == nil {
+      let flags = session.flags
+      derived.flagSet = flags.activeSet(in: session.dataset)
+      derived.activeFlags = flags.active()
+      derived.inputs = LeagueTable.inputs(session.analysis, flags: derived.flagSet)
+    }
+    if change != .order || derived.rows.isEmpty, let inputs = derived.inputs {
+      derived.rows = LeagueTable.rows(session.analysis, delivery: delivery, inputs: inputs)
+    }
+    derived.ranked = LeagueTable.rank(derived.rows, by: league.sort, ascending: league.ascending)
     derived.visible = LeagueTable.filter(derived.ranked, region: league.region)
     derived.total = LeagueTable.total(
       derived.visible, analysis: session.analysis, name: league.region.map { "\($0.name) total" } ?? "England")

@@ -102,7 +102,7 @@ enum Reducer {
     case .deliveryUp, .deliveryDown:
       let before = state.delivery
       state.delivery = state.delivery.stepped(by: command == .deliveryUp ? 1 : -1)
-      state.refresh()
+      state.refresh(.delivery)
       state.notice = Notice(
         text: state.delivery == before
           ? "delivery is already at \(before.percent)%, the \(command == .deliveryUp ? "most" : "least") it can be"
@@ -235,7 +235,7 @@ enum Reducer {
     let all: [Region?] = [nil] + Region.allCases
     let i = all.firstIndex(of: state.league.region) ?? 0
     state.league.region = all[(i + 1) % all.count]
-    state.refresh()
+    state.refresh(.order)
     if let sel = state.league.list.selected, !state.derived.visible.contains(where: { $0.footprint == sel }) {
       state.league.list.selected = state.derived.visible.first?.footprint
     }

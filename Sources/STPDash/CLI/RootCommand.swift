@@ -12,6 +12,7 @@ struct RootCommand: ParsableCommand {
     subcommands: [
       DashboardCommand.self, LeagueCommand.self, FootprintCommand.self, TrajectoryCommand.self, OrgCommand.self,
       FlagsCommand.self, FlagCommand.self, UnflagCommand.self, ValidateCommand.self, SynthCommand.self,
+      BenchUICommand.self,
     ],
     defaultSubcommand: DashboardCommand.self)
 }

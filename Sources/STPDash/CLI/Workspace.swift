@@ -30,7 +30,9 @@ struct Workspace {
       var timer = PhaseTimer()
       let analysis = Analysis(dataset)
       timer.mark("analysis")
-      return Workspace(directory: directory, dataset: dataset, analysis: analysis, journal: journal, flags: history)
+      let ws = Workspace(directory: directory, dataset: dataset, analysis: analysis, journal: journal, flags: history)
+      ProcessLifetime.keep(ws)
+      return ws
     }
   }
 
