@@ -28,6 +28,6 @@ let package = Package(
       ]
     ),
     .testTarget(name: "DashModelTests", dependencies: ["DashModel"]),
-    .testTarget(name: "STPDashTests", dependencies: ["STPDash", "DashModel"], exclude: ["Snapshots"]),
+    .testTarget(name: "STPDashTests", dependencies: ["STPDash", "DashModel"], exclude: ["Snapshots", "Fixtures"]),
   ]
 )

@@ -54,41 +54,36 @@ public enum DecimalParser {
       i = 1
     }
     var mantissa: UInt64 = 0
-    var digits = 0
-    var fractionDigits = 0
-    var seenPoint = false
-    var simple = true
+    let digitsStart = i
+    // Whole part, then an optional fraction: one compare per digit.
     while i < count {
-      let b = p[i]
-      if b >= 0x30 && b <= 0x39 {
-        if digits < 19 {
-          mantissa = mantissa &* 10 &+ UInt64(b &- 0x30)
-        } else {
-          simple = false
-        }
-        digits += 1
-        if seenPoint { fractionDigits += 1 }
-      } else if b == 0x2E && !seenPoint {
-        seenPoint = true
-      } else if b == 0x65 || b == 0x45 {
-        simple = false
-        break
-      } else {
-        return nil
-      }
+      let d = p[i] &- 0x30
+      if d > 9 { break }
+      mantissa = mantissa &* 10 &+ UInt64(d)
       i += 1
     }
-    if simple {
-      guard digits > 0 else { return nil }
-      if mantissa < (1 << 53) && fractionDigits <= 22 {
-        let value = Double(mantissa) / powerOfTen(fractionDigits)
-        return negative ? -value : value
+    let wholeDigits = i - digitsStart
+    var fractionDigits = 0
+    if i < count && p[i] == 0x2E {
+      i += 1
+      let fractionStart = i
+      while i < count {
+        let d = p[i] &- 0x30
+        if d > 9 { break }
+        mantissa = mantissa &* 10 &+ UInt64(d)
+        i += 1
       }
+      fractionDigits = i - fractionStart
+    }
+    let digits = wholeDigits + fractionDigits
+    // Exact when the digits fit below 2^53 and the scale is at most 10^22.
+    if i == count && digits > 0 && digits <= 15 && fractionDigits <= 22 {
+      let value = Double(mantissa) / powerOfTen(fractionDigits)
+      return negative ? -value : value
     }
     return slowParse(p, count: count)
   }
 
-  @usableFromInline
   static func slowParse(_ p: UnsafePointer<UInt8>, count: Int) -> Double? {
     // Only digits, sign, point and one exponent are allowed through to strtod.
     var sawDigit = false

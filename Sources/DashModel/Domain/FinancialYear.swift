@@ -33,7 +33,11 @@ public struct FinancialYear: Sendable, Hashable, Comparable, CustomStringConvert
   /// `outOfRange` is set when the form is right but the year is outside the period.
   public static func parse(_ b: UnsafeBufferPointer<UInt8>, outOfRange: inout Bool) -> FinancialYear? {
     outOfRange = false
-    guard b.count == 7, b[4] == 0x2F else { return nil }
+    guard b.count == 7, b[4] == 0x2F, let base = b.baseAddress else { return nil }
+    // The six years of the period, as their seven bytes: one compare each.
+    var word: UInt64 = 0
+    for i in 0..<7 { word |= UInt64(base[i]) << (8 * UInt64(i)) }
+    for (index, known) in periodWords.enumerated() where word == known { return FinancialYear(index: index) }
     var year = 0
     for i in 0..<4 {
       let d = Int(b[i]) - 0x30
@@ -50,6 +54,13 @@ public struct FinancialYear: Sendable, Hashable, Comparable, CustomStringConvert
       return nil
     }
     return FinancialYear(index: index)
+  }
+
+  /// `2015/16` … `2020/21` as little-endian words of seven bytes.
+  static let periodWords: [UInt64] = all.map { y in
+    var word: UInt64 = 0
+    for (i, byte) in y.label.utf8.enumerated() { word |= UInt64(byte) << (8 * UInt64(i)) }
+    return word
   }
 
   /// Parses `2015/16` from text.

@@ -12,43 +12,58 @@
 /// read: ``lookup`` hands readers a plain struct of pointers, so threads
 /// reading it at once share no reference counts.
 public final class CodeIndex: @unchecked Sendable {
-  private var arena: UnsafeMutablePointer<UInt8>
-  private var arenaCapacity: Int
-  private var arenaUsed = 0
-  private var offsets: UnsafeMutablePointer<Int32>  // start of each code; one extra at the end
-  private var offsetsCapacity: Int
-  private var table: UnsafeMutablePointer<Int32>  // id + 1; 0 = empty
-  private var hashes: UnsafeMutablePointer<UInt32>
-  private var size: Int
+  /// The mutable state, behind a pointer held in a `let`: the class's own
+  /// `var` properties would pay a dynamic exclusivity check on every access,
+  /// several per insert.
+  private struct State {
+    var arena: UnsafeMutablePointer<UInt8>
+    var arenaCapacity: Int
+    var arenaUsed = 0
+    var offsets: UnsafeMutablePointer<Int32>  // start of each code; one extra at the end
+    var offsetsCapacity: Int
+    /// Per slot: the hash tag in the high 32 bits, id + 1 in the low 32 (0 = empty):
+    /// one memory access per probe.
+    var table: UnsafeMutablePointer<UInt64>
+    var size: Int
+    var count = 0
+  }
+
+  private let state: UnsafeMutablePointer<State>
+
   /// How many codes the index holds.
-  public private(set) var count = 0
+  public var count: Int { state.pointee.count }
 
   /// Creates an index sized for about `capacity` codes (it grows as needed).
   public init(capacity: Int) {
-    size = 16
+    var size = 16
     while size < capacity * 2 { size <<= 1 }
-    table = .allocate(capacity: size)
+    let table = UnsafeMutablePointer<UInt64>.allocate(capacity: size)
     table.initialize(repeating: 0, count: size)
-    hashes = .allocate(capacity: size)
-    hashes.initialize(repeating: 0, count: size)
-    arenaCapacity = max(64, capacity * 10)
-    arena = .allocate(capacity: arenaCapacity)
-    offsetsCapacity = max(16, capacity + 1)
-    offsets = .allocate(capacity: offsetsCapacity)
+    let arenaCapacity = max(64, capacity * 10)
+    let offsetsCapacity = max(16, capacity + 1)
+    let offsets = UnsafeMutablePointer<Int32>.allocate(capacity: offsetsCapacity)
     offsets[0] = 0
+    state = .allocate(capacity: 1)
+    state.initialize(
+      to: State(
+        arena: .allocate(capacity: arenaCapacity), arenaCapacity: arenaCapacity, offsets: offsets,
+        offsetsCapacity: offsetsCapacity, table: table, size: size))
   }
 
   deinit {
-    arena.deallocate()
-    offsets.deallocate()
-    table.deallocate()
-    hashes.deallocate()
+    let s = state.pointee
+    s.arena.deallocate()
+    s.offsets.deallocate()
+    s.table.deallocate()
+    state.deinitialize(count: 1)
+    state.deallocate()
   }
 
   /// A read-only view for the hot path: pointers only, no reference counting.
   /// Valid while this index is alive and not being added to.
   public var lookup: CodeLookup {
-    CodeLookup(arena: arena, offsets: offsets, table: table, hashes: hashes, mask: size - 1)
+    let s = state.pointee
+    return CodeLookup(arena: s.arena, offsets: s.offsets, table: s.table, mask: s.size - 1)
   }
 
   /// Adds a code and returns its id, or the id of the same code added before.
@@ -59,51 +74,64 @@ public final class CodeIndex: @unchecked Sendable {
 
   /// Adds a code given as bytes and returns its id, or the id of the same code added before.
   public func insert(bytes b: UnsafeBufferPointer<UInt8>) -> (id: Int, inserted: Bool) {
-    if let existing = lookup.find(b) { return (existing, false) }
-    if (count + 1) * 2 > size { grow() }
-    if arenaUsed + b.count > arenaCapacity {
-      let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: max(arenaCapacity * 2, arenaUsed + b.count))
-      bigger.update(from: arena, count: arenaUsed)
-      arena.deallocate()
-      arena = bigger
-      arenaCapacity = max(arenaCapacity * 2, arenaUsed + b.count)
+    let h = CodeLookup.hash(b)
+    if let existing = lookup.find(b, hash: h) { return (existing, false) }
+    var s = state.pointee
+    if (s.count + 1) * 2 > s.size {
+      Self.rehash(&s, size: s.size * 2)
     }
-    if count + 2 > offsetsCapacity {
-      let bigger = UnsafeMutablePointer<Int32>.allocate(capacity: offsetsCapacity * 2)
-      bigger.update(from: offsets, count: count + 1)
-      offsets.deallocate()
-      offsets = bigger
-      offsetsCapacity *= 2
+    if s.arenaUsed + b.count > s.arenaCapacity {
+      let capacity = max(s.arenaCapacity * 2, s.arenaUsed + b.count)
+      let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+      bigger.update(from: s.arena, count: s.arenaUsed)
+      s.arena.deallocate()
+      s.arena = bigger
+      s.arenaCapacity = capacity
     }
-    let id = count
-    if let src = b.baseAddress { (arena + arenaUsed).update(from: src, count: b.count) }
-    arenaUsed += b.count
-    offsets[id + 1] = Int32(arenaUsed)
-    count += 1
-    place(id: id, hash: CodeLookup.hash(b))
+    if s.count + 2 > s.offsetsCapacity {
+      let bigger = UnsafeMutablePointer<Int32>.allocate(capacity: s.offsetsCapacity * 2)
+      bigger.update(from: s.offsets, count: s.count + 1)
+      s.offsets.deallocate()
+      s.offsets = bigger
+      s.offsetsCapacity *= 2
+    }
+    let id = s.count
+    if let src = b.baseAddress { (s.arena + s.arenaUsed).update(from: src, count: b.count) }
+    s.arenaUsed += b.count
+    s.offsets[id + 1] = Int32(s.arenaUsed)
+    s.count += 1
+    Self.place(id: id, hash: h, in: s)
+    state.pointee = s
     return (id, true)
   }
 
-  private func place(id: Int, hash h: UInt64) {
-    let mask = size - 1
+  private static func place(id: Int, hash h: UInt64, in s: State) {
+    let mask = s.size - 1
     var slot = Int(truncatingIfNeeded: h) & mask
-    while table[slot] != 0 { slot = (slot + 1) & mask }
-    table[slot] = Int32(id + 1)
-    hashes[slot] = UInt32(truncatingIfNeeded: h >> 32)
+    while s.table[slot] != 0 { slot = (slot + 1) & mask }
+    s.table[slot] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(id + 1)
   }
 
-  private func grow() {
-    table.deallocate()
-    hashes.deallocate()
-    size *= 2
-    table = .allocate(capacity: size)
-    table.initialize(repeating: 0, count: size)
-    hashes = .allocate(capacity: size)
-    hashes.initialize(repeating: 0, count: size)
-    for id in 0..<count {
-      let s = Int(offsets[id])
-      let e = Int(offsets[id + 1])
-      place(id: id, hash: CodeLookup.hash(UnsafeBufferPointer(start: arena + s, count: e - s)))
+  /// Makes room for `capacity` codes in all, so inserting them never rehashes
+  /// (and the table is no bigger than it needs to be: smaller tables miss
+  /// the cache less).
+  public func reserve(_ capacity: Int) {
+    var size = 16
+    while size < capacity * 2 { size <<= 1 }
+    var s = state.pointee
+    if size != s.size { Self.rehash(&s, size: size) }
+    state.pointee = s
+  }
+
+  private static func rehash(_ s: inout State, size: Int) {
+    s.table.deallocate()
+    s.size = size
+    s.table = .allocate(capacity: s.size)
+    s.table.initialize(repeating: 0, count: s.size)
+    for id in 0..<s.count {
+      let start = Int(s.offsets[id])
+      let end = Int(s.offsets[id + 1])
+      Self.place(id: id, hash: CodeLookup.hash(UnsafeBufferPointer(start: s.arena + start, count: end - start)), in: s)
     }
   }
 
@@ -121,18 +149,16 @@ public final class CodeIndex: @unchecked Sendable {
 public struct CodeLookup: @unchecked Sendable {
   let arena: UnsafePointer<UInt8>
   let offsets: UnsafePointer<Int32>
-  let table: UnsafePointer<Int32>
-  let hashes: UnsafePointer<UInt32>
+  let table: UnsafePointer<UInt64>
   let mask: Int
 
   init(
-    arena: UnsafeMutablePointer<UInt8>, offsets: UnsafeMutablePointer<Int32>, table: UnsafeMutablePointer<Int32>,
-    hashes: UnsafeMutablePointer<UInt32>, mask: Int
+    arena: UnsafeMutablePointer<UInt8>, offsets: UnsafeMutablePointer<Int32>, table: UnsafeMutablePointer<UInt64>,
+    mask: Int
   ) {
     self.arena = UnsafePointer(arena)
     self.offsets = UnsafePointer(offsets)
     self.table = UnsafePointer(table)
-    self.hashes = UnsafePointer(hashes)
     self.mask = mask
   }
 
@@ -167,15 +193,18 @@ public struct CodeLookup: @unchecked Sendable {
 
   /// The id of a code given as bytes, or `nil` when unknown.
   @inline(__always)
-  public func find(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
-    let h = Self.hash(b)
-    let tag = UInt32(truncatingIfNeeded: h >> 32)
+  public func find(_ b: UnsafeBufferPointer<UInt8>) -> Int? { find(b, hash: Self.hash(b)) }
+
+  /// The same, with the hash already computed.
+  @inline(__always)
+  func find(_ b: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int? {
+    let tag = h & 0xFFFF_FFFF_0000_0000
     var slot = Int(truncatingIfNeeded: h) & mask
     while true {
-      let entry = Int(table[slot])
-      if entry == 0 { return nil }
-      if hashes[slot] == tag {
-        let id = entry - 1
+      let word = table[slot]
+      if word == 0 { return nil }
+      if word & 0xFFFF_FFFF_0000_0000 == tag {
+        let id = Int(word & 0xFFFF_FFFF) - 1
         let s = Int(offsets[id])
         if Int(offsets[id + 1]) - s == b.count {
           guard let bb = b.baseAddress else { return id }

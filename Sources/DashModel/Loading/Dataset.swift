@@ -27,9 +27,58 @@ public struct Dataset: Sendable {
 
   let codes: CodeIndex
 
+  /// The indexes over memberships and stances, which need neither figures
+  /// nor footprint details: built while `finance.csv` is still being read.
+  struct Indexes: Sendable {
+    var membersOfFootprint: Groups
+    var membershipsOfOrganisation: Groups
+    var alignmentHistory: Groups
+    var currentAlignment: [Int?]
+
+    init(footprintCount: Int, organisationCount: Int, memberships: [Membership], alignment: [AlignmentRecord]) {
+      let all = Array(memberships.indices)
+      membersOfFootprint = Groups(groupCount: footprintCount, keys: memberships.map(\.footprint), values: all)
+      let byOrg = Groups(groupCount: organisationCount, keys: memberships.map(\.org), values: all)
+      membershipsOfOrganisation = byOrg
+      // A stance belongs to the membership of its (org, footprint); an org has
+      // only a few memberships, so a short scan finds it.
+      func find(_ org: Int, _ footprint: Int) -> Int? {
+        byOrg[org].first { memberships[$0].footprint == footprint }
+      }
+      var keys: [Int] = []
+      var records: [Int] = []
+      keys.reserveCapacity(alignment.count)
+      records.reserveCapacity(alignment.count)
+      for (i, r) in alignment.enumerated() {
+        if let m = find(r.org, r.footprint) {
+          keys.append(m)
+          records.append(i)
+        }
+      }
+      // Oldest first: undated records before dated ones, then by date, then
+      // file order. Most members have one record, so sort only when needed.
+      var history = Groups(groupCount: memberships.count, keys: keys, values: records)
+      var sortedItems: [Int32]? = nil
+      for m in 0..<history.count where history[m].count > 1 {
+        var group = Array(history[m])
+        group.sort { a, b in
+          let da = alignment[a].asOf ?? ""
+          let db = alignment[b].asOf ?? ""
+          return da != db ? da < db : a < b
+        }
+        if sortedItems == nil { sortedItems = history.items }
+        for (j, r) in group.enumerated() { sortedItems?[Int(history.offsets[m]) + j] = Int32(r) }
+      }
+      if let sortedItems { history = Groups(offsets: history.offsets, items: sortedItems) }
+      alignmentHistory = history
+      currentAlignment = (0..<memberships.count).map { history[$0].last }
+    }
+  }
+
   init(
     footprints: [Footprint], organisations: [Organisation], memberships: [Membership],
-    finance: FinanceTable, alignment: [AlignmentRecord], warnings: [Problem], codes: CodeIndex
+    finance: FinanceTable, alignment: [AlignmentRecord], warnings: [Problem], codes: CodeIndex,
+    indexes: Indexes? = nil
   ) {
     self.footprints = footprints
     self.organisations = organisations
@@ -38,45 +87,15 @@ public struct Dataset: Sendable {
     self.alignment = alignment
     self.warnings = warnings
     self.codes = codes
-    let all = Array(memberships.indices)
-    membersOfFootprint = Groups(groupCount: footprints.count, keys: memberships.map(\.footprint), values: all)
-    let byOrg = Groups(groupCount: organisations.count, keys: memberships.map(\.org), values: all)
-    membershipsOfOrganisation = byOrg
-    // A stance belongs to the membership of its (org, footprint); an org has
-    // only a few memberships, so a short scan finds it.
-    func find(_ org: Int, _ footprint: Int) -> Int? {
-      byOrg[org].first { memberships[$0].footprint == footprint }
-    }
-    var keys: [Int] = []
-    var records: [Int] = []
-    keys.reserveCapacity(alignment.count)
-    records.reserveCapacity(alignment.count)
-    for (i, r) in alignment.enumerated() {
-      if let m = find(r.org, r.footprint) {
-        keys.append(m)
-        records.append(i)
-      }
-    }
-    // Oldest first: undated records before dated ones, then by date, then
-    // file order. Most members have one record, so sort only when needed.
-    var history = Groups(groupCount: memberships.count, keys: keys, values: records)
-    var sortedItems: [Int32]? = nil
-    for m in 0..<history.count where history[m].count > 1 {
-      var group = Array(history[m])
-      group.sort { a, b in
-        let da = alignment[a].asOf ?? ""
-        let db = alignment[b].asOf ?? ""
-        return da != db ? da < db : a < b
-      }
-      if sortedItems == nil { sortedItems = history.items }
-      for (j, r) in group.enumerated() { sortedItems?[Int(history.offsets[m]) + j] = Int32(r) }
-    }
-    if let sortedItems { history = Groups(offsets: history.offsets, items: sortedItems) }
-    alignmentHistory = history
-    currentAlignment = (0..<memberships.count).map { m in
-      let g = history[m]
-      return g.last
-    }
+    let ix =
+      indexes
+      ?? Indexes(
+        footprintCount: footprints.count, organisationCount: organisations.count, memberships: memberships,
+        alignment: alignment)
+    membersOfFootprint = ix.membersOfFootprint
+    membershipsOfOrganisation = ix.membershipsOfOrganisation
+    alignmentHistory = ix.alignmentHistory
+    currentAlignment = ix.currentAlignment
   }
 
   static func key(org: Int, footprint: Int) -> Int64 { Int64(org) << 32 | Int64(footprint) }

@@ -11,6 +11,7 @@ struct SideResult: Sendable {
   var memberships: [Membership] = []
   var membershipLines: [Int] = []
   var alignment: [AlignmentRecord] = []
+  var indexes: Dataset.Indexes?
   var problems = ProblemList()
 }
 
@@ -27,6 +28,12 @@ public enum DatasetLoader {
   /// - Parameter parallelism: how many threads may parse `finance.csv`.
   public static func load(directory: String, parallelism: Int = activeProcessorCount()) -> Result<Dataset, LoadFailure>
   {
+    load(directory: directory, parallelism: parallelism, fastPath: true)
+  }
+
+  /// The same, choosing whether `finance.csv` takes its fast path (tests
+  /// check that the fast and the general reader agree).
+  static func load(directory: String, parallelism: Int, fastPath: Bool) -> Result<Dataset, LoadFailure> {
     var problems = ProblemList()
     var timer = PhaseTimer()
     var isDirectory = false
@@ -69,9 +76,8 @@ public enum DatasetLoader {
       }
     }
 
-    // Sized from the files (a code per ~20 bytes at most), so it never rehashes.
-    let expectedCodes = [0, 1].compactMap { documents.take($0).flatMap { try? $0.get() }?.count }.reduce(0, +) / 20
-    var codes = CodeIndex(capacity: max(1024, expectedCodes))
+    // Sized again once the organisations are counted (see OrganisationRows).
+    let codes = CodeIndex(capacity: 1024)
     var codeLines: [Int] = []
     var footprints: [Footprint] = []
     var referencesUsable = true
@@ -79,16 +85,18 @@ public enum DatasetLoader {
       let table = CSVTable.open(
         doc, required: FootprintRows.required, optional: FootprintRows.optional, problems: &problems)
     {
-      footprints = FootprintRows.read(table, codes: &codes, lines: &codeLines, problems: &problems)
+      footprints = FootprintRows.read(table, codes: codes, lines: &codeLines, problems: &problems)
     } else {
       referencesUsable = false
     }
+    timer.mark("footprints")
     var organisations: [Organisation] = []
     if let doc = document(1, required: true),
       let table = CSVTable.open(
         doc, required: OrganisationRows.required, optional: OrganisationRows.optional, problems: &problems)
     {
-      organisations = OrganisationRows.read(table, codes: &codes, lines: &codeLines, problems: &problems)
+      organisations = OrganisationRows.read(
+        table, codes: codes, lines: &codeLines, parallelism: parallelism, problems: &problems)
     } else {
       referencesUsable = false
     }
@@ -105,36 +113,66 @@ public enum DatasetLoader {
       CSVTable.open($0, required: AlignmentRows.required, optional: AlignmentRows.optional, problems: &problems)
     }
 
-    // Memberships and stances are read on another thread while the finance
-    // chunks are read on these.
+    // Memberships and stances are read on two more threads while the finance
+    // chunks are read on these; the stance thread then checks stances against
+    // memberships and builds the indexes, all before finance is done.
+    let fpCodes = footprints.map(\.code)
+    let orgCodes = organisations.map(\.code)
+    let fpCount = footprints.count
+    let orgCount = organisations.count
+    let membershipResult = ChunkSlots<SideResult>(count: 1)
     let side = ChunkSlots<SideResult>(count: 1)
     let group = DispatchGroup()
+    let membershipsDone = DispatchSemaphore(value: 0)
     let orgs = organisations
     DispatchQueue.global().async(group: group) {
-      var sideProblems = ProblemList()
       var result = SideResult()
       if let table = membershipsTable {
         (result.memberships, result.membershipLines) = MembershipRows.read(
-          table, references: references, problems: &sideProblems)
+          table, references: references, problems: &result.problems)
         MembershipRows.checkShares(
-          result.memberships, lines: result.membershipLines, organisations: orgs, problems: &sideProblems)
+          result.memberships, lines: result.membershipLines, organisations: orgs, problems: &result.problems)
       }
+      membershipResult.store(0, result)
+      membershipsDone.signal()
+    }
+    DispatchQueue.global().async(group: group) {
+      var result = SideResult()
+      var stanceProblems = ProblemList()
       if let table = alignmentTable {
-        result.alignment = AlignmentRows.read(table, references: references, problems: &sideProblems)
+        result.alignment = AlignmentRows.read(table, references: references, problems: &stanceProblems)
       }
-      result.problems = sideProblems
+      membershipsDone.wait()
+      let members = membershipResult.take(0) ?? SideResult()
+      result.memberships = members.memberships
+      result.problems = members.problems
+      result.problems.append(contentsOf: stanceProblems)
+      if alignmentTable != nil {
+        // Every stance must belong to a membership.
+        var keys = IntSet(capacity: result.memberships.count)
+        for m in result.memberships { _ = keys.insert(Dataset.key(org: m.org, footprint: m.footprint), line: 0) }
+        for r in result.alignment where !keys.contains(Dataset.key(org: r.org, footprint: r.footprint)) {
+          result.problems.error(
+            AlignmentRows.file, line: r.line,
+            "\(orgCodes[r.org]) is not a member of \(fpCodes[r.footprint]) in memberships.csv, so it has no stance there"
+          )
+        }
+      }
+      // The indexes need no figures: built while finance.csv is read.
+      if !result.problems.hasErrors {
+        result.indexes = Dataset.Indexes(
+          footprintCount: fpCount, organisationCount: orgCount, memberships: result.memberships,
+          alignment: result.alignment)
+      }
       side.store(0, result)
     }
 
-    let fpCodes = footprints.map(\.code)
-    let orgCodes = organisations.map(\.code)
     var finance = FinanceTable(footprintCount: footprints.count, organisationCount: organisations.count)
     if let table = financeTable {
-      let fpCount = fpCodes.count
       finance = FinanceRows.read(
         table, references: references, footprintCount: footprints.count, organisationCount: organisations.count,
         codeOf: { id in id < fpCount ? fpCodes[id] : orgCodes[id - fpCount] },
-        parallelism: parallelism, problems: &problems)
+        parallelism: parallelism, fastPath: fastPath, problems: &problems)
     }
     timer.mark("finance")
     group.wait()
@@ -143,15 +181,6 @@ public enum DatasetLoader {
     problems.append(contentsOf: sideResult.problems)
     let memberships = sideResult.memberships
     let alignment = sideResult.alignment
-    if alignmentTable != nil {
-      var members = IntSet(capacity: memberships.count)
-      for m in memberships { _ = members.insert(Dataset.key(org: m.org, footprint: m.footprint), line: 0) }
-      for r in alignment where !members.contains(Dataset.key(org: r.org, footprint: r.footprint)) {
-        problems.error(
-          AlignmentRows.file, line: r.line,
-          "\(orgCodes[r.org]) is not a member of \(fpCodes[r.footprint]) in memberships.csv, so it has no stance there")
-      }
-    }
 
     timer.mark("membership checks")
     problems.sortByLocation(fileOrder: fileNames)
@@ -160,7 +189,7 @@ public enum DatasetLoader {
     }
     let dataset = Dataset(
       footprints: footprints, organisations: organisations, memberships: memberships, finance: finance,
-      alignment: alignment, warnings: problems.items, codes: codes)
+      alignment: alignment, warnings: problems.items, codes: codes, indexes: sideResult.indexes)
     timer.mark("indexes")
     return .success(dataset)
   }

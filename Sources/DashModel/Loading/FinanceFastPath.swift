@@ -49,6 +49,8 @@ struct FinanceFastPath {
 
   let roles: [Role]
   let columns: FinanceRows.Columns
+  /// The six years as seven-byte words (a local copy: no lazy global on the hot path).
+  let yearWords: [UInt64] = FinancialYear.periodWords
 
   init(table: CSVTable, columns: FinanceRows.Columns) {
     var roles = [Role](repeating: .other, count: table.header.count)
@@ -84,6 +86,13 @@ struct FinanceFastPath {
     }
     refill(at: from)
     let grid = chunk.grid
+    // The last source seen, as raw bytes: sources repeat row after row.
+    var lastCapacity = 256
+    var lastSource = UnsafeMutablePointer<UInt8>.allocate(capacity: lastCapacity)
+    defer { lastSource.deallocate() }
+    var lastLength = -1
+    var lastEscapes = false
+    var lastID: Int32 = 0
     return roles.withUnsafeBufferPointer { roles in
       while windowStart + p < to {
         let atEnd = windowStart + length >= total
@@ -101,12 +110,26 @@ struct FinanceFastPath {
           }
           grid.values[slot] = r.value
           grid.bases[slot] = r.basis
-          grid.sourceIDs[slot] =
-            r.sourceEnd > r.sourceStart
-            ? chunk.sourceID(
-              bytes: UnsafeBufferPointer(start: buffer + r.sourceStart, count: r.sourceEnd - r.sourceStart),
-              escapes: r.sourceEscapes)
-            : 0
+          let length = r.sourceEnd - r.sourceStart
+          if length <= 0 {
+            grid.sourceIDs[slot] = 0
+          } else if length == lastLength && r.sourceEscapes == lastEscapes
+            && memcmp(lastSource, buffer + r.sourceStart, length) == 0
+          {
+            grid.sourceIDs[slot] = lastID
+          } else {
+            lastID = chunk.sourceID(
+              bytes: UnsafeBufferPointer(start: buffer + r.sourceStart, count: length), escapes: r.sourceEscapes)
+            if length > lastCapacity {
+              lastSource.deallocate()
+              lastCapacity = length
+              lastSource = .allocate(capacity: lastCapacity)
+            }
+            lastSource.update(from: buffer + r.sourceStart, count: length)
+            lastLength = length
+            lastEscapes = r.sourceEscapes
+            grid.sourceIDs[slot] = lastID
+          }
           if slot < chunk.low { chunk.low = slot }
           if slot > chunk.high { chunk.high = slot }
         case .needMore:
@@ -148,6 +171,18 @@ struct FinanceFastPath {
       var s = p
       var e = p
       var escapes = false
+      // The usual forms, recognised without a byte-by-byte scan; anything
+      // else goes on to the general scan below.
+      if field < fieldCount, let next = predict(base, count: count, at: p, role: roles[field], into: &r) {
+        p = next
+        field += 1
+        if let outcome = afterField(
+          base, count: count, p: &p, field: &field, atEnd: atEnd, fieldCount: fieldCount, r: r)
+        {
+          return outcome
+        }
+        continue
+      }
       if p < count && base[p] == 0x22 {
         // Quoted: to the closing quote; a line break inside is for the general reader.
         p += 1
@@ -190,9 +225,11 @@ struct FinanceFastPath {
           guard !escapes, let id = columns.codes.find(b) else { return .unusual }
           r.entity = id
         case .year:
-          var out = false
-          guard let y = FinancialYear.parse(b, outOfRange: &out) else { return .unusual }
-          r.year = y.index
+          guard b.count == 7 else { return .unusual }
+          var word: UInt64 = 0
+          for i in 0..<7 { word |= UInt64(base[s + i]) << (8 * UInt64(i)) }
+          guard let y = yearWords.firstIndex(of: word) else { return .unusual }
+          r.year = y
         case .scenario:
           r.scenario = columns.scenarioIndex(b)
           if r.scenario < 0 { return .unusual }
@@ -218,31 +255,123 @@ struct FinanceFastPath {
         }
       }
       field += 1
-      // After a field: separator, line end or end of input.
-      if p >= count {
-        // Only reached at the end of the file (otherwise `needMore` above).
-        guard field == fieldCount, r.entity >= 0, r.year >= 0, r.scenario >= 0 else { return .unusual }
-        return .row(next: p, r)
+      if let outcome = afterField(base, count: count, p: &p, field: &field, atEnd: atEnd, fieldCount: fieldCount, r: r)
+      {
+        return outcome
       }
-      let b = base[p]
-      if b == 0x2C {
-        p += 1
-        if p >= count {
-          if !atEnd { return .needMore }
-          field += 1
-          guard field == fieldCount, r.entity >= 0, r.year >= 0, r.scenario >= 0 else { return .unusual }
-          return .row(next: p, r)
-        }
-        continue
-      }
-      if b != 0x0A && b != 0x0D { return .unusual }
-      p += 1
-      if b == 0x0D {
-        if p >= count && !atEnd { return .needMore }
-        if p < count && base[p] == 0x0A { p += 1 }
-      }
+    }
+  }
+
+  /// What follows a field: `nil` to read the next field, or how the row ended.
+  @inline(__always)
+  func afterField(
+    _ base: UnsafePointer<UInt8>, count: Int, p: inout Int, field: inout Int, atEnd: Bool, fieldCount: Int, r: Parsed
+  ) -> Outcome? {
+    func done() -> Outcome {
       guard field == fieldCount, r.entity >= 0, r.year >= 0, r.scenario >= 0 else { return .unusual }
       return .row(next: p, r)
+    }
+    // Only reached at the end of the file (otherwise `needMore` earlier).
+    if p >= count { return done() }
+    let b = base[p]
+    if b == 0x2C {
+      p += 1
+      if p >= count {
+        if !atEnd { return .needMore }
+        field += 1
+        return done()
+      }
+      return nil
+    }
+    if b != 0x0A && b != 0x0D { return .unusual }
+    p += 1
+    if b == 0x0D {
+      if p >= count && !atEnd { return .needMore }
+      if p < count && base[p] == 0x0A { p += 1 }
+    }
+    return done()
+  }
+
+  /// Whether `b` ends a field.
+  @inline(__always)
+  func isEnd(_ b: UInt8) -> Bool { b == 0x2C || b == 0x0A || b == 0x0D }
+
+  /// Parses a field of the expected form for its role, returning where the
+  /// field ends; `nil` when it is not in that form (the general scan decides).
+  @inline(__always)
+  func predict(_ base: UnsafePointer<UInt8>, count: Int, at p: Int, role: Role, into r: inout Parsed) -> Int? {
+    switch role {
+    case .year:
+      guard p + 7 < count, isEnd(base[p + 7]) else { return nil }
+      var word: UInt64 = 0
+      for i in 0..<7 { word |= UInt64(base[p + i]) << (8 * UInt64(i)) }
+      guard let y = yearWords.firstIndex(of: word) else { return nil }
+      r.year = y
+      return p + 7
+    case .scenario:
+      guard p < count else { return nil }
+      let (word, index): (StaticString, Int)
+      switch base[p] {
+      case 0x64: (word, index) = ("do_nothing", 0)
+      case 0x70: (word, index) = ("plan", 1)
+      case 0x6F: (word, index) = ("outturn", 2)
+      default: return nil
+      }
+      let n = word.utf8CodeUnitCount
+      guard p + n < count, isEnd(base[p + n]), memcmp(base + p, word.utf8Start, n) == 0 else { return nil }
+      r.scenario = index
+      return p + n
+    case .basis:
+      guard p < count else { return nil }
+      if isEnd(base[p]) { return p }
+      let (word, basis): (StaticString, UInt8)
+      switch base[p] {
+      case 0x69: (word, basis) = ("illustrative", Basis.illustrative.rawValue)
+      case 0x72: (word, basis) = ("reported", Basis.reported.rawValue)
+      default: return nil
+      }
+      let n = word.utf8CodeUnitCount
+      guard p + n < count, isEnd(base[p + n]), memcmp(base + p, word.utf8Start, n) == 0 else { return nil }
+      r.basis = basis
+      return p + n
+    case .gbp:
+      // Digits with an optional point, parsed while they are found.
+      var i = p
+      guard i < count else { return nil }
+      if isEnd(base[i]) { return i }
+      var negative = false
+      if base[i] == 0x2D {
+        negative = true
+        i += 1
+      }
+      var mantissa: UInt64 = 0
+      let start = i
+      while i < count {
+        let d = base[i] &- 0x30
+        if d > 9 { break }
+        mantissa = mantissa &* 10 &+ UInt64(d)
+        i += 1
+      }
+      let whole = i - start
+      var fraction = 0
+      if i < count && base[i] == 0x2E {
+        i += 1
+        let fractionStart = i
+        while i < count {
+          let d = base[i] &- 0x30
+          if d > 9 { break }
+          mantissa = mantissa &* 10 &+ UInt64(d)
+          i += 1
+        }
+        fraction = i - fractionStart
+      }
+      // Exact when the digits fit below 2^53: at most 15 of them.
+      guard i < count, isEnd(base[i]), whole + fraction > 0, whole + fraction <= 15 else { return nil }
+      let v = Double(mantissa) / DecimalParser.powerOfTen(fraction)
+      r.value = negative ? -v : v
+      return i
+    default:
+      return nil
     }
   }
 }

@@ -174,7 +174,7 @@ enum FinanceRows {
   /// Parses every row into a table for the given numbers of footprints and organisations.
   static func read(
     _ table: CSVTable, references: References, footprintCount: Int, organisationCount: Int,
-    codeOf: @escaping @Sendable (Int) -> String, parallelism: Int, problems: inout ProblemList
+    codeOf: @escaping @Sendable (Int) -> String, parallelism: Int, fastPath: Bool = true, problems: inout ProblemList
   ) -> FinanceTable {
     let columns = Columns(table, references: references)
     let slots = (footprintCount + organisationCount) * FinanceTable.slotsPerEntity
@@ -227,16 +227,20 @@ enum FinanceRows {
     }
     let fast = FinanceFastPath(table: table, columns: columns)
     let storage = table.document.storage
-    let chunks = table.forEachChunk(parts: parallelism, makeState: { Chunk(slots: slots) }) {
-      chunk, base, from, to, firstLine, problems in
-      let fields = FieldBuffer(capacity: table.header.count + 1)
-      return fast.read(storage: storage, from: from, to: to, firstLine: firstLine, chunk: &chunk) {
-        offset, line, chunk in
-        table.readOne(base: base, at: offset, line: line, fields: fields, problems: &problems) { row, problems in
-          general(&chunk, &row, &problems)
+    let chunks =
+      fastPath
+      ? table.forEachChunk(parts: parallelism, makeState: { Chunk(slots: slots) }) {
+        chunk, base, from, to, firstLine, problems in
+        let fields = FieldBuffer(capacity: table.header.count + 1)
+        return fast.read(storage: storage, from: from, to: to, firstLine: firstLine, chunk: &chunk) {
+          offset, line, chunk in
+          table.readOne(base: base, at: offset, line: line, fields: fields, problems: &problems) { row, problems in
+            general(&chunk, &row, &problems)
+          }
         }
       }
-    }
+      // The general reader alone (tests compare the two).
+      : table.forEachChunk(parts: parallelism, makeState: { Chunk(slots: slots) }, body: general)
 
     // Merge the chunks in file order; the first chunk's grid becomes the table.
     var merged = FinanceTable(footprintCount: 0, organisationCount: 0)

@@ -10,7 +10,7 @@ enum FootprintRows {
   /// values) so code ids stay aligned with the array; any error fails the
   /// whole load anyway.
   static func read(
-    _ table: CSVTable, codes: inout CodeIndex, lines: inout [Int], problems: inout ProblemList
+    _ table: CSVTable, codes: CodeIndex, lines: inout [Int], problems: inout ProblemList
   ) -> [Footprint] {
     let code = table.column("code")
     let name = table.column("name")
@@ -73,6 +73,28 @@ enum FootprintRows {
 
 /// Checks shared by the row readers.
 enum RowChecks {
+  /// Checks a code cell's text: present, with no spaces or control characters.
+  static func codeText(_ row: CSVRow, _ slot: Int, file: String, problems: inout ProblemList) -> String? {
+    let b = row.trimmedBytes(slot)
+    if b.isEmpty {
+      problems.error(file, line: row.line, field: "code", "code is empty")
+      return nil
+    }
+    var plain = true
+    for byte in b where byte <= 0x20 || byte == 0x7F || byte >= 0x80 {
+      plain = false
+      break
+    }
+    if plain { return "" }
+    let text = row.string(slot)
+    if text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
+      problems.error(
+        file, line: row.line, field: "code", "code \(quotedForMessage(text)) contains a space or control character")
+      return nil
+    }
+    return text
+  }
+
   /// Checks a code cell (present, no spaces, not seen before) and registers
   /// it in `codes`, recording its line in `lines` by id. Ids below
   /// `footprintCount` are footprints' (for the message when an organisation

@@ -1,6 +1,6 @@
 /// Makes one `String` per distinct text, for columns whose values repeat
 /// (sources, notes): 50,000 rows citing five sources make five strings.
-struct Interner {
+struct Interner: @unchecked Sendable {
   private let index = CodeIndex(capacity: 64)
   private var strings: [String] = []
 

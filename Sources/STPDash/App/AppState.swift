@@ -86,6 +86,8 @@ struct Derived {
   var total: LeagueRow?
   /// Active flags, newest first.
   var activeFlags: [FlagEvent] = []
+  /// Each footprint's name, lower-cased and in search form, made once per load.
+  var searchNames: [(lower: String, key: String)] = []
 }
 
 /// Everything the dashboard shows, in one value.
@@ -144,6 +146,9 @@ struct AppState {
       derived.flagSet = flags.activeSet(in: session.dataset)
       derived.activeFlags = flags.active()
       derived.inputs = LeagueTable.inputs(session.analysis, flags: derived.flagSet)
+      if derived.searchNames.count != session.dataset.footprints.count {
+        derived.searchNames = session.dataset.footprints.map { ($0.name.lowercased(), Dataset.searchKey($0.name)) }
+      }
     }
     if change != .order || derived.rows.isEmpty, let inputs = derived.inputs {
       derived.rows = LeagueTable.rows(session.analysis, delivery: delivery, inputs: inputs)

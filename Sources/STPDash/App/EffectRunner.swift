@@ -1,5 +1,13 @@
 import DashModel
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Does the disk work the reducer asks for and reports back as an action.
 struct EffectRunner {

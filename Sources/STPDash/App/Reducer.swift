@@ -278,6 +278,7 @@ enum Reducer {
     var session = fresh
     session.pending = state.session.pending
     state.session = session
+    state.derived.searchNames = []
     state.route = route.isEmpty ? [.league] : route
     state.refresh()
     if state.league.list.selected == nil { state.league.list.selected = state.derived.visible.first?.footprint }

@@ -20,16 +20,29 @@ enum Search {
     name.lowercased().contains(query.lowercased()) || Dataset.searchKey(name).contains(Dataset.searchKey(query))
   }
 
+  /// Whether a footprint's name matches, from the forms made once per load.
+  static func matches(footprint f: Int, _ state: AppState, lower: String, key: String) -> Bool {
+    guard f < state.derived.searchNames.count else { return false }
+    let n = state.derived.searchNames[f]
+    return n.lower.contains(lower) || (!key.isEmpty && n.key.contains(key))
+  }
+
   /// Selects the first match at or after `from` (wrapping), if any.
   @discardableResult
   static func find(_ state: inout AppState, _ query: String, from key: Int?, forward: Bool, skipCurrent: Bool) -> Bool {
     let rows = names(state)
     guard !query.isEmpty, !rows.isEmpty else { return false }
     let start = key.flatMap { k in rows.firstIndex { $0.key == k } } ?? 0
+    let lower = query.lowercased()
+    let searchKey = Dataset.searchKey(query)
+    let league = state.screen == .league
     for step in 0..<rows.count {
       let offset = skipCurrent ? step + 1 : step
       let i = forward ? (start + offset) % rows.count : ((start - offset) % rows.count + rows.count) % rows.count
-      if matches(rows[i].name, query) {
+      let hit =
+        league
+        ? matches(footprint: rows[i].key, state, lower: lower, key: searchKey) : matches(rows[i].name, query)
+      if hit {
         Lists.select(&state, index: i)
         return true
       }

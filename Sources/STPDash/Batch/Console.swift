@@ -1,4 +1,11 @@
-import Foundation
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Standard output and error for batch commands.
 ///
@@ -25,9 +32,21 @@ enum Console {
     return value.uppercased().contains("UTF-8") || value.uppercased().contains("UTF8")
   }
 
-  /// Writes text to standard output.
-  static func out(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+  /// Writes text to standard output (all of it, retrying short writes).
+  static func out(_ text: String) { write(text, to: STDOUT_FILENO) }
+
+  static func write(_ text: String, to fd: Int32) {
+    var text = text
+    text.withUTF8 { buf in
+      guard let base = buf.baseAddress else { return }
+      var done = 0
+      while done < buf.count {
+        let n = Glibc.write(fd, base + done, buf.count - done)
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { return }
+        done += n
+      }
+    }
   }
 
   /// Writes lines to standard output.
@@ -37,6 +56,6 @@ enum Console {
 
   /// Writes a message to standard error.
   static func error(_ text: String) {
-    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    write(text.hasSuffix("\n") ? text : text + "\n", to: STDERR_FILENO)
   }
 }

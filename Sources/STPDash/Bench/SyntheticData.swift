@@ -1,5 +1,13 @@
 import DashModel
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// A national-scale data directory made up for benchmarks and tests:
 /// `footprints` × `organisations` each, six years × three scenarios for every

@@ -1,6 +1,14 @@
 import ArgumentParser
 import DashModel
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// `stpdash bench-ui`: how fast the dashboard is on a data directory, without
 /// a terminal: time to the first frame, and CPU time per key press.

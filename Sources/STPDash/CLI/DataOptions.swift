@@ -1,6 +1,14 @@
 import ArgumentParser
 import DashModel
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// `--data` and `--flags`, shared by every command.
 struct DataOptions: ParsableArguments {
@@ -54,7 +62,7 @@ enum DataLocation {
 
   static func executableDirectory() -> String? {
     guard let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else {
-      return Bundle.main.executableURL?.deletingLastPathComponent().path
+      return CommandLine.arguments.first.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
     }
     return URL(fileURLWithPath: path).deletingLastPathComponent().path
   }

@@ -1,5 +1,13 @@
 import DashModel
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// `stpdash flag --from FILE`: many flags from a CSV file, checked first,
 /// then saved one by one (each locked, written and fsynced on its own).
@@ -8,7 +16,15 @@ enum FlagImport {
     let name = path == "-" ? "standard input" : path
     let bytes: [UInt8]
     if path == "-" {
-      bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+      var all: [UInt8] = []
+      var chunk = [UInt8](repeating: 0, count: 65536)
+      while true {
+        let n = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { break }
+        all += chunk[0..<n]
+      }
+      bytes = all
     } else {
       do throws(FileReadError) {
         bytes = try FileBytes.read(path: path)

@@ -1,5 +1,13 @@
 import ArgumentParser
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// `stpdash synth`: writes a synthetic national-scale data directory (for benchmarks).
 struct SynthCommand: ParsableCommand {
@@ -22,7 +30,7 @@ struct SynthCommand: ParsableCommand {
       do {
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
       } catch {
-        throw BatchError("cannot create \(out): \(error.localizedDescription)")
+        throw BatchError("cannot create \(out): \(error)")
       }
       try SyntheticData(footprints: footprints, organisationsPerFootprint: orgs, seed: seed).write(to: out)
       Console.out("wrote \(footprints) footprints × \(orgs) organisations to \(out)\n")

@@ -26,8 +26,8 @@ struct Glyphs {
   func text(_ s: String) -> String {
     unicode
       ? s
-      : s.replacingOccurrences(of: "£/", with: "GBP/").replacingOccurrences(of: "£m", with: "GBPm")
-        .replacingOccurrences(of: "£", with: "GBP ")
+      : s.replacing("£/", with: "GBP/").replacing("£m", with: "GBPm")
+        .replacing("£", with: "GBP ")
   }
 
   /// The ASCII stand-in for a symbol the interface uses, `?` for anything else.

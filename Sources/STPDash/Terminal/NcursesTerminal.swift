@@ -1,5 +1,13 @@
 import CNcurses
-import Foundation
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The real terminal, through ncurses. The only file that imports CNcurses:
 /// setup, teardown, signals, colour, input decoding and drawing live here.

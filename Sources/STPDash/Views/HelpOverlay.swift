@@ -33,8 +33,8 @@ enum HelpOverlay {
       let label =
         g.unicode
         ? b.label
-        : b.label.replacingOccurrences(of: "↓", with: "Dn").replacingOccurrences(of: "↑", with: "Up")
-          .replacingOccurrences(of: "←", with: "Left").replacingOccurrences(of: "→", with: "Right")
+        : b.label.replacing("↓", with: "Dn").replacing("↑", with: "Up")
+          .replacing("←", with: "Left").replacing("→", with: "Right")
       buf.put(label, x: x, y: y, width: labelWidth, style: theme.header, ellipsis: g.ellipsis)
       buf.put(b.help, x: x + labelWidth, y: y, width: colWidth - labelWidth - 1, ellipsis: g.ellipsis)
     }

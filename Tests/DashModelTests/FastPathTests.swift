@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+@testable import DashModel
+
+/// finance.csv's fast path only ever decides what the general reader would:
+/// the whole grid and every problem must be the same either way.
+@Suite("Finance fast path against the general reader")
+struct FastPathTests {
+  func compare(_ path: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    for parallelism in [1, 2] {
+      let fast = DatasetLoader.load(directory: path, parallelism: parallelism, fastPath: true)
+      let general = DatasetLoader.load(directory: path, parallelism: parallelism, fastPath: false)
+      switch (fast, general) {
+      case (.success(let a), .success(let b)):
+        #expect(grid(a.finance) == grid(b.finance), "same figures, bases and sources", sourceLocation: sourceLocation)
+        #expect(a.warnings.map(\.description) == b.warnings.map(\.description), sourceLocation: sourceLocation)
+      case (.failure(let a), .failure(let b)):
+        #expect(
+          a.problems.items.map(\.description) == b.problems.items.map(\.description), "same problems",
+          sourceLocation: sourceLocation)
+      default:
+        Issue.record("one path loaded and the other did not", sourceLocation: sourceLocation)
+      }
+    }
+  }
+
+  struct Grid: Equatable {
+    var values: [String]
+    var bases: [UInt8]
+    var sources: [String]
+  }
+
+  func grid(_ t: FinanceTable) -> Grid {
+    let g = t.grid
+    return Grid(
+      values: (0..<g.count).map { g.bases[$0] == 0 ? "-" : (g.values[$0].isNaN ? "nan" : String(g.values[$0])) },
+      bases: (0..<g.count).map { g.bases[$0] },
+      sources: (0..<g.count).map { g.bases[$0] == 0 ? "" : t.sources[Int(g.sourceIDs[$0])] })
+  }
+
+  @Test func onTheSampleData() { compare(SampleData.path) }
+
+  @Test func onEveryAwkwardForm() {
+    // Spaces around cells, signs, exponents, quoted numbers and words, CRLF,
+    // blank lines, aliases, long digit strings, a trailing empty field,
+    // sources with escaped quotes and line breaks, and every kind of error.
+    let rows = [
+      "C1, 2015/16 ,do_nothing, 12.5 ,illustrative,src",
+      "C1,2016/17,plan,+7,reported,\"a, \"\"quoted\"\" source\"",
+      "C1,2017/18,outturn,1e3,,",
+      "C1,2018/19,do-nothing,-0.25,illustrative,",
+      "\"C1\",\"2019/20\",\"plan\",\"3.5\",\"illustrative\",\"multi",
+      "line source\"",
+      "",
+      "T1,2020/21,do_nothing,12345678901234567.5,ILLUSTRATIVE,x",
+      "T1,2020/21,plan,0001.100,reported,x",
+      "T1,2019/20,plan,.5,reported,x",
+      "T1,2018/19,plan,5.,reported,x",
+      "T1,2017/18,plan,,illustrative,x",
+      "K1,2015/16,outturn,1,2,3",
+      "K1,2016/17,outturn,\"12,3x\",,",
+      "K1,2017/18,maybe,1,,",
+      "K1,2030/31,plan,1,,",
+      "ZZ,2015/16,plan,1,,",
+      "C1,2015/16,do_nothing,1,,",
+      "K1,2018/19,outturn,1,sometimes,",
+      "K1,2019/20,outturn,1 2,,",
+      "K1,2020/21,outturn,5\" ,,",
+      "C2,2020/21,plan,7,illustrative,last",
+    ]
+    let f = Fixture(["finance.csv": "entity,year,scenario,gbp_m,basis,source\r\n" + rows.joined(separator: "\r\n")])
+    defer { f.remove() }
+    compare(f.path)
+    let g = Fixture([
+      "finance.csv": "\u{FEFF}source,gbp_m,entity,scenario,year\n\"x\",1.5,C1,plan,2015/16\ny,2,C2,plan,2015/16"
+    ])
+    defer { g.remove() }
+    compare(g.path)
+  }
+
+  @Test func onALargeFileSplitBetweenThreads() throws {
+    var rows = ["entity,year,scenario,gbp_m,basis,source"]
+    var orgs = ["code,name,kind"]
+    var members = ["org,footprint"]
+    for i in 0..<2500 {
+      orgs.append("O\(i),Org \(i),ccg")
+      members.append("O\(i),E1")
+      for y in FinancialYear.all {
+        for s in Scenario.allCases {
+          let source = i % 13 == 0 ? "\"note, \"\"quoted\"\"\nsecond line\"" : (i % 3 == 0 ? "alpha" : "beta")
+          let value = i % 17 == 0 ? "" : "\(i).\(y.index)\(s.rawValue)"
+          rows.append("O\(i),\(y.label),\(s.code),\(value),\(i % 2 == 0 ? "illustrative" : ""),\(source)")
+        }
+      }
+    }
+    let f = Fixture([
+      "footprints.csv": "code,name,region\nE1,One,North\nE2,Two,South\n",
+      "organisations.csv": orgs.joined(separator: "\n") + "\n",
+      "memberships.csv": members.joined(separator: "\n") + "\n",
+      "alignment.csv": "org,footprint,stance\n",
+      "finance.csv": rows.joined(separator: "\n") + "\n",
+    ])
+    defer { f.remove() }
+    compare(f.path)
+  }
+}
