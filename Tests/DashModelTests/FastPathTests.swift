@@ -104,4 +104,51 @@ struct FastPathTests {
     defer { f.remove() }
     compare(f.path)
   }
+
+  @Test func wordAtATimeScansFindTheSameBytesAsAByteLoop() {
+    // Random bytes weighted towards the ones that matter, every start and
+    // length: the eight-byte scans must stop exactly where a plain loop does.
+    var rng = SystemRandomNumberGenerator()
+    let alphabet: [UInt8] = [0x22, 0x2C, 0x0A, 0x0D, 0x09, 0x20, 0x2D, 0x2E, 0x41, 0x7A, 0xC3, 0xA9, 0x00, 0xFF]
+    for _ in 0..<300 {
+      let n = Int.random(in: 0...40, using: &rng)
+      let bytes = (0..<n).map { _ in
+        Bool.random(using: &rng) ? alphabet.randomElement(using: &rng)! : UInt8.random(in: 0...255, using: &rng)
+      }
+      bytes.withUnsafeBufferPointer { buf in
+        guard let base = buf.baseAddress else { return }
+        for start in 0...n {
+          for limit: UInt8 in [0x01, 0x0E, 0x2D, 0x80] {
+            var q = start
+            while q < n && base[q] >= limit { q += 1 }
+            #expect(FinanceFastPath.toByteBelow(limit, base, from: start, count: n) == q, "\(bytes) from \(start)")
+          }
+          var q = start
+          while q < n && base[q] != 0x22 && base[q] != 0x0A && base[q] != 0x0D { q += 1 }
+          #expect(FinanceFastPath.toQuoteOrLineEnd(base, from: start, count: n) == q, "\(bytes) from \(start)")
+        }
+      }
+    }
+  }
+
+  @Test func keywordsMatchOnlyThemselves() {
+    let path = FinanceFastPath.Keyword("illustrative")
+    let short = FinanceFastPath.Keyword("plan")
+    func check(_ k: FinanceFastPath.Keyword, _ text: String, _ expected: Bool) {
+      let bytes = Array(text.utf8) + Array(",and more".utf8)
+      bytes.withUnsafeBufferPointer { buf in
+        // With room for a whole word, and with only the bytes there are.
+        #expect(k.matches(buf.baseAddress!, available: bytes.count) == expected, "\(text)")
+        #expect(k.matches(buf.baseAddress!, available: min(bytes.count, k.count)) == expected, "\(text) (short)")
+      }
+    }
+    check(path, "illustrative", true)
+    check(path, "illustrativf", false)
+    check(path, "jllustrative", false)
+    check(path, "illusTrative", false)
+    check(short, "plan", true)
+    check(short, "plam", false)
+    check(short, "Plan", false)
+    check(short, "pla", false)
+  }
 }

@@ -51,6 +51,48 @@ struct FinanceFastPath {
   let columns: FinanceRows.Columns
   /// The six years as seven-byte words (a local copy: no lazy global on the hot path).
   let yearWords: [UInt64] = FinancialYear.periodWords
+  let doNothing = Keyword("do_nothing")
+  let plan = Keyword("plan")
+  let outturn = Keyword("outturn")
+  let illustrative = Keyword("illustrative")
+  let reported = Keyword("reported")
+
+  /// A word of up to 16 bytes, compared as one or two machine words.
+  struct Keyword {
+    let count: Int
+    /// The first eight bytes (fewer, zero-padded, for a short word).
+    let head: UInt64
+    /// The last eight bytes, for a word of more than eight.
+    let tail: UInt64
+    let headMask: UInt64
+
+    init(_ text: StaticString) {
+      let bytes = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+      precondition(bytes.count <= 16)
+      func word(_ slice: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64 {
+        var w: UInt64 = 0
+        for (i, b) in slice.enumerated() { w |= UInt64(b) << (8 * UInt64(i)) }
+        return w
+      }
+      count = bytes.count
+      head = word(bytes[..<min(8, bytes.count)])
+      tail = bytes.count > 8 ? word(bytes[(bytes.count - 8)...]) : 0
+      headMask = bytes.count >= 8 ? ~0 : (1 << (8 * UInt64(bytes.count))) - 1
+    }
+
+    /// Whether the bytes at `p` start with this word; `available` bytes may be read.
+    @inline(__always)
+    func matches(_ p: UnsafePointer<UInt8>, available: Int) -> Bool {
+      let raw = UnsafeRawPointer(p)
+      if count > 8 {
+        return raw.loadUnaligned(as: UInt64.self) == head
+          && raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == tail
+      }
+      if available >= 8 { return raw.loadUnaligned(as: UInt64.self) & headMask == head }
+      for i in 0..<count where p[i] != UInt8(truncatingIfNeeded: head >> (8 * UInt64(i))) { return false }
+      return true
+    }
+  }
 
   init(table: CSVTable, columns: FinanceRows.Columns) {
     var roles = [Role](repeating: .other, count: table.header.count)
@@ -173,7 +215,8 @@ struct FinanceFastPath {
       var escapes = false
       // The usual forms, recognised without a byte-by-byte scan; anything
       // else goes on to the general scan below.
-      if field < fieldCount, let next = predict(base, count: count, at: p, role: roles[field], into: &r) {
+      if field < fieldCount, case let next = predict(base, count: count, at: p, role: roles[field], into: &r), next >= 0
+      {
         p = next
         field += 1
         if let outcome = afterField(
@@ -188,7 +231,7 @@ struct FinanceFastPath {
         p += 1
         s = p
         while true {
-          while p < count && base[p] != 0x22 && base[p] != 0x0A && base[p] != 0x0D { p += 1 }
+          p = Self.toQuoteOrLineEnd(base, from: p, count: count)
           if p >= count { return atEnd ? .unusual : .needMore }
           if base[p] != 0x22 { return .unusual }
           if p + 1 >= count && !atEnd { return .needMore }
@@ -202,12 +245,11 @@ struct FinanceFastPath {
         e = p
         p += 1
       } else {
-        while p < count {
+        while true {
+          // Bytes above `,` are field text; below it are a few that matter.
+          p = Self.toByteBelow(0x2D, base, from: p, count: count)
+          guard p < count else { break }
           let b = base[p]
-          if b > 0x2C {
-            p += 1
-            continue
-          }
           if b == 0x2C || b == 0x0A || b == 0x0D { break }
           if b == 0x22 { return .unusual }
           p += 1
@@ -292,86 +334,148 @@ struct FinanceFastPath {
     return done()
   }
 
+  /// The first byte at or after `p` whose value is below `limit` (at most
+  /// 128), or `count`: eight bytes at a time. Subtracting `limit` from each
+  /// byte sets the high bit of the first one below it; borrows only run
+  /// towards later bytes, so the lowest flag is exact.
+  @inline(__always)
+  static func toByteBelow(_ limit: UInt8, _ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    var p = start
+    while p + 8 <= count {
+      let w = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
+      let flags = (w &- ones &* UInt64(limit)) & ~w & highs
+      if flags != 0 { return p + flags.trailingZeroBitCount >> 3 }
+      p += 8
+    }
+    while p < count && base[p] >= limit { p += 1 }
+    return p
+  }
+
+  /// The first `"`, line feed or carriage return at or after `p`, or `count`.
+  @inline(__always)
+  static func toQuoteOrLineEnd(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let quotes: UInt64 = 0x2222_2222_2222_2222
+    var p = start
+    while p + 8 <= count {
+      let w = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
+      let q = w ^ quotes
+      // A zero byte in `q` is a quote; a byte below 14 may be a line end.
+      let flags = ((q &- ones) & ~q & highs) | ((w &- ones &* 14) & ~w & highs)
+      if flags != 0 {
+        p += flags.trailingZeroBitCount >> 3
+        let b = base[p]
+        if b == 0x22 || b == 0x0A || b == 0x0D { return p }
+        p += 1
+        continue
+      }
+      p += 8
+    }
+    while p < count && base[p] != 0x22 && base[p] != 0x0A && base[p] != 0x0D { p += 1 }
+    return p
+  }
+
   /// Whether `b` ends a field.
   @inline(__always)
   func isEnd(_ b: UInt8) -> Bool { b == 0x2C || b == 0x0A || b == 0x0D }
 
   /// Parses a field of the expected form for its role, returning where the
-  /// field ends; `nil` when it is not in that form (the general scan decides).
-  @inline(__always)
-  func predict(_ base: UnsafePointer<UInt8>, count: Int, at p: Int, role: Role, into r: inout Parsed) -> Int? {
+  /// field ends, or -1 when it is not in that form (the general scan decides).
+  @inline(never)
+  func predict(_ base: UnsafePointer<UInt8>, count: Int, at p: Int, role: Role, into r: inout Parsed) -> Int {
     switch role {
-    case .year:
-      guard p + 7 < count, isEnd(base[p + 7]) else { return nil }
-      var word: UInt64 = 0
-      for i in 0..<7 { word |= UInt64(base[p + i]) << (8 * UInt64(i)) }
-      guard let y = yearWords.firstIndex(of: word) else { return nil }
-      r.year = y
-      return p + 7
-    case .scenario:
-      guard p < count else { return nil }
-      let (word, index): (StaticString, Int)
-      switch base[p] {
-      case 0x64: (word, index) = ("do_nothing", 0)
-      case 0x70: (word, index) = ("plan", 1)
-      case 0x6F: (word, index) = ("outturn", 2)
-      default: return nil
-      }
-      let n = word.utf8CodeUnitCount
-      guard p + n < count, isEnd(base[p + n]), memcmp(base + p, word.utf8Start, n) == 0 else { return nil }
-      r.scenario = index
-      return p + n
-    case .basis:
-      guard p < count else { return nil }
-      if isEnd(base[p]) { return p }
-      let (word, basis): (StaticString, UInt8)
-      switch base[p] {
-      case 0x69: (word, basis) = ("illustrative", Basis.illustrative.rawValue)
-      case 0x72: (word, basis) = ("reported", Basis.reported.rawValue)
-      default: return nil
-      }
-      let n = word.utf8CodeUnitCount
-      guard p + n < count, isEnd(base[p + n]), memcmp(base + p, word.utf8Start, n) == 0 else { return nil }
-      r.basis = basis
-      return p + n
-    case .gbp:
-      // Digits with an optional point, parsed while they are found.
-      var i = p
-      guard i < count else { return nil }
-      if isEnd(base[i]) { return i }
-      var negative = false
-      if base[i] == 0x2D {
-        negative = true
-        i += 1
-      }
-      var mantissa: UInt64 = 0
-      let start = i
+    case .year: return predictYear(base, count: count, at: p, into: &r)
+    case .scenario: return predictScenario(base, count: count, at: p, into: &r)
+    case .basis: return predictBasis(base, count: count, at: p, into: &r)
+    case .gbp: return predictValue(base, count: count, at: p, into: &r)
+    default: return -1
+    }
+  }
+
+  @inline(__always)
+  func predictYear(_ base: UnsafePointer<UInt8>, count: Int, at p: Int, into r: inout Parsed) -> Int {
+    // `20YY/ZZ`: the third and fourth digits say which of the six it can
+    // be; one compare of all seven bytes says whether it is.
+    guard p + 8 <= count, isEnd(base[p + 7]) else { return -1 }
+    let y = Int(base[p + 2] &- 0x30) &* 10 &+ Int(base[p + 3] &- 0x30) &- FinancialYear.firstStartYear % 100
+    guard y >= 0, y < yearWords.count,
+      UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self) & 0x00FF_FFFF_FFFF_FFFF == yearWords[y]
+    else { return -1 }
+    r.year = y
+    return p + 7
+  }
+
+  @inline(__always)
+  func predictScenario(_ base: UnsafePointer<UInt8>, count: Int, at p: Int, into r: inout Parsed) -> Int {
+    guard p < count else { return -1 }
+    let (word, index): (Keyword, Int)
+    switch base[p] {
+    case 0x64: (word, index) = (doNothing, 0)
+    case 0x70: (word, index) = (plan, 1)
+    case 0x6F: (word, index) = (outturn, 2)
+    default: return -1
+    }
+    let n = word.count
+    guard p + n < count, isEnd(base[p + n]), word.matches(base + p, available: count - p) else { return -1 }
+    r.scenario = index
+    return p + n
+  }
+
+  @inline(__always)
+  func predictBasis(_ base: UnsafePointer<UInt8>, count: Int, at p: Int, into r: inout Parsed) -> Int {
+    guard p < count else { return -1 }
+    if isEnd(base[p]) { return p }
+    let (word, basis): (Keyword, UInt8)
+    switch base[p] {
+    case 0x69: (word, basis) = (illustrative, Basis.illustrative.rawValue)
+    case 0x72: (word, basis) = (reported, Basis.reported.rawValue)
+    default: return -1
+    }
+    let n = word.count
+    guard p + n < count, isEnd(base[p + n]), word.matches(base + p, available: count - p) else { return -1 }
+    r.basis = basis
+    return p + n
+  }
+
+  @inline(__always)
+  func predictValue(_ base: UnsafePointer<UInt8>, count: Int, at p: Int, into r: inout Parsed) -> Int {
+    // Digits with an optional point, parsed while they are found.
+    var i = p
+    guard i < count else { return -1 }
+    if isEnd(base[i]) { return i }
+    var negative = false
+    if base[i] == 0x2D {
+      negative = true
+      i += 1
+    }
+    var mantissa: UInt64 = 0
+    let start = i
+    while i < count {
+      let d = base[i] &- 0x30
+      if d > 9 { break }
+      mantissa = mantissa &* 10 &+ UInt64(d)
+      i += 1
+    }
+    let whole = i - start
+    var fraction = 0
+    if i < count && base[i] == 0x2E {
+      i += 1
+      let fractionStart = i
       while i < count {
         let d = base[i] &- 0x30
         if d > 9 { break }
         mantissa = mantissa &* 10 &+ UInt64(d)
         i += 1
       }
-      let whole = i - start
-      var fraction = 0
-      if i < count && base[i] == 0x2E {
-        i += 1
-        let fractionStart = i
-        while i < count {
-          let d = base[i] &- 0x30
-          if d > 9 { break }
-          mantissa = mantissa &* 10 &+ UInt64(d)
-          i += 1
-        }
-        fraction = i - fractionStart
-      }
-      // Exact when the digits fit below 2^53: at most 15 of them.
-      guard i < count, isEnd(base[i]), whole + fraction > 0, whole + fraction <= 15 else { return nil }
-      let v = Double(mantissa) / DecimalParser.powerOfTen(fraction)
-      r.value = negative ? -v : v
-      return i
-    default:
-      return nil
+      fraction = i - fractionStart
     }
+    // Exact when the digits fit below 2^53: at most 15 of them.
+    guard i < count, isEnd(base[i]), whole + fraction > 0, whole + fraction <= 15 else { return -1 }
+    let v = Double(mantissa) / DecimalParser.powerOfTen(fraction)
+    r.value = negative ? -v : v
+    return i
   }
 }

@@ -101,6 +101,9 @@ enum FinanceRows {
     var sourceLookup: [String: Int32] = [:]
     var lastSource: [UInt8] = []
     var lastSourceID: Int32 = 0
+    /// Recent distinct sources as raw bytes: a source met again is found by
+    /// comparing bytes, without making a string (a few dozen at most).
+    var rawSources: [(bytes: [UInt8], escapes: Bool, id: Int32)] = []
     var repeats: [(slot: Int, line: Int)] = []
     var unknown = UnknownCodes()
     /// The lowest and highest slot written, so merging need not visit the rest.
@@ -110,15 +113,17 @@ enum FinanceRows {
     init(slots: Int) { grid = FinanceGrid(slots: slots) }
 
     /// The id of a source given as raw bytes (quotes already removed).
+    /// The id of a source given as raw bytes (between the quotes, escapes
+    /// not yet undone). Its own cache: the general reader's bytes are
+    /// unescaped, so the two must never be compared.
     mutating func sourceID(bytes b: UnsafeBufferPointer<UInt8>, escapes: Bool) -> Int32 {
       if b.isEmpty { return 0 }
-      if b.count == lastSource.count,
-        lastSource.withUnsafeBufferPointer({ last in
-          guard let l = last.baseAddress, let n = b.baseAddress else { return false }
+      for k in rawSources.indices where rawSources[k].escapes == escapes && rawSources[k].bytes.count == b.count {
+        let same = rawSources[k].bytes.withUnsafeBufferPointer { known in
+          guard let l = known.baseAddress, let n = b.baseAddress else { return false }
           return memcmp(l, n, b.count) == 0
-        })
-      {
-        return lastSourceID
+        }
+        if same { return rawSources[k].id }
       }
       var bytes = Array(b)
       if escapes {
@@ -140,8 +145,7 @@ enum FinanceRows {
         sources.append(text)
         sourceLookup[text] = id
       }
-      lastSource = Array(b)
-      lastSourceID = id
+      if rawSources.count < 32 { rawSources.append((Array(b), escapes, id)) }
       return id
     }
 
