@@ -105,6 +105,30 @@ struct FastPathTests {
     compare(f.path)
   }
 
+  @Test func onRowsLongerThanTheReadWindow() {
+    // A source longer than the window the fast path reads at a time, quoted
+    // and unquoted, between ordinary rows: the window grows, nothing is lost.
+    let long = String(repeating: "board paper, page 4; ", count: FinanceFastPath.window / 10)
+    let unquoted = String(repeating: "x", count: FinanceFastPath.window + 17)
+    let rows = [
+      "entity,year,scenario,gbp_m,basis,source",
+      "C1,2015/16,plan,1.5,illustrative,short",
+      "C1,2016/17,plan,2.5,illustrative,\"\(long)\"",
+      "C1,2017/18,plan,3.5,reported,\(unquoted)",
+      "C1,2018/19,plan,4.5,reported,\"\(long.replacingOccurrences(of: ";", with: "\"\"")) \"",
+      "C2,2018/19,plan,5.5,reported,short",
+    ]
+    let f = Fixture(["finance.csv": rows.joined(separator: "\n") + "\n"])
+    defer { f.remove() }
+    compare(f.path)
+    guard case .success(let data) = DatasetLoader.load(directory: f.path) else {
+      Issue.record("the file should load")
+      return
+    }
+    #expect(data.finance.sources.contains(long.trimmingCharacters(in: .whitespaces)))
+    #expect(data.finance.sources.contains(unquoted))
+  }
+
   @Test func wordAtATimeScansFindTheSameBytesAsAByteLoop() {
     // Random bytes weighted towards the ones that matter, every start and
     // length: the eight-byte scans must stop exactly where a plain loop does.

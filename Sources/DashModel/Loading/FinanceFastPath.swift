@@ -45,7 +45,7 @@ struct FinanceFastPath {
   }
 
   /// Bytes read at a time.
-  static let window = 4 << 20
+  static let window = 256 << 10
 
   let roles: [Role]
   let columns: FinanceRows.Columns
