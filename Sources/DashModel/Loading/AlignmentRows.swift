@@ -14,13 +14,14 @@ enum AlignmentRows {
     let source = table.column("source")
     let basis = table.column("basis")
     var out: [AlignmentRecord] = []
-    var seen = IntSet(capacity: table.document.count / 30)
+    var seen = PairSet(organisations: references.organisationCount)
+    var hints = References.Hints()
     var texts = Interner()
     var unknown = UnknownCodes()
     table.forEachRecord(problems: &problems) { row, problems in
       let line = row.line
-      let o = references.organisation(row, org, unknown: &unknown, problems: &problems)
-      let f = references.footprint(row, footprint, unknown: &unknown, problems: &problems)
+      let o = references.organisation(row, org, hints: &hints, unknown: &unknown, problems: &problems)
+      let f = references.footprint(row, footprint, hints: &hints, unknown: &unknown, problems: &problems)
       let stanceValue = Stance(row: row, slot: stance)
       if stanceValue == nil {
         let stanceText = row.string(stance)
@@ -38,7 +39,7 @@ enum AlignmentRows {
       }
       let basisValue = RowChecks.basis(row, basis, field: "basis", file: file, problems: &problems)
       guard let o, let f, let stanceValue else { return }
-      if let first = seen.insert(Dataset.key(org: o, footprint: f), Int32(date), line: line) {
+      if let first = seen.insert(org: o, footprint: f, extra: Int32(date), line: line) {
         problems.error(
           file, line: line,
           "a second stance for \(row.string(org)) in \(row.string(footprint))\(dateText.isEmpty ? " without a date" : " on \(dateText)") (first on line \(first)); give each an as_of date"

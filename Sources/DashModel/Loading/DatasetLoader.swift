@@ -149,9 +149,9 @@ public enum DatasetLoader {
       result.problems.append(contentsOf: stanceProblems)
       if alignmentTable != nil {
         // Every stance must belong to a membership.
-        var keys = IntSet(capacity: result.memberships.count)
-        for m in result.memberships { _ = keys.insert(Dataset.key(org: m.org, footprint: m.footprint), line: 0) }
-        for r in result.alignment where !keys.contains(Dataset.key(org: r.org, footprint: r.footprint)) {
+        var keys = PairSet(organisations: orgCount)
+        for m in result.memberships { _ = keys.insert(org: m.org, footprint: m.footprint, line: 0) }
+        for r in result.alignment where !keys.contains(org: r.org, footprint: r.footprint) {
           result.problems.error(
             AlignmentRows.file, line: r.line,
             "\(orgCodes[r.org]) is not a member of \(fpCodes[r.footprint]) in memberships.csv, so it has no stance there"

@@ -1,23 +1,31 @@
 /// A set of keys (a 64-bit number and a 32-bit one) with the line each was
 /// first seen on: open addressing and a multiplicative mix, for finding
 /// repeated rows among tens of thousands without hashing through `Hasher`.
-struct IntSet {
-  private var keys: [Int64]
-  private var extras: [Int32]
-  private var lines: [Int32]
-  private var used: [Bool]
+///
+/// Each slot holds key, extra and line together, so a probe touches one
+/// cache line; the table is a plain buffer owned by the set (which cannot be
+/// copied), so inserting pays no copy-on-write or exclusivity checks.
+struct IntSet: ~Copyable {
+  private struct Slot {
+    var key: Int64
+    var extra: Int32
+    /// The line plus one; 0 marks an empty slot.
+    var lineAndOne: Int32
+  }
+
+  private var slots: UnsafeMutablePointer<Slot>
   private var mask: Int
   private(set) var count = 0
 
   init(capacity: Int) {
     var size = 16
     while size < capacity * 2 { size <<= 1 }
-    keys = [Int64](repeating: 0, count: size)
-    extras = [Int32](repeating: 0, count: size)
-    lines = [Int32](repeating: 0, count: size)
-    used = [Bool](repeating: false, count: size)
+    slots = .allocate(capacity: size)
+    slots.initialize(repeating: Slot(key: 0, extra: 0, lineAndOne: 0), count: size)
     mask = size - 1
   }
+
+  deinit { slots.deallocate() }
 
   @inline(__always)
   private func slot(_ key: Int64, _ extra: Int32) -> Int {
@@ -31,16 +39,13 @@ struct IntSet {
   /// Adds a key seen on `line`; returns the line it was first seen on when it
   /// was there already.
   mutating func insert(_ key: Int64, _ extra: Int32 = 0, line: Int) -> Int? {
-    if (count + 1) * 2 > keys.count { grow() }
+    if (count + 1) * 2 > mask + 1 { grow() }
     var s = slot(key, extra)
-    while used[s] {
-      if keys[s] == key && extras[s] == extra { return Int(lines[s]) }
+    while slots[s].lineAndOne != 0 {
+      if slots[s].key == key && slots[s].extra == extra { return Int(slots[s].lineAndOne) - 1 }
       s = (s + 1) & mask
     }
-    used[s] = true
-    keys[s] = key
-    extras[s] = extra
-    lines[s] = Int32(truncatingIfNeeded: line)
+    slots[s] = Slot(key: key, extra: extra, lineAndOne: Int32(truncatingIfNeeded: line) &+ 1)
     count += 1
     return nil
   }
@@ -48,16 +53,77 @@ struct IntSet {
   /// Whether the key is in the set.
   func contains(_ key: Int64, _ extra: Int32 = 0) -> Bool {
     var s = slot(key, extra)
-    while used[s] {
-      if keys[s] == key && extras[s] == extra { return true }
+    while slots[s].lineAndOne != 0 {
+      if slots[s].key == key && slots[s].extra == extra { return true }
       s = (s + 1) & mask
     }
     return false
   }
 
   private mutating func grow() {
-    let old = (keys, extras, lines, used)
-    self = IntSet(capacity: keys.count)
-    for i in 0..<old.0.count where old.3[i] { _ = insert(old.0[i], old.1[i], line: Int(old.2[i])) }
+    let old = slots
+    let oldSize = mask + 1
+    let size = oldSize * 2
+    slots = .allocate(capacity: size)
+    slots.initialize(repeating: Slot(key: 0, extra: 0, lineAndOne: 0), count: size)
+    mask = size - 1
+    for i in 0..<oldSize where old[i].lineAndOne != 0 {
+      var s = slot(old[i].key, old[i].extra)
+      while slots[s].lineAndOne != 0 { s = (s + 1) & mask }
+      slots[s] = old[i]
+    }
+    old.deallocate()
+  }
+}
+
+/// A set of (organisation, footprint, extra) keys with the line each was first
+/// seen on. Most organisations belong to one footprint and rows come in the
+/// organisations' order, so each organisation's first key sits in a plain
+/// array indexed by organisation (read in order, never a cache miss); only
+/// further keys of the same organisation go to an ``IntSet``.
+struct PairSet: ~Copyable {
+  private struct First {
+    var footprint: Int32
+    var extra: Int32
+    /// The line plus one; 0 when the organisation has no key yet.
+    var lineAndOne: Int32
+  }
+
+  private let first: UnsafeMutablePointer<First>
+  private let organisations: Int
+  private var more = IntSet(capacity: 256)
+
+  init(organisations: Int) {
+    self.organisations = max(organisations, 0)
+    first = .allocate(capacity: max(self.organisations, 1))
+    first.initialize(repeating: First(footprint: 0, extra: 0, lineAndOne: 0), count: max(self.organisations, 1))
+  }
+
+  deinit { first.deallocate() }
+
+  /// Adds a key seen on `line`; returns the line it was first seen on when it
+  /// was there already.
+  mutating func insert(org: Int, footprint: Int, extra: Int32 = 0, line: Int) -> Int? {
+    guard org >= 0, org < organisations else {
+      return more.insert(Dataset.key(org: org, footprint: footprint), extra, line: line)
+    }
+    let f = first[org]
+    if f.lineAndOne == 0 {
+      first[org] = First(
+        footprint: Int32(truncatingIfNeeded: footprint), extra: extra, lineAndOne: Int32(truncatingIfNeeded: line) &+ 1)
+      return nil
+    }
+    if Int(f.footprint) == footprint && f.extra == extra { return Int(f.lineAndOne) - 1 }
+    return more.insert(Dataset.key(org: org, footprint: footprint), extra, line: line)
+  }
+
+  /// Whether the key is in the set.
+  func contains(org: Int, footprint: Int, extra: Int32 = 0) -> Bool {
+    if org >= 0, org < organisations {
+      let f = first[org]
+      if f.lineAndOne == 0 { return false }
+      if Int(f.footprint) == footprint && f.extra == extra { return true }
+    }
+    return more.contains(Dataset.key(org: org, footprint: footprint), extra)
   }
 }

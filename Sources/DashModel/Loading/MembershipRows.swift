@@ -13,12 +13,13 @@ enum MembershipRows {
     let share = table.column("share")
     var out: [Membership] = []
     var lines: [Int] = []
-    var seen = IntSet(capacity: table.document.count / 20)
+    var seen = PairSet(organisations: references.organisationCount)
     var unknown = UnknownCodes()
+    var hints = References.Hints()
     table.forEachRecord(problems: &problems) { row, problems in
       let line = row.line
-      let o = references.organisation(row, org, unknown: &unknown, problems: &problems)
-      let f = references.footprint(row, footprint, unknown: &unknown, problems: &problems)
+      let o = references.organisation(row, org, hints: &hints, unknown: &unknown, problems: &problems)
+      let f = references.footprint(row, footprint, hints: &hints, unknown: &unknown, problems: &problems)
       var shareValue = 1.0
       var shareOK = true
       if !row.isBlank(share) {
@@ -32,8 +33,7 @@ enum MembershipRows {
         }
       }
       guard let o, let f, shareOK else { return }
-      let key = Dataset.key(org: o, footprint: f)
-      if let first = seen.insert(key, line: line) {
+      if let first = seen.insert(org: o, footprint: f, line: line) {
         problems.error(
           file, line: line,
           "\(row.string(org)) is listed in \(row.string(footprint)) twice (first on line \(first))")
@@ -74,13 +74,23 @@ enum MembershipRows {
 struct References: Sendable {
   let codes: CodeLookup
   let footprintCount: Int
+  /// Organisations' ids follow the footprints' in `codes`.
+  var organisationCount: Int { codes.count - footprintCount }
   /// False when footprints or organisations could not be read, so that every
   /// reference is not reported as unknown as well.
   let usable: Bool
 
-  func footprint(_ row: CSVRow, _ slot: Int, unknown: inout UnknownCodes, problems: inout ProblemList) -> Int? {
+  /// The last footprint and organisation found, as guesses for the next row.
+  struct Hints {
+    var footprint = -1
+    var organisation = -1
+  }
+
+  func footprint(
+    _ row: CSVRow, _ slot: Int, hints: inout Hints, unknown: inout UnknownCodes, problems: inout ProblemList
+  ) -> Int? {
     let b = row.trimmedBytes(slot)
-    if let id = codes.find(b), id < footprintCount { return id }
+    if let id = codes.find(b, hint: &hints.footprint), id < footprintCount { return id }
     guard usable else { return nil }
     let text = row.string(slot)
     if text.isEmpty {
@@ -95,9 +105,11 @@ struct References: Sendable {
     return nil
   }
 
-  func organisation(_ row: CSVRow, _ slot: Int, unknown: inout UnknownCodes, problems: inout ProblemList) -> Int? {
+  func organisation(
+    _ row: CSVRow, _ slot: Int, hints: inout Hints, unknown: inout UnknownCodes, problems: inout ProblemList
+  ) -> Int? {
     let b = row.trimmedBytes(slot)
-    if let id = codes.find(b), id >= footprintCount { return id - footprintCount }
+    if let id = codes.find(b, hint: &hints.organisation), id >= footprintCount { return id - footprintCount }
     guard usable else { return nil }
     let text = row.string(slot)
     if text.isEmpty {

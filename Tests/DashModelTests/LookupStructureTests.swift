@@ -1,0 +1,83 @@
+import Testing
+
+@testable import DashModel
+
+/// The loader's small lookup structures against plain Swift collections:
+/// a repeated membership or stance that slipped through would double a
+/// footprint's figures, and a wrong code lookup would misfile a row.
+@Suite("Lookup structures")
+struct LookupStructureTests {
+  struct Key: Hashable {
+    var org: Int
+    var footprint: Int
+    var extra: Int32
+  }
+
+  @Test func pairSetFindsEveryRepeatAndOnlyRepeats() {
+    var rng = SystemRandomNumberGenerator()
+    for organisations in [0, 1, 7, 200] {
+      var set = PairSet(organisations: organisations)
+      var model: [Key: Int] = [:]
+      for line in 2..<3000 {
+        // Mostly in order, as files are; sometimes anywhere, sometimes out of range.
+        let org =
+          Bool.random(using: &rng)
+          ? line * max(organisations, 1) / 3000 : Int.random(in: -1...(organisations + 1), using: &rng)
+        let key = Key(
+          org: org, footprint: Int.random(in: 0..<4, using: &rng), extra: Int32.random(in: 0..<3, using: &rng))
+        let expected = model[key]
+        if expected == nil { model[key] = line }
+        let got = set.insert(org: key.org, footprint: key.footprint, extra: key.extra, line: line)
+        #expect(got == expected)
+      }
+      for org in -1...(organisations + 1) {
+        for footprint in 0..<5 {
+          for extra: Int32 in 0..<4 {
+            let key = Key(org: org, footprint: footprint, extra: extra)
+            let found = set.contains(org: org, footprint: footprint, extra: extra)
+            #expect(found == (model[key] != nil))
+          }
+        }
+      }
+    }
+  }
+
+  @Test func intSetKeepsTheFirstLineThroughGrowth() {
+    var set = IntSet(capacity: 2)
+    var model: [Int64: Int] = [:]
+    var rng = SystemRandomNumberGenerator()
+    for line in 1..<5000 {
+      let key = Int64.random(in: -2000...2000, using: &rng) << 20
+      let expected = model[key]
+      if expected == nil { model[key] = line }
+      let got = set.insert(key, line: line)
+      #expect(got == expected)
+    }
+    let count = set.count
+    #expect(count == model.count)
+    for key in model.keys {
+      let found = set.contains(key)
+      #expect(found)
+    }
+    let stray = set.contains(1)
+    #expect(!stray)
+  }
+
+  @Test func codeLookupWithAHintFindsWhatAPlainLookupFinds() {
+    let index = CodeIndex(capacity: 4)
+    let codes = (0..<500).map { "C\($0 * 7 % 500)" } + ["", "LONGER-THAN-EIGHT-BYTES", "x"]
+    for code in codes { _ = index.insert(code) }
+    let lookup = index.lookup
+    var hint = -1
+    var rng = SystemRandomNumberGenerator()
+    let queries = codes + codes.shuffled(using: &rng) + ["C500", "C-1", "nope", "LONGER-THAN-EIGHT-BYTEZ"]
+    for query in queries {
+      var q = query
+      q.withUTF8 { bytes in
+        let plain = lookup.find(bytes)
+        #expect(lookup.find(bytes, hint: &hint) == plain, "\(query)")
+        if let plain { #expect(hint == plain) }
+      }
+    }
+  }
+}
