@@ -105,6 +105,56 @@ struct FastPathTests {
     compare(f.path)
   }
 
+  @Test func onEdgesOfTheUsualLayout() {
+    // Codes of 1, 8, 9, 16 and 17 bytes, codes that share a prefix, row after
+    // row (the last code is remembered); sources plain, spaced, quoted,
+    // escaped, followed by junk, with a stray comma; CR, CRLF, a lone CR; and
+    // a last row with no line break, quoted.
+    let codes = [
+      "A", "ABCDEFGH", "ABCDEFGHI", "ABCDEFGHIJKLMNOP", "ABCDEFGHIJKLMNOPQ", "AB", "ABCDEFGHIJ", "ABCDEFGH1",
+      "ABCDEFGH2", "X1", "X2",
+    ]
+    let organisations =
+      "code,name,kind\n" + (codes + ["LAST"]).map { "\($0),Org \($0),ccg" }.joined(separator: "\n") + "\n"
+    let memberships = "org,footprint\n" + (codes + ["LAST"]).map { "\($0),E1" }.joined(separator: "\n") + "\n"
+    let good = [
+      "", "plain", "  spaced out  ", "\"quoted, with comma\"", "\"esc \"\"aped\"\"\"", "\"\"", "tab\there",
+      "\"two\nlines\"",
+    ]
+    let bad = ["\"junk\"after", "a,b"]
+    func rows(_ sources: [String]) -> [String] {
+      var rows: [String] = []
+      for (i, code) in codes.enumerated() {
+        for (y, year) in FinancialYear.all.enumerated() {
+          for (k, scenario) in ["do_nothing", "plan", "outturn"].enumerated() {
+            let source = sources[(i + y + k) % sources.count]
+            let value = (i + y + k) % 5 == 0 ? "" : "\(i * 100 + y).\(k)5"
+            let basis = ["", "illustrative", "reported"][(i + k) % 3]
+            rows.append("\(code),\(year.label),\(scenario),\(value),\(basis),\(source)")
+          }
+        }
+      }
+      return rows
+    }
+    for (sources, loads) in [(good, true), (good + bad, false)] {
+      for ending in ["\n", "\r\n", "\r"] {
+        let f = Fixture([
+          "organisations.csv": organisations, "memberships.csv": memberships,
+          "alignment.csv": "org,footprint,stance\n",
+          "finance.csv": "entity,year,scenario,gbp_m,basis,source\n" + rows(sources).joined(separator: ending)
+            + ending + "LAST,2020/21,plan,1,,\"last\"",
+        ])
+        defer { f.remove() }
+        compare(f.path)
+        switch DatasetLoader.load(directory: f.path) {
+        case .success: #expect(loads, "rows with a stray comma or junk after quotes are errors")
+        case .failure(let failure):
+          #expect(!loads, "\(ending.debugDescription) line ends: \(failure.problems.items.prefix(3))")
+        }
+      }
+    }
+  }
+
   @Test func onRowsLongerThanTheReadWindow() {
     // A source longer than the window the fast path reads at a time, quoted
     // and unquoted, between ordinary rows: the window grows, nothing is lost.

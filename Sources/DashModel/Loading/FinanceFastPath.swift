@@ -135,61 +135,73 @@ struct FinanceFastPath {
     var lastLength = -1
     var lastEscapes = false
     var lastID: Int32 = 0
+    // The usual column order takes the straight-line parser first.
+    let usual = FinanceCanonicalRow.applies(to: roles)
+    var canonical = FinanceCanonicalRow(codes: columns.codes)
     return roles.withUnsafeBufferPointer { roles in
-      while windowStart + p < to {
-        let atEnd = windowStart + length >= total
-        switch parseRow(buffer, length: length, at: p, atEnd: atEnd, roles: roles) {
-        case .blank(let next):
-          p = next
-          line += 1
-        case .row(let next, let r):
-          p = next
-          line += 1
-          let slot = FinanceTable.slot(entity: r.entity, year: r.year, scenario: r.scenario)
-          if grid.bases[slot] != 0 {
-            chunk.repeats.append((slot, line - 1))
-            continue
-          }
-          grid.values[slot] = r.value
-          grid.bases[slot] = r.basis
-          let length = r.sourceEnd - r.sourceStart
-          if length <= 0 {
-            grid.sourceIDs[slot] = 0
-          } else if length == lastLength && r.sourceEscapes == lastEscapes
-            && memcmp(lastSource, buffer + r.sourceStart, length) == 0
-          {
-            grid.sourceIDs[slot] = lastID
+      yearWords.withUnsafeBufferPointer { years in
+        guard let years = years.baseAddress else { return (from, firstLine) }
+        while windowStart + p < to {
+          let atEnd = windowStart + length >= total
+          let outcome: Outcome
+          if usual, let row = canonical.parse(buffer, count: length, at: p, atEnd: atEnd, years: years) {
+            outcome = row
           } else {
-            lastID = chunk.sourceID(
-              bytes: UnsafeBufferPointer(start: buffer + r.sourceStart, count: length), escapes: r.sourceEscapes)
-            if length > lastCapacity {
-              lastSource.deallocate()
-              lastCapacity = length
-              lastSource = .allocate(capacity: lastCapacity)
+            outcome = parseRow(buffer, length: length, at: p, atEnd: atEnd, roles: roles)
+          }
+          switch outcome {
+          case .blank(let next):
+            p = next
+            line += 1
+          case .row(let next, let r):
+            p = next
+            line += 1
+            let slot = FinanceTable.slot(entity: r.entity, year: r.year, scenario: r.scenario)
+            if grid.bases[slot] != 0 {
+              chunk.repeats.append((slot, line - 1))
+              continue
             }
-            lastSource.update(from: buffer + r.sourceStart, count: length)
-            lastLength = length
-            lastEscapes = r.sourceEscapes
-            grid.sourceIDs[slot] = lastID
+            grid.values[slot] = r.value
+            grid.bases[slot] = r.basis
+            let length = r.sourceEnd - r.sourceStart
+            if length <= 0 {
+              grid.sourceIDs[slot] = 0
+            } else if length == lastLength && r.sourceEscapes == lastEscapes
+              && memcmp(lastSource, buffer + r.sourceStart, length) == 0
+            {
+              grid.sourceIDs[slot] = lastID
+            } else {
+              lastID = chunk.sourceID(
+                bytes: UnsafeBufferPointer(start: buffer + r.sourceStart, count: length), escapes: r.sourceEscapes)
+              if length > lastCapacity {
+                lastSource.deallocate()
+                lastCapacity = length
+                lastSource = .allocate(capacity: lastCapacity)
+              }
+              lastSource.update(from: buffer + r.sourceStart, count: length)
+              lastLength = length
+              lastEscapes = r.sourceEscapes
+              grid.sourceIDs[slot] = lastID
+            }
+            if slot < chunk.low { chunk.low = slot }
+            if slot > chunk.high { chunk.high = slot }
+          case .needMore:
+            if p == 0 {
+              // A row longer than the window: make the window bigger.
+              capacity *= 2
+              buffer.deallocate()
+              buffer = .allocate(capacity: capacity)
+            }
+            refill(at: windowStart + p)
+          case .unusual:
+            // The general reader reads this record again, from the file itself.
+            let end = general(windowStart + p, line, &chunk)
+            line = end.line
+            refill(at: end.offset)
           }
-          if slot < chunk.low { chunk.low = slot }
-          if slot > chunk.high { chunk.high = slot }
-        case .needMore:
-          if p == 0 {
-            // A row longer than the window: make the window bigger.
-            capacity *= 2
-            buffer.deallocate()
-            buffer = .allocate(capacity: capacity)
-          }
-          refill(at: windowStart + p)
-        case .unusual:
-          // The general reader reads this record again, from the file itself.
-          let end = general(windowStart + p, line, &chunk)
-          line = end.line
-          refill(at: end.offset)
         }
+        return (windowStart + p, line)
       }
-      return (windowStart + p, line)
     }
   }
 

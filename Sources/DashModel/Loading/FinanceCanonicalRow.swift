@@ -1,0 +1,179 @@
+/// The usual `finance.csv` layout — `entity,year,scenario,gbp_m,basis,source`
+/// in that order — read in one straight pass per row, with no per-field
+/// dispatch on column roles.
+///
+/// It only accepts rows in their plainest form: an unquoted code, a year,
+/// a scenario and a basis written exactly, a plain decimal or nothing, and a
+/// source that is empty, plain or quoted on one line. For anything else it
+/// answers `nil` and the row is read again by ``FinanceFastPath``'s
+/// field-by-field parser (which in turn leaves the unusual to the general
+/// reader), so it decides nothing a user can see.
+struct FinanceCanonicalRow {
+  let codes: CodeLookup
+  let doNothing = FinanceFastPath.Keyword("do_nothing")
+  let plan = FinanceFastPath.Keyword("plan")
+  let outturn = FinanceFastPath.Keyword("outturn")
+  let illustrative = FinanceFastPath.Keyword("illustrative")
+  let reported = FinanceFastPath.Keyword("reported")
+
+  /// The last code read (up to 16 bytes, as two words) and its id: rows of
+  /// one entity come together, so most rows need no hash lookup at all.
+  private var lastHead: UInt64 = 0
+  private var lastTail: UInt64 = 0
+  private var lastLength = -1
+  private var lastID = 0
+
+  init(codes: CodeLookup) { self.codes = codes }
+
+  /// Whether a header's roles are the usual layout.
+  static func applies(to roles: [FinanceFastPath.Role]) -> Bool {
+    roles == [.entity, .year, .scenario, .gbp, .basis, .source]
+  }
+
+  /// The low `n` bytes of a word (1 ≤ n ≤ 8).
+  @inline(__always)
+  private static func low(_ n: Int) -> UInt64 { n >= 8 ? ~0 : (1 << (8 * UInt64(n))) &- 1 }
+
+  /// Parses the row at `start`, or answers `nil` when it is not in the plain
+  /// form or does not end inside the `count` bytes there are (`years`: the
+  /// six years as words, ``FinancialYear/periodWords``).
+  @inline(__always)
+  mutating func parse(
+    _ base: UnsafePointer<UInt8>, count: Int, at start: Int, atEnd: Bool, years: UnsafePointer<UInt64>
+  ) -> FinanceFastPath.Outcome? {
+    var r = FinanceFastPath.Parsed()
+    var p = start
+
+    // Entity: bytes above `,` up to the first comma.
+    let entityEnd = FinanceFastPath.toByteBelow(0x2D, base, from: p, count: count)
+    guard entityEnd < count, base[entityEnd] == 0x2C, entityEnd > p else { return nil }
+    let length = entityEnd - p
+    if length <= 16 && p + 16 <= count {
+      let raw = UnsafeRawPointer(base + p)
+      let head = raw.loadUnaligned(as: UInt64.self) & Self.low(length)
+      let tail = length > 8 ? raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & Self.low(length - 8) : 0
+      if length == lastLength && head == lastHead && tail == lastTail {
+        r.entity = lastID
+      } else {
+        guard let id = codes.find(UnsafeBufferPointer(start: base + p, count: length)) else { return nil }
+        (lastHead, lastTail, lastLength, lastID) = (head, tail, length, id)
+        r.entity = id
+      }
+    } else {
+      guard let id = codes.find(UnsafeBufferPointer(start: base + p, count: length)) else { return nil }
+      r.entity = id
+    }
+    p = entityEnd + 1
+
+    // Year: `20YY/ZZ,`, one compare of all seven bytes.
+    guard p + 8 <= count, base[p + 7] == 0x2C else { return nil }
+    let y = Int(base[p + 2] &- 0x30) &* 10 &+ Int(base[p + 3] &- 0x30) &- FinancialYear.firstStartYear % 100
+    guard y >= 0, y < FinancialYear.count,
+      UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self) & 0x00FF_FFFF_FFFF_FFFF == years[y]
+    else { return nil }
+    r.year = y
+    p += 8
+
+    // Scenario, by its first letter and then the whole word.
+    guard p < count else { return nil }
+    let word: FinanceFastPath.Keyword
+    switch base[p] {
+    case 0x64: (word, r.scenario) = (doNothing, 0)
+    case 0x70: (word, r.scenario) = (plan, 1)
+    case 0x6F: (word, r.scenario) = (outturn, 2)
+    default: return nil
+    }
+    guard p + word.count < count, base[p + word.count] == 0x2C, word.matches(base + p, available: count - p) else {
+      return nil
+    }
+    p += word.count + 1
+
+    // £m: empty, or digits with an optional point (at most 15 digits: exact).
+    guard p < count else { return nil }
+    if base[p] != 0x2C {
+      var i = p
+      let negative = base[i] == 0x2D
+      if negative { i += 1 }
+      var mantissa: UInt64 = 0
+      let wholeStart = i
+      while i < count {
+        let d = base[i] &- 0x30
+        if d > 9 { break }
+        mantissa = mantissa &* 10 &+ UInt64(d)
+        i += 1
+      }
+      var digits = i - wholeStart
+      var fraction = 0
+      if i < count && base[i] == 0x2E {
+        i += 1
+        let fractionStart = i
+        while i < count {
+          let d = base[i] &- 0x30
+          if d > 9 { break }
+          mantissa = mantissa &* 10 &+ UInt64(d)
+          i += 1
+        }
+        fraction = i - fractionStart
+        digits += fraction
+      }
+      guard i < count, base[i] == 0x2C, digits > 0, digits <= 15 else { return nil }
+      let v = Double(mantissa) / DecimalParser.powerOfTen(fraction)
+      r.value = negative ? -v : v
+      p = i
+    }
+    p += 1
+
+    // Basis: empty, `illustrative` or `reported`.
+    guard p < count else { return nil }
+    if base[p] != 0x2C {
+      let basisWord: FinanceFastPath.Keyword
+      switch base[p] {
+      case 0x69: (basisWord, r.basis) = (illustrative, Basis.illustrative.rawValue)
+      case 0x72: (basisWord, r.basis) = (reported, Basis.reported.rawValue)
+      default: return nil
+      }
+      guard p + basisWord.count < count, base[p + basisWord.count] == 0x2C,
+        basisWord.matches(base + p, available: count - p)
+      else { return nil }
+      p += basisWord.count
+    }
+    p += 1
+
+    // Source, then the end of the line.
+    var end = p
+    if p < count && base[p] == 0x22 {
+      p += 1
+      r.sourceStart = p
+      while true {
+        p = FinanceFastPath.toQuoteOrLineEnd(base, from: p, count: count)
+        guard p + 1 < count, base[p] == 0x22 else { return nil }
+        if base[p + 1] == 0x22 {
+          r.sourceEscapes = true
+          p += 2
+          continue
+        }
+        break
+      }
+      r.sourceEnd = p
+      end = p + 1
+    } else {
+      while true {
+        end = FinanceFastPath.toByteBelow(0x2D, base, from: end, count: count)
+        guard end < count else { break }
+        let b = base[end]
+        if b == 0x0A || b == 0x0D { break }
+        if b == 0x2C || b == 0x22 { return nil }
+        end += 1
+      }
+      var s = p
+      var e = end
+      while s < e && (base[s] == 0x20 || base[s] == 0x09) { s += 1 }
+      while e > s && (base[e - 1] == 0x20 || base[e - 1] == 0x09) { e -= 1 }
+      (r.sourceStart, r.sourceEnd) = (s, e)
+    }
+    if end >= count { return atEnd ? .row(next: end, r) : nil }
+    if base[end] == 0x0A { return .row(next: end + 1, r) }
+    guard base[end] == 0x0D, end + 1 < count, base[end + 1] == 0x0A else { return nil }
+    return .row(next: end + 2, r)
+  }
+}
