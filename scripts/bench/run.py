@@ -96,6 +96,7 @@ def main():
     versions = output([PY, "-c", "import duckdb, pandas, sys; print(duckdb.__version__, pandas.__version__, "
                               "sys.version.split()[0])"]).split()
 
+    cli_version = output([os.path.join(VENV, "bin", "duckdb"), "--version"]).split()[0]
     sql = open(os.path.join(ROOT, "scripts", "bench", "league_duckdb.py")).read()
     start = sql.index('con.sql(f"""') + len('con.sql(f"""')
     query = sql[start:sql.index('""").write_csv')].replace("{{", "{").replace("}}", "}")
@@ -142,7 +143,7 @@ def main():
 
     print()
     print(f"Machine: {os.cpu_count()} CPUs, {platform.machine()}, Linux {platform.release()}; "
-          f"Python {versions[2]}, DuckDB {versions[0]}, pandas {versions[1]}")
+          f"Python {versions[2]}, DuckDB {versions[0]} (CLI {cli_version}), pandas {versions[1]}")
     print(f"Dataset: {args.footprints} footprints x {args.orgs} organisations, {finance_rows:,} finance rows, "
           f"{sum(sizes.values()) / 1e6:.1f} MB in {len(sizes)} files (finance.csv {sizes['finance.csv'] / 1e6:.1f} MB)")
     print(f"Rounds: {args.rounds}, tools interleaved in a shuffled order each round; medians below")
