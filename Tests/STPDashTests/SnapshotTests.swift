@@ -1,4 +1,5 @@
 import DashModel
+import Foundation
 import Testing
 
 @testable import STPDash
@@ -95,5 +96,29 @@ struct SnapshotTests {
     let buf = render(state)
     #expect(buf.cells.allSatisfy { $0.style.fg == nil && $0.style.bg == nil })
     assertSnapshot(buf, named: "league-mono-100x30", styles: true)
+  }
+
+  @Test func nationalTotalsFitTheirColumns() throws {
+    // 1,400 synthetic footprints: England's plan total runs past 100,000 £m,
+    // too wide for its column with a decimal. It must show whole £m, not be cut.
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("stpdash-wide-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    try SyntheticData(footprints: 1400, organisationsPerFootprint: 1, seed: 3).write(to: dir)
+    guard case .success(let dataset) = DatasetLoader.load(directory: dir) else {
+      Issue.record("synthetic data should load")
+      return
+    }
+    let session = Session(
+      directory: dir, dataset: dataset, journalPath: dir + "/flags.csv", saved: FlagHistory(events: []))
+    for (width, height) in [(80, 24), (100, 30)] {
+      let state = AppState(session: session, size: Size(width: width, height: height), caps: .full, author: "t")
+      let lines = render(state).lines
+      let total = try #require(lines.first { $0.contains("England") })
+      let plan = try #require(state.derived.total?.plan)
+      #expect(plan >= 100_000, "the test needs a total that is too wide with a decimal")
+      #expect(!total.contains("…"), "\(width)x\(height): \(total)")
+      #expect(total.contains(NumberFormat.fixed(plan, decimals: 0)), "\(width)x\(height): \(total)")
+    }
   }
 }

@@ -11,6 +11,15 @@ enum Figures {
     return NumberFormat.fixed(v, decimals: 1)
   }
 
+  /// The same, made to fit `width` columns: whole £m when the decimal does
+  /// not fit (a total over 100,000), and a figure cut short only when even
+  /// that does not.
+  static func money(_ v: Double?, fitting width: Int, unicode: Bool = true) -> String {
+    let full = money(v, unicode: unicode)
+    guard let v, full.count > width else { return full }
+    return NumberFormat.fixed(v, decimals: 0)
+  }
+
   /// Whole pounds with separators.
   static func pounds(_ v: Double?, unicode: Bool = true) -> String {
     guard let v else { return unicode ? "—" : "--" }

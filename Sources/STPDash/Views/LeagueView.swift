@@ -77,11 +77,13 @@ enum LeagueView {
         buf.put(NumberFormat.grouped(row.members), x: x, y: y, width: w, right: true, ellipsis: e)
       case .doNothing:
         buf.figure(
-          Figures.money(row.doNothing, unicode: g.unicode), illustrative: ill.contains(.doNothing), x: x, y: y,
+          Figures.money(row.doNothing, fitting: w - 1, unicode: g.unicode), illustrative: ill.contains(.doNothing),
+          x: x, y: y,
           width: w, style: Meaning.gap(row, theme), theme: theme, ellipsis: e)
       case .plan:
         buf.figure(
-          Figures.money(row.plan, unicode: g.unicode), illustrative: ill.contains(.plan), x: x, y: y, width: w,
+          Figures.money(row.plan, fitting: w - 1, unicode: g.unicode), illustrative: ill.contains(.plan), x: x, y: y,
+          width: w,
           style: Meaning.plan(row, theme), theme: theme, ellipsis: e)
       case .savingsPercent:
         buf.figure(
@@ -102,7 +104,8 @@ enum LeagueView {
           style: row.flagged > 0 ? theme.flag : theme.dim, right: true, ellipsis: e)
       case .atRisk:
         buf.figure(
-          Figures.money(row.atRisk, unicode: g.unicode), illustrative: ill.contains(.atRisk), x: x, y: y, width: w,
+          Figures.money(row.atRisk, fitting: w - 1, unicode: g.unicode), illustrative: ill.contains(.atRisk), x: x,
+          y: y, width: w,
           style: Meaning.atRisk(row, theme), theme: theme, ellipsis: e)
       case .rating:
         buf.put(
