@@ -119,6 +119,11 @@ struct SnapshotTests {
       #expect(plan >= 100_000, "the test needs a total that is too wide with a decimal")
       #expect(!total.contains("…"), "\(width)x\(height): \(total)")
       #expect(total.contains(NumberFormat.fixed(plan, decimals: 0)), "\(width)x\(height): \(total)")
+      // Ranks run to four digits; sorted by name, the last row is 1,400th.
+      var byName = state
+      AppFixture.send(&byName, [.char("s"), .char("G")])
+      let screen = render(byName).lines
+      #expect(screen.contains { $0.hasPrefix(" 1400 ") }, "\(width)x\(height): \(screen.suffix(5))")
     }
   }
 }

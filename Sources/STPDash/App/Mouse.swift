@@ -34,7 +34,9 @@ extension Reducer {
     guard let hit = rowHit(state, event) else { return [] }
     switch hit {
     case .header(let x):
-      if case .league = state.screen, let c = LeagueColumns(width: state.size.width).column(at: x) {
+      if case .league = state.screen,
+        let c = LeagueColumns(width: state.size.width, rows: state.derived.rows.count).column(at: x)
+      {
         Sorting.clickLeagueHeader(&state, c)
       }
     case .row(let index):

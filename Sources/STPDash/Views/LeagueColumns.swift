@@ -29,9 +29,13 @@ struct LeagueColumns {
     }
   }
 
-  init(width: Int) {
+  /// - Parameter rows: how many footprints there are: the rank column
+  ///   widens for a thousand or more.
+  init(width: Int, rows: Int = 0) {
     var visible = LeagueColumn.allCases
-    func total(_ cols: [LeagueColumn]) -> Int { cols.reduce(0) { $0 + Self.width($1) } + max(0, cols.count - 1) }
+    let rankWidth = max(Self.width(.rank), String(rows).count)
+    func columnWidth(_ c: LeagueColumn) -> Int { c == .rank ? rankWidth : Self.width(c) }
+    func total(_ cols: [LeagueColumn]) -> Int { cols.reduce(0) { $0 + columnWidth($1) } + max(0, cols.count - 1) }
     while total(visible) > width - 1, visible.count > 2 {
       guard let drop = visible.filter({ $0 != .name }).max(by: { $0.priority < $1.priority }) else { break }
       visible.removeAll { $0 == drop }
@@ -40,7 +44,7 @@ struct LeagueColumns {
     var x = 1
     var out: [Placed] = []
     for c in visible {
-      var w = Self.width(c)
+      var w = columnWidth(c)
       if c == .name { w += min(spare, 24) }
       out.append(Placed(column: c, x: x, width: w))
       x += w + 1

@@ -6,7 +6,7 @@ enum LeagueView {
     let theme = state.theme
     let g = state.glyphs
     let layout = Layout.League(state.size)
-    let columns = LeagueColumns(width: buf.width)
+    let columns = LeagueColumns(width: buf.width, rows: state.derived.rows.count)
     let rows = state.derived.visible
 
     // Settings line.
