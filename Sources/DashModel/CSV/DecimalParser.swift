@@ -47,12 +47,21 @@ public enum DecimalParser {
   /// thousands separators, units, `nan`, `inf`.
   public static func parse(_ p: UnsafePointer<UInt8>, count: Int) -> Double? {
     guard count > 0 else { return nil }
-    var i = 0
-    var negative = false
-    if p[0] == 0x2D || p[0] == 0x2B {
-      negative = p[0] == 0x2D
-      i = 1
-    }
+    if let (value, end) = plain(p, from: 0, count: count), end == count { return value }
+    return slowParse(p, count: count)
+  }
+
+  /// The plainest form of a number, read from `start` as far as it goes
+  /// (never past `count`): a sign, digits, and a point and digits. Returns
+  /// the value and where it stopped, or `nil` when there is no digit or more
+  /// than 15 of them (then the value might not be exact: `slowParse`). The
+  /// caller checks what follows.
+  @inline(__always)
+  static func plain(_ p: UnsafePointer<UInt8>, from start: Int, count: Int) -> (value: Double, end: Int)? {
+    var i = start
+    guard i < count else { return nil }
+    let negative = p[i] == 0x2D
+    if negative || p[i] == 0x2B { i += 1 }
     var mantissa: UInt64 = 0
     let digitsStart = i
     // Whole part, then an optional fraction: one compare per digit.
@@ -62,7 +71,7 @@ public enum DecimalParser {
       mantissa = mantissa &* 10 &+ UInt64(d)
       i += 1
     }
-    let wholeDigits = i - digitsStart
+    var digits = i - digitsStart
     var fractionDigits = 0
     if i < count && p[i] == 0x2E {
       i += 1
@@ -74,14 +83,12 @@ public enum DecimalParser {
         i += 1
       }
       fractionDigits = i - fractionStart
+      digits += fractionDigits
     }
-    let digits = wholeDigits + fractionDigits
-    // Exact when the digits fit below 2^53 and the scale is at most 10^22.
-    if i == count && digits > 0 && digits <= 15 && fractionDigits <= 22 {
-      let value = Double(mantissa) / powerOfTen(fractionDigits)
-      return negative ? -value : value
-    }
-    return slowParse(p, count: count)
+    // Exact when the digits fit below 2^53 (and so the scale is at most 10^15).
+    guard digits > 0 && digits <= 15 else { return nil }
+    let value = Double(mantissa) / powerOfTen(fractionDigits)
+    return (negative ? -value : value, i)
   }
 
   static func slowParse(_ p: UnsafePointer<UInt8>, count: Int) -> Double? {

@@ -91,35 +91,11 @@ struct FinanceCanonicalRow {
     // £m: empty, or digits with an optional point (at most 15 digits: exact).
     guard p < count else { return nil }
     if base[p] != 0x2C {
-      var i = p
-      let negative = base[i] == 0x2D
-      if negative { i += 1 }
-      var mantissa: UInt64 = 0
-      let wholeStart = i
-      while i < count {
-        let d = base[i] &- 0x30
-        if d > 9 { break }
-        mantissa = mantissa &* 10 &+ UInt64(d)
-        i += 1
+      guard let (value, end) = DecimalParser.plain(base, from: p, count: count), end < count, base[end] == 0x2C else {
+        return nil
       }
-      var digits = i - wholeStart
-      var fraction = 0
-      if i < count && base[i] == 0x2E {
-        i += 1
-        let fractionStart = i
-        while i < count {
-          let d = base[i] &- 0x30
-          if d > 9 { break }
-          mantissa = mantissa &* 10 &+ UInt64(d)
-          i += 1
-        }
-        fraction = i - fractionStart
-        digits += fraction
-      }
-      guard i < count, base[i] == 0x2C, digits > 0, digits <= 15 else { return nil }
-      let v = Double(mantissa) / DecimalParser.powerOfTen(fraction)
-      r.value = negative ? -v : v
-      p = i
+      r.value = value
+      p = end
     }
     p += 1
 

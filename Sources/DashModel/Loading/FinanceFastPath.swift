@@ -454,40 +454,13 @@ struct FinanceFastPath {
 
   @inline(__always)
   func predictValue(_ base: UnsafePointer<UInt8>, count: Int, at p: Int, into r: inout Parsed) -> Int {
-    // Digits with an optional point, parsed while they are found.
-    var i = p
-    guard i < count else { return -1 }
-    if isEnd(base[i]) { return i }
-    var negative = false
-    if base[i] == 0x2D {
-      negative = true
-      i += 1
+    guard p < count else { return -1 }
+    if isEnd(base[p]) { return p }
+    guard let (value, end) = DecimalParser.plain(base, from: p, count: count), end < count, isEnd(base[end]) else {
+      return -1
     }
-    var mantissa: UInt64 = 0
-    let start = i
-    while i < count {
-      let d = base[i] &- 0x30
-      if d > 9 { break }
-      mantissa = mantissa &* 10 &+ UInt64(d)
-      i += 1
-    }
-    let whole = i - start
-    var fraction = 0
-    if i < count && base[i] == 0x2E {
-      i += 1
-      let fractionStart = i
-      while i < count {
-        let d = base[i] &- 0x30
-        if d > 9 { break }
-        mantissa = mantissa &* 10 &+ UInt64(d)
-        i += 1
-      }
-      fraction = i - fractionStart
-    }
-    // Exact when the digits fit below 2^53: at most 15 of them.
-    guard i < count, isEnd(base[i]), whole + fraction > 0, whole + fraction <= 15 else { return -1 }
-    let v = Double(mantissa) / DecimalParser.powerOfTen(fraction)
-    r.value = negative ? -v : v
-    return i
+    r.value = value
+    return end
   }
+
 }
