@@ -39,10 +39,16 @@ public struct CSVRow {
   /// The cell as a string, quotes collapsed, surrounding white space
   /// (including no-break spaces) removed. Invalid UTF-8 becomes U+FFFD.
   public func string(_ slot: Int) -> String {
-    let raw = trimmedBytes(slot)
+    Self.text(trimmedBytes(slot), escapes: hasEscapes(slot))
+  }
+
+  /// A field's bytes as text (see ``string(_:)``): `raw` is the field between
+  /// its quotes, spaces and tabs already trimmed; `escapes` says whether it
+  /// holds doubled quotes.
+  static func text(_ raw: UnsafeBufferPointer<UInt8>, escapes: Bool) -> String {
     guard !raw.isEmpty else { return "" }
     var s: String
-    if hasEscapes(slot) {
+    if escapes {
       var bytes = [UInt8]()
       bytes.reserveCapacity(raw.count)
       var i = 0

@@ -112,7 +112,15 @@ enum FinanceRows {
 
     init(slots: Int) { grid = FinanceGrid(slots: slots) }
 
-    /// The id of a source given as raw bytes (quotes already removed).
+    /// The id of a source text, added to `sources` when new.
+    mutating func intern(_ text: String) -> Int32 {
+      if let known = sourceLookup[text] { return known }
+      let id = Int32(sources.count)
+      sources.append(text)
+      sourceLookup[text] = id
+      return id
+    }
+
     /// The id of a source given as raw bytes (between the quotes, escapes
     /// not yet undone). Its own cache: the general reader's bytes are
     /// unescaped, so the two must never be compared.
@@ -125,26 +133,12 @@ enum FinanceRows {
         }
         if same { return rawSources[k].id }
       }
-      var bytes = Array(b)
-      if escapes {
-        var out: [UInt8] = []
-        var i = 0
-        while i < bytes.count {
-          out.append(bytes[i])
-          if bytes[i] == 0x22, i + 1 < bytes.count, bytes[i + 1] == 0x22 { i += 1 }
-          i += 1
-        }
-        bytes = out
-      }
-      let text = String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
-      let id: Int32
-      if let known = sourceLookup[text] {
-        id = known
-      } else {
-        id = Int32(sources.count)
-        sources.append(text)
-        sourceLookup[text] = id
-      }
+      var s = 0
+      var e = b.count
+      while s < e && (b[s] == 0x20 || b[s] == 0x09) { s += 1 }
+      while e > s && (b[e - 1] == 0x20 || b[e - 1] == 0x09) { e -= 1 }
+      guard e > s else { return 0 }
+      let id = intern(CSVRow.text(UnsafeBufferPointer(rebasing: b[s..<e]), escapes: escapes))
       if rawSources.count < 32 { rawSources.append((Array(b), escapes, id)) }
       return id
     }
@@ -160,15 +154,7 @@ enum FinanceRows {
       {
         return lastSourceID
       }
-      let text = row.string(slot)
-      let id: Int32
-      if let known = sourceLookup[text] {
-        id = known
-      } else {
-        id = Int32(sources.count)
-        sources.append(text)
-        sourceLookup[text] = id
-      }
+      let id = intern(row.string(slot))
       lastSource = Array(b)
       lastSourceID = id
       return id

@@ -103,40 +103,31 @@ enum RowChecks {
     _ row: CSVRow, _ slot: Int, file: String, codes: CodeIndex, lines: inout [Int], footprintCount: Int = 0,
     problems: inout ProblemList
   ) -> String? {
-    let line = row.line
-    let b = row.trimmedBytes(slot)
-    if b.isEmpty {
-      problems.error(file, line: line, field: "code", "code is empty")
-      return nil
-    }
+    guard codeText(row, slot, file: file, problems: &problems) != nil else { return nil }
     let text = row.string(slot)
-    var plain = true
-    for byte in b where byte <= 0x20 || byte == 0x7F || byte >= 0x80 {
-      plain = false
-      break
-    }
-    if !plain
-      && text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F })
-    {
-      problems.error(
-        file, line: line, field: "code", "code \(quotedForMessage(text)) contains a space or control character")
-      return nil
-    }
-    let (id, inserted) = row.hasEscapes(slot) ? codes.insert(text) : codes.insert(bytes: b)
+    let (id, inserted) = row.hasEscapes(slot) ? codes.insert(text) : codes.insert(bytes: row.trimmedBytes(slot))
     guard inserted else {
-      let first = id < lines.count ? lines[id] : 0
-      if id < footprintCount {
-        problems.error(
-          file, line: line, field: "code",
-          "code \(text) is already a footprint's code (footprints.csv:\(first)); finance rows could not tell them apart"
-        )
-      } else {
-        problems.error(file, line: line, field: "code", "duplicate code \(text) (first on line \(first))")
-      }
+      duplicateCode(
+        text, id: id, line: row.line, footprintCount: footprintCount, lines: lines, file: file, problems: &problems)
       return nil
     }
-    lines.append(line)
+    lines.append(row.line)
     return text
+  }
+
+  /// Reports a code met again: the first was the code with id `id`, on the
+  /// line `lines[id]`, and a footprint's when `id < footprintCount`.
+  static func duplicateCode(
+    _ code: String, id: Int, line: Int, footprintCount: Int, lines: [Int], file: String, problems: inout ProblemList
+  ) {
+    let first = id < lines.count ? lines[id] : 0
+    if id < footprintCount {
+      problems.error(
+        file, line: line, field: "code",
+        "code \(code) is already a footprint's code (footprints.csv:\(first)); finance rows could not tell them apart")
+    } else {
+      problems.error(file, line: line, field: "code", "duplicate code \(code) (first on line \(first))")
+    }
   }
 
   /// Parses an optional basis cell from bytes (empty means reported).

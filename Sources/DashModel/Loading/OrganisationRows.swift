@@ -70,15 +70,9 @@ enum OrganisationRows {
           let bytes = UnsafeBufferPointer(start: base + c.codeStarts[i], count: Int(c.codeLengths[i]))
           let (id, inserted) = org.code.utf8.count == bytes.count ? codes.insert(bytes: bytes) : codes.insert(org.code)
           guard inserted else {
-            let first = id < lines.count ? lines[id] : 0
-            if id < footprintCount {
-              problems.error(
-                file, line: line, field: "code",
-                "code \(org.code) is already a footprint's code (footprints.csv:\(first)); finance rows could not tell them apart"
-              )
-            } else {
-              problems.error(file, line: line, field: "code", "duplicate code \(org.code) (first on line \(first))")
-            }
+            RowChecks.duplicateCode(
+              org.code, id: id, line: line, footprintCount: footprintCount, lines: lines, file: file,
+              problems: &problems)
             continue
           }
           lines.append(line)
