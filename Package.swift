@@ -25,12 +25,7 @@ let package = Package(
         "DashModel",
         "CNcurses",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ],
-      // Release builds carry the Swift runtime inside the binary: it starts
-      // a few milliseconds sooner (no runtime libraries to load and bind)
-      // and can be copied to a server that has no Swift installed.
-      swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
-      linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+      ]
     ),
     .testTarget(name: "DashModelTests", dependencies: ["DashModel"]),
     .testTarget(name: "STPDashTests", dependencies: ["STPDash", "DashModel"], exclude: ["Snapshots", "Fixtures"]),

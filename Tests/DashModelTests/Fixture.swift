@@ -1,5 +1,6 @@
-import DashModel
 import Foundation
+
+@testable import DashModel
 
 /// A data directory written into a fresh temporary folder.
 struct Fixture {
@@ -101,4 +102,57 @@ enum SampleData {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("sample-data").path
   }
+}
+
+/// A seeded random number generator (SplitMix64), so a failing random test
+/// can be run again with the same numbers: the seed is in its message.
+struct SeededGenerator: RandomNumberGenerator {
+  private var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+/// A copy of a data directory with every CSV file's columns in reverse order
+/// and an unknown column added in the middle: a loader that reads columns by
+/// name must load it exactly as the original.
+func permutedCopy(of directory: String) throws -> String {
+  let out = FileManager.default.temporaryDirectory.appendingPathComponent("stpdash-perm-\(UUID().uuidString)").path
+  try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+  for name in try FileManager.default.contentsOfDirectory(atPath: directory) where name.hasSuffix(".csv") {
+    let bytes = try FileBytes.read(path: directory + "/" + name)
+    var records: [[String]] = []
+    bytes.withUnsafeBufferPointer { buf in
+      guard let base = buf.baseAddress else { return }
+      var scanner = CSVScanner(base: base, count: buf.count)
+      let fields = FieldBuffer()
+      while let line = try? scanner.nextRecord(into: fields) {
+        _ = line
+        if fields.count == 1 && fields[0].start == fields[0].end { continue }
+        records.append(
+          (0..<fields.count).map { i in
+            // The raw text between the quotes, escapes collapsed, spaces kept.
+            let f = fields[i]
+            let raw = String(
+              decoding: UnsafeBufferPointer(start: base + f.start, count: f.end - f.start), as: UTF8.self)
+            return f.escapes ? raw.replacingOccurrences(of: "\"\"", with: "\"") : raw
+          })
+      }
+    }
+    var text = ""
+    for (i, r) in records.enumerated() {
+      var cells = Array(r.reversed())
+      cells.insert(i == 0 ? "zz_unknown" : "extra, \"value\" \(i)", at: cells.count / 2)
+      text += cells.map { CSVWriter.quote($0) }.joined(separator: ",") + "\n"
+    }
+    try text.write(toFile: out + "/" + name, atomically: true, encoding: .utf8)
+  }
+  return out
 }

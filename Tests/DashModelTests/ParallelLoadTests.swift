@@ -71,8 +71,8 @@ struct ParallelLoadTests {
     func grid(_ t: FinanceTable) -> (values: [Double], bases: [UInt8], sources: [String]) {
       let g = t.grid
       return (
-        (0..<g.count).map { g.bases[$0] == 0 ? .nan : g.values[$0] }, (0..<g.count).map { g.bases[$0] },
-        (0..<g.count).map { g.bases[$0] == 0 ? "" : t.sources[Int(g.sourceIDs[$0])] }
+        (0..<g.count).map { t.value(slot: $0) ?? .nan }, (0..<g.count).map { g.basis($0) },
+        (0..<g.count).map { t.provenance(slot: $0)?.source ?? "" }
       )
     }
     let ga = grid(a.finance)
@@ -96,7 +96,7 @@ struct ChunkedReadingTests {
     var problems = ProblemList()
     let doc = CSVDocument(fileName: "t.csv", bytes: Array(text.utf8))
     let table = try #require(CSVTable.open(doc, required: ["k", "v"], optional: [], problems: &problems))
-    let chunks = table.forEachChunk(parts: 2, makeState: { [String]() }) { keys, row, _ in
+    let chunks = table.forEachChunk(parts: 2, makeState: { _ in [String]() }) { keys, row, _ in
       keys.append(row.string(0) + "@" + String(row.line))
     }
     let keys = chunks.flatMap(\.state)
@@ -112,7 +112,7 @@ struct ChunkedReadingTests {
     let doc = CSVDocument(fileName: "t.csv", bytes: Array((lines.joined(separator: "\n") + "\n").utf8))
     var problems = ProblemList()
     let table = try #require(CSVTable.open(doc, required: ["k"], optional: [], problems: &problems))
-    let chunks = table.forEachChunk(parts: 2, makeState: { [Int]() }) { seen, row, _ in
+    let chunks = table.forEachChunk(parts: 2, makeState: { _ in [Int]() }) { seen, row, _ in
       if row.string(0) == "150000" { seen.append(row.line) }
     }
     #expect(chunks.count == 2, "the file is big enough to split")

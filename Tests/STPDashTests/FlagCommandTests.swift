@@ -123,14 +123,15 @@ struct FlagCommandTests {
     try p.run()
     // Kill it without warning at a random moment while it appends: after a
     // random number of flags have been reported saved, plus a random few µs.
-    let target = Int.random(in: 1...5000)
+    var rng = SeededGenerator(seed: UInt64(round) &* 7919)
+    let target = Int.random(in: 1...5000, using: &rng)
     let deadline = Date().addingTimeInterval(20)
     while Date() < deadline && p.isRunning {
       let saved = String(decoding: collected.data, as: UTF8.self).split(separator: "\n").count
       if saved >= target { break }
       usleep(500)
     }
-    usleep(UInt32.random(in: 0...2000))
+    usleep(UInt32.random(in: 0...2000, using: &rng))
     kill(p.processIdentifier, SIGKILL)
     p.waitUntilExit()
     usleep(100_000)

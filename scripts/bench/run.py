@@ -8,7 +8,8 @@ league, then times each tool as a whole process, interleaved round by round
 so that a slow moment of the machine hits every tool alike. Prints a table
 (median wall time, peak memory, STPDash's ratio to each) and the targets.
 
-Run from anywhere:  scripts/benchmark  [--rounds N] [--footprints N --orgs K]
+Run from anywhere:  scripts/benchmark  [--rounds N] [--scale S | --footprints N --orgs K] [--no-pandas]
+(--scale 5 is 5,000 footprints x 50 organisations, about 4.6 million finance rows.)
 Not part of the test suite (it takes a few minutes and needs PyPI).
 """
 import argparse
@@ -76,10 +77,17 @@ def main():
     ap.add_argument("--rounds", type=int, default=9)
     ap.add_argument("--footprints", type=int, default=1000)
     ap.add_argument("--orgs", type=int, default=50)
+    ap.add_argument("--scale", type=int, default=None,
+                    help="the reference size times S: 1000*S footprints of 50 organisations")
+    ap.add_argument("--no-pandas", action="store_true", help="leave pandas out (it is slow at large scales)")
     args = ap.parse_args()
+    if args.scale is not None:
+        args.footprints, args.orgs = 1000 * args.scale, 50
     os.makedirs(WORK, exist_ok=True)
 
-    sh(["swift", "build", "-c", "release", "--product", "stpdash"], cwd=ROOT)
+    # The Swift runtime linked in: it starts a few milliseconds sooner (no
+    # runtime libraries to load and bind), as scripts/install builds it.
+    sh(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "stpdash"], cwd=ROOT)
     data = os.path.join(WORK, f"data-{args.footprints}x{args.orgs}")
     if not os.path.exists(os.path.join(data, "alignment.csv")):
         sh([STPDASH, "synth", "--footprints", str(args.footprints), "--orgs", str(args.orgs), "--seed", "1",
@@ -111,13 +119,15 @@ def main():
         "DuckDB (CLI)": [os.path.join(VENV, "bin", "duckdb"), "-c", f".read {sql_file}"],
         "pandas": [PY, os.path.join(ROOT, "scripts", "bench", "league_pandas.py"), data],
     }
+    if args.no_pandas:
+        del tools["pandas"]
 
     print("checking that every tool computes the same league:", file=sys.stderr)
     ours = league_rows(output(tools["STPDash"]),
                        ["code", "name", "region", "members", "do_nothing_2020_21_gbp_m", "plan_2020_21_gbp_m",
                         "aligned_share"])
     cols = ["code", "name", "region", "members", "do_nothing", "plan", "aligned_share"]
-    for name in ["DuckDB (Python)", "DuckDB (CLI)", "pandas"]:
+    for name in [n for n in tools if n != "STPDash"]:
         agree(name, ours, league_rows(output(tools[name]), cols))
 
     # Warm the page cache and the binaries, then interleave.
@@ -166,10 +176,10 @@ def main():
          f"{med['STPDash'] / med['DuckDB (Python)']:.2f}"),
         ("league wall time at most 1/3 of DuckDB (CLI)", med["STPDash"] <= med["DuckDB (CLI)"] / 3,
          f"{med['STPDash'] / med['DuckDB (CLI)']:.2f}"),
-        ("peak memory at most DuckDB's (Python)", mem["STPDash"] <= mem["DuckDB (Python)"],
-         f"{mem['STPDash']:.0f} vs {mem['DuckDB (Python)']:.0f} MiB"),
-        ("peak memory at most DuckDB's (CLI)", mem["STPDash"] <= mem["DuckDB (CLI)"],
-         f"{mem['STPDash']:.0f} vs {mem['DuckDB (CLI)']:.0f} MiB"),
+        ("peak memory at most half of DuckDB's (Python)", mem["STPDash"] <= mem["DuckDB (Python)"] / 2,
+         f"{mem['STPDash']:.0f} vs {mem['DuckDB (Python)']:.0f} MiB: {mem['STPDash'] / mem['DuckDB (Python)']:.2f}"),
+        ("peak memory at most half of DuckDB's (CLI)", mem["STPDash"] <= mem["DuckDB (CLI)"] / 2,
+         f"{mem['STPDash']:.0f} vs {mem['DuckDB (CLI)']:.0f} MiB: {mem['STPDash'] / mem['DuckDB (CLI)']:.2f}"),
         ("first frame under 0.5 s", statistics.median(frame_runs) < 0.5,
          f"{statistics.median(frame_runs) * 1000:.0f} ms"),
         ("each key press under 5 ms of CPU",

@@ -9,8 +9,8 @@ public enum LeagueColumn: Int, CaseIterable, Sendable, Hashable {
     case .name: "name"
     case .region: "region"
     case .members: "members"
-    case .doNothing: "do_nothing"
-    case .plan: "plan"
+    case .doNothing: Scenario.doNothing.code
+    case .plan: Scenario.plan.code
     case .savingsPercent: "savings_pct"
     case .perHead: "per_head"
     case .aligned: "aligned"

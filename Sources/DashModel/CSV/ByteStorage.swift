@@ -4,27 +4,36 @@
   import Darwin
 #endif
 
-/// The bytes of a file, read into memory or, for large files, mapped.
+/// The bytes of a data file: read into memory, or — for a large file that is
+/// read in windows — left on disk and copied out with `pread`.
 ///
-/// A mapped file costs no copy, and pages already parsed can be handed back
-/// (``discard(from:to:)``), so reading a 60 MB file does not hold 60 MB.
-public final class ByteStorage: @unchecked Sendable {
-  /// Files at least this large are mapped rather than read.
-  public static let mapThreshold = 4 << 20
+/// Nothing is memory-mapped: another program truncating a mapped file while
+/// it is read would kill the process with SIGBUS. A streamed file costs a
+/// few windows of memory however large it is; if it shrinks while being read
+/// a window comes back short, and the reader reports the file as changed
+/// (see ``copy(into:length:at:)``).
+package final class ByteStorage: @unchecked Sendable {
+  /// Files at least this large may be streamed rather than read whole.
+  package static let streamThreshold = 4 << 20
 
+  /// The bytes, for a file read into memory (`nil` when streamed or empty).
   let base: UnsafeMutableRawPointer?
-  /// The number of bytes.
-  public let count: Int
-  let mapped: Bool
-  /// For a mapped file, the open descriptor, so hot loops can read with
-  /// `pread` into a small buffer instead of faulting in mapped pages.
+  /// The number of bytes (for a streamed file, its size when opened).
+  package let count: Int
+  /// For a streamed file, the open descriptor; -1 otherwise.
   let fd: Int32
+  /// The size of window to read a streamed file through (tests make it tiny
+  /// to put records across window edges).
+  package let window: Int
+
+  /// Whether the bytes stay on disk and are read in windows.
+  package var isStreamed: Bool { fd >= 0 }
 
   /// Copies bytes already in memory.
-  public init(bytes: [UInt8]) {
+  package init(bytes: [UInt8]) {
     count = bytes.count
-    mapped = false
     fd = -1
+    window = 256 << 10
     if bytes.isEmpty {
       base = nil
     } else {
@@ -36,25 +45,22 @@ public final class ByteStorage: @unchecked Sendable {
     }
   }
 
-  private init(base: UnsafeMutableRawPointer?, count: Int, mapped: Bool, fd: Int32 = -1) {
+  private init(base: UnsafeMutableRawPointer?, count: Int, fd: Int32 = -1, window: Int = 256 << 10) {
     self.base = base
     self.count = count
-    self.mapped = mapped
     self.fd = fd
+    self.window = window
   }
 
   deinit {
     if fd >= 0 { close(fd) }
-    guard let base else { return }
-    if mapped {
-      munmap(base, count)
-    } else {
-      base.deallocate()
-    }
+    base?.deallocate()
   }
 
-  /// Copies up to `length` bytes from `offset` into `buffer`; returns how many.
-  public func copy(into buffer: UnsafeMutablePointer<UInt8>, length: Int, at offset: Int) -> Int {
+  /// Copies up to `length` bytes from `offset` into `buffer` and returns how
+  /// many were copied: `min(length, count - offset)`, or fewer when a
+  /// streamed file has shrunk since it was opened.
+  package func copy(into buffer: UnsafeMutablePointer<UInt8>, length: Int, at offset: Int) -> Int {
     let n = max(0, min(length, count - offset))
     guard n > 0 else { return 0 }
     if fd >= 0 {
@@ -65,63 +71,53 @@ public final class ByteStorage: @unchecked Sendable {
         if r <= 0 { break }
         done += r
       }
-      if done == n { return n }
+      return done
     }
     guard let base else { return 0 }
     buffer.update(from: base.assumingMemoryBound(to: UInt8.self) + offset, count: n)
     return n
   }
 
-  /// Reads (or maps) a whole regular file.
-  public static func load(path: String) throws(FileReadError) -> ByteStorage {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    if fd < 0 { throw FileReadError(path: path, code: errno) }
+  /// Opens a regular file, reading it whole or, when it is at least
+  /// `streamAbove` bytes, keeping it open to be read in windows of `window` bytes.
+  ///
+  /// The file is opened without blocking, so a FIFO in its place is refused
+  /// at once instead of waiting forever for a writer.
+  package static func load(
+    path: String, streamAbove: Int = streamThreshold, window: Int = 256 << 10
+  ) throws(FileReadError) -> ByteStorage {
+    let fd = try FileBytes.openRegular(path)
     var keepOpen = false
     defer { if !keepOpen { close(fd) } }
     var st = stat()
     if fstat(fd, &st) != 0 { throw FileReadError(path: path, code: errno) }
-    if (st.st_mode & S_IFMT) == S_IFDIR { throw FileReadError(path: path, code: EISDIR) }
-    if (st.st_mode & S_IFMT) != S_IFREG { throw FileReadError(path: path, code: EINVAL) }
     let size = Int(st.st_size)
-    if size == 0 { return ByteStorage(base: nil, count: 0, mapped: false) }
-    if size >= mapThreshold {
-      let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0)
-      if let p, p != MAP_FAILED {
-        keepOpen = true
-        return ByteStorage(base: p, count: size, mapped: true, fd: fd)
-      }
+    if size == 0 { return ByteStorage(base: nil, count: 0) }
+    if size >= streamAbove {
+      keepOpen = true
+      return ByteStorage(base: nil, count: size, fd: fd, window: window)
     }
     let p = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
-    var total = 0
-    while total < size {
-      let n = read(fd, p + total, size - total)
-      if n < 0 {
-        if errno == EINTR { continue }
-        let code = errno
-        p.deallocate()
-        throw FileReadError(path: path, code: code)
-      }
-      if n == 0 { break }
-      total += n
+    let total = FileBytes.readFully(fd, into: p.assumingMemoryBound(to: UInt8.self), count: size)
+    if total < 0 {
+      let code = errno
+      p.deallocate()
+      throw FileReadError(path: path, code: code)
     }
-    return ByteStorage(base: p, count: total, mapped: false)
+    if total < size {
+      p.deallocate()
+      throw FileReadError(path: path, code: 0, changed: true)
+    }
+    return ByteStorage(base: p, count: size)
   }
 
-  /// Calls `body` with the bytes.
-  public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-    guard let base else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+  /// Whether the bytes are in memory, so ``withBytes(_:)`` can see them all.
+  package var isInMemory: Bool { fd < 0 }
+
+  /// Calls `body` with the bytes of a file read into memory (an empty
+  /// buffer for a streamed file: its readers use ``copy(into:length:at:)``).
+  package func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+    guard let base, fd < 0 else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
     return try body(UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: count))
-  }
-
-  /// Hands back the whole pages between two offsets of a mapped file, once
-  /// parsed. They are read again from the page cache if touched later, so
-  /// this only ever saves memory.
-  public func discard(from start: Int, to end: Int) {
-    guard mapped, let base else { return }
-    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-    let s = (start + page - 1) / page * page
-    let e = end / page * page
-    guard e > s else { return }
-    _ = madvise(base + s, e - s, MADV_DONTNEED)
   }
 }

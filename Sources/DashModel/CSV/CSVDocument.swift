@@ -5,21 +5,25 @@
 #endif
 
 /// The bytes of one CSV file, with the name used in messages.
-public struct CSVDocument: Sendable {
+package struct CSVDocument: Sendable {
   /// The file's name as messages show it (for example `finance.csv`).
-  public let fileName: String
-  /// The file's bytes, in memory or mapped.
-  public let storage: ByteStorage
+  package let fileName: String
+  /// The file's bytes, in memory or streamed.
+  package let storage: ByteStorage
 
   /// Wraps bytes already in memory.
-  public init(fileName: String, bytes: [UInt8]) {
+  package init(fileName: String, bytes: [UInt8]) {
     self.fileName = fileName
     self.storage = ByteStorage(bytes: bytes)
   }
 
-  /// Reads a whole file (mapping it when large).
-  public static func read(path: String, fileName: String) throws(FileReadError) -> CSVDocument {
-    CSVDocument(fileName: fileName, storage: try ByteStorage.load(path: path))
+  /// Reads a file: whole, or (when it is at least `streamAbove` bytes) in
+  /// windows of `window` bytes later.
+  package static func read(
+    path: String, fileName: String, streamAbove: Int = .max, window: Int = 256 << 10
+  ) throws(FileReadError) -> CSVDocument {
+    CSVDocument(
+      fileName: fileName, storage: try ByteStorage.load(path: path, streamAbove: streamAbove, window: window))
   }
 
   init(fileName: String, storage: ByteStorage) {
@@ -28,10 +32,10 @@ public struct CSVDocument: Sendable {
   }
 
   /// The number of bytes.
-  public var count: Int { storage.count }
+  package var count: Int { storage.count }
 
-  /// Calls `body` with the bytes.
-  public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+  /// Calls `body` with the bytes (only for a document in memory).
+  package func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
     try storage.withBytes(body)
   }
 }
@@ -40,61 +44,126 @@ public struct CSVDocument: Sendable {
 public struct FileReadError: Error, Sendable, Equatable, CustomStringConvertible {
   /// The path that was being read.
   public var path: String
-  /// The system error number.
+  /// The system error number (0 when the file changed while being read).
   public var code: Int32
+  /// True when the file shrank while it was being read.
+  public var changed: Bool
+
+  /// Creates an error for a path and a system error number.
+  public init(path: String, code: Int32, changed: Bool = false) {
+    self.path = path
+    self.code = code
+    self.changed = changed
+  }
 
   /// True when the file does not exist.
-  public var isMissing: Bool { code == ENOENT }
+  public var isMissing: Bool { code == ENOENT && !changed }
 
-  /// The system's words for the error.
-  public var reason: String { code == EINVAL ? "not a regular file" : String(cString: strerror(code)) }
+  /// What went wrong, in words that say what to do.
+  public var reason: String {
+    if changed {
+      return "the file changed while it was being read (it is shorter than when it was opened); load it again"
+    }
+    switch code {
+    case EINVAL: return "not a regular file (a FIFO, device or socket); a data file must be an ordinary file"
+    case EISDIR: return "a directory, not a file"
+    default: return String(cString: strerror(code))
+    }
+  }
 
   /// `path: reason`.
   public var description: String { "\(path): \(reason)" }
 }
 
 /// Whole-file reads with POSIX calls: no `Data` round trip, no extra copy.
-public enum FileBytes {
-  /// Reads every byte of the file at `path`.
-  public static func read(path: String) throws(FileReadError) -> [UInt8] {
+package enum FileBytes {
+  /// Opens a regular file for reading without ever blocking: a FIFO, device
+  /// or socket in its place is refused (`EINVAL`), a directory too (`EISDIR`).
+  package static func openRegular(_ path: String) throws(FileReadError) -> Int32 {
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+    if fd < 0 { throw FileReadError(path: path, code: errno) }
+    var st = stat()
+    if fstat(fd, &st) != 0 {
+      let code = errno
+      close(fd)
+      throw FileReadError(path: path, code: code)
+    }
+    let type = st.st_mode & S_IFMT
+    guard type == S_IFREG else {
+      close(fd)
+      throw FileReadError(path: path, code: type == S_IFDIR ? EISDIR : EINVAL)
+    }
+    // Regular files never block; clear the flag so reads behave as usual.
+    _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+    return fd
+  }
+
+  /// Reads up to `count` bytes from the start of `fd`; returns how many, or
+  /// -1 with `errno` set.
+  static func readFully(_ fd: Int32, into p: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
+    var total = 0
+    while total < count {
+      let n = systemRead(fd, p + total, count - total)
+      if n < 0 {
+        if errno == EINTR { continue }
+        return -1
+      }
+      if n == 0 { break }
+      total += n
+    }
+    return total
+  }
+
+  /// Reads every byte of the regular file at `path`. A file that shrinks
+  /// while it is read is reported as changed; one that grows is read to its
+  /// new end.
+  package static func read(path: String) throws(FileReadError) -> [UInt8] {
+    let fd = try openRegular(path)
+    defer { close(fd) }
+    var st = stat()
+    if fstat(fd, &st) != 0 { throw FileReadError(path: path, code: errno) }
+    let expected = Int(st.st_size)
+    var failure: Int32 = 0
+    var bytes = [UInt8](unsafeUninitializedCapacity: max(expected, 1)) { buf, initialized in
+      guard let base = buf.baseAddress else { return }
+      let n = readFully(fd, into: base, count: expected)
+      if n < 0 { failure = errno }
+      initialized = max(0, n)
+    }
+    if failure != 0 { throw FileReadError(path: path, code: failure) }
+    if bytes.count < expected { throw FileReadError(path: path, code: 0, changed: true) }
+    try readRest(fd, path: path, into: &bytes)
+    return bytes
+  }
+
+  /// Reads a file or a stream (a pipe, `/dev/stdin`) to its end: for input
+  /// the user hands over on purpose, such as `flag --from <(…)`.
+  package static func readStream(path: String) throws(FileReadError) -> [UInt8] {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     if fd < 0 { throw FileReadError(path: path, code: errno) }
     defer { close(fd) }
     var st = stat()
-    if fstat(fd, &st) != 0 { throw FileReadError(path: path, code: errno) }
-    if (st.st_mode & S_IFMT) == S_IFDIR { throw FileReadError(path: path, code: EISDIR) }
-    // Devices and pipes have no end to read to (/dev/zero never stops).
-    if (st.st_mode & S_IFMT) != S_IFREG { throw FileReadError(path: path, code: EINVAL) }
-    let expected = Int(st.st_size)
-    var bytes = [UInt8](repeating: 0, count: 0)
-    var failure: Int32 = 0
-    bytes = [UInt8](unsafeUninitializedCapacity: max(expected, 1)) { buf, initialized in
-      var total = 0
-      while total < expected {
-        guard let base = buf.baseAddress else { break }
-        let n = systemRead(fd, base + total, expected - total)
-        if n < 0 {
-          if errno == EINTR { continue }
-          failure = errno
-          break
-        }
-        if n == 0 { break }
-        total += n
-      }
-      initialized = total
-    }
-    if failure != 0 { throw FileReadError(path: path, code: failure) }
-    // A file that grew while being read: take the rest too.
+    if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { throw FileReadError(path: path, code: EISDIR) }
+    var bytes: [UInt8] = []
+    try readRest(fd, path: path, into: &bytes)
+    return bytes
+  }
+
+  /// Appends what is left to read on `fd`.
+  static func readRest(_ fd: Int32, path: String, into bytes: inout [UInt8]) throws(FileReadError) {
     var chunk = [UInt8](repeating: 0, count: 65536)
     while true {
       let n = chunk.withUnsafeMutableBytes { raw -> Int in
         guard let base = raw.baseAddress else { return 0 }
         return systemRead(fd, base, raw.count)
       }
-      if n <= 0 { break }
+      if n < 0 {
+        if errno == EINTR { continue }
+        throw FileReadError(path: path, code: errno)
+      }
+      if n == 0 { break }
       bytes.append(contentsOf: chunk[0..<n])
     }
-    return bytes
   }
 }
 

@@ -5,15 +5,15 @@ import Dispatch
 ///
 /// Data records are read with ``forEachRecord(problems:_:)`` or, for the
 /// very large files, in parallel chunks with ``forEachChunk(parts:makeState:body:)``.
-public struct CSVTable: Sendable {
+package struct CSVTable: Sendable {
   /// The document the table reads.
-  public let document: CSVDocument
+  package let document: CSVDocument
   /// Header names as written (trimmed).
-  public let header: [String]
+  package let header: [String]
   /// Field index for each requested column, in request order; `-1` when absent.
-  public let slots: [Int]
+  package let slots: [Int]
   /// The requested column names, required first then optional.
-  public let names: [String]
+  package let names: [String]
   /// Offset of the first data byte.
   let dataStart: Int
   /// Physical line of the first data record.
@@ -21,7 +21,7 @@ public struct CSVTable: Sendable {
 
   /// Reads the header and resolves columns; reports missing required columns
   /// and repeated names, and returns `nil` when the table cannot be read.
-  public static func open(
+  package static func open(
     _ document: CSVDocument, required: [String], optional: [String], problems: inout ProblemList
   ) -> CSVTable? {
     let file = document.fileName
@@ -29,33 +29,56 @@ public struct CSVTable: Sendable {
     var dataStart = 0
     var dataLine = 2
     var failed = false
-    document.withBytes { buf in
-      guard let base = buf.baseAddress, buf.count > 0 else {
-        problems.error(file, line: 1, "the file is empty: it needs a header row naming its columns")
-        failed = true
-        return
+    if document.count == 0 {
+      problems.error(file, line: 1, "the file is empty: it needs a header row naming its columns")
+      return nil
+    }
+    // The header is read through a window (grown until the header fits), so
+    // a streamed file is never read whole.
+    let window = ByteWindow(document.storage, capacity: min(64 << 10, document.storage.window))
+    window.fill(at: 0)
+    while true {
+      if window.truncated {
+        problems.error(file, "the file changed while it was being read; load it again")
+        return nil
       }
-      var scanner = CSVScanner(base: base, count: buf.count)
+      var scanner = CSVScanner(base: window.buffer, count: window.length)
       let fields = FieldBuffer()
+      var complete = true
       do throws(CSVSyntaxError) {
         // Skip leading blank lines before the header.
         while true {
           guard try scanner.nextRecord(into: fields) != nil else {
             problems.error(file, line: 1, "the file has no header row")
-            failed = true
-            return
+            return nil
+          }
+          if !window.atEnd && scanner.position >= window.length {
+            complete = false
+            break
           }
           if !(fields.count == 1 && fields[0].start == fields[0].end) { break }
         }
       } catch {
-        problems.error(file, line: error.line, column: error.column, "header: \(error.message)")
-        failed = true
-        return
+        if window.atEnd || scanner.position < window.length {
+          problems.error(file, line: error.line, column: error.column, "header: \(error.message)")
+          return nil
+        }
+        complete = false
       }
-      let row = CSVRow(base: base, fields: fields, line: 1)
+      if !complete {
+        guard window.grow() else {
+          problems.error(
+            file, line: 1, "the header is longer than \(ByteWindow.maxCapacity >> 20) MB: not a CSV data file")
+          return nil
+        }
+        window.fill(at: 0)
+        continue
+      }
+      let row = CSVRow(base: window.buffer, fields: fields, line: 1)
       header = (0..<fields.count).map { row.string($0) }
-      dataStart = scanner.isAtEnd ? buf.count : scanner.position
+      dataStart = scanner.isAtEnd ? document.count : scanner.position
       dataLine = scanner.line
+      break
     }
     if failed { return nil }
     var lowered: [String: Int] = [:]
@@ -92,18 +115,51 @@ public struct CSVTable: Sendable {
   }
 
   /// The field slot of a requested column (`-1` when an optional column is absent).
-  public func column(_ name: String) -> Int {
+  package func column(_ name: String) -> Int {
     guard let i = names.firstIndex(of: name) else { return -1 }
     return slots[i]
   }
 
   /// Calls `body` for every data record, in order. Blank lines are skipped;
   /// syntax errors and records with the wrong number of fields are reported.
-  public func forEachRecord(problems: inout ProblemList, _ body: (inout CSVRow, inout ProblemList) -> Void) {
-    document.withBytes { buf in
-      guard let base = buf.baseAddress else { return }
-      scan(base: base, from: dataStart, to: buf.count, firstLine: dataLine, problems: &problems, body)
+  package func forEachRecord(problems: inout ProblemList, _ body: (inout CSVRow, inout ProblemList) -> Void) {
+    scanRange(from: dataStart, to: document.count, firstLine: dataLine, problems: &problems, body)
+  }
+
+  /// Scans the records starting in `[from, to)`: straight from memory, or
+  /// through a window for a streamed file. Returns where scanning stopped.
+  @discardableResult
+  func scanRange(
+    from: Int, to: Int, firstLine: Int, problems: inout ProblemList, _ body: (inout CSVRow, inout ProblemList) -> Void
+  ) -> (offset: Int, line: Int) {
+    if document.storage.isInMemory {
+      return document.withBytes { buf in
+        guard let base = buf.baseAddress else { return (from, firstLine) }
+        return scan(base: base, from: from, to: to, firstLine: firstLine, problems: &problems, body)
+      }
     }
+    let window = ByteWindow(document.storage, capacity: document.storage.window)
+    let fields = FieldBuffer(capacity: header.count + 1)
+    window.fill(at: from)
+    var p = 0
+    var line = firstLine
+    while window.start + p < to {
+      if window.truncated {
+        reportChanged(&problems)
+        return (document.count, line)
+      }
+      if let next = readRecord(in: window, at: p, line: line, fields: fields, problems: &problems, body) {
+        (p, line) = next
+        continue
+      }
+      if p == 0 && !window.grow() {
+        reportTooLong(line: line, &problems)
+        return (document.count, line)
+      }
+      window.fill(at: window.start + p)
+      p = 0
+    }
+    return (window.start + p, line)
   }
 
   /// Scans records starting at byte `from` while they start before `to`.
@@ -119,12 +175,7 @@ public struct CSVTable: Sendable {
       base: base + from, count: document.count - from, firstLine: firstLine, skipBOM: false)
     let limit = to - from
     var row = CSVRow(base: base + from, fields: FieldBuffer(capacity: expected + 1), line: 0)
-    var discarded = 0
     while scanner.position < limit {
-      if scanner.position - discarded >= 8 << 20 {
-        document.storage.discard(from: from + discarded, to: from + scanner.position)
-        discarded = scanner.position
-      }
       do throws(CSVSyntaxError) {
         guard let line = try scanner.nextRecord(into: row.fields) else { break }
         if row.fields.count == 1 && row.fields[0].start == row.fields[0].end && !row.fields[0].quoted {
@@ -145,31 +196,55 @@ public struct CSVTable: Sendable {
     return (from + scanner.position, scanner.line)
   }
 
-  /// Reads one record the general way, starting at byte `offset` (absolute)
-  /// on `line`: blank lines are skipped, syntax errors and wrong field counts
-  /// reported. Returns where it stopped.
-  public func readOne(
-    base: UnsafePointer<UInt8>, at offset: Int, line: Int, fields: FieldBuffer, problems: inout ProblemList,
+  /// Reads the record at `p` of a window the general way: blank lines are
+  /// skipped, syntax errors and wrong field counts reported, and `body` called
+  /// for a good record. Returns where the next record starts, or `nil` when
+  /// the record may run past the window (fill it again from `p`, larger if
+  /// `p` is 0). Nothing is reported for a record until it is whole.
+  func readRecord(
+    in window: ByteWindow, at p: Int, line: Int, fields: FieldBuffer, problems: inout ProblemList,
     _ body: (inout CSVRow, inout ProblemList) -> Void
-  ) -> (offset: Int, line: Int) {
-    var scanner = CSVScanner(base: base, count: document.count, position: offset, line: line)
+  ) -> (offset: Int, line: Int)? {
+    var scanner = CSVScanner(base: window.buffer, count: window.length, position: p, line: line)
+    var recordLine: Int?
+    var syntax: CSVSyntaxError?
     do throws(CSVSyntaxError) {
-      guard let recordLine = try scanner.nextRecord(into: fields) else { return (scanner.position, scanner.line) }
-      if fields.count == 1 && fields[0].start == fields[0].end && !fields[0].quoted {
-        return (scanner.position, scanner.line)
-      }
-      if fields.count != header.count {
-        problems.error(
-          document.fileName, line: recordLine,
-          "expected \(header.count) fields as in the header, found \(fields.count)")
-        return (scanner.position, scanner.line)
-      }
-      var row = CSVRow(base: base, fields: fields, line: recordLine)
-      body(&row, &problems)
+      recordLine = try scanner.nextRecord(into: fields)
     } catch {
-      problems.error(document.fileName, line: error.line, column: error.column, error.message)
+      syntax = error
     }
-    return (scanner.position, scanner.line)
+    if !window.atEnd && scanner.position >= window.length { return nil }
+    let next = (scanner.position, scanner.line)
+    if let syntax {
+      problems.error(document.fileName, line: syntax.line, column: syntax.column, syntax.message)
+      return next
+    }
+    guard let recordLine else { return next }
+    if fields.count == 1 && fields[0].start == fields[0].end && !fields[0].quoted { return next }
+    if fields.count != header.count {
+      problems.error(
+        document.fileName, line: recordLine, "expected \(header.count) fields as in the header, found \(fields.count)")
+      return next
+    }
+    var row = CSVRow(base: window.buffer, fields: fields, line: recordLine)
+    body(&row, &problems)
+    return next
+  }
+
+  /// The file shrank while it was read: nothing read from it can be trusted.
+  func reportChanged(_ problems: inout ProblemList) {
+    problems.error(
+      document.fileName,
+      "the file changed while it was being read (it is shorter than when it was opened); nothing was loaded, load it again"
+    )
+  }
+
+  /// A "record" too long to be a data row: the rest of the file is skipped.
+  func reportTooLong(line: Int, _ problems: inout ProblemList) {
+    problems.error(
+      document.fileName, line: line,
+      "a record longer than \(ByteWindow.maxCapacity >> 20) MB starts here (an unclosed quote, or not a CSV data file); the rest of the file is skipped"
+    )
   }
 
   /// Reads the data records in up to `parts` chunks on separate threads.
@@ -181,63 +256,70 @@ public struct CSVTable: Sendable {
   /// guess. `body` gets a chunk-local state, the row, and a problem list.
   /// Problems come back with absolute line numbers; lines that the state
   /// itself keeps are chunk-relative and need ``ChunkOutput/lineOffset`` added.
-  public func forEachChunk<State: Sendable>(
-    parts: Int, makeState: @escaping @Sendable () -> State,
+  package func forEachChunk<State: Sendable>(
+    parts: Int, makeState: @escaping @Sendable (Int) -> State,
     body: @escaping @Sendable (inout State, inout CSVRow, inout ProblemList) -> Void
   ) -> [ChunkOutput<State>] {
-    forEachChunk(parts: parts, makeState: makeState) { state, base, from, to, firstLine, problems in
-      self.scan(base: base, from: from, to: to, firstLine: firstLine, problems: &problems) { row, problems in
+    forEachChunk(parts: parts, makeState: makeState) { state, from, to, firstLine, problems in
+      self.scanRange(from: from, to: to, firstLine: firstLine, problems: &problems) { row, problems in
         body(&state, &row, &problems)
       }
     }
   }
 
-  /// A chunk reader: given the buffer, its byte range `[from, to)` (absolute),
-  /// the line the range starts on (chunk-relative: 1 after the first chunk),
-  /// its state and problem list, it reads the records that start in the
-  /// range and returns the offset and line where it stopped.
-  public typealias ChunkReader<State> =
-    @Sendable (
-      inout State, UnsafePointer<UInt8>, Int, Int, Int, inout ProblemList
-    ) -> (offset: Int, line: Int)
+  /// A chunk reader: given its state, its byte range `[from, to)` (absolute),
+  /// the line the range starts on (chunk-relative: 1 after the first chunk)
+  /// and its problem list, it reads the records that start in the range and
+  /// returns the offset and line where it stopped.
+  package typealias ChunkReader<State> =
+    @Sendable (inout State, Int, Int, Int, inout ProblemList) -> (offset: Int, line: Int)
 
-  /// Reads the data in up to `parts` chunks, each with a reader of its own
-  /// (see the other form). A chunk's state is made on its own thread.
-  public func forEachChunk<State: Sendable>(
-    parts: Int, makeState: @escaping @Sendable () -> State, reader: @escaping ChunkReader<State>
-  ) -> [ChunkOutput<State>] {
+  /// Where the chunks split: line ends near even fractions of the data.
+  func chunkBounds(parts: Int) -> [Int] {
     let total = document.count
     let size = total - dataStart
     let wanted = size < 1 << 20 ? 1 : max(1, min(parts, 16))
     var bounds: [Int] = [dataStart]
-    document.withBytes { buf in
-      guard let base = buf.baseAddress else { return }
-      for i in 1..<max(wanted, 1) {
-        var p = dataStart + size * i / wanted
-        while p < total, base[p] != 0x0A { p += 1 }
-        if p < total { p += 1 }
-        if p > bounds[bounds.count - 1] && p < total { bounds.append(p) }
+    let probe = ByteWindow(document.storage, capacity: 64 << 10)
+    for i in 1..<max(wanted, 1) {
+      var p = dataStart + size * i / wanted
+      var found = false
+      while !found && p < total {
+        probe.fill(at: p)
+        guard probe.length > 0 else { break }
+        for k in 0..<probe.length where probe.buffer[k] == 0x0A {
+          p += k + 1
+          found = true
+          break
+        }
+        if !found { p += probe.length }
       }
+      if found && p > bounds[bounds.count - 1] && p < total { bounds.append(p) }
     }
     bounds.append(total)
-    let chunks = bounds.count - 1
+    return bounds
+  }
 
+  /// Reads the data in up to `parts` chunks, each with a reader of its own
+  /// (see the other form). A chunk's state is made on its own thread, given
+  /// the chunk's number (the chunk read again after a wrong split gets the
+  /// next number after the last).
+  package func forEachChunk<State: Sendable>(
+    parts: Int, makeState: @escaping @Sendable (Int) -> State, reader: @escaping ChunkReader<State>
+  ) -> [ChunkOutput<State>] {
+    let total = document.count
+    let splits = chunkBounds(parts: parts)
+    let chunks = splits.count - 1
     let results = ChunkSlots<ChunkRun<State>>(count: chunks)
     let firstLine = dataLine
-    let splits = bounds
-    document.withBytes { buf in
-      guard let base = buf.baseAddress else { return }
-      let address = UInt(bitPattern: base)
-      let work = { @Sendable (i: Int) in
-        guard let base = UnsafePointer<UInt8>(bitPattern: address) else { return }
-        var state = makeState()
-        var problems = ProblemList()
-        // Chunks after the first count lines from 1; they are shifted below.
-        let end = reader(&state, base, splits[i], splits[i + 1], i == 0 ? firstLine : 1, &problems)
-        results.store(i, ChunkRun(state: state, problems: problems, end: end))
-      }
-      if chunks == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) }
+    let work = { @Sendable (i: Int) in
+      var state = makeState(i)
+      var problems = ProblemList()
+      // Chunks after the first count lines from 1; they are shifted below.
+      let end = reader(&state, splits[i], splits[i + 1], i == 0 ? firstLine : 1, &problems)
+      results.store(i, ChunkRun(state: state, problems: problems, end: end))
     }
+    if chunks == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: work) }
     var out: [ChunkOutput<State>] = []
     var lineOffset = 0
     for i in 0..<chunks {
@@ -248,6 +330,7 @@ public struct CSVTable: Sendable {
         if let line = q.line { q.line = line + lineOffset }
         problems.add(q)
       }
+      problems.countOmitted(from: run.problems)
       out.append(ChunkOutput(state: run.state, problems: problems, lineOffset: lineOffset))
       let endLine = run.end.line + lineOffset
       guard i + 1 < chunks else { break }
@@ -256,13 +339,10 @@ public struct CSVTable: Sendable {
         continue
       }
       // The guessed split fell inside a quoted field: read the rest serially.
-      var restState = makeState()
+      var restState = makeState(chunks)
       var restProblems = ProblemList()
-      document.withBytes { buf in
-        guard let base = buf.baseAddress else { return }
-        _ = reader(&restState, base, run.end.offset, total, endLine, &restProblems)
-      }
-      out.append(ChunkOutput(state: restState, problems: restProblems, lineOffset: 0))
+      _ = reader(&restState, run.end.offset, total, endLine, &restProblems)
+      out.append(ChunkOutput(state: restState, problems: restProblems, lineOffset: 0, afterWrongSplit: true))
       break
     }
     return out
@@ -270,13 +350,17 @@ public struct CSVTable: Sendable {
 }
 
 /// What one chunk of a parallel read produced.
-public struct ChunkOutput<State: Sendable>: Sendable {
+package struct ChunkOutput<State: Sendable>: Sendable {
   /// The chunk's own state, as the row handler left it.
-  public var state: State
+  package var state: State
   /// Problems found in the chunk, with absolute line numbers.
-  public var problems: ProblemList
+  package var problems: ProblemList
   /// Add this to any line number the state recorded to make it absolute.
-  public var lineOffset: Int
+  package var lineOffset: Int
+  /// True for the chunk read again after a guessed split fell inside a
+  /// quoted field: the chunks after the split were read from the middle of
+  /// a record, and their state is left out.
+  package var afterWrongSplit = false
 }
 
 struct ChunkRun<State: Sendable>: Sendable {
@@ -304,5 +388,27 @@ final class ChunkSlots<Value>: @unchecked Sendable {
   /// Each index is written by exactly one thread, and read only after all have finished.
   func store(_ i: Int, _ value: Value) { storage[i] = value }
 
-  func take(_ i: Int) -> Value? { storage[i] }
+  /// Moves the value out (a second take finds nothing), so large values
+  /// are freed as soon as their reader is done with them.
+  func take(_ i: Int) -> Value? {
+    let v = storage[i]
+    storage[i] = nil
+    return v
+  }
+}
+
+extension CSVTable {
+  /// About how many records the table holds, from the length of the first
+  /// few (a little over, so arrays sized by it rarely grow).
+  package var estimatedRecords: Int {
+    let size = document.count - dataStart
+    guard size > 0 else { return 0 }
+    let sample = ByteWindow(document.storage, capacity: min(size, 64 << 10))
+    sample.fill(at: dataStart)
+    var lines = 0
+    for k in 0..<sample.length where sample.buffer[k] == 0x0A { lines += 1 }
+    guard lines > 0 else { return 1 }
+    let perRecord = max(1, sample.length / lines)
+    return size / perRecord + size / perRecord / 16 + 16
+  }
 }

@@ -91,6 +91,51 @@ public enum DecimalParser {
     return (negative ? -value : value, i)
   }
 
+  /// The plainest form of a number as exact thousandths: a sign, digits,
+  /// and a point and at most three digits, within `Int32`'s range (less the
+  /// two marker values). No division: the digits are the thousandths, once
+  /// scaled. Returns `nil` (read it with ``plain(_:from:count:)``) otherwise.
+  @inline(__always)
+  static func milli(_ p: UnsafePointer<UInt8>, from start: Int, count: Int) -> (milli: Int32, end: Int)? {
+    var i = start
+    guard i < count else { return nil }
+    let negative = p[i] == 0x2D
+    if negative || p[i] == 0x2B { i += 1 }
+    var m: Int64 = 0
+    let digitsStart = i
+    while i < count {
+      let d = p[i] &- 0x30
+      if d > 9 { break }
+      m = m &* 10 &+ Int64(d)
+      i += 1
+      if i - digitsStart > 10 { return nil }
+    }
+    var digits = i - digitsStart
+    var fraction = 0
+    if i < count && p[i] == 0x2E {
+      i += 1
+      let fractionStart = i
+      while i < count {
+        let d = p[i] &- 0x30
+        if d > 9 { break }
+        m = m &* 10 &+ Int64(d)
+        i += 1
+        if i - fractionStart > 3 { return nil }
+      }
+      fraction = i - fractionStart
+      digits += fraction
+    }
+    guard digits > 0 else { return nil }
+    switch fraction {
+    case 0: m &*= 1000
+    case 1: m &*= 100
+    case 2: m &*= 10
+    default: break
+    }
+    guard m <= Milli.limit - 2 else { return nil }
+    return (Int32(negative ? -m : m), i)
+  }
+
   static func slowParse(_ p: UnsafePointer<UInt8>, count: Int) -> Double? {
     // Only digits, sign, point and one exponent are allowed through to strtod.
     var sawDigit = false

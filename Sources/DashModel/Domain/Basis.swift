@@ -1,19 +1,25 @@
 /// Whether a figure was reported by a source or made up to illustrate.
-public enum Basis: UInt8, Sendable, Hashable {
+public enum Basis: UInt8, CaseIterable, Sendable, Hashable {
   /// Published by a named source.
   case reported = 1
   /// Generated to show how the tool works; not a real figure.
   case illustrative = 2
 
+  /// The word in data files, as a static string the byte readers compare with.
+  public var word: StaticString {
+    switch self {
+    case .reported: "reported"
+    case .illustrative: "illustrative"
+    }
+  }
+
   /// The code used in data files.
-  public var code: String { self == .reported ? "reported" : "illustrative" }
+  public var code: String { word.description }
 
   /// Parses `reported` or `illustrative`, ignoring case.
   public init?(code: String) {
-    switch code.lowercased() {
-    case "reported": self = .reported
-    case "illustrative": self = .illustrative
-    default: return nil
-    }
+    let key = code.lowercased()
+    guard let match = Basis.allCases.first(where: { $0.code == key }) else { return nil }
+    self = match
   }
 }

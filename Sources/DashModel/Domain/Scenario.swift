@@ -1,4 +1,8 @@
 /// One of the three lines of a deficit trajectory.
+///
+/// The words `finance.csv` uses for the scenarios are defined here and
+/// nowhere else: every reader of the file (the general one and the fast
+/// layers) matches against ``word``.
 public enum Scenario: Int, CaseIterable, Sendable, Hashable {
   /// The gap if nothing changes.
   case doNothing
@@ -7,8 +11,8 @@ public enum Scenario: Int, CaseIterable, Sendable, Hashable {
   /// What happened.
   case outturn
 
-  /// The code used in `finance.csv`.
-  public var code: String {
+  /// The word in `finance.csv`, as a static string the byte readers compare with.
+  public var word: StaticString {
     switch self {
     case .doNothing: "do_nothing"
     case .plan: "plan"
@@ -16,22 +20,23 @@ public enum Scenario: Int, CaseIterable, Sendable, Hashable {
     }
   }
 
-  /// The label screens show.
-  public var label: String {
-    switch self {
-    case .doNothing: "do-nothing"
-    case .plan: "plan"
-    case .outturn: "outturn"
-    }
-  }
+  /// The code used in `finance.csv`.
+  public var code: String { word.description }
 
-  /// Parses a scenario code; `do-nothing` and `donothing` are accepted too.
+  /// The label screens show.
+  public var label: String { code.replacing("_", with: "-") }
+
+  /// Parses a scenario code ignoring case; the label's dash and a space are
+  /// accepted for the underscore, and the two words may be run together.
   public init?(code: String) {
-    switch code.lowercased() {
-    case "do_nothing", "do-nothing", "donothing", "do nothing": self = .doNothing
-    case "plan": self = .plan
-    case "outturn": self = .outturn
-    default: return nil
-    }
+    let key = code.lowercased()
+    guard
+      let match = Scenario.allCases.first(where: { s in
+        let w = s.code
+        return key == w || key == w.replacing("_", with: "-") || key == w.replacing("_", with: " ")
+          || key == w.replacing("_", with: "")
+      })
+    else { return nil }
+    self = match
   }
 }

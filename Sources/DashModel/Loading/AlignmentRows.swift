@@ -5,7 +5,7 @@ enum AlignmentRows {
   static let optional = ["as_of", "note", "source", "basis"]
 
   /// Parses every record; the membership check is done by the loader.
-  static func read(_ table: CSVTable, references: References, problems: inout ProblemList) -> [AlignmentRecord] {
+  static func read(_ table: CSVTable, references: References, problems: inout ProblemList) -> StanceRecords {
     let org = table.column("org")
     let footprint = table.column("footprint")
     let stance = table.column("stance")
@@ -13,7 +13,8 @@ enum AlignmentRows {
     let note = table.column("note")
     let source = table.column("source")
     let basis = table.column("basis")
-    var out: [AlignmentRecord] = []
+    var out = StanceRecords()
+    out.reserve(table.estimatedRecords)
     var seen = PairSet(organisations: references.organisationCount)
     var hints = References.Hints()
     var texts = Interner()
@@ -47,10 +48,8 @@ enum AlignmentRows {
         return
       }
       out.append(
-        AlignmentRecord(
-          org: o, footprint: f, stance: stanceValue, asOf: dateText.nilIfEmpty,
-          note: texts.text(row, note).nilIfEmpty, source: texts.text(row, source).nilIfEmpty, basis: basisValue,
-          line: line))
+        org: o, footprint: f, stance: stanceValue, date: date, note: texts.text(row, note).nilIfEmpty,
+        source: texts.text(row, source).nilIfEmpty, basis: basisValue, line: line)
     }
     unknown.report(file: file, into: &problems)
     return out

@@ -12,7 +12,7 @@ public struct Dataset: Sendable {
   /// Every figure of `finance.csv`.
   public let finance: FinanceTable
   /// Every stance record (the history), in file order.
-  public let alignment: [AlignmentRecord]
+  public let alignment: StanceRecords
   /// Problems that did not stop loading.
   public let warnings: [Problem]
 
@@ -20,8 +20,8 @@ public struct Dataset: Sendable {
   public let membersOfFootprint: Groups
   /// Membership indices of each organisation, in file order.
   public let membershipsOfOrganisation: Groups
-  /// For each membership, the index of its current stance record, if any.
-  public let currentAlignment: [Int?]
+  /// For each membership, the index of its current stance record, or -1.
+  let currentRecord: [Int32]
   /// For each membership, its stance record indices, oldest first.
   public let alignmentHistory: Groups
 
@@ -33,9 +33,9 @@ public struct Dataset: Sendable {
     var membersOfFootprint: Groups
     var membershipsOfOrganisation: Groups
     var alignmentHistory: Groups
-    var currentAlignment: [Int?]
+    var currentRecord: [Int32]
 
-    init(footprintCount: Int, organisationCount: Int, memberships: [Membership], alignment: [AlignmentRecord]) {
+    init(footprintCount: Int, organisationCount: Int, memberships: [Membership], alignment: StanceRecords) {
       let all = Array(memberships.indices)
       membersOfFootprint = Groups(groupCount: footprintCount, keys: memberships.map(\.footprint), values: all)
       let byOrg = Groups(groupCount: organisationCount, keys: memberships.map(\.org), values: all)
@@ -49,8 +49,8 @@ public struct Dataset: Sendable {
       var records: [Int] = []
       keys.reserveCapacity(alignment.count)
       records.reserveCapacity(alignment.count)
-      for (i, r) in alignment.enumerated() {
-        if let m = find(r.org, r.footprint) {
+      for i in alignment.indices {
+        if let m = find(alignment.org(i), alignment.footprint(i)) {
           keys.append(m)
           records.append(i)
         }
@@ -62,8 +62,8 @@ public struct Dataset: Sendable {
       for m in 0..<history.count where history[m].count > 1 {
         var group = Array(history[m])
         group.sort { a, b in
-          let da = alignment[a].asOf ?? ""
-          let db = alignment[b].asOf ?? ""
+          let da = alignment.dateNumber(a)
+          let db = alignment.dateNumber(b)
           return da != db ? da < db : a < b
         }
         if sortedItems == nil { sortedItems = history.items }
@@ -71,13 +71,13 @@ public struct Dataset: Sendable {
       }
       if let sortedItems { history = Groups(offsets: history.offsets, items: sortedItems) }
       alignmentHistory = history
-      currentAlignment = (0..<memberships.count).map { history[$0].last }
+      currentRecord = (0..<memberships.count).map { Int32(history[$0].last ?? -1) }
     }
   }
 
   init(
     footprints: [Footprint], organisations: [Organisation], memberships: [Membership],
-    finance: FinanceTable, alignment: [AlignmentRecord], warnings: [Problem], codes: CodeIndex,
+    finance: FinanceTable, alignment: StanceRecords, warnings: [Problem], codes: CodeIndex,
     indexes: Indexes? = nil
   ) {
     self.footprints = footprints
@@ -95,7 +95,7 @@ public struct Dataset: Sendable {
     membersOfFootprint = ix.membersOfFootprint
     membershipsOfOrganisation = ix.membershipsOfOrganisation
     alignmentHistory = ix.alignmentHistory
-    currentAlignment = ix.currentAlignment
+    currentRecord = ix.currentRecord
   }
 
   static func key(org: Int, footprint: Int) -> Int64 { Int64(org) << 32 | Int64(footprint) }
@@ -103,7 +103,7 @@ public struct Dataset: Sendable {
   /// The empty dataset.
   public static let empty = Dataset(
     footprints: [], organisations: [], memberships: [],
-    finance: FinanceTable(footprintCount: 0, organisationCount: 0), alignment: [], warnings: [],
+    finance: FinanceTable(footprintCount: 0, organisationCount: 0), alignment: StanceRecords(), warnings: [],
     codes: CodeIndex(capacity: 0))
 
   /// The index of the footprint with this code, if any.
@@ -124,15 +124,21 @@ public struct Dataset: Sendable {
     return membershipsOfOrganisation[org].first { memberships[$0].footprint == footprint }
   }
 
+  /// The index in ``alignment`` of a membership's current stance record, if any.
+  public func currentStanceIndex(membership m: Int) -> Int? {
+    let r = Int(currentRecord[m])
+    return r < 0 ? nil : r
+  }
+
   /// The record behind a membership's current stance, if any.
   public func stanceRecord(membership m: Int) -> AlignmentRecord? {
-    currentAlignment[m].map { alignment[$0] }
+    currentStanceIndex(membership: m).map { alignment[$0] }
   }
 
   /// The current stance of a membership (`unknown` when no record says).
   public func stance(membership m: Int) -> Stance {
-    guard let r = currentAlignment[m] else { return .unknown }
-    return alignment[r].stance
+    guard let r = currentStanceIndex(membership: m) else { return .unknown }
+    return alignment.stance(r)
   }
 
   /// Finds footprints by code or by a piece of their name, ignoring case.

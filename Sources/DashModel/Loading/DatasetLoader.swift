@@ -9,8 +9,8 @@ import Dispatch
 /// What the side thread reads: memberships and stances.
 struct SideResult: Sendable {
   var memberships: [Membership] = []
-  var membershipLines: [Int] = []
-  var alignment: [AlignmentRecord] = []
+  var membershipLines: [Int32] = []
+  var alignment = StanceRecords()
   var indexes: Dataset.Indexes?
   var problems = ProblemList()
 }
@@ -28,14 +28,39 @@ public enum DatasetLoader {
   /// - Parameter parallelism: how many threads may parse `finance.csv`.
   public static func load(directory: String, parallelism: Int = activeProcessorCount()) -> Result<Dataset, LoadFailure>
   {
-    load(directory: directory, parallelism: parallelism, fastPath: true)
+    load(directory: directory, tuning: LoadTuning(parallelism: parallelism))
   }
 
-  /// The same, choosing whether `finance.csv` takes its fast path (tests
-  /// check that the fast and the general reader agree).
-  static func load(directory: String, parallelism: Int, fastPath: Bool) -> Result<Dataset, LoadFailure> {
+  /// How a load reads its files: tests vary every part and check that the
+  /// answer never changes.
+  package struct LoadTuning: Sendable {
+    /// How many threads may parse `finance.csv` and `organisations.csv`.
+    package var parallelism: Int
+    /// Which reader layers take `finance.csv`'s rows.
+    package var mode: FinanceReadMode = .canonical
+    /// Files at least this large (organisations aside) are streamed through windows.
+    package var streamAbove: Int = ByteStorage.streamThreshold
+    /// The window a streamed file is read through.
+    package var window: Int = 256 << 10
+
+    package init(
+      parallelism: Int, mode: FinanceReadMode = .canonical, streamAbove: Int = ByteStorage.streamThreshold,
+      window: Int = 256 << 10
+    ) {
+      self.parallelism = parallelism
+      self.mode = mode
+      self.streamAbove = streamAbove
+      self.window = window
+    }
+  }
+
+  /// Loads a directory with the reading tuned (see ``LoadTuning``).
+  package static func load(directory: String, tuning: LoadTuning) -> Result<Dataset, LoadFailure> {
+    let parallelism = tuning.parallelism
+    let mode = tuning.mode
     var problems = ProblemList()
     var timer = PhaseTimer()
+    var referencesUsable = true
     var isDirectory = false
     if !directoryExists(directory, isDirectory: &isDirectory) {
       problems.error(directory, "no such directory")
@@ -51,8 +76,14 @@ public enum DatasetLoader {
     DispatchQueue.concurrentPerform(iterations: fileNames.count) { i in
       let name = fileNames[i]
       let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+      // Organisations are parsed in parallel from memory; the rest may be
+      // streamed through windows, so a large file is never held whole.
       do throws(FileReadError) {
-        documents.store(i, .success(try CSVDocument.read(path: path, fileName: name)))
+        documents.store(
+          i,
+          .success(
+            try CSVDocument.read(
+              path: path, fileName: name, streamAbove: i == 1 ? .max : tuning.streamAbove, window: tuning.window)))
       } catch {
         documents.store(i, .failure(error))
       }
@@ -80,7 +111,6 @@ public enum DatasetLoader {
     let codes = CodeIndex(capacity: 1024)
     var codeLines: [Int] = []
     var footprints: [Footprint] = []
-    var referencesUsable = true
     if let doc = document(0, required: true),
       let table = CSVTable.open(
         doc, required: FootprintRows.required, optional: FootprintRows.optional, problems: &problems)
@@ -91,14 +121,17 @@ public enum DatasetLoader {
     }
     timer.mark("footprints")
     var organisations: [Organisation] = []
-    if let doc = document(1, required: true),
-      let table = CSVTable.open(
-        doc, required: OrganisationRows.required, optional: OrganisationRows.optional, problems: &problems)
-    {
-      organisations = OrganisationRows.read(
-        table, codes: codes, lines: &codeLines, parallelism: parallelism, problems: &problems)
-    } else {
-      referencesUsable = false
+    // In a block of its own, so the file's bytes are freed once parsed.
+    do {
+      if let doc = document(1, required: true),
+        let table = CSVTable.open(
+          doc, required: OrganisationRows.required, optional: OrganisationRows.optional, problems: &problems)
+      {
+        organisations = OrganisationRows.read(
+          table, codes: codes, lines: &codeLines, parallelism: parallelism, problems: &problems)
+      } else {
+        referencesUsable = false
+      }
     }
 
     timer.mark("footprints and organisations")
@@ -151,7 +184,9 @@ public enum DatasetLoader {
         // Every stance must belong to a membership.
         var keys = PairSet(organisations: orgCount)
         for m in result.memberships { _ = keys.insert(org: m.org, footprint: m.footprint, line: 0) }
-        for r in result.alignment where !keys.contains(org: r.org, footprint: r.footprint) {
+        let records = result.alignment
+        for i in records.indices where !keys.contains(org: records.org(i), footprint: records.footprint(i)) {
+          let r = records[i]
           result.problems.error(
             AlignmentRows.file, line: r.line,
             "\(orgCodes[r.org]) is not a member of \(fpCodes[r.footprint]) in memberships.csv, so it has no stance there"
@@ -172,7 +207,7 @@ public enum DatasetLoader {
       finance = FinanceRows.read(
         table, references: references, footprintCount: footprints.count, organisationCount: organisations.count,
         codeOf: { id in id < fpCount ? fpCodes[id] : orgCodes[id - fpCount] },
-        parallelism: parallelism, fastPath: fastPath, problems: &problems)
+        parallelism: parallelism, mode: mode, problems: &problems)
     }
     timer.mark("finance")
     group.wait()

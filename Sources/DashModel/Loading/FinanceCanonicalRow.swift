@@ -10,11 +10,7 @@
 /// reader), so it decides nothing a user can see.
 struct FinanceCanonicalRow {
   let codes: CodeLookup
-  let doNothing = FinanceFastPath.Keyword("do_nothing")
-  let plan = FinanceFastPath.Keyword("plan")
-  let outturn = FinanceFastPath.Keyword("outturn")
-  let illustrative = FinanceFastPath.Keyword("illustrative")
-  let reported = FinanceFastPath.Keyword("reported")
+  let vocabulary = FinanceVocabulary.shared
 
   /// The last code read (up to 16 bytes, as two words) and its id: rows of
   /// one entity come together, so most rows need no hash lookup at all.
@@ -76,25 +72,21 @@ struct FinanceCanonicalRow {
 
     // Scenario, by its first letter and then the whole word.
     guard p < count else { return nil }
-    let word: FinanceFastPath.Keyword
-    switch base[p] {
-    case 0x64: (word, r.scenario) = (doNothing, 0)
-    case 0x70: (word, r.scenario) = (plan, 1)
-    case 0x6F: (word, r.scenario) = (outturn, 2)
-    default: return nil
-    }
+    r.scenario = vocabulary.scenarios.candidate(base[p])
+    guard r.scenario >= 0 else { return nil }
+    let word = vocabulary.scenarios.words[r.scenario]
     guard p + word.count < count, base[p + word.count] == 0x2C, word.matches(base + p, available: count - p) else {
       return nil
     }
     p += word.count + 1
 
-    // £m: empty, or digits with an optional point (at most 15 digits: exact).
+    // £m: empty, or digits with an optional point and up to three decimals.
     guard p < count else { return nil }
     if base[p] != 0x2C {
-      guard let (value, end) = DecimalParser.plain(base, from: p, count: count), end < count, base[end] == 0x2C else {
+      guard let (m, end) = DecimalParser.milli(base, from: p, count: count), end < count, base[end] == 0x2C else {
         return nil
       }
-      r.value = value
+      r.milli = m
       p = end
     }
     p += 1
@@ -102,12 +94,10 @@ struct FinanceCanonicalRow {
     // Basis: empty, `illustrative` or `reported`.
     guard p < count else { return nil }
     if base[p] != 0x2C {
-      let basisWord: FinanceFastPath.Keyword
-      switch base[p] {
-      case 0x69: (basisWord, r.basis) = (illustrative, Basis.illustrative.rawValue)
-      case 0x72: (basisWord, r.basis) = (reported, Basis.reported.rawValue)
-      default: return nil
-      }
+      let basisIndex = vocabulary.bases.candidate(base[p])
+      guard basisIndex >= 0 else { return nil }
+      let basisWord = vocabulary.bases.words[basisIndex]
+      r.basis = vocabulary.basisValues[basisIndex]
       guard p + basisWord.count < count, base[p + basisWord.count] == 0x2C,
         basisWord.matches(base + p, available: count - p)
       else { return nil }

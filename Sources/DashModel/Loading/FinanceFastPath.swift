@@ -17,7 +17,7 @@
 struct FinanceFastPath {
   /// What each field of a row is, by position.
   enum Role: UInt8 {
-    case entity, year, scenario, gbp, basis, source, other
+    case entity, year, scenario, gbp, basis, source, note, other
   }
 
   /// How one row went.
@@ -37,68 +37,31 @@ struct FinanceFastPath {
     var entity = -1
     var year = -1
     var scenario = -1
+    /// The figure in thousandths (``Milli/empty`` when `gbp_m` is empty,
+    /// ``Milli/elsewhere`` when `value` holds it instead).
+    var milli = Milli.empty
     var value = Double.nan
     var basis = Basis.reported.rawValue
     var sourceStart = 0
     var sourceEnd = 0
     var sourceEscapes = false
+    var noteStart = 0
+    var noteEnd = 0
+    var noteEscapes = false
   }
-
-  /// Bytes read at a time.
-  static let window = 256 << 10
 
   let roles: [Role]
   let columns: FinanceRows.Columns
-  /// The six years as seven-byte words (a local copy: no lazy global on the hot path).
-  let yearWords: [UInt64] = FinancialYear.periodWords
-  let doNothing = Keyword("do_nothing")
-  let plan = Keyword("plan")
-  let outturn = Keyword("outturn")
-  let illustrative = Keyword("illustrative")
-  let reported = Keyword("reported")
-
-  /// A word of up to 16 bytes, compared as one or two machine words.
-  struct Keyword {
-    let count: Int
-    /// The first eight bytes (fewer, zero-padded, for a short word).
-    let head: UInt64
-    /// The last eight bytes, for a word of more than eight.
-    let tail: UInt64
-    let headMask: UInt64
-
-    init(_ text: StaticString) {
-      let bytes = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
-      precondition(bytes.count <= 16)
-      func word(_ slice: Slice<UnsafeBufferPointer<UInt8>>) -> UInt64 {
-        var w: UInt64 = 0
-        for (i, b) in slice.enumerated() { w |= UInt64(b) << (8 * UInt64(i)) }
-        return w
-      }
-      count = bytes.count
-      head = word(bytes[..<min(8, bytes.count)])
-      tail = bytes.count > 8 ? word(bytes[(bytes.count - 8)...]) : 0
-      headMask = bytes.count >= 8 ? ~0 : (1 << (8 * UInt64(bytes.count))) - 1
-    }
-
-    /// Whether the bytes at `p` start with this word; `available` bytes may be read.
-    @inline(__always)
-    func matches(_ p: UnsafePointer<UInt8>, available: Int) -> Bool {
-      let raw = UnsafeRawPointer(p)
-      if count > 8 {
-        return raw.loadUnaligned(as: UInt64.self) == head
-          && raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) == tail
-      }
-      if available >= 8 { return raw.loadUnaligned(as: UInt64.self) & headMask == head }
-      for i in 0..<count where p[i] != UInt8(truncatingIfNeeded: head >> (8 * UInt64(i))) { return false }
-      return true
-    }
-  }
+  /// The file's words (a local copy: no lazy global on the hot path).
+  let vocabulary = FinanceVocabulary.shared
+  /// The six years as seven-byte words.
+  let yearWords: [UInt64] = FinanceVocabulary.shared.years
 
   init(table: CSVTable, columns: FinanceRows.Columns) {
     var roles = [Role](repeating: .other, count: table.header.count)
     for (slot, role) in [
       (columns.entity, Role.entity), (columns.year, .year), (columns.scenario, .scenario), (columns.gbp, .gbp),
-      (columns.basis, .basis), (columns.source, .source),
+      (columns.basis, .basis), (columns.source, .source), (columns.note, .note),
     ] where slot >= 0 && slot < roles.count {
       roles[slot] = role
     }
@@ -106,43 +69,39 @@ struct FinanceFastPath {
     self.columns = columns
   }
 
-  /// Reads the records starting in `[from, to)` of the file behind `storage`,
-  /// the first on line `firstLine`. `general` reads one record the general
-  /// way, given its absolute offset and line, and returns where it stopped.
+  /// Reads the records starting in `[from, to)` of `table`'s file, the first
+  /// on line `firstLine`, through a window. Rows the fast layers do not take
+  /// are read from the same window by the table's general reader, which
+  /// calls `general` for each good record.
   func read(
-    storage: ByteStorage, from: Int, to: Int, firstLine: Int, chunk: inout FinanceRows.Chunk,
-    general: (Int, Int, inout FinanceRows.Chunk) -> (offset: Int, line: Int)
+    table: CSVTable, from: Int, to: Int, firstLine: Int, canonicalLayer: Bool, chunk: inout FinanceRows.Chunk,
+    problems: inout ProblemList, general: (inout FinanceRows.Chunk, inout CSVRow, inout ProblemList) -> Void
   ) -> (offset: Int, line: Int) {
-    let total = storage.count
-    var capacity = Self.window
-    var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-    defer { buffer.deallocate() }
-    var windowStart = from
-    var length = 0
+    let window = ByteWindow(table.document.storage, capacity: table.document.storage.window)
+    let fields = FieldBuffer(capacity: table.header.count + 1)
     var p = 0
     var line = firstLine
+    window.fill(at: from)
+    var buffer = UnsafePointer(window.buffer)
+    var length = window.length
     func refill(at offset: Int) {
-      windowStart = offset
-      length = storage.copy(into: buffer, length: min(capacity, total - offset), at: offset)
+      window.fill(at: offset)
+      buffer = UnsafePointer(window.buffer)
+      length = window.length
       p = 0
     }
-    refill(at: from)
-    let grid = chunk.grid
-    // The last source seen, as raw bytes: sources repeat row after row.
-    var lastCapacity = 256
-    var lastSource = UnsafeMutablePointer<UInt8>.allocate(capacity: lastCapacity)
-    defer { lastSource.deallocate() }
-    var lastLength = -1
-    var lastEscapes = false
-    var lastID: Int32 = 0
     // The usual column order takes the straight-line parser first.
-    let usual = FinanceCanonicalRow.applies(to: roles)
+    let usual = canonicalLayer && FinanceCanonicalRow.applies(to: roles)
     var canonical = FinanceCanonicalRow(codes: columns.codes)
     return roles.withUnsafeBufferPointer { roles in
       yearWords.withUnsafeBufferPointer { years in
         guard let years = years.baseAddress else { return (from, firstLine) }
-        while windowStart + p < to {
-          let atEnd = windowStart + length >= total
+        while window.start + p < to {
+          if window.truncated {
+            table.reportChanged(&problems)
+            return (table.document.count, line)
+          }
+          let atEnd = window.atEnd
           let outcome: Outcome
           if usual, let row = canonical.parse(buffer, count: length, at: p, atEnd: atEnd, years: years) {
             outcome = row
@@ -156,51 +115,36 @@ struct FinanceFastPath {
           case .row(let next, let r):
             p = next
             line += 1
-            let slot = FinanceTable.slot(entity: r.entity, year: r.year, scenario: r.scenario)
-            if grid.bases[slot] != 0 {
-              chunk.repeats.append((slot, line - 1))
-              continue
-            }
-            grid.values[slot] = r.value
-            grid.bases[slot] = r.basis
-            let length = r.sourceEnd - r.sourceStart
-            if length <= 0 {
-              grid.sourceIDs[slot] = 0
-            } else if length == lastLength && r.sourceEscapes == lastEscapes
-              && memcmp(lastSource, buffer + r.sourceStart, length) == 0
-            {
-              grid.sourceIDs[slot] = lastID
-            } else {
-              lastID = chunk.sourceID(
-                bytes: UnsafeBufferPointer(start: buffer + r.sourceStart, count: length), escapes: r.sourceEscapes)
-              if length > lastCapacity {
-                lastSource.deallocate()
-                lastCapacity = length
-                lastSource = .allocate(capacity: lastCapacity)
-              }
-              lastSource.update(from: buffer + r.sourceStart, count: length)
-              lastLength = length
-              lastEscapes = r.sourceEscapes
-              grid.sourceIDs[slot] = lastID
-            }
-            if slot < chunk.low { chunk.low = slot }
-            if slot > chunk.high { chunk.high = slot }
+            let provenance = chunk.provenanceID(
+              source: UnsafeBufferPointer(start: buffer + r.sourceStart, count: r.sourceEnd - r.sourceStart),
+              sourceEscapes: r.sourceEscapes,
+              note: UnsafeBufferPointer(start: buffer + r.noteStart, count: r.noteEnd - r.noteStart),
+              noteEscapes: r.noteEscapes)
+            chunk.store(
+              slot: FinanceTable.slot(entity: r.entity, year: r.year, scenario: r.scenario), milli: r.milli,
+              value: r.value, basis: r.basis, provenance: provenance, line: line - 1)
           case .needMore:
-            if p == 0 {
-              // A row longer than the window: make the window bigger.
-              capacity *= 2
-              buffer.deallocate()
-              buffer = .allocate(capacity: capacity)
+            if p == 0 && !window.grow() {
+              table.reportTooLong(line: line, &problems)
+              return (table.document.count, line)
             }
-            refill(at: windowStart + p)
+            refill(at: window.start + p)
           case .unusual:
-            // The general reader reads this record again, from the file itself.
-            let end = general(windowStart + p, line, &chunk)
-            line = end.line
-            refill(at: end.offset)
+            // The general reader reads this record again, from the window.
+            if let next = table.readRecord(
+              in: window, at: p, line: line, fields: fields, problems: &problems,
+              { row, problems in general(&chunk, &row, &problems) })
+            {
+              (p, line) = next
+            } else if p == 0 && !window.grow() {
+              table.reportTooLong(line: line, &problems)
+              return (table.document.count, line)
+            } else {
+              refill(at: window.start + p)
+            }
           }
         }
-        return (windowStart + p, line)
+        return (window.start + p, line)
       }
     }
   }
@@ -289,8 +233,14 @@ struct FinanceFastPath {
           if r.scenario < 0 { return .unusual }
         case .gbp:
           if !b.isEmpty {
-            guard !escapes, let v = DecimalParser.parse(base + s, count: e - s) else { return .unusual }
-            r.value = v
+            guard !escapes else { return .unusual }
+            if let (m, end) = DecimalParser.milli(base + s, from: 0, count: e - s), end == e - s {
+              r.milli = m
+            } else {
+              guard let v = DecimalParser.parse(base + s, count: e - s) else { return .unusual }
+              r.value = v
+              r.milli = Milli.exact(v) ?? Milli.elsewhere
+            }
           }
         case .basis:
           if !b.isEmpty {
@@ -304,6 +254,10 @@ struct FinanceFastPath {
           r.sourceStart = s
           r.sourceEnd = e
           r.sourceEscapes = escapes
+        case .note:
+          r.noteStart = s
+          r.noteEnd = e
+          r.noteEscapes = escapes
         case .other:
           break
         }
@@ -423,13 +377,9 @@ struct FinanceFastPath {
   @inline(__always)
   func predictScenario(_ base: UnsafePointer<UInt8>, count: Int, at p: Int, into r: inout Parsed) -> Int {
     guard p < count else { return -1 }
-    let (word, index): (Keyword, Int)
-    switch base[p] {
-    case 0x64: (word, index) = (doNothing, 0)
-    case 0x70: (word, index) = (plan, 1)
-    case 0x6F: (word, index) = (outturn, 2)
-    default: return -1
-    }
+    let index = vocabulary.scenarios.candidate(base[p])
+    guard index >= 0 else { return -1 }
+    let word = vocabulary.scenarios.words[index]
     let n = word.count
     guard p + n < count, isEnd(base[p + n]), word.matches(base + p, available: count - p) else { return -1 }
     r.scenario = index
@@ -440,12 +390,10 @@ struct FinanceFastPath {
   func predictBasis(_ base: UnsafePointer<UInt8>, count: Int, at p: Int, into r: inout Parsed) -> Int {
     guard p < count else { return -1 }
     if isEnd(base[p]) { return p }
-    let (word, basis): (Keyword, UInt8)
-    switch base[p] {
-    case 0x69: (word, basis) = (illustrative, Basis.illustrative.rawValue)
-    case 0x72: (word, basis) = (reported, Basis.reported.rawValue)
-    default: return -1
-    }
+    let index = vocabulary.bases.candidate(base[p])
+    guard index >= 0 else { return -1 }
+    let word = vocabulary.bases.words[index]
+    let basis = vocabulary.basisValues[index]
     let n = word.count
     guard p + n < count, isEnd(base[p + n]), word.matches(base + p, available: count - p) else { return -1 }
     r.basis = basis
@@ -456,10 +404,10 @@ struct FinanceFastPath {
   func predictValue(_ base: UnsafePointer<UInt8>, count: Int, at p: Int, into r: inout Parsed) -> Int {
     guard p < count else { return -1 }
     if isEnd(base[p]) { return p }
-    guard let (value, end) = DecimalParser.plain(base, from: p, count: count), end < count, isEnd(base[end]) else {
+    guard let (m, end) = DecimalParser.milli(base, from: p, count: count), end < count, isEnd(base[end]) else {
       return -1
     }
-    r.value = value
+    r.milli = m
     return end
   }
 

@@ -6,18 +6,18 @@
 
 /// Reads `finance.csv`, the one file that can run to a million rows.
 ///
-/// Rows are parsed from bytes in parallel chunks; each chunk fills its own
-/// dense grid, and the grids are merged in file order, so duplicates across
-/// chunks are found exactly as in a serial read. A duplicate's first line is
+/// Rows are parsed from bytes in parallel chunks that all write one dense
+/// grid. Each chunk records which slots it wrote, so a row repeated across
+/// chunks is found as surely as in a serial read; a duplicate's first line is
 /// looked up only when there is one to report.
 enum FinanceRows {
   static let file = "finance.csv"
   static let required = ["entity", "year", "scenario", "gbp_m"]
-  static let optional = ["basis", "source"]
+  static let optional = ["basis", "source", "note"]
 
   /// Where the columns are, and what resolves codes.
   struct Columns: Sendable {
-    var entity, year, scenario, gbp, basis, source: Int
+    var entity, year, scenario, gbp, basis, source, note: Int
     var codes: CodeLookup
     var usable: Bool
 
@@ -28,6 +28,7 @@ enum FinanceRows {
       gbp = table.column("gbp_m")
       basis = table.column("basis")
       source = table.column("source")
+      note = table.column("note")
       codes = references.codes
       usable = references.usable
     }
@@ -40,16 +41,9 @@ enum FinanceRows {
       return memcmp(p, word.utf8Start, b.count) == 0
     }
 
-    /// 0, 1, 2 for do_nothing, plan, outturn written exactly; -1 otherwise.
+    /// The scenario's raw value when written exactly as the vocabulary's word; -1 otherwise.
     @inline(__always)
-    func scenarioIndex(_ b: UnsafeBufferPointer<UInt8>) -> Int {
-      switch b.count {
-      case 10: return Self.same(b, "do_nothing") ? 0 : -1
-      case 4: return Self.same(b, "plan") ? 1 : -1
-      case 7: return Self.same(b, "outturn") ? 2 : -1
-      default: return -1
-      }
-    }
+    func scenarioIndex(_ b: UnsafeBufferPointer<UInt8>) -> Int { FinanceVocabulary.shared.scenarios.index(of: b) }
 
     /// The grid slot of a row, or `nil` (with problems noted) when the row is unusable.
     @inline(__always)
@@ -94,84 +88,104 @@ enum FinanceRows {
     }
   }
 
-  /// One chunk's output: a dense grid plus the rows that repeated a slot.
+  /// One chunk's state: the shared grid, what this chunk wrote, and the
+  /// rows that repeated a slot.
   struct Chunk: Sendable {
-    var grid: FinanceGrid
-    var sources: [String] = [""]
-    var sourceLookup: [String: Int32] = [:]
-    var lastSource: [UInt8] = []
-    var lastSourceID: Int32 = 0
-    /// Recent distinct sources as raw bytes: a source met again is found by
-    /// comparing bytes, without making a string (a few dozen at most).
-    var rawSources: [(bytes: [UInt8], escapes: Bool, id: Int32)] = []
+    let grid: FinanceGrid
+    /// This chunk's number: the high byte of the provenance ids it writes.
+    let number: UInt32
+    /// The slots this chunk wrote, to find rows repeated across chunks
+    /// (`nil` when the file is read in one chunk).
+    let written: SlotBitmap?
+    /// (source, note) pairs met in this chunk; a slot holds one's place + 1.
+    var provenances: [FinanceTable.Provenance] = []
+    var provenanceLookup: [FinanceTable.Provenance: UInt32] = [:]
+    /// The last provenance met, as raw bytes: rows repeat it row after row.
+    var lastRaw: [UInt8] = []
+    var lastID: UInt32 = 0
+    /// Figures that are not whole thousandths.
+    var side: [Int: Double] = [:]
     var repeats: [(slot: Int, line: Int)] = []
     var unknown = UnknownCodes()
-    /// The lowest and highest slot written, so merging need not visit the rest.
-    var low = Int.max
-    var high = -1
 
-    init(slots: Int) { grid = FinanceGrid(slots: slots) }
-
-    /// The id of a source text, added to `sources` when new.
-    mutating func intern(_ text: String) -> Int32 {
-      if let known = sourceLookup[text] { return known }
-      let id = Int32(sources.count)
-      sources.append(text)
-      sourceLookup[text] = id
-      return id
+    init(grid: FinanceGrid, number: Int, shared: Bool) {
+      self.grid = grid
+      self.number = UInt32(number)
+      written = shared ? SlotBitmap(count: grid.count) : nil
     }
 
-    /// The id of a source given as raw bytes (between the quotes, escapes
-    /// not yet undone). Its own cache: the general reader's bytes are
-    /// unescaped, so the two must never be compared.
-    mutating func sourceID(bytes b: UnsafeBufferPointer<UInt8>, escapes: Bool) -> Int32 {
-      if b.isEmpty { return 0 }
-      for k in rawSources.indices where rawSources[k].escapes == escapes && rawSources[k].bytes.count == b.count {
-        let same = rawSources[k].bytes.withUnsafeBufferPointer { known in
-          guard let l = known.baseAddress, let n = b.baseAddress else { return false }
-          return memcmp(l, n, b.count) == 0
+    /// Stores a row's figure, or notes a repeat when its slot is taken.
+    /// `value` is used when `milli` is ``Milli/elsewhere``.
+    @inline(__always)
+    mutating func store(slot: Int, milli: Int32, value: Double, basis: UInt8, provenance: UInt32, line: Int) {
+      if grid.basis(slot) != 0 {
+        repeats.append((slot, line))
+        return
+      }
+      grid.write(slot, milli: milli, basis: basis, provenance: provenance)
+      if milli == Milli.elsewhere { side[slot] = value }
+      written?.insert(slot)
+    }
+
+    /// The provenance id of a (source, note) pair given as the raw bytes of
+    /// the two cells (between their quotes; `escapes` when they hold doubled
+    /// quotes). Rows repeat their provenance, so the last is compared first.
+    mutating func provenanceID(
+      source: UnsafeBufferPointer<UInt8>, sourceEscapes: Bool, note: UnsafeBufferPointer<UInt8>, noteEscapes: Bool
+    ) -> UInt32 {
+      if source.isEmpty && note.isEmpty { return 0 }
+      // The raw key: both cells' bytes and flags, with their lengths.
+      let same =
+        lastRaw.count == source.count + note.count + 2 && Int(lastSourceLength) == source.count
+        && lastRaw.withUnsafeBufferPointer { last -> Bool in
+          guard let l = last.baseAddress else { return false }
+          if last[0] != (sourceEscapes ? 1 : 0) || last[1] != (noteEscapes ? 1 : 0) { return false }
+          if let s = source.baseAddress, memcmp(l + 2, s, source.count) != 0 { return false }
+          if let n = note.baseAddress, memcmp(l + 2 + source.count, n, note.count) != 0 { return false }
+          return true
         }
-        if same { return rawSources[k].id }
+      if same { return lastID }
+      func text(_ b: UnsafeBufferPointer<UInt8>, _ escapes: Bool) -> String? {
+        var s = 0
+        var e = b.count
+        while s < e && (b[s] == 0x20 || b[s] == 0x09) { s += 1 }
+        while e > s && (b[e - 1] == 0x20 || b[e - 1] == 0x09) { e -= 1 }
+        guard e > s else { return nil }
+        return CSVRow.text(UnsafeBufferPointer(rebasing: b[s..<e]), escapes: escapes).nilIfEmpty
       }
-      var s = 0
-      var e = b.count
-      while s < e && (b[s] == 0x20 || b[s] == 0x09) { s += 1 }
-      while e > s && (b[e - 1] == 0x20 || b[e - 1] == 0x09) { e -= 1 }
-      guard e > s else { return 0 }
-      let id = intern(CSVRow.text(UnsafeBufferPointer(rebasing: b[s..<e]), escapes: escapes))
-      if rawSources.count < 32 { rawSources.append((Array(b), escapes, id)) }
+      let key = FinanceTable.Provenance(source: text(source, sourceEscapes), note: text(note, noteEscapes))
+      let id: UInt32
+      if key.source == nil && key.note == nil {
+        id = 0
+      } else if let known = provenanceLookup[key] {
+        id = known
+      } else {
+        provenances.append(key)
+        id = number << FinanceTable.provenanceBits | UInt32(provenances.count)
+        provenanceLookup[key] = id
+      }
+      lastRaw = [sourceEscapes ? 1 : 0, noteEscapes ? 1 : 0] + Array(source) + Array(note)
+      lastSourceLength = Int32(source.count)
+      lastID = id
       return id
     }
 
-    mutating func sourceID(_ b: UnsafeBufferPointer<UInt8>, row: CSVRow, slot: Int) -> Int32 {
-      if b.isEmpty { return 0 }
-      // Sources repeat row after row: compare bytes before making a string.
-      if b.count == lastSource.count,
-        lastSource.withUnsafeBufferPointer({ last in
-          guard let l = last.baseAddress, let n = b.baseAddress else { return false }
-          return memcmp(l, n, b.count) == 0
-        })
-      {
-        return lastSourceID
-      }
-      let id = intern(row.string(slot))
-      lastSource = Array(b)
-      lastSourceID = id
-      return id
-    }
+    var lastSourceLength: Int32 = 0
   }
 
   /// Parses every row into a table for the given numbers of footprints and organisations.
   static func read(
     _ table: CSVTable, references: References, footprintCount: Int, organisationCount: Int,
-    codeOf: @escaping @Sendable (Int) -> String, parallelism: Int, fastPath: Bool = true, problems: inout ProblemList
+    codeOf: @escaping @Sendable (Int) -> String, parallelism: Int, mode: FinanceReadMode = .canonical,
+    problems: inout ProblemList
   ) -> FinanceTable {
     let columns = Columns(table, references: references)
-    let slots = (footprintCount + organisationCount) * FinanceTable.slotsPerEntity
+    let grid = FinanceGrid(slots: (footprintCount + organisationCount) * FinanceTable.slotsPerEntity)
     // The general handling of one row: every check, every message.
     let general: @Sendable (inout Chunk, inout CSVRow, inout ProblemList) -> Void = { chunk, row, problems in
       guard let slot = columns.slot(row, problems: &problems, unknown: &chunk.unknown) else { return }
       var value = Double.nan
+      var milli = Milli.empty
       let gbpBytes = row.trimmedBytes(columns.gbp)
       var ok = true
       if !gbpBytes.isEmpty {
@@ -179,6 +193,7 @@ enum FinanceRows {
           let v = DecimalParser.parse(base, count: gbpBytes.count)
         {
           value = v
+          milli = Milli.exact(v) ?? Milli.elsewhere
         } else {
           ok = false
           let text = row.string(columns.gbp)
@@ -190,10 +205,9 @@ enum FinanceRows {
       var basisValue = Basis.reported.rawValue
       let basisBytes = row.trimmedBytes(columns.basis)
       if !basisBytes.isEmpty {
-        if Columns.same(basisBytes, "illustrative") {
-          basisValue = Basis.illustrative.rawValue
-        } else if Columns.same(basisBytes, "reported") {
-          basisValue = Basis.reported.rawValue
+        let exact = FinanceVocabulary.shared.bases.index(of: basisBytes)
+        if exact >= 0 {
+          basisValue = FinanceVocabulary.shared.basisValues[exact]
         } else if let b = Basis(code: row.string(columns.basis)) {
           basisValue = b.rawValue
         } else {
@@ -204,73 +218,54 @@ enum FinanceRows {
         }
       }
       guard ok else { return }
-      let grid = chunk.grid
-      if grid.bases[slot] != 0 {
-        chunk.repeats.append((slot, row.line))
-        return
-      }
-      grid.values[slot] = value
-      grid.bases[slot] = basisValue
-      grid.sourceIDs[slot] = chunk.sourceID(row.trimmedBytes(columns.source), row: row, slot: columns.source)
-      if slot < chunk.low { chunk.low = slot }
-      if slot > chunk.high { chunk.high = slot }
+      let provenance = chunk.provenanceID(
+        source: row.trimmedBytes(columns.source), sourceEscapes: row.hasEscapes(columns.source),
+        note: row.trimmedBytes(columns.note), noteEscapes: row.hasEscapes(columns.note))
+      chunk.store(slot: slot, milli: milli, value: value, basis: basisValue, provenance: provenance, line: row.line)
     }
     let fast = FinanceFastPath(table: table, columns: columns)
-    let storage = table.document.storage
-    let chunks =
-      fastPath
-      ? table.forEachChunk(parts: parallelism, makeState: { Chunk(slots: slots) }) {
-        chunk, base, from, to, firstLine, problems in
-        let fields = FieldBuffer(capacity: table.header.count + 1)
-        return fast.read(storage: storage, from: from, to: to, firstLine: firstLine, chunk: &chunk) {
-          offset, line, chunk in
-          table.readOne(base: base, at: offset, line: line, fields: fields, problems: &problems) { row, problems in
-            general(&chunk, &row, &problems)
-          }
+    func readChunks(parallelism: Int) -> [ChunkOutput<Chunk>] {
+      let shared = parallelism > 1
+      let make: @Sendable (Int) -> Chunk = { Chunk(grid: grid, number: $0, shared: shared) }
+      return mode == .general
+        ? table.forEachChunk(parts: parallelism, makeState: make, body: general)
+        : table.forEachChunk(parts: parallelism, makeState: make) { chunk, from, to, firstLine, problems in
+          fast.read(
+            table: table, from: from, to: to, firstLine: firstLine, canonicalLayer: mode == .canonical,
+            chunk: &chunk, problems: &problems, general: general)
         }
-      }
-      // The general reader alone (tests compare the two).
-      : table.forEachChunk(parts: parallelism, makeState: { Chunk(slots: slots) }, body: general)
+    }
+    var chunks = readChunks(parallelism: parallelism)
+    if chunks.contains(where: \.afterWrongSplit) {
+      // A quoted line break spanned a guessed split, and chunks after it
+      // wrote rows read from the middle of a record: read it all again.
+      grid.clear()
+      chunks = readChunks(parallelism: 1)
+    }
 
-    // Merge the chunks in file order; the first chunk's grid becomes the table.
-    var merged = FinanceTable(footprintCount: 0, organisationCount: 0)
     var repeats: [(slot: Int, line: Int)] = []
     var unknown = UnknownCodes()
-    for (k, output) in chunks.enumerated() {
-      let chunk = output.state
+    var side: [Int: Double] = [:]
+    for output in chunks {
       problems.append(contentsOf: output.problems)
-      unknown.merge(chunk.unknown, lineOffset: output.lineOffset)
-      repeats += chunk.repeats.map { ($0.slot, $0.line + output.lineOffset) }
-      if k == 0 {
-        merged = FinanceTable(footprintCount: footprintCount, grid: chunk.grid, sources: chunk.sources)
-        continue
-      }
-      var remap = [Int32](repeating: 0, count: chunk.sources.count)
-      var lookup: [String: Int32] = [:]
-      for (i, s) in merged.sources.enumerated() { lookup[s] = Int32(i) }
-      for (i, s) in chunk.sources.enumerated() where i > 0 {
-        if let id = lookup[s] {
-          remap[i] = id
-        } else {
-          remap[i] = Int32(merged.sources.count)
-          merged.sources.append(s)
-        }
-      }
-      let from = chunk.grid
-      let into = merged.grid
-      guard chunk.high >= chunk.low else { continue }
-      for slot in chunk.low...chunk.high where from.bases[slot] != 0 {
-        if into.bases[slot] != 0 {
-          // Line unknown here: found below, only when there are repeats.
-          repeats.append((slot, -1))
-          continue
-        }
-        into.values[slot] = from.values[slot]
-        into.bases[slot] = from.bases[slot]
-        into.sourceIDs[slot] = remap[Int(from.sourceIDs[slot])]
+      unknown.merge(output.state.unknown, lineOffset: output.lineOffset)
+      repeats += output.state.repeats.map { ($0.slot, $0.line + output.lineOffset) }
+      side.merge(output.state.side) { first, _ in first }
+    }
+    // Rows two chunks both wrote: found where their records overlap.
+    let maps = chunks.compactMap(\.state.written)
+    if maps.count > 1 {
+      for i in 1..<maps.count {
+        for j in 0..<i { for slot in maps[i].intersection(maps[j]) { repeats.append((slot, -1)) } }
       }
     }
-    if chunks.isEmpty { merged = FinanceTable(footprintCount: footprintCount, organisationCount: organisationCount) }
+    var provenances: [[FinanceTable.Provenance]] = []
+    for output in chunks {
+      let n = Int(output.state.number)
+      while provenances.count <= n { provenances.append([]) }
+      provenances[n] = output.state.provenances
+    }
+    let merged = FinanceTable(footprintCount: footprintCount, grid: grid, side: side, provenances: provenances)
     unknown.report(file: file, into: &problems)
     if !repeats.isEmpty { reportRepeats(repeats, table: table, columns: columns, codeOf: codeOf, problems: &problems) }
     return merged

@@ -134,8 +134,8 @@ enum RowChecks {
   static func basis(_ row: CSVRow, _ slot: Int, field: String, file: String, problems: inout ProblemList) -> Basis {
     let b = row.trimmedBytes(slot)
     if b.isEmpty { return .reported }
-    if FinanceRows.Columns.same(b, "illustrative") { return .illustrative }
-    if FinanceRows.Columns.same(b, "reported") { return .reported }
+    let exact = FinanceVocabulary.shared.bases.index(of: b)
+    if exact >= 0 { return Basis.allCases[exact] }
     return basis(row.string(slot), field: field, file: file, line: row.line, problems: &problems)
   }
 

@@ -7,12 +7,14 @@ enum MembershipRows {
   /// Parses every membership; unknown codes and repeated pairs are errors.
   static func read(
     _ table: CSVTable, references: References, problems: inout ProblemList
-  ) -> (memberships: [Membership], lines: [Int]) {
+  ) -> (memberships: [Membership], lines: [Int32]) {
     let org = table.column("org")
     let footprint = table.column("footprint")
     let share = table.column("share")
     var out: [Membership] = []
-    var lines: [Int] = []
+    var lines: [Int32] = []
+    out.reserveCapacity(table.estimatedRecords)
+    lines.reserveCapacity(table.estimatedRecords)
     var seen = PairSet(organisations: references.organisationCount)
     var unknown = UnknownCodes()
     var hints = References.Hints()
@@ -40,7 +42,7 @@ enum MembershipRows {
         return
       }
       out.append(Membership(org: o, footprint: f, share: shareValue))
-      lines.append(line)
+      lines.append(Int32(truncatingIfNeeded: line))
     }
     unknown.report(file: file, into: &problems)
     return (out, lines)
@@ -48,13 +50,13 @@ enum MembershipRows {
 
   /// Warns when an organisation's shares add up to more than the whole of it.
   static func checkShares(
-    _ memberships: [Membership], lines: [Int], organisations: [Organisation], problems: inout ProblemList
+    _ memberships: [Membership], lines: [Int32], organisations: [Organisation], problems: inout ProblemList
   ) {
     var total = [Double](repeating: 0, count: organisations.count)
     var firstLine = [Int](repeating: 0, count: organisations.count)
     for (i, m) in memberships.enumerated() {
       total[m.org] += m.share
-      if firstLine[m.org] == 0 { firstLine[m.org] = lines[i] }
+      if firstLine[m.org] == 0 { firstLine[m.org] = Int(lines[i]) }
     }
     for (o, t) in total.enumerated() where t > 1.000_001 {
       problems.warning(

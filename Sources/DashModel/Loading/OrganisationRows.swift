@@ -29,7 +29,7 @@ enum OrganisationRows {
     let source = table.column("source")
     var timer = PhaseTimer()
     let documentBase = table.document.withBytes { UInt(bitPattern: $0.baseAddress) }
-    let chunks = table.forEachChunk(parts: parallelism, makeState: { Chunk() }) { chunk, row, problems in
+    var chunks = table.forEachChunk(parts: parallelism, makeState: { _ in Chunk() }) { chunk, row, problems in
       let line = row.line
       let b = row.trimmedBytes(code)
       guard RowChecks.codeText(row, code, file: file, problems: &problems) != nil, let start = b.baseAddress else {
@@ -61,7 +61,10 @@ enum OrganisationRows {
     codes.reserve(codes.count + total)
     table.document.withBytes { buf in
       guard let base = buf.baseAddress else { return }
-      for output in chunks {
+      for k in chunks.indices {
+        let output = chunks[k]
+        // Each chunk's organisations are copied once, then freed.
+        chunks[k].state = Chunk()
         problems.append(contentsOf: output.problems)
         let c = output.state
         for i in c.organisations.indices {

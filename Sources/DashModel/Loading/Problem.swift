@@ -111,6 +111,14 @@ public struct ProblemList: Sendable {
     }
   }
 
+  /// Counts, without keeping them, the problems another list found but did
+  /// not keep (its kept ones having been added one by one).
+  mutating func countOmitted(from other: ProblemList) {
+    let keptErrors = other.items.filter { $0.severity == .error }.count
+    errorCount += other.errorCount - keptErrors
+    warningCount += other.warningCount - (other.items.count - keptErrors)
+  }
+
   /// True when no error (warnings aside) was found.
   public var hasErrors: Bool { errorCount > 0 }
 

@@ -14,7 +14,7 @@ enum OrganisationReport {
   static func footprints(_ org: Int, dataset d: Dataset, flags: FlagSet) -> [FootprintLine] {
     d.membershipsOfOrganisation[org].map { m in
       let ms = d.memberships[m]
-      let current = d.currentAlignment[m].map { d.alignment[$0] }
+      let current = d.stanceRecord(membership: m)
       return FootprintLine(
         footprint: ms.footprint, membership: m, share: ms.share, stance: current?.stance ?? .unknown,
         asOf: current?.asOf, flagged: flags.contains(org: org, footprint: ms.footprint))
