@@ -232,11 +232,11 @@ struct FastPathTests {
           for limit: UInt8 in [0x01, 0x0E, 0x2D, 0x80] {
             var q = start
             while q < n && base[q] >= limit { q += 1 }
-            #expect(FinanceFastPath.toByteBelow(limit, base, from: start, count: n) == q, "\(bytes) from \(start)")
+            #expect(ByteScan.toByteBelow(limit, base, from: start, count: n) == q, "\(bytes) from \(start)")
           }
           var q = start
           while q < n && base[q] != 0x22 && base[q] != 0x0A && base[q] != 0x0D { q += 1 }
-          #expect(FinanceFastPath.toQuoteOrLineEnd(base, from: start, count: n) == q, "\(bytes) from \(start)")
+          #expect(ByteScan.toQuoteOrLineEnd(base, from: start, count: n) == q, "\(bytes) from \(start)")
         }
       }
     }

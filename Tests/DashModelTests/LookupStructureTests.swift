@@ -80,4 +80,46 @@ struct LookupStructureTests {
       }
     }
   }
+
+  @Test func reserveNeverShrinksTheTableBelowItsContents() {
+    let index = CodeIndex(capacity: 4)
+    for i in 0..<20 { _ = index.insert("K\(i)") }
+    index.reserve(0)
+    for i in 0..<20 { #expect(index.find("K\(i)") == i) }
+    #expect(index.insert("K20") == (20, true))
+  }
+
+  @Test func insertingAllAtOnceGivesTheIdsAndRepeatsOfOneByOne() {
+    var rng = SeededGenerator(seed: 2016)
+    for round in 0..<20 {
+      let old = (0..<Int.random(in: 0...30, using: &rng)).map { "F\($0)" }
+      // New codes with repeats among themselves and of the old ones, an
+      // empty code and long ones.
+      let new = (0..<Int.random(in: 1...3000, using: &rng)).map { _ -> String in
+        switch Int.random(in: 0..<10, using: &rng) {
+        case 0: return old.randomElement(using: &rng) ?? "F0"
+        case 1: return ""
+        case 2: return "LONG-CODE-\(Int.random(in: 0..<50, using: &rng))-PADDING-PADDING"
+        default: return "O\(Int.random(in: 0..<2000, using: &rng))"
+        }
+      }
+      let one = CodeIndex(capacity: 4)
+      let all = CodeIndex(capacity: 4)
+      for c in old {
+        _ = one.insert(c)
+        _ = all.insert(c)
+      }
+      var expected: [(position: Int, id: Int)] = []
+      for (i, c) in new.enumerated() {
+        let (id, inserted) = one.insert(c)
+        if !inserted { expected.append((i, id)) }
+      }
+      let bytes = new.map { Array($0.utf8) }
+      let repeats = all.insertAll(count: new.count) { i in bytes[i].withUnsafeBufferPointer { $0 } }
+      #expect(repeats.map(\.position) == expected.map(\.position), "round \(round)")
+      #expect(repeats.map(\.id) == expected.map(\.id), "round \(round)")
+      #expect(all.count == one.count)
+      for c in Set(old + new) { #expect(all.find(c) == one.find(c), "\(c), round \(round)") }
+    }
+  }
 }

@@ -32,8 +32,8 @@ enum AlignmentRows {
       }
       let dateBytes = row.trimmedBytes(asOf)
       let date = dateBytes.isEmpty ? 0 : (isoDate(bytes: dateBytes) ?? -1)
-      let dateText = dateBytes.isEmpty ? "" : row.string(asOf)
       if date < 0 {
+        let dateText = row.string(asOf)
         problems.error(
           file, line: line, field: "as_of",
           "as_of \(quotedForMessage(dateText)) is not a date like 2016-08-26")
@@ -41,6 +41,7 @@ enum AlignmentRows {
       let basisValue = RowChecks.basis(row, basis, field: "basis", file: file, problems: &problems)
       guard let o, let f, let stanceValue else { return }
       if let first = seen.insert(org: o, footprint: f, extra: Int32(date), line: line) {
+        let dateText = dateBytes.isEmpty ? "" : row.string(asOf)
         problems.error(
           file, line: line,
           "a second stance for \(row.string(org)) in \(row.string(footprint))\(dateText.isEmpty ? " without a date" : " on \(dateText)") (first on line \(first)); give each an as_of date"
@@ -48,10 +49,11 @@ enum AlignmentRows {
         return
       }
       out.append(
-        org: o, footprint: f, stance: stanceValue, date: date, note: texts.text(row, note).nilIfEmpty,
-        source: texts.text(row, source).nilIfEmpty, basis: basisValue, line: line)
+        org: o, footprint: f, stance: stanceValue, date: date, note: texts.id(row, note),
+        source: texts.id(row, source), basis: basisValue, line: line)
     }
     unknown.report(file: file, into: &problems)
+    out.texts = texts.strings
     return out
   }
 

@@ -8,10 +8,12 @@
 /// `String` allocations.
 ///
 /// Open addressing with linear probing over a power-of-two table; the codes
-/// themselves live in one byte arena. Built once by the loader, then only
-/// read: ``lookup`` hands readers a plain struct of pointers, so threads
-/// reading it at once share no reference counts.
-public final class CodeIndex: @unchecked Sendable {
+/// themselves live in one byte arena. Built by the loader, then only read:
+/// ``lookup`` hands readers a plain struct of pointers, so threads reading it
+/// at once share no reference counts. Handing one out freezes the index — an
+/// insert after it is refused — because an insert may move the memory a
+/// lookup points into: a lookup can never outlive an insert.
+package final class CodeIndex: @unchecked Sendable {
   /// The mutable state, behind a pointer held in a `let`: the class's own
   /// `var` properties would pay a dynamic exclusivity check on every access,
   /// several per insert.
@@ -26,17 +28,25 @@ public final class CodeIndex: @unchecked Sendable {
     var table: UnsafeMutablePointer<UInt64>
     var size: Int
     var count = 0
+    /// Set once a lookup has been handed out.
+    var frozen = false
   }
 
   private let state: UnsafeMutablePointer<State>
 
   /// How many codes the index holds.
-  public var count: Int { state.pointee.count }
+  package var count: Int { state.pointee.count }
 
-  /// Creates an index sized for about `capacity` codes (it grows as needed).
-  public init(capacity: Int) {
+  /// The smallest table for `capacity` codes: at most half full.
+  private static func tableSize(for capacity: Int) -> Int {
     var size = 16
     while size < capacity * 2 { size <<= 1 }
+    return size
+  }
+
+  /// Creates an index sized for about `capacity` codes (it grows as needed).
+  package init(capacity: Int) {
+    let size = Self.tableSize(for: capacity)
     let table = UnsafeMutablePointer<UInt64>.allocate(capacity: size)
     table.initialize(repeating: 0, count: size)
     let arenaCapacity = max(64, capacity * 10)
@@ -59,27 +69,42 @@ public final class CodeIndex: @unchecked Sendable {
     state.deallocate()
   }
 
-  /// A read-only view for the hot path: pointers only, no reference counting.
-  /// Valid while this index is alive and not being added to.
-  public var lookup: CodeLookup {
+  /// A view for reading inside this class, which never freezes it.
+  private var view: CodeLookup {
     let s = state.pointee
     return CodeLookup(arena: s.arena, offsets: s.offsets, table: s.table, mask: s.size - 1, count: s.count)
   }
 
+  /// A read-only view for the hot path: pointers only, no reference counting.
+  /// Valid while this index is alive; from now on the index takes no inserts.
+  package var lookup: CodeLookup {
+    state.pointee.frozen = true
+    return view
+  }
+
   /// Adds a code and returns its id, or the id of the same code added before.
-  public func insert(_ code: String) -> (id: Int, inserted: Bool) {
+  package func insert(_ code: String) -> (id: Int, inserted: Bool) {
     var code = code
     return code.withUTF8 { insert(bytes: $0) }
   }
 
   /// Adds a code given as bytes and returns its id, or the id of the same code added before.
-  public func insert(bytes b: UnsafeBufferPointer<UInt8>) -> (id: Int, inserted: Bool) {
+  package func insert(bytes b: UnsafeBufferPointer<UInt8>) -> (id: Int, inserted: Bool) {
+    precondition(!state.pointee.frozen, "CodeIndex: no inserts once a lookup has been handed out")
     let h = CodeLookup.hash(b)
-    if let existing = lookup.find(b, hash: h) { return (existing, false) }
+    if let existing = view.find(b, hash: h) { return (existing, false) }
     var s = state.pointee
     if (s.count + 1) * 2 > s.size {
       Self.rehash(&s, size: s.size * 2)
     }
+    let id = Self.append(b, to: &s)
+    Self.place(id: id, hash: h, in: s)
+    state.pointee = s
+    return (id, true)
+  }
+
+  /// Puts a code's bytes in the arena as the next id; returns the id.
+  private static func append(_ b: UnsafeBufferPointer<UInt8>, to s: inout State) -> Int {
     if s.arenaUsed + b.count > s.arenaCapacity {
       let capacity = max(s.arenaCapacity * 2, s.arenaUsed + b.count)
       let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
@@ -100,9 +125,7 @@ public final class CodeIndex: @unchecked Sendable {
     s.arenaUsed += b.count
     s.offsets[id + 1] = Int32(s.arenaUsed)
     s.count += 1
-    Self.place(id: id, hash: h, in: s)
-    state.pointee = s
-    return (id, true)
+    return id
   }
 
   private static func place(id: Int, hash h: UInt64, in s: State) {
@@ -112,13 +135,106 @@ public final class CodeIndex: @unchecked Sendable {
     s.table[slot] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(id + 1)
   }
 
+  /// Adds `n` codes in order, as ``insert(bytes:)`` would one by one — the
+  /// same ids, the same codes found to be repeats — but visiting the table
+  /// in slot order instead of at random: at tens of thousands of codes the
+  /// table is larger than the cache, and one-by-one inserts wait on memory
+  /// for nearly every code. `hashes` may be given (computed on other
+  /// threads). Returns each repeated code's position and the id it repeats.
+  package func insertAll(
+    count n: Int, hashes given: [UInt64]? = nil, bytes: (Int) -> UnsafeBufferPointer<UInt8>
+  ) -> [(position: Int, id: Int)] {
+    precondition(!state.pointee.frozen, "CodeIndex: no inserts once a lookup has been handed out")
+    guard n > 0 else { return [] }
+    var s = state.pointee
+    let before = s.count
+    if (before + n) * 2 > s.size { Self.rehash(&s, size: Self.tableSize(for: before + n)) }
+    let hashes = given ?? (0..<n).map { CodeLookup.hash(bytes($0)) }
+    let mask = s.size - 1
+    // Positions sorted by home slot (a stable counting sort on its high bits,
+    // so equal codes, which share a slot, stay in file order).
+    let shift = max(0, (s.size - 1).bitWidth - (s.size - 1).leadingZeroBitCount - 16)
+    var counts = [Int32](repeating: 0, count: (mask >> shift) + 2)
+    for h in hashes { counts[(Int(truncatingIfNeeded: h) & mask) >> shift + 1] += 1 }
+    for i in 1..<counts.count { counts[i] += counts[i - 1] }
+    var order = [Int32](repeating: 0, count: n)
+    for (i, h) in hashes.enumerated() {
+      let bucket = (Int(truncatingIfNeeded: h) & mask) >> shift
+      order[Int(counts[bucket])] = Int32(i)
+      counts[bucket] += 1
+    }
+    // Place each code under a provisional id (its position after the old
+    // codes); a code equal to one already there is a repeat.
+    var repeatOf = [Int32](repeating: -1, count: n)
+    func codeBytes(_ provisional: Int) -> UnsafeBufferPointer<UInt8> {
+      if provisional < before {
+        let start = Int(s.offsets[provisional])
+        return UnsafeBufferPointer(start: s.arena + start, count: Int(s.offsets[provisional + 1]) - start)
+      }
+      return bytes(provisional - before)
+    }
+    for k in order {
+      let i = Int(k)
+      let h = hashes[i]
+      let b = bytes(i)
+      let tag = h & 0xFFFF_FFFF_0000_0000
+      var slot = Int(truncatingIfNeeded: h) & mask
+      var found = -1
+      while s.table[slot] != 0 {
+        let word = s.table[slot]
+        if word & 0xFFFF_FFFF_0000_0000 == tag {
+          let other = Int(word & 0xFFFF_FFFF) - 1
+          let ob = codeBytes(other)
+          if ob.count == b.count {
+            guard let x = ob.baseAddress, let y = b.baseAddress else {
+              found = other
+              break
+            }
+            if memcmp(x, y, b.count) == 0 {
+              found = other
+              break
+            }
+          }
+        }
+        slot = (slot + 1) & mask
+      }
+      if found >= 0 {
+        repeatOf[i] = Int32(found)
+        continue
+      }
+      s.table[slot] = tag | UInt64(before + i + 1)
+    }
+    // Dense ids in file order, skipping repeats; the arena in the same order.
+    var dense = [Int32](repeating: -1, count: n)
+    var repeats: [(position: Int, id: Int)] = []
+    for i in 0..<n {
+      if repeatOf[i] >= 0 { continue }
+      dense[i] = Int32(Self.append(bytes(i), to: &s))
+    }
+    for i in 0..<n where repeatOf[i] >= 0 {
+      let other = Int(repeatOf[i])
+      repeats.append((i, other < before ? other : Int(dense[other - before])))
+    }
+    if !repeats.isEmpty {
+      // Provisional ids become dense ones (they are the same when nothing repeats).
+      for slot in 0..<s.size {
+        let word = s.table[slot]
+        let id = Int(word & 0xFFFF_FFFF) - 1
+        guard word != 0, id >= before else { continue }
+        s.table[slot] = (word & 0xFFFF_FFFF_0000_0000) | UInt64(Int(dense[id - before]) + 1)
+      }
+    }
+    state.pointee = s
+    return repeats
+  }
+
   /// Makes room for `capacity` codes in all, so inserting them never rehashes
   /// (and the table is no bigger than it needs to be: smaller tables miss
-  /// the cache less).
-  public func reserve(_ capacity: Int) {
-    var size = 16
-    while size < capacity * 2 { size <<= 1 }
+  /// the cache less). The table never shrinks below what it holds.
+  package func reserve(_ capacity: Int) {
+    precondition(!state.pointee.frozen, "CodeIndex: no inserts once a lookup has been handed out")
     var s = state.pointee
+    let size = Self.tableSize(for: max(capacity, s.count))
     if size != s.size { Self.rehash(&s, size: size) }
     state.pointee = s
   }
@@ -136,17 +252,17 @@ public final class CodeIndex: @unchecked Sendable {
   }
 
   /// The id of a code given as bytes, or `nil` when unknown.
-  public func find(_ b: UnsafeBufferPointer<UInt8>) -> Int? { lookup.find(b) }
+  package func find(_ b: UnsafeBufferPointer<UInt8>) -> Int? { view.find(b) }
 
   /// The id of a code given as text, or `nil` when unknown.
-  public func find(_ code: String) -> Int? {
+  package func find(_ code: String) -> Int? {
     var code = code
-    return code.withUTF8 { lookup.find($0) }
+    return code.withUTF8 { view.find($0) }
   }
 }
 
 /// Pointers into a ``CodeIndex`` for looking codes up on the hot path.
-public struct CodeLookup: @unchecked Sendable {
+package struct CodeLookup: @unchecked Sendable {
   let arena: UnsafePointer<UInt8>
   let offsets: UnsafePointer<Int32>
   let table: UnsafePointer<UInt64>
@@ -222,7 +338,7 @@ public struct CodeLookup: @unchecked Sendable {
 
   /// The id of a code given as bytes, or `nil` when unknown.
   @inline(__always)
-  public func find(_ b: UnsafeBufferPointer<UInt8>) -> Int? { find(b, hash: Self.hash(b)) }
+  package func find(_ b: UnsafeBufferPointer<UInt8>) -> Int? { find(b, hash: Self.hash(b)) }
 
   /// The same, with the hash already computed.
   @inline(__always)

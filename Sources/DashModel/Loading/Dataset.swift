@@ -6,7 +6,7 @@ public struct Dataset: Sendable {
   /// The footprints, in file order.
   public let footprints: [Footprint]
   /// The organisations, in file order.
-  public let organisations: [Organisation]
+  public let organisations: Organisations
   /// Every membership, in file order.
   public let memberships: [Membership]
   /// Every figure of `finance.csv`.
@@ -76,7 +76,7 @@ public struct Dataset: Sendable {
   }
 
   init(
-    footprints: [Footprint], organisations: [Organisation], memberships: [Membership],
+    footprints: [Footprint], organisations: Organisations, memberships: [Membership],
     finance: FinanceTable, alignment: StanceRecords, warnings: [Problem], codes: CodeIndex,
     indexes: Indexes? = nil
   ) {
@@ -102,7 +102,7 @@ public struct Dataset: Sendable {
 
   /// The empty dataset.
   public static let empty = Dataset(
-    footprints: [], organisations: [], memberships: [],
+    footprints: [], organisations: Organisations([]), memberships: [],
     finance: FinanceTable(footprintCount: 0, organisationCount: 0), alignment: StanceRecords(), warnings: [],
     codes: CodeIndex(capacity: 0))
 

@@ -76,14 +76,13 @@ public enum DatasetLoader {
     DispatchQueue.concurrentPerform(iterations: fileNames.count) { i in
       let name = fileNames[i]
       let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-      // Organisations are parsed in parallel from memory; the rest may be
-      // streamed through windows, so a large file is never held whole.
+      // A large file is streamed through windows, never held whole.
       do throws(FileReadError) {
         documents.store(
           i,
           .success(
             try CSVDocument.read(
-              path: path, fileName: name, streamAbove: i == 1 ? .max : tuning.streamAbove, window: tuning.window)))
+              path: path, fileName: name, streamAbove: tuning.streamAbove, window: tuning.window)))
       } catch {
         documents.store(i, .failure(error))
       }
@@ -120,7 +119,7 @@ public enum DatasetLoader {
       referencesUsable = false
     }
     timer.mark("footprints")
-    var organisations: [Organisation] = []
+    var organisations = Organisations([])
     // In a block of its own, so the file's bytes are freed once parsed.
     do {
       if let doc = document(1, required: true),

@@ -41,7 +41,7 @@ struct FinanceCanonicalRow {
     var p = start
 
     // Entity: bytes above `,` up to the first comma.
-    let entityEnd = FinanceFastPath.toByteBelow(0x2D, base, from: p, count: count)
+    let entityEnd = ByteScan.toByteBelow(0x2D, base, from: p, count: count)
     guard entityEnd < count, base[entityEnd] == 0x2C, entityEnd > p else { return nil }
     let length = entityEnd - p
     if length <= 16 && p + 16 <= count {
@@ -51,7 +51,12 @@ struct FinanceCanonicalRow {
       if length == lastLength && head == lastHead && tail == lastTail {
         r.entity = lastID
       } else {
-        guard let id = codes.find(UnsafeBufferPointer(start: base + p, count: length)) else { return nil }
+        // Files usually list entities in the order they were defined: the
+        // next id is tried before the hash table (no cache miss).
+        var hint = lastID
+        guard let id = codes.find(UnsafeBufferPointer(start: base + p, count: length), hint: &hint) else {
+          return nil
+        }
         (lastHead, lastTail, lastLength, lastID) = (head, tail, length, id)
         r.entity = id
       }
@@ -111,7 +116,7 @@ struct FinanceCanonicalRow {
       p += 1
       r.sourceStart = p
       while true {
-        p = FinanceFastPath.toQuoteOrLineEnd(base, from: p, count: count)
+        p = ByteScan.toQuoteOrLineEnd(base, from: p, count: count)
         guard p + 1 < count, base[p] == 0x22 else { return nil }
         if base[p + 1] == 0x22 {
           r.sourceEscapes = true
@@ -124,7 +129,7 @@ struct FinanceCanonicalRow {
       end = p + 1
     } else {
       while true {
-        end = FinanceFastPath.toByteBelow(0x2D, base, from: end, count: count)
+        end = ByteScan.toByteBelow(0x2D, base, from: end, count: count)
         guard end < count else { break }
         let b = base[end]
         if b == 0x0A || b == 0x0D { break }

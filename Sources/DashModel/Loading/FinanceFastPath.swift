@@ -82,26 +82,41 @@ struct FinanceFastPath {
     var p = 0
     var line = firstLine
     window.fill(at: from)
+    // The window's state in locals: the hot loop reads no class property.
     var buffer = UnsafePointer(window.buffer)
     var length = window.length
+    var windowStart = window.start
+    var atEnd = window.atEnd
+    var truncated = window.truncated
     func refill(at offset: Int) {
       window.fill(at: offset)
       buffer = UnsafePointer(window.buffer)
       length = window.length
+      windowStart = window.start
+      atEnd = window.atEnd
+      truncated = window.truncated
       p = 0
     }
+    // The last provenance's raw bytes (source then note): rows repeat it row
+    // after row, so it is compared here before the chunk interns anything.
+    var lastCapacity = 256
+    var last = UnsafeMutablePointer<UInt8>.allocate(capacity: lastCapacity)
+    defer { last.deallocate() }
+    var lastSource = -1
+    var lastNote = -1
+    var lastFlags = 0
+    var lastID: UInt32 = 0
     // The usual column order takes the straight-line parser first.
     let usual = canonicalLayer && FinanceCanonicalRow.applies(to: roles)
     var canonical = FinanceCanonicalRow(codes: columns.codes)
     return roles.withUnsafeBufferPointer { roles in
       yearWords.withUnsafeBufferPointer { years in
         guard let years = years.baseAddress else { return (from, firstLine) }
-        while window.start + p < to {
-          if window.truncated {
+        while windowStart + p < to {
+          if truncated {
             table.reportChanged(&problems)
             return (table.document.count, line)
           }
-          let atEnd = window.atEnd
           let outcome: Outcome
           if usual, let row = canonical.parse(buffer, count: length, at: p, atEnd: atEnd, years: years) {
             outcome = row
@@ -115,11 +130,32 @@ struct FinanceFastPath {
           case .row(let next, let r):
             p = next
             line += 1
-            let provenance = chunk.provenanceID(
-              source: UnsafeBufferPointer(start: buffer + r.sourceStart, count: r.sourceEnd - r.sourceStart),
-              sourceEscapes: r.sourceEscapes,
-              note: UnsafeBufferPointer(start: buffer + r.noteStart, count: r.noteEnd - r.noteStart),
-              noteEscapes: r.noteEscapes)
+            let sourceLength = r.sourceEnd - r.sourceStart
+            let noteLength = r.noteEnd - r.noteStart
+            let flags = (r.sourceEscapes ? 1 : 0) | (r.noteEscapes ? 2 : 0)
+            let provenance: UInt32
+            if sourceLength == 0 && noteLength == 0 {
+              provenance = 0
+            } else if sourceLength == lastSource && noteLength == lastNote && flags == lastFlags
+              && memcmp(last, buffer + r.sourceStart, sourceLength) == 0
+              && memcmp(last + sourceLength, buffer + r.noteStart, noteLength) == 0
+            {
+              provenance = lastID
+            } else {
+              lastID = chunk.provenanceID(
+                source: UnsafeBufferPointer(start: buffer + r.sourceStart, count: sourceLength),
+                sourceEscapes: r.sourceEscapes,
+                note: UnsafeBufferPointer(start: buffer + r.noteStart, count: noteLength), noteEscapes: r.noteEscapes)
+              if sourceLength + noteLength > lastCapacity {
+                last.deallocate()
+                lastCapacity = sourceLength + noteLength
+                last = .allocate(capacity: lastCapacity)
+              }
+              last.update(from: buffer + r.sourceStart, count: sourceLength)
+              (last + sourceLength).update(from: buffer + r.noteStart, count: noteLength)
+              (lastSource, lastNote, lastFlags) = (sourceLength, noteLength, flags)
+              provenance = lastID
+            }
             chunk.store(
               slot: FinanceTable.slot(entity: r.entity, year: r.year, scenario: r.scenario), milli: r.milli,
               value: r.value, basis: r.basis, provenance: provenance, line: line - 1)
@@ -128,7 +164,7 @@ struct FinanceFastPath {
               table.reportTooLong(line: line, &problems)
               return (table.document.count, line)
             }
-            refill(at: window.start + p)
+            refill(at: windowStart + p)
           case .unusual:
             // The general reader reads this record again, from the window.
             if let next = table.readRecord(
@@ -140,11 +176,11 @@ struct FinanceFastPath {
               table.reportTooLong(line: line, &problems)
               return (table.document.count, line)
             } else {
-              refill(at: window.start + p)
+              refill(at: windowStart + p)
             }
           }
         }
-        return (window.start + p, line)
+        return (windowStart + p, line)
       }
     }
   }
@@ -187,7 +223,7 @@ struct FinanceFastPath {
         p += 1
         s = p
         while true {
-          p = Self.toQuoteOrLineEnd(base, from: p, count: count)
+          p = ByteScan.toQuoteOrLineEnd(base, from: p, count: count)
           if p >= count { return atEnd ? .unusual : .needMore }
           if base[p] != 0x22 { return .unusual }
           if p + 1 >= count && !atEnd { return .needMore }
@@ -203,7 +239,7 @@ struct FinanceFastPath {
       } else {
         while true {
           // Bytes above `,` are field text; below it are a few that matter.
-          p = Self.toByteBelow(0x2D, base, from: p, count: count)
+          p = ByteScan.toByteBelow(0x2D, base, from: p, count: count)
           guard p < count else { break }
           let b = base[p]
           if b == 0x2C || b == 0x0A || b == 0x0D { break }
@@ -298,50 +334,6 @@ struct FinanceFastPath {
       if p < count && base[p] == 0x0A { p += 1 }
     }
     return done()
-  }
-
-  /// The first byte at or after `p` whose value is below `limit` (at most
-  /// 128), or `count`: eight bytes at a time. Subtracting `limit` from each
-  /// byte sets the high bit of the first one below it; borrows only run
-  /// towards later bytes, so the lowest flag is exact.
-  @inline(__always)
-  static func toByteBelow(_ limit: UInt8, _ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    var p = start
-    while p + 8 <= count {
-      let w = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
-      let flags = (w &- ones &* UInt64(limit)) & ~w & highs
-      if flags != 0 { return p + flags.trailingZeroBitCount >> 3 }
-      p += 8
-    }
-    while p < count && base[p] >= limit { p += 1 }
-    return p
-  }
-
-  /// The first `"`, line feed or carriage return at or after `p`, or `count`.
-  @inline(__always)
-  static func toQuoteOrLineEnd(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    let quotes: UInt64 = 0x2222_2222_2222_2222
-    var p = start
-    while p + 8 <= count {
-      let w = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
-      let q = w ^ quotes
-      // A zero byte in `q` is a quote; a byte below 14 may be a line end.
-      let flags = ((q &- ones) & ~q & highs) | ((w &- ones &* 14) & ~w & highs)
-      if flags != 0 {
-        p += flags.trailingZeroBitCount >> 3
-        let b = base[p]
-        if b == 0x22 || b == 0x0A || b == 0x0D { return p }
-        p += 1
-        continue
-      }
-      p += 8
-    }
-    while p < count && base[p] != 0x22 && base[p] != 0x0A && base[p] != 0x0D { p += 1 }
-    return p
   }
 
   /// Whether `b` ends a field.

@@ -100,9 +100,6 @@ enum FinanceRows {
     /// (source, note) pairs met in this chunk; a slot holds one's place + 1.
     var provenances: [FinanceTable.Provenance] = []
     var provenanceLookup: [FinanceTable.Provenance: UInt32] = [:]
-    /// The last provenance met, as raw bytes: rows repeat it row after row.
-    var lastRaw: [UInt8] = []
-    var lastID: UInt32 = 0
     /// Figures that are not whole thousandths.
     var side: [Int: Double] = [:]
     var repeats: [(slot: Int, line: Int)] = []
@@ -129,22 +126,11 @@ enum FinanceRows {
 
     /// The provenance id of a (source, note) pair given as the raw bytes of
     /// the two cells (between their quotes; `escapes` when they hold doubled
-    /// quotes). Rows repeat their provenance, so the last is compared first.
+    /// quotes).
     mutating func provenanceID(
       source: UnsafeBufferPointer<UInt8>, sourceEscapes: Bool, note: UnsafeBufferPointer<UInt8>, noteEscapes: Bool
     ) -> UInt32 {
       if source.isEmpty && note.isEmpty { return 0 }
-      // The raw key: both cells' bytes and flags, with their lengths.
-      let same =
-        lastRaw.count == source.count + note.count + 2 && Int(lastSourceLength) == source.count
-        && lastRaw.withUnsafeBufferPointer { last -> Bool in
-          guard let l = last.baseAddress else { return false }
-          if last[0] != (sourceEscapes ? 1 : 0) || last[1] != (noteEscapes ? 1 : 0) { return false }
-          if let s = source.baseAddress, memcmp(l + 2, s, source.count) != 0 { return false }
-          if let n = note.baseAddress, memcmp(l + 2 + source.count, n, note.count) != 0 { return false }
-          return true
-        }
-      if same { return lastID }
       func text(_ b: UnsafeBufferPointer<UInt8>, _ escapes: Bool) -> String? {
         var s = 0
         var e = b.count
@@ -164,13 +150,8 @@ enum FinanceRows {
         id = number << FinanceTable.provenanceBits | UInt32(provenances.count)
         provenanceLookup[key] = id
       }
-      lastRaw = [sourceEscapes ? 1 : 0, noteEscapes ? 1 : 0] + Array(source) + Array(note)
-      lastSourceLength = Int32(source.count)
-      lastID = id
       return id
     }
-
-    var lastSourceLength: Int32 = 0
   }
 
   /// Parses every row into a table for the given numbers of footprints and organisations.
@@ -226,10 +207,14 @@ enum FinanceRows {
     let fast = FinanceFastPath(table: table, columns: columns)
     func readChunks(parallelism: Int) -> [ChunkOutput<Chunk>] {
       let shared = parallelism > 1
+      // More chunks than threads: the threads take them as they come free,
+      // so a thread slowed by other work (memberships and stances are read
+      // at the same time) does not hold up the end.
+      let parts = parallelism > 1 ? parallelism * 4 : 1
       let make: @Sendable (Int) -> Chunk = { Chunk(grid: grid, number: $0, shared: shared) }
       return mode == .general
-        ? table.forEachChunk(parts: parallelism, makeState: make, body: general)
-        : table.forEachChunk(parts: parallelism, makeState: make) { chunk, from, to, firstLine, problems in
+        ? table.forEachChunk(parts: parts, makeState: make, body: general)
+        : table.forEachChunk(parts: parts, makeState: make) { chunk, from, to, firstLine, problems in
           fast.read(
             table: table, from: from, to: to, firstLine: firstLine, canonicalLayer: mode == .canonical,
             chunk: &chunk, problems: &problems, general: general)

@@ -50,7 +50,7 @@ enum MembershipRows {
 
   /// Warns when an organisation's shares add up to more than the whole of it.
   static func checkShares(
-    _ memberships: [Membership], lines: [Int32], organisations: [Organisation], problems: inout ProblemList
+    _ memberships: [Membership], lines: [Int32], organisations: Organisations, problems: inout ProblemList
   ) {
     var total = [Double](repeating: 0, count: organisations.count)
     var firstLine = [Int](repeating: 0, count: organisations.count)

@@ -13,7 +13,7 @@ public struct StanceRecords: RandomAccessCollection, Sendable {
   private var sources: [Int32] = []
   private var lines: [Int32] = []
   /// Distinct notes and sources; index 0 is unused (none).
-  private var texts: [String] = [""]
+  var texts: [String] = [""]
   private var textIDs: [String: Int32] = [:]
 
   /// No records.
@@ -30,6 +30,7 @@ public struct StanceRecords: RandomAccessCollection, Sendable {
 
   private mutating func textID(_ s: String?) -> Int32 {
     guard let s, !s.isEmpty else { return 0 }
+    if textIDs.isEmpty { for (i, t) in texts.enumerated() where i > 0 { textIDs[t] = Int32(i) } }
     if let id = textIDs[s] { return id }
     let id = Int32(texts.count)
     texts.append(s)
@@ -37,17 +38,18 @@ public struct StanceRecords: RandomAccessCollection, Sendable {
     return id
   }
 
-  /// Adds a record; `date` is its `as_of` as `YYYYMMDD` (0 when undated).
+  /// Adds a record; `date` is its `as_of` as `YYYYMMDD` (0 when undated),
+  /// `note` and `source` ids into ``texts`` (0 for none).
   mutating func append(
-    org: Int, footprint: Int, stance: Stance, date: Int, note: String?, source: String?, basis: Basis, line: Int
+    org: Int, footprint: Int, stance: Stance, date: Int, note: Int32, source: Int32, basis: Basis, line: Int
   ) {
     orgs.append(Int32(org))
     footprints.append(Int32(footprint))
     stances.append(UInt8(stance.rawValue))
     bases.append(basis.rawValue)
     dates.append(Int32(date))
-    notes.append(textID(note))
-    sources.append(textID(source))
+    notes.append(note)
+    sources.append(source)
     lines.append(Int32(truncatingIfNeeded: line))
   }
 
@@ -55,8 +57,8 @@ public struct StanceRecords: RandomAccessCollection, Sendable {
   public mutating func append(_ r: AlignmentRecord) {
     let date = r.asOf.flatMap { AlignmentRows.isoDate($0) } ?? 0
     append(
-      org: r.org, footprint: r.footprint, stance: r.stance, date: date, note: r.note, source: r.source,
-      basis: r.basis, line: r.line)
+      org: r.org, footprint: r.footprint, stance: r.stance, date: date, note: textID(r.note),
+      source: textID(r.source), basis: r.basis, line: r.line)
   }
 
   /// The first record's position.
