@@ -40,41 +40,6 @@ package struct CSVDocument: Sendable {
   }
 }
 
-/// Why a file could not be read.
-public struct FileReadError: Error, Sendable, Equatable, CustomStringConvertible {
-  /// The path that was being read.
-  public var path: String
-  /// The system error number (0 when the file changed while being read).
-  public var code: Int32
-  /// True when the file shrank while it was being read.
-  public var changed: Bool
-
-  /// Creates an error for a path and a system error number.
-  public init(path: String, code: Int32, changed: Bool = false) {
-    self.path = path
-    self.code = code
-    self.changed = changed
-  }
-
-  /// True when the file does not exist.
-  public var isMissing: Bool { code == ENOENT && !changed }
-
-  /// What went wrong, in words that say what to do.
-  public var reason: String {
-    if changed {
-      return "the file changed while it was being read (it is shorter than when it was opened); load it again"
-    }
-    switch code {
-    case EINVAL: return "not a regular file (a FIFO, device or socket); a data file must be an ordinary file"
-    case EISDIR: return "a directory, not a file"
-    default: return String(cString: strerror(code))
-    }
-  }
-
-  /// `path: reason`.
-  public var description: String { "\(path): \(reason)" }
-}
-
 /// Whole-file reads with POSIX calls: no `Data` round trip, no extra copy.
 package enum FileBytes {
   /// Opens a regular file for reading without ever blocking: a FIFO, device

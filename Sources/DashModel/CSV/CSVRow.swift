@@ -3,11 +3,11 @@
 /// Accessors take a column slot from the table's `columns` (see
 /// ``CSVTable/column(_:)``); a slot of `-1` means the optional column is not
 /// in the file and reads as an empty cell.
-public struct CSVRow {
+package struct CSVRow {
   let base: UnsafePointer<UInt8>
   let fields: FieldBuffer
   /// The 1-based physical line the record starts on.
-  public var line: Int
+  package var line: Int
 
   init(base: UnsafePointer<UInt8>, fields: FieldBuffer, line: Int) {
     self.base = base
@@ -16,7 +16,7 @@ public struct CSVRow {
   }
 
   /// The field's bytes with ASCII spaces and tabs trimmed, raw (quotes not collapsed).
-  public func trimmedBytes(_ slot: Int) -> UnsafeBufferPointer<UInt8> {
+  package func trimmedBytes(_ slot: Int) -> UnsafeBufferPointer<UInt8> {
     guard slot >= 0, slot < fields.count else { return UnsafeBufferPointer(start: base, count: 0) }
     var s = fields[slot].start
     var e = fields[slot].end
@@ -29,16 +29,16 @@ public struct CSVRow {
   }
 
   /// True when the cell is empty or only spaces.
-  public func isBlank(_ slot: Int) -> Bool { trimmedBytes(slot).isEmpty }
+  package func isBlank(_ slot: Int) -> Bool { trimmedBytes(slot).isEmpty }
 
   /// Whether the field holds doubled quotes that `string(_:)` collapses.
-  public func hasEscapes(_ slot: Int) -> Bool {
+  package func hasEscapes(_ slot: Int) -> Bool {
     slot >= 0 && slot < fields.count && fields[slot].escapes
   }
 
   /// The cell as a string, quotes collapsed, surrounding white space
   /// (including no-break spaces) removed. Invalid UTF-8 becomes U+FFFD.
-  public func string(_ slot: Int) -> String {
+  package func string(_ slot: Int) -> String {
     Self.text(trimmedBytes(slot), escapes: hasEscapes(slot))
   }
 
@@ -75,7 +75,7 @@ public struct CSVRow {
   }
 
   /// True when the trimmed cell equals the ASCII `text` exactly.
-  public func equals(_ slot: Int, _ text: StaticString) -> Bool {
+  package func equals(_ slot: Int, _ text: StaticString) -> Bool {
     let b = trimmedBytes(slot)
     guard b.count == text.utf8CodeUnitCount else { return false }
     let t = text.utf8Start
@@ -84,12 +84,12 @@ public struct CSVRow {
   }
 
   /// The cell parsed as a decimal number; `nil` when blank or not a number.
-  public func number(_ slot: Int) -> Double? {
+  package func number(_ slot: Int) -> Double? {
     let b = trimmedBytes(slot)
     guard let p = b.baseAddress, !b.isEmpty else { return nil }
     return DecimalParser.parse(p, count: b.count)
   }
 
   /// The number of fields in the record.
-  public var fieldCount: Int { fields.count }
+  package var fieldCount: Int { fields.count }
 }

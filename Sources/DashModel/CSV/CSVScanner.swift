@@ -3,25 +3,25 @@
 /// Offsets are relative to the start of the buffer being scanned. `quoted`
 /// says the field was enclosed in quotes (the range excludes them);
 /// `escapes` says it contains doubled quotes that must be collapsed.
-public struct CSVFieldSpan: Sendable, Equatable {
+package struct CSVFieldSpan: Sendable, Equatable {
   /// Offset of the first byte of the field's content.
-  public var start: Int
+  package var start: Int
   /// Offset one past the last byte of the field's content.
-  public var end: Int
+  package var end: Int
   /// Whether the field was enclosed in double quotes.
-  public var quoted: Bool
+  package var quoted: Bool
   /// Whether the content holds `""` pairs that stand for one quote.
-  public var escapes: Bool
+  package var escapes: Bool
 }
 
 /// A syntax problem found while splitting bytes into records.
-public struct CSVSyntaxError: Error, Sendable, Equatable {
+package struct CSVSyntaxError: Error, Sendable, Equatable {
   /// 1-based physical line where the problem is.
-  public var line: Int
+  package var line: Int
   /// 1-based byte column on that line.
-  public var column: Int
+  package var column: Int
   /// A plain sentence describing the problem.
-  public var message: String
+  package var message: String
 }
 
 /// Splits a UTF-8 buffer into RFC 4180 records without building strings.
@@ -30,18 +30,18 @@ public struct CSVSyntaxError: Error, Sendable, Equatable {
 /// caller decides which cells ever become `String`s. It accepts CRLF, LF and
 /// bare CR line ends, quoted fields with embedded separators, quotes and line
 /// breaks, and reports the physical line on which each record starts.
-public struct CSVScanner {
+package struct CSVScanner {
   let base: UnsafePointer<UInt8>
   let count: Int
   var position: Int
   /// The physical line (1-based) the scanner is on.
-  public internal(set) var line: Int
+  package internal(set) var line: Int
   var lineStart: Int
 
   /// Creates a scanner over `count` bytes at `base`, starting on `firstLine`.
   ///
   /// A UTF-8 byte-order mark at the very start is skipped.
-  public init(base: UnsafePointer<UInt8>, count: Int, firstLine: Int = 1, skipBOM: Bool = true) {
+  package init(base: UnsafePointer<UInt8>, count: Int, firstLine: Int = 1, skipBOM: Bool = true) {
     self.base = base
     self.count = count
     self.line = firstLine
@@ -52,7 +52,7 @@ public struct CSVScanner {
   }
 
   /// Creates a scanner that starts at `position` of the buffer, on `line`.
-  public init(base: UnsafePointer<UInt8>, count: Int, position: Int, line: Int) {
+  package init(base: UnsafePointer<UInt8>, count: Int, position: Int, line: Int) {
     self.base = base
     self.count = count
     self.line = line
@@ -61,14 +61,14 @@ public struct CSVScanner {
   }
 
   /// True when every byte has been consumed.
-  public var isAtEnd: Bool { position >= count }
+  package var isAtEnd: Bool { position >= count }
 
   /// Scans the next record into `fields`, returning the line it starts on.
   ///
   /// Returns `nil` at the end of input. On a syntax error the rest of the
   /// offending line is skipped (or, for an unterminated quote, the rest of the
   /// input) and the error is thrown; scanning may continue afterwards.
-  public mutating func nextRecord(into fields: FieldBuffer) throws(CSVSyntaxError) -> Int? {
+  package mutating func nextRecord(into fields: FieldBuffer) throws(CSVSyntaxError) -> Int? {
     fields.removeAll()
     // Locals, so the hot loop keeps them in registers.
     let base = self.base

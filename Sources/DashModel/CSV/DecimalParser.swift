@@ -10,7 +10,7 @@
 /// integer below 2^53 and the scale is at most 10^22, so one division by an
 /// exactly representable power of ten gives the correctly rounded result.
 /// Anything else (exponents, very long digit strings) goes to `strtod`.
-public enum DecimalParser {
+package enum DecimalParser {
   /// 10^p for p in 0...22, every one exactly representable.
   @inline(__always)
   static func powerOfTen(_ p: Int) -> Double {
@@ -45,7 +45,7 @@ public enum DecimalParser {
   ///
   /// Returns `nil` for anything that is not a plain number: empty input,
   /// thousands separators, units, `nan`, `inf`.
-  public static func parse(_ p: UnsafePointer<UInt8>, count: Int) -> Double? {
+  package static func parse(_ p: UnsafePointer<UInt8>, count: Int) -> Double? {
     guard count > 0 else { return nil }
     if let (value, end) = plain(p, from: 0, count: count), end == count { return value }
     return slowParse(p, count: count)
@@ -169,7 +169,7 @@ public enum DecimalParser {
   }
 
   /// Parses a `String` as a decimal number (same rules as the byte form).
-  public static func parse(_ text: String) -> Double? {
+  package static func parse(_ text: String) -> Double? {
     var s = text
     return s.withUTF8 { buf in
       guard let base = buf.baseAddress else { return nil }

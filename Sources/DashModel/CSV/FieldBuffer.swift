@@ -4,14 +4,14 @@
 /// innermost loop of reading a million rows then pays neither copy-on-write
 /// checks (as an array would) nor dynamic exclusivity checks (as class `var`
 /// properties would).
-public final class FieldBuffer {
+package final class FieldBuffer {
   /// [count, capacity].
   private let state: UnsafeMutablePointer<Int>
   /// The current storage (replaced when it grows).
   private let storage: UnsafeMutablePointer<UnsafeMutablePointer<CSVFieldSpan>>
 
   /// Creates a buffer with room for `capacity` fields (it grows as needed).
-  public init(capacity: Int = 16) {
+  package init(capacity: Int = 16) {
     let room = max(1, capacity)
     state = .allocate(capacity: 2)
     state.initialize(to: 0)
@@ -28,15 +28,15 @@ public final class FieldBuffer {
 
   /// How many fields the current record has.
   @inline(__always)
-  public var count: Int { state[0] }
+  package var count: Int { state[0] }
 
   /// Forgets the fields, keeping the room.
   @inline(__always)
-  public func removeAll() { state[0] = 0 }
+  package func removeAll() { state[0] = 0 }
 
   /// Adds a field.
   @inline(__always)
-  public func append(_ field: CSVFieldSpan) {
+  package func append(_ field: CSVFieldSpan) {
     let n = state[0]
     if n == state[1] { grow() }
     storage.pointee[n] = field
@@ -54,8 +54,8 @@ public final class FieldBuffer {
 
   /// The field at a position (below `count`).
   @inline(__always)
-  public subscript(i: Int) -> CSVFieldSpan { storage.pointee[i] }
+  package subscript(i: Int) -> CSVFieldSpan { storage.pointee[i] }
 
   /// The fields as an array (for tests and messages).
-  public var spans: [CSVFieldSpan] { (0..<count).map { self[$0] } }
+  package var spans: [CSVFieldSpan] { (0..<count).map { self[$0] } }
 }

@@ -29,9 +29,9 @@ public struct FinancialYear: Sendable, Hashable, Comparable, CustomStringConvert
 
   public var description: String { label }
 
-  /// Parses `2015/16` from bytes; `nil` when not that form.
+  /// Parses `2015/16` from bytes (the readers' form); `nil` when not that form.
   /// `outOfRange` is set when the form is right but the year is outside the period.
-  public static func parse(_ b: UnsafeBufferPointer<UInt8>, outOfRange: inout Bool) -> FinancialYear? {
+  package static func parse(_ b: UnsafeBufferPointer<UInt8>, outOfRange: inout Bool) -> FinancialYear? {
     outOfRange = false
     guard b.count == 7, b[4] == 0x2F, let base = b.baseAddress else { return nil }
     // The six years of the period, as their seven bytes: one compare each.
