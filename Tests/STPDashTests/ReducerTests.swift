@@ -210,7 +210,10 @@ struct ReducerTests {
     _ = Reducer.reduce(&s, .mouse(MouseEvent(kind: .press, x: 10, y: layout.firstRowY + 2, time: 1.2)))
     #expect(s.route == [.league, .footprint(s.derived.visible[2].footprint ?? -1)], "a double click opens")
     AppFixture.send(&s, [.escape])
-    let perHead = LeagueColumns(width: s.size.width).placed.first { $0.column == .perHead }
+    let league = Table(columns: LeaguePresenter.columns(rows: s.derived.rows.count))
+    let perHead = TableLayout(league, width: s.size.width).placed.first {
+      league.columns[$0.index].key == LeagueColumn.perHead.csvHeader
+    }
     _ = Reducer.reduce(&s, .mouse(MouseEvent(kind: .press, x: perHead?.x ?? 0, y: layout.headerY, time: 5)))
     #expect(s.league.sort == .perHead)
     #expect(s.league.ascending == false)

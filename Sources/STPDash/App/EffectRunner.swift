@@ -93,25 +93,3 @@ struct EffectRunner {
     return .failure(ExportFailure(message: "too many exports this second"))
   }
 }
-
-/// Loads a data directory and its flag journal into a ``Session``.
-enum SessionLoader {
-  static func load(directory: String, journalPath: String) -> Result<Session, LoadFailure> {
-    switch DatasetLoader.load(directory: directory) {
-    case .failure(let f): return .failure(f)
-    case .success(let dataset):
-      let journal = FlagJournal(path: journalPath)
-      var warnings = dataset.warnings
-      var history = FlagHistory()
-      switch journal.read() {
-      case .success(let h):
-        history = h
-        warnings += h.problems
-      case .failure(let e):
-        warnings.append(Problem(file: journal.fileName, message: "cannot be read: \(e.reason)", severity: .warning))
-      }
-      return .success(
-        Session(directory: directory, dataset: dataset, journalPath: journalPath, saved: history, warnings: warnings))
-    }
-  }
-}

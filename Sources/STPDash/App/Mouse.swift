@@ -35,7 +35,7 @@ extension Reducer {
     switch hit {
     case .header(let x):
       if case .league = state.screen,
-        let c = LeagueColumns(width: state.size.width, rows: state.derived.rows.count).column(at: x)
+        let c = LeaguePresenter.column(at: x, width: state.size.width, rows: state.derived.rows.count)
       {
         Sorting.clickLeagueHeader(&state, c)
       }

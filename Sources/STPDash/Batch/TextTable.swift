@@ -1,29 +1,27 @@
 import DashModel
 
-/// A table laid out for a given width: columns that do not fit are dropped
-/// by priority, the flexible column is cut with an ellipsis, nothing wraps.
+/// A ``Table`` as plain text lines for a given width: columns that do not
+/// fit are dropped by priority, the flexible column is cut with an
+/// ellipsis, nothing wraps. Figures carry their illustrative mark.
 struct TextTable {
-  /// One column's layout rules.
-  struct Column {
-    var title: String
-    var rightAligned = false
-    /// Lower stays longer when space is short.
-    var priority = 0
-    /// The column that gives way (cut with an ellipsis) before any is dropped.
-    var flexible = false
-    var minWidth = 8
+  let table: Table
+
+  init(_ table: Table) { self.table = table }
+
+  /// A cell as text output shows it: figures get their mark (or a space,
+  /// so digits line up).
+  static func text(_ cell: Table.Cell) -> String {
+    guard let basis = cell.basis else { return cell.text }
+    return Figures.marked(cell.text, basis == .illustrative)
   }
 
-  var columns: [Column]
-  var rows: [[String]] = []
-  var footer: [[String]] = []
-
   /// The table as lines no wider than `width`.
-  func render(width: Int, unicode: Bool) -> [String] {
-    let ellipsis = unicode ? "…" : "~"
-    let clean = rows.map { $0.map(VisibleText.sanitize) }
-    let cleanFooter = footer.map { $0.map(VisibleText.sanitize) }
-    var natural = columns.enumerated().map { i, c in
+  func render(width: Int, glyphs g: Glyphs) -> [String] {
+    let shown = table.columns.indices.filter { table.columns[$0].outputs.contains(.text) }
+    let columns = shown.map { table.columns[$0] }
+    let clean = table.rows.map { row in shown.map { VisibleText.sanitize(Self.text(row.cells[$0])) } }
+    let cleanFooter = table.footer.map { row in shown.map { VisibleText.sanitize(Self.text(row.cells[$0])) } }
+    let natural = columns.enumerated().map { i, c in
       (clean + cleanFooter).reduce(DisplayWidth.width(of: c.title)) { max($0, DisplayWidth.width(of: $1[i])) }
     }
     var visible = Array(columns.indices)
@@ -32,9 +30,9 @@ struct TextTable {
       widths = natural
       let total = visible.reduce(0) { $0 + widths[$1] } + 2 * max(0, visible.count - 1)
       if total <= width { break }
-      if let f = visible.first(where: { columns[$0].flexible }) {
+      if let f = visible.first(where: { columns[$0].textFlexible }) {
         let over = total - width
-        let canGive = widths[f] - min(columns[f].minWidth, widths[f])
+        let canGive = widths[f] - min(columns[f].textMinimum, widths[f])
         if canGive >= over {
           widths[f] -= over
           break
@@ -42,25 +40,24 @@ struct TextTable {
       }
       // Drop the least important column that is not the flexible one.
       guard
-        let drop = visible.filter({ !columns[$0].flexible }).max(by: { columns[$0].priority < columns[$1].priority }),
+        let drop = visible.filter({ !columns[$0].textFlexible }).max(by: { columns[$0].priority < columns[$1].priority }
+        ),
         visible.count > 1
       else {
-        if let f = visible.first(where: { columns[$0].flexible }) {
+        if let f = visible.first(where: { columns[$0].textFlexible }) {
           widths[f] = max(1, widths[f] - (total - width))
         }
         break
       }
       visible.removeAll { $0 == drop }
-      natural = natural.enumerated().map { $0.element }
     }
     func line(_ cells: [String]) -> String {
       visible.map { i in
-        DisplayWidth.pad(cells[i], to: widths[i], right: columns[i].rightAligned, ellipsis: ellipsis)
+        DisplayWidth.pad(cells[i], to: widths[i], right: columns[i].align == .right, ellipsis: g.ellipsis)
       }.joined(separator: "  ").trimmingTrailingSpaces()
     }
-    let ruleChar = unicode ? "─" : "-"
     let totalWidth = visible.reduce(0) { $0 + widths[$1] } + 2 * max(0, visible.count - 1)
-    let rule = String(repeating: ruleChar, count: totalWidth)
+    let rule = String(repeating: g.hline, count: totalWidth)
     var out = [line(columns.map(\.title)), rule]
     out += clean.map(line)
     if !cleanFooter.isEmpty {

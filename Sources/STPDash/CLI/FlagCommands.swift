@@ -19,16 +19,16 @@ struct FlagsCommand: ParsableCommand {
       let events = all ? ws.flags.events : ws.flags.active()
       switch output.format {
       case .csv: Console.out(FlagsReport.csv(events, dataset: ws.dataset))
-      case .json: Console.out(JSONValue.array(events.map(FlagsReport.json)).rendered() + "\n")
+      case .json: Console.out(FlagsReport.json(events, dataset: ws.dataset))
       case .table:
         if events.isEmpty {
           Console.out(
             all ? "No flags have been recorded in \(ws.journal.path).\n" : "No active flags (\(ws.journal.path)).\n")
           return
         }
-        let unicode = Console.unicode
-        var lines = FlagsReport.table(events, dataset: ws.dataset, showEvent: all).render(
-          width: Console.width, unicode: unicode)
+        let g = Glyphs(unicode: Console.unicode)
+        var lines = TextTable(FlagsPresenter.table(events, dataset: ws.dataset, showEvent: all)).render(
+          width: Console.width, glyphs: g)
         lines.append("")
         lines.append(
           all

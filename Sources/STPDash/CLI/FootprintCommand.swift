@@ -38,18 +38,14 @@ struct FootprintCommand: ParsableCommand {
       case .json:
         Console.out(FootprintReport.json(f, analysis: ws.analysis, league: row, rows: members, delivery: setting))
       case .table:
-        let unicode = Console.unicode
+        let g = Glyphs(unicode: Console.unicode)
         let fp = ws.dataset.footprints[f]
         var lines = [VisibleText.sanitize(fp.name), ""]
-        let facts = FootprintReport.facts(f, analysis: ws.analysis, league: row, delivery: setting, unicode: unicode)
-        let labelWidth = facts.map { $0.0.count }.max() ?? 0
-        for (k, v) in facts {
-          lines.append(
-            DisplayWidth.truncate(
-              k.padding(labelWidth) + "  " + VisibleText.sanitize(v), to: Console.width, ellipsis: unicode ? "…" : "~"))
-        }
+        let facts = FootprintPresenter.facts(f, analysis: ws.analysis, league: row, delivery: setting, glyphs: g)
+        lines += FootprintReport.factLines(facts, width: Console.width, glyphs: g)
         lines += ["", "Members (\(members.count))"]
-        lines += FootprintReport.membersTable(members, unicode: unicode).render(width: Console.width, unicode: unicode)
+        lines += TextTable(FootprintPresenter.members(members, footprint: fp.code, glyphs: g)).render(
+          width: Console.width, glyphs: g)
         if let source = fp.source {
           lines += ["", "Sources: " + VisibleText.sanitize(source)]
         }

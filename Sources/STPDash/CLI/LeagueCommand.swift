@@ -65,9 +65,9 @@ struct LeagueCommand: ParsableCommand {
           LeagueReport.json(
             rows, england: england, sort: column, ascending: ascending, region: regionValue, delivery: setting))
       case .table:
-        let unicode = Console.unicode
-        var lines = LeagueReport.table(rows, england: england, unicode: unicode).render(
-          width: Console.width, unicode: unicode)
+        let g = Glyphs(unicode: Console.unicode)
+        var lines = TextTable(LeagueReport.table(rows, total: england, glyphs: g)).render(
+          width: Console.width, glyphs: g)
         lines.append("")
         let dir = ascending ? "smallest first" : "largest first"
         let scope = regionValue.map { "\($0.name) footprints, " } ?? ""

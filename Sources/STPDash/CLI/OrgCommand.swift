@@ -33,7 +33,7 @@ struct OrgCommand: ParsableCommand {
       case .table:
         Console.out(
           lines: OrganisationReport.lines(
-            o, workspace: ws, delivery: setting, width: Console.width, unicode: Console.unicode))
+            o, workspace: ws, delivery: setting, width: Console.width, glyphs: Glyphs(unicode: Console.unicode)))
       }
     }
   }

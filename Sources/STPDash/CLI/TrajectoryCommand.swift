@@ -47,16 +47,14 @@ struct TrajectoryCommand: ParsableCommand {
             ("balance_year", .string(t.planBalanceYear?.label)), ("trajectory", TrajectoryReport.json(t)),
           ]).rendered() + "\n")
       case .table:
-        let unicode = Console.unicode
+        let g = Glyphs(unicode: Console.unicode)
         var lines = [
           "\(VisibleText.sanitize(name)) (\(code)): deficit trajectory, £m; plan at \(setting.percent)% delivery of planned savings",
           "",
         ]
-        lines += TrajectoryReport.table(t, unicode: unicode).render(width: Console.width, unicode: unicode)
+        lines += TextTable(TrajectoryPresenter.table(t, glyphs: g)).render(width: Console.width, glyphs: g)
         lines.append("")
-        lines.append(
-          t.planBalanceYear.map { "The plan reaches financial balance (gap at or below zero) in \($0.label)." }
-            ?? "The plan does not reach financial balance by 2020/21.")
+        lines.append(TrajectoryPresenter.balance(t))
         if footprint == nil {
           lines.append("England is the sum of the \(ws.dataset.footprints.count) footprints.")
         }

@@ -36,6 +36,19 @@ struct Theme {
   var axis: Style { Style(dim: true) }
   var zeroLine: Style { color ? Style(fg: .green) : Style(dim: true) }
 
+  /// The style of a tone (see ``Tone``).
+  func style(_ tone: Tone) -> Style {
+    switch tone {
+    case .normal: normal
+    case .dim: dim
+    case .good: good
+    case .warn: warn
+    case .bad: bad
+    case .flag: flag
+    case .unsaved: bad
+    }
+  }
+
   /// Line colours of the trajectory chart.
   func series(_ s: ChartSeries) -> Style {
     guard color else { return s == .plan ? Style(bold: true) : .plain }

@@ -6,8 +6,14 @@ enum LeagueView {
     let theme = state.theme
     let g = state.glyphs
     let layout = Layout.League(state.size)
-    let columns = LeagueColumns(width: buf.width, rows: state.derived.rows.count)
     let rows = state.derived.visible
+    let scroll = state.league.list.scroll
+    // Only the rows on screen are presented: a thousand-row league costs
+    // no more to draw than a short one.
+    let shown = Array(rows.dropFirst(min(scroll, rows.count)).prefix(layout.rowCount))
+    let table = LeaguePresenter.table(
+      shown, total: state.derived.total, footprintCount: state.derived.rows.count, glyphs: g)
+    let columns = TableLayout(table, width: buf.width)
 
     // Settings line.
     let dir = state.league.ascending ? g.up : g.down
@@ -19,23 +25,13 @@ enum LeagueView {
       DisplayWidth.truncate(g.text(info), to: buf.width - 1, ellipsis: g.ellipsis), x: 1, y: layout.infoY,
       style: theme.dim)
 
-    // Header, with the sort arrow.
-    for p in columns.placed {
-      var title = g.text(p.column.title)
-      if p.column == state.league.sort { title += dir }
-      buf.put(
-        title, x: p.x, y: layout.headerY, width: p.width, style: theme.header, right: p.column.isNumeric,
-        ellipsis: g.ellipsis)
-    }
-
-    let scroll = state.league.list.scroll
-    for i in 0..<layout.rowCount {
-      let index = scroll + i
-      guard index < rows.count else { break }
-      let row = rows[index]
+    TableView.header(
+      table, layout: columns, y: layout.headerY, sorted: state.league.sort.csvHeader,
+      ascending: state.league.ascending, into: &buf, theme: theme, glyphs: g)
+    for (i, row) in table.rows.enumerated() {
       let y = layout.firstRowY + i
-      draw(row, y: y, columns: columns, into: &buf, theme: theme, glyphs: g)
-      if row.footprint == state.league.list.selected {
+      TableView.row(row, in: table, layout: columns, y: y, into: &buf, theme: theme, glyphs: g)
+      if row.key == state.league.list.selected {
         buf.style(Rect(x: 0, y: y, width: buf.width, height: 1), theme.selected)
       }
     }
@@ -44,74 +40,14 @@ enum LeagueView {
         "No footprints in this region. Press R to change the region.", x: 2, y: layout.firstRowY, style: theme.dim)
     }
     buf.rule(y: layout.ruleY, glyph: g.hline, style: theme.dim)
-    if let total = state.derived.total {
-      draw(total, y: layout.totalY, columns: columns, into: &buf, theme: theme, glyphs: g)
+    if let total = table.footer.first {
+      TableView.row(total, in: table, layout: columns, y: layout.totalY, into: &buf, theme: theme, glyphs: g)
       buf.patch(Rect(x: 0, y: layout.totalY, width: buf.width, height: 1), theme.total)
     }
     // Scroll position, when the list is longer than the screen.
     if rows.count > layout.rowCount {
       let text = " \(scroll + 1)-\(min(rows.count, scroll + layout.rowCount)) of \(rows.count) "
       buf.put(text, x: buf.width - text.count - 1, y: layout.ruleY, style: theme.dim)
-    }
-  }
-
-  static func draw(
-    _ row: LeagueRow, y: Int, columns: LeagueColumns, into buf: inout Buffer, theme: Theme, glyphs g: Glyphs
-  ) {
-    let ill = row.illustrativeColumns
-    let e = g.ellipsis
-    let dash = g.dash
-    for p in columns.placed {
-      let x = p.x
-      let w = p.width
-      switch p.column {
-      case .rank:
-        buf.put(
-          row.footprint == nil ? "" : String(row.rank), x: x, y: y, width: w, style: theme.dim, right: true, ellipsis: e
-        )
-      case .name:
-        buf.put(row.name, x: x, y: y, width: w, style: row.flagged > 0 ? theme.flag : theme.normal, ellipsis: e)
-      case .region:
-        buf.put(row.region?.shortName ?? "", x: x, y: y, width: w, ellipsis: e)
-      case .members:
-        buf.put(NumberFormat.grouped(row.members), x: x, y: y, width: w, right: true, ellipsis: e)
-      case .doNothing:
-        buf.figure(
-          Figures.money(row.doNothing, fitting: w - 1, unicode: g.unicode), illustrative: ill.contains(.doNothing),
-          x: x, y: y,
-          width: w, style: Meaning.gap(row, theme), theme: theme, ellipsis: e)
-      case .plan:
-        buf.figure(
-          Figures.money(row.plan, fitting: w - 1, unicode: g.unicode), illustrative: ill.contains(.plan), x: x, y: y,
-          width: w,
-          style: Meaning.plan(row, theme), theme: theme, ellipsis: e)
-      case .savingsPercent:
-        buf.figure(
-          Figures.percent(row.savingsPercent, unicode: g.unicode), illustrative: ill.contains(.savingsPercent), x: x,
-          y: y, width: w, style: theme.normal, theme: theme, ellipsis: e)
-      case .perHead:
-        buf.figure(
-          Figures.pounds(row.perHead, unicode: g.unicode), illustrative: ill.contains(.perHead), x: x, y: y, width: w,
-          style: theme.normal, theme: theme, ellipsis: e)
-      case .aligned:
-        let pct = row.alignedShare.map { NumberFormat.percent($0) } ?? dash
-        let barWidth = max(0, w - 5)
-        buf.put(AlignmentBar.share(row.alignedShare, width: barWidth, glyphs: g), x: x, y: y, style: theme.good)
-        buf.put(pct, x: x + barWidth, y: y, width: w - barWidth, right: true, ellipsis: e)
-      case .flagged:
-        buf.put(
-          row.flagged > 0 ? "\(row.flagged)" : "0", x: x, y: y, width: w,
-          style: row.flagged > 0 ? theme.flag : theme.dim, right: true, ellipsis: e)
-      case .atRisk:
-        buf.figure(
-          Figures.money(row.atRisk, fitting: w - 1, unicode: g.unicode), illustrative: ill.contains(.atRisk), x: x,
-          y: y, width: w,
-          style: Meaning.atRisk(row, theme), theme: theme, ellipsis: e)
-      case .rating:
-        buf.put(
-          row.rating?.shortName ?? (row.footprint == nil ? "" : dash), x: x, y: y, width: w,
-          style: Meaning.rating(row.rating, theme), ellipsis: e)
-      }
     }
   }
 }

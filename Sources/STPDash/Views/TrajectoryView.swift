@@ -49,11 +49,13 @@ enum TrajectoryView {
     if showTable { table(t, y: legendY + 1, into: &buf, theme: theme, glyphs: g) }
   }
 
-  /// The figures under the chart: one row per line, one column per year.
+  /// The figures under the chart: one row per line, one column per year
+  /// (the presenter's table, with the years across).
   static func table(_ t: Trajectory, y: Int, into buf: inout Buffer, theme: Theme, glyphs g: Glyphs) {
     let labelWidth = 11
     let colWidth = max(7, min(11, (buf.width - 2 - labelWidth) / FinancialYear.count))
     let wide = colWidth >= 10
+    let figures = TrajectoryPresenter.table(t, glyphs: g)
     buf.rule(y: y, from: 1, to: buf.width - 1, glyph: g.hline, style: theme.dim)
     for (i, year) in FinancialYear.all.enumerated() {
       buf.put(
@@ -62,13 +64,17 @@ enum TrajectoryView {
     }
     for (row, s) in ChartSeries.allCases.enumerated() {
       let yy = y + 2 + row
+      let scenario = TrajectoryChart.scenario(s)
+      guard let column = TrajectoryPresenter.scenarios.firstIndex(of: scenario) else { continue }
       buf.put(TrajectoryChart.label(s), x: 1, y: yy, width: labelWidth, style: theme.series(s), ellipsis: g.ellipsis)
-      for (i, year) in FinancialYear.all.enumerated() {
-        let p = t.point(TrajectoryChart.scenario(s), year)
-        let text = p.value.map { NumberFormat.fixed($0, decimals: wide ? 1 : 0) } ?? g.dash
+      for (i, yearRow) in figures.rows.enumerated() {
+        let cell = yearRow.cells[1 + column]
+        // One precision along the row: whole £m for every figure when the
+        // columns are narrow.
         buf.figure(
-          text, illustrative: p.illustrative, x: 1 + labelWidth + i * colWidth, y: yy, width: colWidth,
-          style: theme.normal, theme: theme, ellipsis: g.ellipsis)
+          wide ? cell.text : (cell.short ?? cell.text), illustrative: cell.basis == .illustrative,
+          x: 1 + labelWidth + i * colWidth, y: yy, width: colWidth, style: theme.normal, theme: theme,
+          ellipsis: g.ellipsis)
       }
     }
   }

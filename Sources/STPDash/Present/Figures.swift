@@ -1,13 +1,13 @@
 import DashModel
 
-/// How figures read in tables and on screen.
+/// How figures read, on screen and in every batch output.
 enum Figures {
   /// The mark after an illustrative figure.
   static let illustrativeMark = "*"
 
   /// £m with one decimal and separators; a dash when not known.
   static func money(_ v: Double?, unicode: Bool = true) -> String {
-    guard let v else { return unicode ? "—" : "--" }
+    guard let v else { return Glyphs(unicode: unicode).dash }
     return NumberFormat.fixed(v, decimals: 1)
   }
 
@@ -22,19 +22,19 @@ enum Figures {
 
   /// Whole pounds with separators.
   static func pounds(_ v: Double?, unicode: Bool = true) -> String {
-    guard let v else { return unicode ? "—" : "--" }
+    guard let v else { return Glyphs(unicode: unicode).dash }
     return NumberFormat.fixed(v, decimals: 0)
   }
 
   /// A percentage with no decimals.
   static func percent(_ v: Double?, unicode: Bool = true) -> String {
-    guard let v else { return unicode ? "—" : "--" }
+    guard let v else { return Glyphs(unicode: unicode).dash }
     return NumberFormat.fixed(v, decimals: 0) + "%"
   }
 
   /// A share (0–1) as a percentage.
   static func share(_ v: Double?, unicode: Bool = true) -> String {
-    guard let v else { return unicode ? "—" : "--" }
+    guard let v else { return Glyphs(unicode: unicode).dash }
     return NumberFormat.percent(v)
   }
 

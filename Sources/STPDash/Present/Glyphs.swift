@@ -1,7 +1,10 @@
-/// The characters used for rules, bars and arrows: Unicode, or plain ASCII
-/// for a non-UTF-8 locale or `--ascii`.
-struct Glyphs {
+/// The characters used for rules, bars, arrows and marks: Unicode, or plain
+/// ASCII for a non-UTF-8 locale or `--ascii`. The screen and the batch
+/// commands both take theirs from here.
+struct Glyphs: Hashable {
   let unicode: Bool
+
+  init(unicode: Bool) { self.unicode = unicode }
 
   init(_ caps: Capabilities) { unicode = caps.unicode }
 

@@ -1,0 +1,53 @@
+/// Resolves footprint and organisation codes in rows that refer to them.
+struct References: Sendable {
+  let codes: CodeLookup
+  let footprintCount: Int
+  /// Organisations' ids follow the footprints' in `codes`.
+  var organisationCount: Int { codes.count - footprintCount }
+  /// False when footprints or organisations could not be read, so that every
+  /// reference is not reported as unknown as well.
+  let usable: Bool
+
+  /// The last footprint and organisation found, as guesses for the next row.
+  struct Hints {
+    var footprint = -1
+    var organisation = -1
+  }
+
+  func footprint(
+    _ row: CSVRow, _ slot: Int, hints: inout Hints, unknown: inout UnknownCodes, problems: inout ProblemList
+  ) -> Int? {
+    let b = row.trimmedBytes(slot)
+    if let id = codes.find(b, hint: &hints.footprint), id < footprintCount { return id }
+    guard usable else { return nil }
+    let text = row.string(slot)
+    if text.isEmpty {
+      unknown.note("footprint is empty", field: "footprint", line: row.line)
+    } else if codes.find(b) != nil {
+      unknown.note(
+        "footprint \(quotedForMessage(text)) is an organisation's code, not a footprint's", field: "footprint",
+        line: row.line)
+    } else {
+      unknown.note("footprint \(quotedForMessage(text)) is not in footprints.csv", field: "footprint", line: row.line)
+    }
+    return nil
+  }
+
+  func organisation(
+    _ row: CSVRow, _ slot: Int, hints: inout Hints, unknown: inout UnknownCodes, problems: inout ProblemList
+  ) -> Int? {
+    let b = row.trimmedBytes(slot)
+    if let id = codes.find(b, hint: &hints.organisation), id >= footprintCount { return id - footprintCount }
+    guard usable else { return nil }
+    let text = row.string(slot)
+    if text.isEmpty {
+      unknown.note("org is empty", field: "org", line: row.line)
+    } else if codes.find(b) != nil {
+      unknown.note(
+        "org \(quotedForMessage(text)) is a footprint's code, not an organisation's", field: "org", line: row.line)
+    } else {
+      unknown.note("org \(quotedForMessage(text)) is not in organisations.csv", field: "org", line: row.line)
+    }
+    return nil
+  }
+}

@@ -1,0 +1,67 @@
+import DashModel
+
+/// A ``Table`` as CSV (every row, no footer) and as JSON objects, from the
+/// cells' values. Text from data files is made visible in CSV; JSON escapes
+/// control characters itself.
+enum TableExport {
+  /// The CSV header and records of the columns that appear in CSV.
+  static func csv(_ t: Table) -> String {
+    let shown = dataColumns(t).filter { t.columns[$0].outputs.contains(.csv) }
+    var out = CSVWriter.header(shown.map { t.columns[$0].key })
+    for row in t.rows { out += CSVWriter.record(shown.map { csvCell(row.cells[$0].value) }) }
+    return out
+  }
+
+  /// The column indices in data order.
+  static func dataColumns(_ t: Table) -> [Int] {
+    guard let order = t.dataOrder else { return Array(t.columns.indices) }
+    return order.compactMap { t.column($0) }
+  }
+
+  static func csvCell(_ v: Table.Value) -> CSVWriter.Cell {
+    switch v {
+    case .text(let s): .text(VisibleText.sanitize(s ?? ""))
+    case .number(let d, let decimals): .number(Figures.rounded(d, decimals))
+    case .integer(let n): .integer(n)
+    case .bool(let b): .text(b ? "true" : "false")
+    case .list(let items): .text(items.map(VisibleText.sanitize).joined(separator: ";"))
+    case .none: .text("")
+    }
+  }
+
+  static func json(_ v: Table.Value) -> JSONValue {
+    switch v {
+    case .text(let s): .string(s)
+    case .number(let d, let decimals): .number(Figures.rounded(d, decimals))
+    case .integer(let n): .integer(n)
+    case .bool(let b): .bool(b)
+    case .list(let items): .array(items.map { .string($0) })
+    case .none: .null
+    }
+  }
+
+  /// A row as a JSON object: one key per JSON column, grouped columns
+  /// nested under their group's key where the group first appears.
+  /// `leaving` names keys to leave out.
+  static func json(_ row: Table.Row, in t: Table, leaving: Set<String> = []) -> JSONValue {
+    var pairs: [(String, JSONValue)] = []
+    var groups: [String: Int] = [:]
+    for i in dataColumns(t) {
+      let c = t.columns[i]
+      guard c.outputs.contains(.json) && !leaving.contains(c.key) else { continue }
+      let value = json(row.cells[i].value)
+      guard let g = c.group else {
+        pairs.append((c.key, value))
+        continue
+      }
+      if let at = groups[g], case .object(var inner) = pairs[at].1 {
+        inner.append((c.key, value))
+        pairs[at].1 = .object(inner)
+      } else {
+        groups[g] = pairs.count
+        pairs.append((g, .object([(c.key, value)])))
+      }
+    }
+    return .object(pairs)
+  }
+}

@@ -1,0 +1,123 @@
+import DashModel
+
+/// One footprint, as the Footprint screen and `stpdash footprint` show it:
+/// its facts and its members.
+enum FootprintPresenter {
+  /// The facts, in the order batch output lists them (the screen's grid
+  /// takes the grid facts in this order, column by column).
+  static func facts(
+    _ f: Int, analysis: Analysis, league row: LeagueRow, delivery: Delivery, glyphs g: Glyphs
+  ) -> [Fact] {
+    let fp = analysis.dataset.footprints[f]
+    let ill = row.illustrativeColumns
+    func mark(_ c: LeagueColumn) -> String { ill.contains(c) ? Figures.illustrativeMark : "" }
+    func basis(_ c: LeagueColumn) -> Basis { ill.contains(c) ? .illustrative : .reported }
+    func money(_ v: Double?) -> String { g.pound + Figures.money(v, unicode: g.unicode) + "m" }
+    var leader = fp.leader ?? g.dash
+    if let role = fp.leaderRole { leader = fp.leader == nil ? role : "\(leader), \(role)" }
+    let balance = analysis.footprintTrajectories[f].delivering(delivery).planBalanceYear
+    let refused = row.alignment.count(.refused)
+    let why = [row.flagged > 0 ? "\(row.flagged) flagged" : nil, refused > 0 ? "\(refused) refused" : nil]
+      .compactMap { $0 }
+    let s = row.alignment
+    return [
+      Fact(label: "Code", value: fp.code, meaning: "ONS code of the footprint", place: .title),
+      Fact(label: "Region", value: fp.region.name, meaning: "NHS England region, 2016/17", place: .title),
+      Fact(
+        label: "Do-nothing", value: money(row.doNothing) + mark(.doNothing) + " 2020/21",
+        meaning: LeagueColumn.doNothing.meaning, basis: basis(.doNothing), tone: Meaning.gap(row)),
+      Fact(
+        label: "Plan", value: money(row.plan) + mark(.plan) + " at \(delivery.percent)%",
+        meaning: LeagueColumn.plan.meaning + " (at the delivery % shown)", basis: basis(.plan),
+        tone: Meaning.plan(row)),
+      Fact(
+        label: "Savings",
+        value: Figures.percent(row.savingsPercent, unicode: g.unicode) + mark(.savingsPercent) + ", "
+          + (balance.map { "balance \($0.label)" } ?? "no balance"),
+        meaning: LeagueColumn.savingsPercent.meaning + ", and the first year the plan balances (if it does by 2020/21)",
+        basis: basis(.savingsPercent)),
+      Fact(
+        label: "At risk",
+        value: money(row.atRisk) + mark(.atRisk) + (why.isEmpty ? "" : " (\(why.joined(separator: ", ")))"),
+        meaning: LeagueColumn.atRisk.meaning, basis: basis(.atRisk), tone: Meaning.atRisk(row)),
+      Fact(label: "Leader", value: leader, meaning: "the footprint's named leader and role, March 2016"),
+      Fact(
+        label: "Rating", value: fp.rating.map { "\($0.name) (July 2017)" } ?? g.dash,
+        meaning: LeagueColumn.rating.meaning, tone: Meaning.rating(fp.rating)),
+      Fact(
+        label: "Population",
+        value: fp.population.map {
+          NumberFormat.grouped($0) + (fp.populationBasis == .illustrative ? Figures.illustrativeMark : "")
+        } ?? g.dash,
+        meaning: "resident population", basis: fp.population == nil ? nil : fp.populationBasis),
+      Fact(
+        label: "Per head",
+        value: g.pound + Figures.pounds(row.perHead, unicode: g.unicode) + mark(.perHead) + " gap per resident",
+        meaning: LeagueColumn.perHead.meaning, basis: basis(.perHead)),
+      Fact(
+        label: "Alignment",
+        value: Stance.allCases.map { "\(s.count($0)) \($0.code)" }.joined(separator: ", ") + " (\(s.total) members)",
+        meaning: "member bodies by stance", place: .bar),
+    ]
+  }
+
+  /// The members table's columns.
+  static func memberColumns(footprint code: String) -> [Table.Column] {
+    [
+      Table.Column(key: "footprint", title: "Footprint", outputs: .csv),
+      Table.Column(
+        key: "name", title: MemberColumn.name.title, priority: 0, width: .flexible(min: 24, extra: 999),
+        textMinimum: 16, textFlexible: true),
+      Table.Column(key: "org", title: "Code", priority: 5, width: .fixed(9)),
+      Table.Column(key: "kind", title: MemberColumn.kind.title, priority: 3, width: .fixed(12)),
+      Table.Column(key: "share", title: MemberColumn.share.title, align: .right, priority: 4, width: .fixed(6)),
+      Table.Column(key: "stance", title: MemberColumn.stance.title, priority: 1, width: .fixed(12)),
+      Table.Column(key: "stance_basis", title: "Stance basis", outputs: .csv),
+      Table.Column(key: "stance_illustrative", title: "Stance illustrative", outputs: .json),
+      Table.Column(key: "flagged", title: MemberColumn.flag.title, priority: 2, width: .fixed(5)),
+      Table.Column(
+        key: "planned_savings_2020_21_gbp_m", title: MemberColumn.savings.title, align: .right, priority: 2,
+        width: .fixed(12)),
+      Table.Column(key: "basis", title: "Basis", outputs: .csv),
+      Table.Column(key: "illustrative", title: "Illustrative", outputs: .json),
+    ]
+  }
+
+  /// The members as a table; `unsaved` says which have a flag change not yet on disk.
+  static func members(
+    _ rows: [MemberRow], footprint code: String, unsaved: (MemberRow) -> Bool = { _ in false }, glyphs g: Glyphs
+  ) -> Table {
+    var t = Table(columns: memberColumns(footprint: code))
+    t.dataOrder = [
+      "footprint", "org", "name", "kind", "share", "stance", "stance_basis", "stance_illustrative", "flagged",
+      "planned_savings_2020_21_gbp_m", "basis", "illustrative",
+    ]
+    t.rows = rows.map { r in
+      let pending = unsaved(r)
+      let stanceBasis = r.stanceIllustrative ? "illustrative" : (r.stance == .unknown ? "" : "reported")
+      return Table.Row(
+        key: r.membership,
+        cells: [
+          .text(code),
+          Table.Cell(text: r.name, value: .text(r.name), tone: r.flagged ? .flag : .normal),
+          Table.Cell(text: r.code, value: .text(r.code), tone: .dim),
+          Table.Cell(text: r.kind.label, short: r.kind.shortLabel, value: .text(r.kind.rawValue), tone: .dim),
+          Table.Cell(text: NumberFormat.fixed(r.share, decimals: 2), value: .number(r.share, decimals: 6)),
+          Table.Cell(
+            text: r.stance.code + (r.stanceIllustrative ? Figures.illustrativeMark : ""), value: .text(r.stance.code),
+            tone: Meaning.stance(r.stance)),
+          .text(stanceBasis),
+          Table.Cell(text: "", value: .bool(r.stanceIllustrative)),
+          Table.Cell(
+            text: (r.flagged ? g.flag : "") + (pending ? "!" : ""), value: .bool(r.flagged),
+            tone: pending ? .unsaved : .flag),
+          Table.Cell(
+            text: Figures.money(r.savings, unicode: g.unicode), value: .number(r.savings, decimals: 3),
+            basis: r.illustrative ? .illustrative : .reported),
+          .text(r.illustrative ? "illustrative" : "reported"),
+          Table.Cell(text: "", value: .bool(r.illustrative)),
+        ])
+    }
+    return t
+  }
+}

@@ -1,0 +1,125 @@
+import DashModel
+
+/// The league as a ``Table``: one row per footprint, England's (or a
+/// region's) totals as the footer. The League screen, `e` on it, and
+/// `stpdash league` in every format all show this table.
+enum LeaguePresenter {
+  /// Screen widths of the league's columns (the name takes what is left).
+  static func width(_ c: LeagueColumn, rows: Int) -> Table.Width {
+    switch c {
+    case .rank: .fixed(max(3, String(rows).count))
+    case .name: .flexible(min: 18, extra: 24)
+    case .region: .fixed(11)
+    case .members: .fixed(4)
+    case .doNothing: .fixed(11)
+    case .plan: .fixed(9)
+    case .savingsPercent: .fixed(6)
+    case .perHead: .fixed(7)
+    case .aligned: .fixed(10)
+    case .flagged: .fixed(4)
+    case .atRisk: .fixed(9)
+    case .rating: .fixed(11)
+    }
+  }
+
+  static func column(_ c: LeagueColumn, rows: Int) -> Table.Column {
+    Table.Column(
+      key: c.csvHeader, title: c.title, align: c.isNumeric || c == .aligned ? .right : .left, priority: c.priority,
+      width: width(c, rows: rows), textMinimum: c == .name ? 22 : 3, textFlexible: c == .name)
+  }
+
+  /// The columns: the league's own, with the code, stance counts and basis
+  /// for CSV and JSON.
+  static func columns(rows: Int) -> [Table.Column] {
+    var out: [Table.Column] = []
+    for c in LeagueColumn.allCases {
+      if c == .flagged {
+        for s in Stance.allCases {
+          out.append(Table.Column(key: s.code, title: s.code, outputs: .json, group: "stances"))
+        }
+      }
+      out.append(column(c, rows: rows))
+      if c == .rank { out.append(Table.Column(key: "code", title: "Code", outputs: .data)) }
+    }
+    out.append(Table.Column(key: "basis", title: "Basis", outputs: .csv))
+    out.append(Table.Column(key: "illustrative", title: "Illustrative", outputs: .json))
+    return out
+  }
+
+  /// The table of `rows` with `total` as its footer.
+  static func table(_ rows: [LeagueRow], total: LeagueRow?, footprintCount: Int, glyphs g: Glyphs) -> Table {
+    var t = Table(columns: columns(rows: footprintCount))
+    t.rows = rows.map { Table.Row(key: $0.footprint, cells: cells($0, glyphs: g)) }
+    if let total { t.footer = [Table.Row(key: nil, cells: cells(total, glyphs: g))] }
+    return t
+  }
+
+  /// One row's cells, in the order of ``columns(rows:)``.
+  static func cells(_ r: LeagueRow, glyphs g: Glyphs) -> [Table.Cell] {
+    let ill = r.illustrativeColumns
+    let england = r.footprint == nil
+    func basis(_ c: LeagueColumn) -> Basis { ill.contains(c) ? .illustrative : .reported }
+    func money(_ v: Double?, _ c: LeagueColumn, _ tone: Tone) -> Table.Cell {
+      Table.Cell(
+        text: Figures.money(v, unicode: g.unicode), short: v.map { NumberFormat.fixed($0, decimals: 0) },
+        value: .number(v, decimals: 3), basis: basis(c), tone: tone)
+    }
+    var out: [Table.Cell] = []
+    for c in LeagueColumn.allCases {
+      if c == .flagged {
+        out += Stance.allCases.map { s in
+          Table.Cell(text: String(r.alignment.count(s)), value: .integer(r.alignment.count(s)))
+        }
+      }
+      switch c {
+      case .rank:
+        out.append(Table.Cell(text: england ? "" : String(r.rank), value: .integer(r.rank), tone: .dim))
+        out.append(.text(r.code))
+      case .name:
+        out.append(Table.Cell(text: r.name, value: .text(r.name), tone: r.flagged > 0 ? .flag : .normal))
+      case .region:
+        out.append(Table.Cell(text: r.region?.shortName ?? "", value: .text(r.region?.name)))
+      case .members:
+        out.append(Table.Cell(text: NumberFormat.grouped(r.members), value: .integer(r.members)))
+      case .doNothing: out.append(money(r.doNothing, .doNothing, Meaning.gap(r)))
+      case .plan: out.append(money(r.plan, .plan, Meaning.plan(r)))
+      case .savingsPercent:
+        out.append(
+          Table.Cell(
+            text: Figures.percent(r.savingsPercent, unicode: g.unicode), value: .number(r.savingsPercent, decimals: 2),
+            basis: basis(.savingsPercent)))
+      case .perHead:
+        out.append(
+          Table.Cell(
+            text: Figures.pounds(r.perHead, unicode: g.unicode), value: .number(r.perHead, decimals: 2),
+            basis: basis(.perHead)))
+      case .aligned:
+        out.append(
+          Table.Cell(
+            text: Figures.share(r.alignedShare, unicode: g.unicode), value: .number(r.alignedShare, decimals: 4),
+            tone: .good, bar: r.alignedShare ?? .nan))
+      case .flagged:
+        out.append(
+          Table.Cell(text: String(r.flagged), value: .integer(r.flagged), tone: r.flagged > 0 ? .flag : .dim))
+      case .atRisk: out.append(money(r.atRisk, .atRisk, Meaning.atRisk(r)))
+      case .rating:
+        out.append(
+          Table.Cell(
+            text: r.rating?.shortName ?? (england ? "" : g.dash), value: .text(r.rating?.name),
+            tone: Meaning.rating(r.rating)))
+      }
+    }
+    out.append(.text(r.illustrative ? Basis.illustrative.code : Basis.reported.code))
+    out.append(
+      Table.Cell(
+        text: "", value: .list(LeagueColumn.allCases.filter { ill.contains($0) }.map(\.csvHeader))))
+    return out
+  }
+
+  /// The league column under a screen column of a league `width` wide, if any.
+  static func column(at x: Int, width: Int, rows: Int) -> LeagueColumn? {
+    let t = Table(columns: columns(rows: rows))
+    guard let i = TableLayout(t, width: width).column(at: x) else { return nil }
+    return LeagueColumn.allCases.first { $0.csvHeader == t.columns[i].key }
+  }
+}

@@ -1,0 +1,36 @@
+import DashModel
+
+/// A footprint's member, as the footprint views and reports list it.
+struct MemberRow: Hashable {
+  var membership: Int
+  var org: Int
+  var code: String
+  var name: String
+  var kind: OrganisationKind
+  var share: Double
+  var stance: Stance
+  /// Whether the stance is made up to illustrate.
+  var stanceIllustrative: Bool
+  var flagged: Bool
+  /// Planned savings in 2020/21 for the share in this footprint, at the delivery setting.
+  var savings: Double?
+  var illustrative: Bool
+
+  /// The members of a footprint, ordered by kind then name.
+  static func rows(
+    footprint f: Int, analysis: Analysis, flags: FlagSet, delivery: Delivery
+  ) -> [MemberRow] {
+    let d = analysis.dataset
+    return d.membersOfFootprint[f].map { m in
+      let ms = d.memberships[m]
+      let org = d.organisations[ms.org]
+      return MemberRow(
+        membership: m, org: ms.org, code: org.code, name: org.name, kind: org.kind, share: ms.share,
+        stance: d.stance(membership: m),
+        stanceIllustrative: d.stanceRecord(membership: m)?.basis == .illustrative,
+        flagged: flags.contains(org: ms.org, footprint: f),
+        savings: analysis.membershipSavings[m].map { $0 * delivery.factor },
+        illustrative: d.finance.hasIllustrative(entity: d.finance.entity(organisation: ms.org)))
+    }.sorted(by: MemberColumn.kind.order(ascending: true))
+  }
+}

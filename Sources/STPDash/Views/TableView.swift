@@ -1,0 +1,109 @@
+import DashModel
+
+/// Where a ``Table``'s screen columns go for a width: the least important
+/// are dropped when narrow, and the flexible column takes what is left.
+struct TableLayout: Hashable {
+  struct Placed: Hashable {
+    /// The column's index in the table.
+    var index: Int
+    var x: Int
+    var width: Int
+  }
+
+  let placed: [Placed]
+
+  /// - Parameters:
+  ///   - left: the first screen column used.
+  ///   - rightMargin: screen columns left free at the right.
+  init(_ table: Table, width: Int, left: Int = 1, rightMargin: Int = 0) {
+    let columns = table.columns
+    var visible = columns.indices.filter { columns[$0].outputs.contains(.screen) }
+    func total(_ cols: [Int]) -> Int {
+      cols.reduce(0) { $0 + columns[$1].width.minimum } + max(0, cols.count - 1)
+    }
+    func flexible(_ i: Int) -> Bool {
+      if case .flexible = columns[i].width { return true }
+      return false
+    }
+    let available = width - left - rightMargin
+    while total(visible) > available, visible.count > 2 {
+      guard let drop = visible.filter({ !flexible($0) }).max(by: { columns[$0].priority < columns[$1].priority })
+      else { break }
+      visible.removeAll { $0 == drop }
+    }
+    let spare = max(0, available - total(visible))
+    var x = left
+    var out: [Placed] = []
+    for i in visible {
+      var w = columns[i].width.minimum
+      if case .flexible(_, let extra) = columns[i].width { w += min(spare, extra) }
+      out.append(Placed(index: i, x: x, width: w))
+      x += w + 1
+    }
+    placed = out
+  }
+
+  /// The index of the column under a screen column, if any.
+  func column(at x: Int) -> Int? {
+    placed.first { x >= $0.x && x < $0.x + $0.width }?.index
+  }
+}
+
+/// Draws a ``Table``'s header and rows into the cell grid.
+enum TableView {
+  /// The header line; `sorted` is the key of the column the rows are sorted
+  /// by, marked with the arrow of `ascending`.
+  static func header(
+    _ t: Table, layout: TableLayout, y: Int, sorted: String?, ascending: Bool, into buf: inout Buffer, theme: Theme,
+    glyphs g: Glyphs
+  ) {
+    for p in layout.placed {
+      let c = t.columns[p.index]
+      var title = g.text(c.title)
+      if c.key == sorted { title += ascending ? g.up : g.down }
+      // A column of bars reads from the left, so its title starts there.
+      let bars = (t.rows + t.footer).first.map { $0.cells[p.index].bar != nil } ?? false
+      buf.put(
+        title, x: p.x, y: y, width: p.width, style: theme.header, right: c.align == .right && !bars,
+        ellipsis: g.ellipsis)
+    }
+  }
+
+  /// One row of cells.
+  static func row(
+    _ row: Table.Row, in t: Table, layout: TableLayout, y: Int, into buf: inout Buffer, theme: Theme, glyphs g: Glyphs
+  ) {
+    for p in layout.placed {
+      cell(
+        row.cells[p.index], column: t.columns[p.index], x: p.x, y: y, width: p.width, into: &buf, theme: theme,
+        glyphs: g)
+    }
+  }
+
+  /// The text of a cell for a width: its short form when the whole does not fit.
+  static func fitted(_ cell: Table.Cell, width: Int) -> String {
+    if let short = cell.short, DisplayWidth.width(of: VisibleText.sanitize(cell.text)) > width { return short }
+    return cell.text
+  }
+
+  static func cell(
+    _ cell: Table.Cell, column: Table.Column, x: Int, y: Int, width w: Int, into buf: inout Buffer, theme: Theme,
+    glyphs g: Glyphs
+  ) {
+    let style = theme.style(cell.tone)
+    if let bar = cell.bar {
+      let barWidth = max(0, w - 5)
+      buf.put(AlignmentBar.share(bar.isNaN ? nil : bar, width: barWidth, glyphs: g), x: x, y: y, style: style)
+      buf.put(cell.text, x: x + barWidth, y: y, width: w - barWidth, right: true, ellipsis: g.ellipsis)
+      return
+    }
+    if let basis = cell.basis {
+      buf.figure(
+        fitted(cell, width: w - 1), illustrative: basis == .illustrative, x: x, y: y, width: w, style: style,
+        theme: theme, ellipsis: g.ellipsis)
+      return
+    }
+    buf.put(
+      fitted(cell, width: w), x: x, y: y, width: w, style: style, right: column.align == .right, ellipsis: g.ellipsis)
+  }
+}

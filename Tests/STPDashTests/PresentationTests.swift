@@ -1,0 +1,70 @@
+import DashModel
+import Foundation
+import Testing
+
+@testable import STPDash
+
+/// What the screen shows and what the batch commands print come from the
+/// same presentation values: these tests read both and compare.
+@Suite("One presentation for screen and batch")
+struct PresentationTests {
+  /// The text of every screen line, joined.
+  func screen(_ state: AppState) -> String { AppView.render(state).lines.joined(separator: "\n") }
+
+  @Test func theFootprintScreenShowsTheFactsStpdashFootprintPrints() throws {
+    var state = AppFixture.state(width: 100, height: 30)
+    let f = AppFixture.footprint("E54000027")
+    state.league.list.selected = f
+    AppFixture.send(&state, [.enter])
+    let shown = screen(state)
+    let printed = try Binary.run(["footprint", "E54000027", "--data", "sample-data"]).out
+    let printedLines = printed.split(separator: "\n").map(String.init)
+    guard let row = state.derived.ranked.first(where: { $0.footprint == f }) else {
+      Issue.record("North West London is in the league")
+      return
+    }
+    let facts = FootprintPresenter.facts(
+      f, analysis: state.session.analysis, league: row, delivery: state.delivery, glyphs: state.glyphs)
+    var onScreen = 0
+    for fact in facts {
+      // Batch prints every fact as `label  value`.
+      #expect(
+        printedLines.contains { $0.hasPrefix(fact.label + " ") && $0.hasSuffix(" " + fact.value) },
+        "stpdash footprint prints \(fact.label): \(fact.value)")
+      // The screen shows each grid and title fact: whole, or cut with an ellipsis.
+      guard fact.place != .bar else { continue }
+      let visible = fact.value.hasSuffix("…") ? String(fact.value.dropLast()) : fact.value
+      let prefix = String(visible.prefix(18))
+      #expect(shown.contains(prefix), "the screen shows \(fact.label): \(prefix)")
+      onScreen += 1
+    }
+    #expect(onScreen == 10, "two title facts and eight in the grid")
+  }
+
+  @Test func anOrganisationsFlagHistoryReadsNewestFirstOnScreenAndInStpdashOrg() throws {
+    let d = try DataCopy()
+    defer { d.remove() }
+    for (i, reason) in ["first reason", "second reason", "third reason"].enumerated() {
+      let args =
+        i == 1
+        ? ["unflag", "E09000009", "--footprint", "E54000027", "--reason", reason]
+        : ["flag", "E09000009", "--footprint", "E54000027", "--reason", reason]
+      #expect(try Binary.run(args + ["--data", d.path]).status == 0)
+    }
+    let printed = try Binary.run(["org", "E09000009", "--data", d.path], environment: ["COLUMNS": "120"]).out
+    let order = ["third reason", "second reason", "first reason"].map { printed.range(of: $0)?.lowerBound }
+    #expect(order.allSatisfy { $0 != nil }, "\(printed)")
+    #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted(), "newest first in stpdash org")
+
+    let journal = try FlagJournal(path: d.path + "/flags.csv").read().get()
+    let state = AppState(
+      session: Session(
+        directory: d.path, dataset: AppFixture.dataset, journalPath: d.path + "/flags.csv", saved: journal),
+      size: Size(width: 120, height: 60), caps: .full, author: "tester")
+    let details = OrganisationView.details(state, org: AppFixture.organisation("E09000009"), width: 118)
+      .map(\.text).joined(separator: "\n")
+    let onScreen = ["third reason", "second reason", "first reason"].map { details.range(of: $0)?.lowerBound }
+    #expect(onScreen.allSatisfy { $0 != nil }, "\(details)")
+    #expect(onScreen.compactMap { $0 } == onScreen.compactMap { $0 }.sorted(), "newest first on screen")
+  }
+}
