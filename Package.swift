@@ -3,7 +3,9 @@ import PackageDescription
 
 let package = Package(
   name: "STPDash",
-  platforms: [.macOS(.v13)],
+  // Built and tested on Linux (the dashboard's home: servers over SSH).
+  // Linux-only calls are guarded; on macOS the model's atomics need 15.
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "stpdash", targets: ["STPDash"]),
     .library(name: "DashModel", targets: ["DashModel"]),

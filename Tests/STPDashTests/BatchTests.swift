@@ -198,4 +198,22 @@ struct BatchTests {
       #expect(widest <= width, "COLUMNS=\(width): widest line \(widest)")
     }
   }
+
+  @Test func theLeagueIsTheSameWhateverTheColumnOrder() throws {
+    // The bundled data, and a synthetic national-scale-like directory
+    // (quoted names and sources, empty figures, split organisations).
+    let synth = FileManager.default.temporaryDirectory.appendingPathComponent("stpdash-synth-\(UUID().uuidString)")
+      .path
+    defer { try? FileManager.default.removeItem(atPath: synth) }
+    #expect(try Binary.run(["synth", "--footprints", "60", "--orgs", "12", "--seed", "3", "--out", synth]).status == 0)
+    for directory in [Binary.repoRoot.appendingPathComponent("sample-data").path, synth] {
+      let permuted = try permutedCopy(of: directory)
+      defer { try? FileManager.default.removeItem(atPath: permuted) }
+      let a = try Binary.run(["league", "--format", "csv", "--data", directory])
+      let b = try Binary.run(["league", "--format", "csv", "--data", permuted])
+      #expect(a.status == 0 && b.status == 0, "\(b.err)")
+      #expect(a.out == b.out, "the same league from columns in reverse order plus an unknown one (\(directory))")
+      #expect(a.out.split(whereSeparator: \.isNewline).count > 40)
+    }
+  }
 }

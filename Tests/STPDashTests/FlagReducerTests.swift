@@ -31,11 +31,12 @@ struct FlagReducerTests {
     let effects = Reducer.reduce(&s, .keyPressed(.enter))
     #expect(
       effects == [
-        .saveFlags([
-          FlagDraft(
-            kind: .flag, org: "E09000009", footprint: "E54000027", reason: "Blocks the A&E plan", author: "tester",
-            time: nil)
-        ])
+        .saveFlags(
+          [
+            FlagDraft(
+              kind: .flag, org: "E09000009", footprint: "E54000027", reason: "Blocks the A&E plan", author: "tester",
+              time: nil)
+          ], journalPath: s.session.journalPath)
       ])
     #expect(s.input == nil)
     #expect(s.notice == nil, "nothing says saved before the save is done")
@@ -88,11 +89,12 @@ struct FlagReducerTests {
     let retry = Reducer.reduce(&s, .keyPressed(.char("w")))
     #expect(
       retry == [
-        .saveFlags([
-          FlagDraft(
-            kind: .flag, org: "E09000009", footprint: "E54000027", reason: "Blocks", author: "tester",
-            time: "2026-11-22T10:00:00Z")
-        ])
+        .saveFlags(
+          [
+            FlagDraft(
+              kind: .flag, org: "E09000009", footprint: "E54000027", reason: "Blocks", author: "tester",
+              time: "2026-11-22T10:00:00Z")
+          ], journalPath: s.session.journalPath)
       ], "the retry keeps the original time")
     _ = Reducer.reduce(&s, .flagSaved([e], nil))
     #expect(s.session.pending.isEmpty)
@@ -111,9 +113,10 @@ struct FlagReducerTests {
     let effects = Reducer.reduce(&s, .keyPressed(.char("u")))
     #expect(
       effects == [
-        .saveFlags([
-          FlagDraft(kind: .unflag, org: "E09000009", footprint: "E54000027", reason: "", author: "tester", time: nil)
-        ])
+        .saveFlags(
+          [
+            FlagDraft(kind: .unflag, org: "E09000009", footprint: "E54000027", reason: "", author: "tester", time: nil)
+          ], journalPath: s.session.journalPath)
       ])
   }
 
@@ -130,6 +133,28 @@ struct FlagReducerTests {
     #expect(s.notice?.kind == .ok)
   }
 
+  @Test func aNewerFlagFromAReloadLeavesTheSelectionAndUOnTheSameFlag() {
+    var s = AppFixture.state(flags: AppFixture.someFlags)
+    AppFixture.send(&s, [.char("4"), .char("j")])
+    let before = s.activeFlag(key: s.flagsList.selected)
+    #expect(before?.org == "E09000009", "the second newest flag: Ealing's")
+    let newer = FlagEvent(
+      kind: .flag, org: "RYJ", footprint: "E54000027", reason: "newest", author: "ben", time: "2026-11-22T11:00:00Z")
+    let fresh = Session(
+      directory: "sample-data", dataset: AppFixture.dataset, journalPath: s.session.journalPath,
+      saved: FlagHistory(events: AppFixture.someFlags + [newer]))
+    _ = Reducer.reduce(&s, .dataReloaded(.success(fresh)))
+    #expect(s.derived.activeFlags.first == newer, "the new flag is listed first")
+    #expect(s.activeFlag(key: s.flagsList.selected) == before, "the highlight stays on Ealing's flag")
+    let effects = Reducer.reduce(&s, .keyPressed(.char("u")))
+    #expect(
+      effects == [
+        .saveFlags(
+          [FlagDraft(kind: .unflag, org: "E09000009", footprint: "E54000027", reason: "", author: "tester", time: nil)],
+          journalPath: s.session.journalPath)
+      ], "u unflags the flag that is highlighted")
+  }
+
   @Test func theWholeLoopWritesTheJournal() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("stpdash-loop-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -141,7 +166,6 @@ struct FlagReducerTests {
       + [.enter]
     let terminal = MemoryTerminal(size: Size(width: 100, height: 30), events: keys.map { .key($0) })
     var runner = EffectRunner()
-    runner.journalPath = journal
     runner.now = { "2026-11-22T12:00:00Z" }
     let program = Program(state: state, terminal: terminal, effects: runner)
     program.run()

@@ -234,7 +234,10 @@ struct ReducerTests {
     #expect(name == "league")
     #expect(rows == 44)
     #expect(csv.hasPrefix("rank,code,name,region,members"))
-    #expect(Reducer.reduce(&s, .keyPressed(.char("r"))) == [.reload])
+    #expect(
+      Reducer.reduce(&s, .keyPressed(.char("r")))
+        == [.reload(directory: s.session.directory, journalPath: s.session.journalPath)])
+    #expect(s.busy != nil && AppView.render(s).lines.last?.contains("reloading") == true, "a reload says so first")
   }
 
   @Test func aFailedReloadKeepsTheOldData() {

@@ -7,13 +7,12 @@ final class Tmux {
   static let prompt = "STP-READY$ "
   /// The prompt as a capture shows it (trailing spaces trimmed).
   static let promptText = "STP-READY$"
-  nonisolated(unsafe) static var counter = 0
 
   /// Starts `sh` in a detached session of the given size, with its own
   /// server (so no user configuration or other session interferes).
   init(width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
-    Tmux.counter += 1
-    socket = "stpdash-e2e-\(getpid())-\(Tmux.counter)"
+    // A name of its own (tests run in parallel: a shared counter raced).
+    socket = "stpdash-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
     var env = [
       "PS1": Tmux.prompt, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "HOME": NSHomeDirectory(),
       "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",

@@ -12,10 +12,10 @@ enum Action {
 
 /// Work the reducer asks for; its result comes back as an ``Action``.
 enum Effect: Equatable {
-  /// Read the data directory and flags again.
-  case reload
-  /// Append flag events (stamped with the time and author when run).
-  case saveFlags([FlagDraft])
+  /// Read the data directory and the flag journal again.
+  case reload(directory: String, journalPath: String)
+  /// Append flag events (stamped with the time when run) to the journal.
+  case saveFlags([FlagDraft], journalPath: String)
   /// Write a CSV export of the current view.
   case export(name: String, csv: String, rows: Int)
   /// Clear and redraw the terminal.

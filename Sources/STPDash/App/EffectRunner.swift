@@ -18,10 +18,10 @@ struct EffectRunner {
 
   func run(_ effect: Effect, terminal: Terminal) -> Action? {
     switch effect {
-    case .reload:
-      return .dataReloaded(reload())
-    case .saveFlags(let drafts):
-      return save(drafts)
+    case .reload(let directory, let journalPath):
+      return .dataReloaded(reload(directory: directory, journalPath: journalPath))
+    case .saveFlags(let drafts, let journalPath):
+      return save(drafts, journalPath: journalPath)
     case .export(let name, let csv, let rows):
       return .exported(export(name: name, csv: csv, rows: rows))
     case .redraw:
@@ -33,18 +33,14 @@ struct EffectRunner {
     }
   }
 
-  /// The directory and journal to reload, set when the session is first loaded.
-  var directory = ""
-  var journalPath = ""
-
-  func reload() -> Result<Session, ReloadFailure> {
+  func reload(directory: String, journalPath: String) -> Result<Session, ReloadFailure> {
     switch SessionLoader.load(directory: directory, journalPath: journalPath) {
     case .success(let s): return .success(s)
     case .failure(let f): return .failure(ReloadFailure(message: f.summary))
     }
   }
 
-  func save(_ drafts: [FlagDraft]) -> Action {
+  func save(_ drafts: [FlagDraft], journalPath: String) -> Action {
     let time = now()
     let events = drafts.map {
       FlagEvent(

@@ -12,9 +12,8 @@ enum Flagging {
       guard let m else { return nil }
       return (d.memberships[m].org, d.memberships[m].footprint)
     case .flags:
-      let flags = state.derived.activeFlags
-      guard let i = state.flagsList.selected, i < flags.count,
-        let o = d.organisationIndex(code: flags[i].org), let f = d.footprintIndex(code: flags[i].footprint)
+      guard let flag = state.activeFlag(key: state.flagsList.selected),
+        let o = d.organisationIndex(code: flag.org), let f = d.footprintIndex(code: flag.footprint)
       else { return nil }
       return (o, f)
     default:
@@ -40,12 +39,14 @@ enum Flagging {
       return []
     }
     let d = state.session.dataset
+    state.busy = "saving the flag…"
     return [
-      .saveFlags([
-        FlagDraft(
-          kind: .flag, org: d.organisations[org].code, footprint: d.footprints[footprint].code, reason: why,
-          author: state.author, time: nil)
-      ])
+      .saveFlags(
+        [
+          FlagDraft(
+            kind: .flag, org: d.organisations[org].code, footprint: d.footprints[footprint].code, reason: why,
+            author: state.author, time: nil)
+        ], journalPath: state.session.journalPath)
     ]
   }
 
@@ -60,12 +61,14 @@ enum Flagging {
       return []
     }
     let d = state.session.dataset
+    state.busy = "saving…"
     return [
-      .saveFlags([
-        FlagDraft(
-          kind: .unflag, org: d.organisations[t.org].code, footprint: d.footprints[t.footprint].code, reason: "",
-          author: state.author, time: nil)
-      ])
+      .saveFlags(
+        [
+          FlagDraft(
+            kind: .unflag, org: d.organisations[t.org].code, footprint: d.footprints[t.footprint].code, reason: "",
+            author: state.author, time: nil)
+        ], journalPath: state.session.journalPath)
     ]
   }
 
@@ -75,12 +78,13 @@ enum Flagging {
       state.notice = Notice(text: "nothing unsaved: every flag is on disk", kind: .info)
       return []
     }
+    state.busy = "saving \(state.session.pending.count) unsaved change\(state.session.pending.count == 1 ? "" : "s")…"
     return [
       .saveFlags(
         state.session.pending.map {
           FlagDraft(
             kind: $0.kind, org: $0.org, footprint: $0.footprint, reason: $0.reason, author: $0.author, time: $0.time)
-        })
+        }, journalPath: state.session.journalPath)
     ]
   }
 }

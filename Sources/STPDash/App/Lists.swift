@@ -14,7 +14,7 @@ enum Lists {
       let keys = Array(state.session.dataset.membershipsOfOrganisation[o])
       return (keys, Layout.Organisation(state.size, footprints: keys.count).rowCount)
     case .flags:
-      return (Array(state.derived.activeFlags.indices), Layout.Flags(state.size).rowCount)
+      return (state.derived.activeFlagKeys, Layout.Flags(state.size).rowCount)
     case .trajectory:
       return nil
     }
@@ -88,7 +88,10 @@ enum Lists {
     if keys.isEmpty {
       l.selected = nil
     } else if l.selected.map({ !keys.contains($0) }) ?? true {
-      l.selected = screen == .flags ? keys[min(keys.count - 1, max(0, l.selected ?? 0))] : keys[0]
+      // A flag that went (unflagged here or elsewhere) leaves the selection
+      // on the flag now in its place.
+      let place = screen == .flags ? l.selected.flatMap { state.derived.previousFlagKeys.firstIndex(of: $0) } : nil
+      l.selected = keys[min(keys.count - 1, place ?? 0)]
     }
     setList(&state, screen: screen, l)
     reveal(&state, screen: screen)

@@ -26,7 +26,10 @@ final class Program {
     var queue = [action]
     while !queue.isEmpty {
       let next = queue.removeFirst()
-      for effect in Reducer.reduce(&state, next) {
+      let work = Reducer.reduce(&state, next)
+      // Slow work (a reload, a save) shows what it is doing first.
+      if state.busy != nil && !work.isEmpty { terminal.draw(AppView.render(state)) }
+      for effect in work {
         if let result = effects.run(effect, terminal: terminal) { queue.append(result) }
       }
     }

@@ -3,7 +3,14 @@ import DashModel
 /// The one place the state changes: an action in, a new state and any disk
 /// work out. No I/O happens here; effects come back as actions.
 enum Reducer {
+  /// Reduces an action, then brings what is derived from the state up to date.
   static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+    let effects = reduceAction(&state, action)
+    state.derive()
+    return effects
+  }
+
+  static func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .resized(let size):
       state.size = size
@@ -14,12 +21,15 @@ enum Reducer {
     case .mouse(let event):
       return mouse(&state, event)
     case .dataReloaded(.success(let session)):
+      state.busy = nil
       reloaded(&state, session)
       return []
     case .dataReloaded(.failure(let failure)):
+      state.busy = nil
       state.notice = Notice(text: "reload failed, still showing the old data: \(failure.message)", kind: .error)
       return []
     case .flagSaved(let events, let error):
+      state.busy = nil
       flagSaved(&state, events, error)
       return []
     case .exported(.success(let done)):
@@ -102,7 +112,7 @@ enum Reducer {
     case .deliveryUp, .deliveryDown:
       let before = state.delivery
       state.delivery = state.delivery.stepped(by: command == .deliveryUp ? 1 : -1)
-      state.refresh(.delivery)
+      state.derive()
       state.notice = Notice(
         text: state.delivery == before
           ? "delivery is already at \(before.percent)%, the \(command == .deliveryUp ? "most" : "least") it can be"
@@ -115,7 +125,8 @@ enum Reducer {
     case .trajectory:
       state.route.append(.trajectory(state.focusFootprint))
     case .reload:
-      return [.reload]
+      state.busy = "reloading \(state.session.directory)…"
+      return [.reload(directory: state.session.directory, journalPath: state.session.journalPath)]
     case .export:
       return Exporter.effect(state)
     case .flag: Flagging.begin(&state)
@@ -145,14 +156,13 @@ enum Reducer {
       guard let m = state.orgList.selected else { return }
       openFootprint(&state, state.session.dataset.memberships[m].footprint)
     case .flags:
-      let flags = state.derived.activeFlags
-      guard let i = state.flagsList.selected, i < flags.count else { return }
+      guard let flag = state.activeFlag(key: state.flagsList.selected) else { return }
       let d = state.session.dataset
-      guard let org = d.organisationIndex(code: flags[i].org) else {
-        state.notice = Notice(text: "\(flags[i].org) is not in the current data", kind: .error)
+      guard let org = d.organisationIndex(code: flag.org) else {
+        state.notice = Notice(text: "\(flag.org) is not in the current data", kind: .error)
         return
       }
-      let f = d.footprintIndex(code: flags[i].footprint)
+      let f = d.footprintIndex(code: flag.footprint)
       state.orgList = ListState(selected: f.flatMap { d.membership(org: org, footprint: $0) }, scroll: 0)
       state.orgDetailScroll = 0
       state.route.append(.organisation(org, context: f))
@@ -187,7 +197,9 @@ enum Reducer {
       openFootprint(&state, focus)
     case .flags:
       state.route = [.league, .flags]
-      if state.flagsList.selected == nil { state.flagsList.selected = state.derived.activeFlags.isEmpty ? nil : 0 }
+      if state.activeFlag(key: state.flagsList.selected) == nil {
+        state.flagsList.selected = state.derived.activeFlagKeys.first
+      }
     }
   }
 
@@ -235,7 +247,7 @@ enum Reducer {
     let all: [Region?] = [nil] + Region.allCases
     let i = all.firstIndex(of: state.league.region) ?? 0
     state.league.region = all[(i + 1) % all.count]
-    state.refresh(.order)
+    state.derive()
     if let sel = state.league.list.selected, !state.derived.visible.contains(where: { $0.footprint == sel }) {
       state.league.list.selected = state.derived.visible.first?.footprint
     }
@@ -277,10 +289,11 @@ enum Reducer {
     state.orgList.selected = membership(state.orgList.selected)
     var session = fresh
     session.pending = state.session.pending
+    session.dataRevision = state.session.dataRevision + 1
+    session.flagsRevision = state.session.flagsRevision + 1
     state.session = session
-    state.derived.searchNames = []
     state.route = route.isEmpty ? [.league] : route
-    state.refresh()
+    state.derive()
     if state.league.list.selected == nil { state.league.list.selected = state.derived.visible.first?.footprint }
     clampScrolls(&state)
     let warnings = session.warnings.count
@@ -300,7 +313,8 @@ enum Reducer {
     }
     if let error {
       for e in events where !state.session.pending.contains(e) { state.session.pending.append(e) }
-      state.refresh()
+      state.session.flagsRevision += 1
+      state.derive()
       let n = state.session.pending.count
       state.notice = Notice(
         text: "NOT SAVED: \(error.summary); kept in memory (\(n) unsaved), w retries", kind: .error)
@@ -308,7 +322,8 @@ enum Reducer {
     }
     state.session.saved.events.append(contentsOf: events)
     state.session.pending.removeAll { events.contains($0) }
-    state.refresh()
+    state.session.flagsRevision += 1
+    state.derive()
     Lists.clamp(&state, screen: .flags)
     state.notice = Notice(
       text: events.count == 1 ? "saved: \(describe(events[0]))" : "saved \(events.count) flag changes", kind: .ok)

@@ -9,7 +9,7 @@ enum Search {
     case .league: return state.derived.visible.compactMap { r in r.footprint.map { ($0, r.name) } }
     case .footprint(let f): return state.memberRows(f).map { ($0.membership, $0.name) }
     case .flags:
-      return state.derived.activeFlags.enumerated().map { i, e in
+      return zip(state.derived.activeFlagKeys, state.derived.activeFlags).map { i, e in
         (i, d.organisationIndex(code: e.org).map { d.organisations[$0].name } ?? e.org)
       }
     default: return []

@@ -35,7 +35,7 @@ enum Sorting {
   static func setLeague(_ state: inout AppState, _ column: LeagueColumn, ascending: Bool) {
     state.league.sort = column
     state.league.ascending = ascending
-    state.refresh(.order)
+    state.derive()
     Lists.reveal(&state, screen: .league)
     state.notice = Notice(
       text: "sorted by \(column.meaning) (\(ascending ? "ascending" : "descending"); i inverts)", kind: .info)

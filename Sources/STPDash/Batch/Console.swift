@@ -5,6 +5,8 @@
 #endif
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// Standard output and error for batch commands.
@@ -41,7 +43,11 @@ enum Console {
       guard let base = buf.baseAddress else { return }
       var done = 0
       while done < buf.count {
-        let n = Glibc.write(fd, base + done, buf.count - done)
+        #if canImport(Glibc)
+          let n = Glibc.write(fd, base + done, buf.count - done)
+        #else
+          let n = Darwin.write(fd, base + done, buf.count - done)
+        #endif
         if n < 0 && errno == EINTR { continue }
         if n <= 0 { return }
         done += n

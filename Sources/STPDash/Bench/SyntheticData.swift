@@ -7,6 +7,8 @@ import DashModel
 #endif
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// A national-scale data directory made up for benchmarks and tests:
@@ -167,7 +169,16 @@ struct TextSink {
 
   mutating func close() throws(BatchError) {
     flush()
-    if fd >= 0 { _ = Glibc.close(fd) }
+    if fd >= 0 { _ = systemClose(fd) }
     if failed != 0 { throw BatchError("cannot write \(path): \(String(cString: strerror(failed)))") }
   }
+}
+
+/// `close`, from whichever C library this system has.
+func systemClose(_ fd: Int32) -> Int32 {
+  #if canImport(Glibc)
+    Glibc.close(fd)
+  #else
+    Darwin.close(fd)
+  #endif
 }

@@ -36,10 +36,7 @@ struct DashboardCommand: ParsableCommand {
             "\(session.warnings.count) warning\(session.warnings.count == 1 ? "" : "s"): \(session.warnings[0]) (stpdash validate lists all)",
           kind: .error)
       }
-      var effects = EffectRunner()
-      effects.directory = directory
-      effects.journalPath = journalPath
-      Program(state: state, terminal: terminal, effects: effects).run()
+      Program(state: state, terminal: terminal, effects: EffectRunner()).run()
     }
   }
 }

@@ -96,6 +96,10 @@ enum Chrome {
       buf.put(g.cursor, x: end, y: y, style: theme.prompt, maxX: leftLimit)
       return
     }
+    if let busy = state.busy {
+      buf.put(" " + busy + " ", x: 0, y: y, style: theme.statusBar.patched(Style(bold: true)), maxX: leftLimit)
+      return
+    }
     if let notice = state.notice {
       let style: Style
       switch notice.kind {

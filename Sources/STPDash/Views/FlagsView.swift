@@ -41,7 +41,9 @@ enum FlagsView {
       guard index < table.rows.count else { break }
       let y = layout.firstRowY + i
       TableView.row(table.rows[index], in: table, layout: columns, y: y, into: &buf, theme: theme, glyphs: g)
-      if index == state.flagsList.selected { buf.style(Rect(x: 0, y: y, width: buf.width, height: 1), theme.selected) }
+      if index < state.derived.activeFlagKeys.count && state.derived.activeFlagKeys[index] == state.flagsList.selected {
+        buf.style(Rect(x: 0, y: y, width: buf.width, height: 1), theme.selected)
+      }
     }
   }
 }
