@@ -47,6 +47,10 @@ extension Stance {
   }
 }
 
+extension Rating {
+  static let words: [StaticString] = ["outstanding", "advanced", "making progress", "needs most improvement"]
+}
+
 extension Region {
   static let words: [StaticString] = ["north", "midlands and east", "london", "south"]
 

@@ -38,21 +38,23 @@ enum FootprintRows {
           "region \(quotedForMessage(regionText)) is not one of \(Region.validNames)")
       }
       var populationValue: Int? = nil
-      let popText = row.string(population)
-      if !popText.isEmpty {
-        if let n = Int(popText), n >= 0 {
+      let popBytes = row.trimmedBytes(population)
+      if !popBytes.isEmpty {
+        if let n = RowChecks.wholeNumber(popBytes) {
           populationValue = n
         } else {
+          let popText = row.string(population)
           problems.error(
             file, line: line, field: "population",
             "population \(quotedForMessage(popText)) is not a whole number (write digits only, e.g. 1200000)")
         }
       }
-      let basis = RowChecks.basis(
-        row.string(populationBasis), field: "population_basis", file: file, line: line, problems: &problems)
+      let basis = RowChecks.basis(row, populationBasis, field: "population_basis", file: file, problems: &problems)
       var ratingValue: Rating? = nil
-      let ratingText = row.string(rating)
-      if !ratingText.isEmpty {
+      if let i = ByteMatch.index(row.trimmedBytes(rating), in: Rating.words) {
+        ratingValue = Rating.allCases[i]
+      } else if !row.isBlank(rating) {
+        let ratingText = row.string(rating)
         ratingValue = Rating(name: ratingText)
         if ratingValue == nil {
           problems.error(

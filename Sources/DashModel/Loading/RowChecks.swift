@@ -77,4 +77,16 @@ enum RowChecks {
       "\(field) \(quotedForMessage(text)) is not \"reported\" or \"illustrative\"")
     return .reported
   }
+
+  /// A whole number of at most 18 digits written plainly (digits only), or `nil`.
+  static func wholeNumber(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard !b.isEmpty, b.count <= 18 else { return nil }
+    var n = 0
+    for byte in b {
+      let d = Int(byte) - 0x30
+      guard d >= 0 && d <= 9 else { return nil }
+      n = n * 10 + d
+    }
+    return n
+  }
 }

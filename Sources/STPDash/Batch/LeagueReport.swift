@@ -8,7 +8,11 @@ enum LeagueReport {
 
   /// One CSV record per row (the total is not included).
   static func csv(_ rows: [LeagueRow]) -> String {
-    TableExport.csv(LeaguePresenter.table(rows, total: nil, footprintCount: rows.count, glyphs: Glyphs(unicode: true)))
+    let g = Glyphs(unicode: true)
+    let columns = Table(columns: LeaguePresenter.columns(rows: rows.count))
+    return TableExport.csv(
+      columns,
+      rows: rows.lazy.map { Table.Row(key: $0.footprint, cells: LeaguePresenter.cells($0, glyphs: g, display: false)) })
   }
 
   /// The whole league as JSON, with the settings that produced it.

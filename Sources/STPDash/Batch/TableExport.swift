@@ -5,10 +5,14 @@ import DashModel
 /// control characters itself.
 enum TableExport {
   /// The CSV header and records of the columns that appear in CSV.
-  static func csv(_ t: Table) -> String {
+  static func csv(_ t: Table) -> String { csv(t, rows: t.rows) }
+
+  /// The same for rows made one at a time (a long table is never held
+  /// whole): `t` gives the columns.
+  static func csv<Rows: Sequence>(_ t: Table, rows: Rows) -> String where Rows.Element == Table.Row {
     let shown = dataColumns(t).filter { t.columns[$0].outputs.contains(.csv) }
     var out = CSVWriter.header(shown.map { t.columns[$0].key })
-    for row in t.rows { out += CSVWriter.record(shown.map { csvCell(row.cells[$0].value) }) }
+    for row in rows { out += CSVWriter.record(shown.map { csvCell(row.cells[$0].value) }) }
     return out
   }
 

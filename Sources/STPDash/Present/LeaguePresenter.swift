@@ -54,53 +54,60 @@ enum LeaguePresenter {
     return t
   }
 
-  /// One row's cells, in the order of ``columns(rows:)``.
-  static func cells(_ r: LeagueRow, glyphs g: Glyphs) -> [Table.Cell] {
+  /// One row's cells, in the order of ``columns(rows:)``. With `display`
+  /// off, only the values CSV and JSON carry are made (no text is
+  /// formatted): a national-scale export formats no figure twice.
+  static func cells(_ r: LeagueRow, glyphs g: Glyphs, display: Bool = true) -> [Table.Cell] {
     let ill = r.illustrativeColumns
     let england = r.footprint == nil
+    /// The text as shown, only when it will be shown.
+    func shown(_ text: @autoclosure () -> String) -> String { display ? text() : "" }
     func basis(_ c: LeagueColumn) -> Basis { ill.contains(c) ? .illustrative : .reported }
     func money(_ v: Double?, _ c: LeagueColumn, _ tone: Tone) -> Table.Cell {
       Table.Cell(
-        text: Figures.money(v, unicode: g.unicode), short: v.map { NumberFormat.fixed($0, decimals: 0) },
-        value: .number(v, decimals: 3), basis: basis(c), tone: tone)
+        text: shown(Figures.money(v, unicode: g.unicode)),
+        short: display ? v.map { NumberFormat.fixed($0, decimals: 0) } : nil, value: .number(v, decimals: 3),
+        basis: basis(c), tone: tone)
     }
     var out: [Table.Cell] = []
     for c in LeagueColumn.allCases {
       if c == .flagged {
         out += Stance.allCases.map { s in
-          Table.Cell(text: String(r.alignment.count(s)), value: .integer(r.alignment.count(s)))
+          Table.Cell(text: shown(String(r.alignment.count(s))), value: .integer(r.alignment.count(s)))
         }
       }
       switch c {
       case .rank:
-        out.append(Table.Cell(text: england ? "" : String(r.rank), value: .integer(r.rank), tone: .dim))
+        out.append(Table.Cell(text: england ? "" : shown(String(r.rank)), value: .integer(r.rank), tone: .dim))
         out.append(.text(r.code))
       case .name:
         out.append(Table.Cell(text: r.name, value: .text(r.name), tone: r.flagged > 0 ? .flag : .normal))
       case .region:
         out.append(Table.Cell(text: r.region?.shortName ?? "", value: .text(r.region?.name)))
       case .members:
-        out.append(Table.Cell(text: NumberFormat.grouped(r.members), value: .integer(r.members)))
+        out.append(Table.Cell(text: shown(NumberFormat.grouped(r.members)), value: .integer(r.members)))
       case .doNothing: out.append(money(r.doNothing, .doNothing, Meaning.gap(r)))
       case .plan: out.append(money(r.plan, .plan, Meaning.plan(r)))
       case .savingsPercent:
         out.append(
           Table.Cell(
-            text: Figures.percent(r.savingsPercent, unicode: g.unicode), value: .number(r.savingsPercent, decimals: 2),
+            text: shown(Figures.percent(r.savingsPercent, unicode: g.unicode)),
+            value: .number(r.savingsPercent, decimals: 2),
             basis: basis(.savingsPercent)))
       case .perHead:
         out.append(
           Table.Cell(
-            text: Figures.pounds(r.perHead, unicode: g.unicode), value: .number(r.perHead, decimals: 2),
+            text: shown(Figures.pounds(r.perHead, unicode: g.unicode)), value: .number(r.perHead, decimals: 2),
             basis: basis(.perHead)))
       case .aligned:
         out.append(
           Table.Cell(
-            text: Figures.share(r.alignedShare, unicode: g.unicode), value: .number(r.alignedShare, decimals: 4),
+            text: shown(Figures.share(r.alignedShare, unicode: g.unicode)),
+            value: .number(r.alignedShare, decimals: 4),
             tone: .good, bar: r.alignedShare ?? .nan))
       case .flagged:
         out.append(
-          Table.Cell(text: String(r.flagged), value: .integer(r.flagged), tone: r.flagged > 0 ? .flag : .dim))
+          Table.Cell(text: shown(String(r.flagged)), value: .integer(r.flagged), tone: r.flagged > 0 ? .flag : .dim))
       case .atRisk: out.append(money(r.atRisk, .atRisk, Meaning.atRisk(r)))
       case .rating:
         out.append(
