@@ -148,10 +148,9 @@ package struct CSVTable: Sendable {
         reportChanged(&problems)
         return (document.count, line)
       }
-      if let next = readRecord(in: window, at: p, line: line, fields: fields, problems: &problems, body) {
-        (p, line) = next
-        continue
-      }
+      let read = readRecords(in: window, at: p, line: line, to: to, fields: fields, problems: &problems, body)
+      (p, line) = (read.offset, read.line)
+      if read.complete { break }
       if p == 0 && !window.grow() {
         reportTooLong(line: line, &problems)
         return (document.count, line)
@@ -160,6 +159,49 @@ package struct CSVTable: Sendable {
       p = 0
     }
     return (window.start + p, line)
+  }
+
+  /// Reads, with one scanner, every whole record in the window from `start`
+  /// that starts before `to` (a file offset). Returns where it stopped, and
+  /// `complete: false` when the record there may run past the window (fill
+  /// it again from that offset). Nothing is reported for a record until it
+  /// is whole.
+  func readRecords(
+    in window: ByteWindow, at start: Int, line: Int, to: Int, fields: FieldBuffer, problems: inout ProblemList,
+    _ body: (inout CSVRow, inout ProblemList) -> Void
+  ) -> (offset: Int, line: Int, complete: Bool) {
+    let file = document.fileName
+    let expected = header.count
+    let atEnd = window.atEnd
+    let length = window.length
+    let limit = to - window.start
+    var scanner = CSVScanner(base: window.buffer, count: length, position: start, line: line)
+    var row = CSVRow(base: window.buffer, fields: fields, line: 0)
+    while scanner.position < limit {
+      let recordStart = scanner.position
+      let recordLine = scanner.line
+      var found: Int?
+      var syntax: CSVSyntaxError?
+      do throws(CSVSyntaxError) {
+        found = try scanner.nextRecord(into: fields)
+      } catch {
+        syntax = error
+      }
+      if !atEnd && scanner.position >= length { return (recordStart, recordLine, false) }
+      if let syntax {
+        problems.error(file, line: syntax.line, column: syntax.column, syntax.message)
+        continue
+      }
+      guard let found else { break }
+      if fields.count == 1 && fields[0].start == fields[0].end && !fields[0].quoted { continue }
+      if fields.count != expected {
+        problems.error(file, line: found, "expected \(expected) fields as in the header, found \(fields.count)")
+        continue
+      }
+      row.line = found
+      body(&row, &problems)
+    }
+    return (scanner.position, scanner.line, true)
   }
 
   /// Scans records starting at byte `from` while they start before `to`.
