@@ -44,4 +44,24 @@ enum ByteScan {
     while p < count && base[p] != 0x22 && base[p] != 0x0A && base[p] != 0x0D { p += 1 }
     return p
   }
+
+  /// Whether `n` bytes at `a` and `b` are equal: eight at a time, inline
+  /// (short texts — codes, sources — compare faster than through `memcmp`).
+  @inline(__always)
+  static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    var i = 0
+    while i + 8 <= n {
+      if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self)
+        != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self)
+      {
+        return false
+      }
+      i += 8
+    }
+    while i < n {
+      if a[i] != b[i] { return false }
+      i += 1
+    }
+    return true
+  }
 }

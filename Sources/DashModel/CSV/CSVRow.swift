@@ -16,6 +16,7 @@ package struct CSVRow {
   }
 
   /// The field's bytes with ASCII spaces and tabs trimmed, raw (quotes not collapsed).
+  @inline(__always)
   package func trimmedBytes(_ slot: Int) -> UnsafeBufferPointer<UInt8> {
     guard slot >= 0, slot < fields.count else { return UnsafeBufferPointer(start: base, count: 0) }
     var s = fields[slot].start
@@ -32,6 +33,7 @@ package struct CSVRow {
   package func isBlank(_ slot: Int) -> Bool { trimmedBytes(slot).isEmpty }
 
   /// Whether the field holds doubled quotes that `string(_:)` collapses.
+  @inline(__always)
   package func hasEscapes(_ slot: Int) -> Bool {
     slot >= 0 && slot < fields.count && fields[slot].escapes
   }

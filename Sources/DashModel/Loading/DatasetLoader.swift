@@ -148,8 +148,9 @@ public enum DatasetLoader {
     // Memberships and stances are read on two more threads while the finance
     // chunks are read on these; the stance thread then checks stances against
     // memberships and builds the indexes, all before finance is done.
-    let fpCodes = footprints.map(\.code)
-    let orgCodes = organisations.map(\.code)
+    // Codes for messages, looked up when a message needs one.
+    let fps = footprints
+    let orgList = organisations
     let fpCount = footprints.count
     let orgCount = organisations.count
     let membershipResult = ChunkSlots<SideResult>(count: 1)
@@ -158,6 +159,8 @@ public enum DatasetLoader {
     let membershipsDone = DispatchSemaphore(value: 0)
     let orgs = organisations
     DispatchQueue.global().async(group: group) {
+      var clock = PhaseTimer()
+      defer { clock.mark("  memberships (own thread)") }
       var result = SideResult()
       if let table = membershipsTable {
         (result.memberships, result.membershipLines) = MembershipRows.read(
@@ -169,11 +172,14 @@ public enum DatasetLoader {
       membershipsDone.signal()
     }
     DispatchQueue.global().async(group: group) {
+      var clock = PhaseTimer()
       var result = SideResult()
       var stanceProblems = ProblemList()
       if let table = alignmentTable {
         result.alignment = AlignmentRows.read(table, references: references, problems: &stanceProblems)
       }
+      clock.mark("  stances (own thread)")
+      defer { clock.mark("  stance checks and indexes") }
       membershipsDone.wait()
       let members = membershipResult.take(0) ?? SideResult()
       result.memberships = members.memberships
@@ -188,7 +194,7 @@ public enum DatasetLoader {
           let r = records[i]
           result.problems.error(
             AlignmentRows.file, line: r.line,
-            "\(orgCodes[r.org]) is not a member of \(fpCodes[r.footprint]) in memberships.csv, so it has no stance there"
+            "\(orgList[r.org].code) is not a member of \(fps[r.footprint].code) in memberships.csv, so it has no stance there"
           )
         }
       }
@@ -205,7 +211,7 @@ public enum DatasetLoader {
     if let table = financeTable {
       finance = FinanceRows.read(
         table, references: references, footprintCount: footprints.count, organisationCount: organisations.count,
-        codeOf: { id in id < fpCount ? fpCodes[id] : orgCodes[id - fpCount] },
+        codeOf: { id in id < fpCount ? fps[id].code : orgList[id - fpCount].code },
         parallelism: parallelism, mode: mode, problems: &problems)
     }
     timer.mark("finance")

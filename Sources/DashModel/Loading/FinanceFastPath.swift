@@ -137,8 +137,8 @@ struct FinanceFastPath {
             if sourceLength == 0 && noteLength == 0 {
               provenance = 0
             } else if sourceLength == lastSource && noteLength == lastNote && flags == lastFlags
-              && memcmp(last, buffer + r.sourceStart, sourceLength) == 0
-              && memcmp(last + sourceLength, buffer + r.noteStart, noteLength) == 0
+              && ByteScan.equal(last, buffer + r.sourceStart, sourceLength)
+              && ByteScan.equal(last + sourceLength, buffer + r.noteStart, noteLength)
             {
               provenance = lastID
             } else {

@@ -2,13 +2,18 @@
 /// readers match them. Built from the one definition of each word
 /// (``Scenario/word``, ``Basis/word``, ``FinancialYear/periodWords``), so the
 /// general reader and both fast layers can never disagree on the vocabulary.
-struct FinanceVocabulary: Sendable {
+struct FinanceVocabulary: @unchecked Sendable {
   /// The scenarios; a match's index is the ``Scenario`` raw value.
   let scenarios = KeywordSet(Scenario.allCases.map(\.word))
   /// The bases; a match's index is the position in ``Basis/allCases``.
   let bases = KeywordSet(Basis.allCases.map(\.word))
-  /// The raw value of each basis, by the index ``bases`` matches.
-  let basisValues: [UInt8] = Basis.allCases.map(\.rawValue)
+  /// The raw value of each basis, by the index ``bases`` matches (made once, read by pointer).
+  let basisValues: UnsafePointer<UInt8> = {
+    let values = Basis.allCases.map(\.rawValue)
+    let p = UnsafeMutablePointer<UInt8>.allocate(capacity: values.count)
+    p.initialize(from: values, count: values.count)
+    return UnsafePointer(p)
+  }()
   /// The six years as seven-byte words.
   let years: [UInt64] = FinancialYear.periodWords
 
@@ -66,19 +71,31 @@ struct Keyword: Sendable {
 
 /// A few keywords told apart by their first byte (each first byte belongs to
 /// at most one word), then compared whole.
-struct KeywordSet: Sendable {
-  let words: [Keyword]
+///
+/// The words and the first-byte table live in memory allocated once for
+/// the life of the process (the vocabulary is made once): the hot loops
+/// read them through plain pointers, with no array bounds checks or
+/// reference counting per row.
+struct KeywordSet: @unchecked Sendable {
+  /// The words, by index.
+  let words: UnsafePointer<Keyword>
+  let count: Int
   /// For each byte value, the index of the word starting with it, or -1.
-  private let byFirst: [Int8]
+  private let byFirst: UnsafePointer<Int8>
 
   init(_ texts: [StaticString]) {
-    words = texts.map(Keyword.init)
-    var table = [Int8](repeating: -1, count: 256)
-    for (i, w) in words.enumerated() {
-      precondition(table[Int(w.firstByte)] < 0, "keywords of one set must start with different bytes")
-      table[Int(w.firstByte)] = Int8(i)
+    let list = texts.map(Keyword.init)
+    let w = UnsafeMutablePointer<Keyword>.allocate(capacity: max(1, list.count))
+    w.initialize(from: list, count: list.count)
+    let table = UnsafeMutablePointer<Int8>.allocate(capacity: 256)
+    table.initialize(repeating: -1, count: 256)
+    for (i, k) in list.enumerated() {
+      precondition(table[Int(k.firstByte)] < 0, "keywords of one set must start with different bytes")
+      table[Int(k.firstByte)] = Int8(i)
     }
-    byFirst = table
+    words = UnsafePointer(w)
+    count = list.count
+    byFirst = UnsafePointer(table)
   }
 
   /// The word that may start at `p`, by its first byte: its index, or -1.

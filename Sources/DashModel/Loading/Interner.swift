@@ -6,44 +6,54 @@
 
 /// Makes one `String` per distinct text, for columns whose values repeat
 /// (sources, notes): 50,000 rows citing five sources make five strings.
-struct Interner: @unchecked Sendable {
+///
+/// Texts are found by their raw bytes — with doubled quotes as written, and
+/// a flag saying so — so a repeated text costs no `String` and no
+/// allocation, and the last one met costs not even a hash.
+final class Interner: @unchecked Sendable {
+  /// Raw bytes → index id; the escaped form has a marker byte in front.
   private let index = CodeIndex(capacity: 64)
   /// The texts by id; id 0 is the empty text.
   private(set) var strings: [String] = [""]
-  /// Texts with escaped quotes, found by their unescaped form.
-  private var escaped: [String: Int32] = [:]
   /// The string id of each text the byte index holds, by its index id.
-  private var plainIDs: [Int32] = []
-  /// The last plain text met and its id: columns repeat a value row after row.
-  private var last: [UInt8] = []
+  private var ids: [Int32] = []
+  /// The last key met (its raw bytes and escape flag) and its id.
+  private var last = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+  private var lastCapacity = 64
+  private var lastLength = -1
+  private var lastEscapes = false
   private var lastID: Int32 = 0
 
+  init() {}
+
+  deinit { last.deallocate() }
+
   /// The id of the cell's text (0 when empty), shared with earlier equal cells.
-  mutating func id(_ row: CSVRow, _ slot: Int) -> Int32 {
+  func id(_ row: CSVRow, _ slot: Int) -> Int32 {
     let b = row.trimmedBytes(slot)
-    if b.isEmpty { return 0 }
-    if row.hasEscapes(slot) {
-      let text = row.string(slot)
-      if let known = escaped[text] { return known }
-      strings.append(text)
-      escaped[text] = Int32(strings.count - 1)
-      return Int32(strings.count - 1)
-    }
-    if b.count == last.count, let p = b.baseAddress,
-      last.withUnsafeBufferPointer({ $0.baseAddress.map { memcmp($0, p, b.count) == 0 } ?? false })
-    {
-      return lastID
-    }
-    let (id, inserted) = index.insert(bytes: b)
+    guard let p = b.baseAddress, !b.isEmpty else { return 0 }
+    let escapes = row.hasEscapes(slot)
+    if b.count == lastLength && escapes == lastEscapes && ByteScan.equal(last, p, b.count) { return lastID }
+    var key = escapes ? [0xFF] + Array(b) : []
+    let (id, inserted) =
+      escapes ? key.withUnsafeBufferPointer { index.insert(bytes: $0) } : index.insert(bytes: b)
+    key.removeAll()
     if inserted {
       strings.append(row.string(slot))
-      plainIDs.append(Int32(strings.count - 1))
+      ids.append(Int32(strings.count - 1))
     }
-    last = Array(b)
-    lastID = plainIDs[id]
+    if b.count > lastCapacity {
+      last.deallocate()
+      lastCapacity = b.count
+      last = .allocate(capacity: lastCapacity)
+    }
+    last.update(from: p, count: b.count)
+    lastLength = b.count
+    lastEscapes = escapes
+    lastID = ids[id]
     return lastID
   }
 
   /// The cell's text, shared with earlier equal cells.
-  mutating func text(_ row: CSVRow, _ slot: Int) -> String { strings[Int(id(row, slot))] }
+  func text(_ row: CSVRow, _ slot: Int) -> String { strings[Int(id(row, slot))] }
 }
