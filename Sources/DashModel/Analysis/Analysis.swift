@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Everything derived from a dataset that does not depend on the user's
 /// settings, computed once per load: trajectories, alignment summaries and
 /// each membership's planned savings.
@@ -17,13 +19,22 @@ public struct Analysis: Sendable {
   public init(_ dataset: Dataset) {
     self.dataset = dataset
     let fin = dataset.finance
-    var trajectories: [Trajectory] = []
-    trajectories.reserveCapacity(dataset.footprints.count)
-    for f in dataset.footprints.indices {
-      trajectories.append(Self.footprintTrajectory(dataset, footprint: f))
+    // Footprints are independent: at national scale, two threads halve this.
+    let count = dataset.footprints.count
+    let slots = ChunkSlots<[Trajectory]>(count: 2)
+    let half = (count + 1) / 2
+    let work = { @Sendable (part: Int) in
+      let range = part == 0 ? 0..<half : half..<count
+      slots.store(part, range.map { Self.footprintTrajectory(dataset, footprint: $0) })
     }
-    footprintTrajectories = trajectories
-    england = Self.sum(trajectories)
+    if count >= 512 {
+      DispatchQueue.concurrentPerform(iterations: 2, execute: work)
+    } else {
+      work(0)
+      work(1)
+    }
+    footprintTrajectories = (slots.take(0) ?? []) + (slots.take(1) ?? [])
+    england = Self.sum(footprintTrajectories)
     alignment = dataset.membersOfFootprint.map { members in
       var s = AlignmentSummary()
       for m in members { s.add(dataset.stance(membership: m)) }

@@ -12,7 +12,14 @@ enum TableExport {
   static func csv<Rows: Sequence>(_ t: Table, rows: Rows) -> String where Rows.Element == Table.Row {
     let shown = dataColumns(t).filter { t.columns[$0].outputs.contains(.csv) }
     var out = CSVWriter.header(shown.map { t.columns[$0].key })
-    for row in rows { out += CSVWriter.record(shown.map { csvCell(row.cells[$0].value) }) }
+    // Field by field into one string: no array per record.
+    for row in rows {
+      for (n, i) in shown.enumerated() {
+        if n > 0 { out += "," }
+        out += CSVWriter.field(csvCell(row.cells[i].value))
+      }
+      out += "\r\n"
+    }
     return out
   }
 
