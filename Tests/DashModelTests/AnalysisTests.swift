@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import DashModel
@@ -136,5 +137,25 @@ struct AnalysisTests {
     let nwl = try #require(rows.first { $0.code == "E54000027" })
     #expect(nwl.doNothing == 1300)
     #expect(!nwl.illustrativeColumns.contains(.doNothing), "the £1.3bn gap is reported, with its source")
+  }
+}
+
+@Suite("Number formats")
+struct NumberFormatTests {
+  @Test func roundedFiguresReadAsThePrintedRoundedDouble() {
+    var rng = SeededGenerator(seed: 1_021)
+    var values: [Double] = [0, -0.0, 0.0004, -0.0004, 0.0005, 1070.0449, 1e14, -123456.7891, 2.5, 0.1, 1e-9]
+    for _ in 0..<20_000 {
+      let magnitude = Double.random(in: -7...14, using: &rng)
+      values.append((Bool.random(using: &rng) ? 1 : -1) * Double.random(in: 1...10, using: &rng) * pow(10, magnitude))
+    }
+    for v in values {
+      for places in [1, 2, 3, 4] {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let expected = NumberFormat.plain((v * scale).rounded() / scale)
+        #expect(NumberFormat.rounded(v, places: places) == expected, "\(v) to \(places) places")
+      }
+    }
   }
 }

@@ -15,14 +15,42 @@ enum ByteMatch {
   }
 }
 
+/// A fixed list of lower-case words, found by length and then compared
+/// eight bytes at a time: the form data files use, without a `String` or
+/// case folding. (Other spellings go through the types' own parsers.)
+/// Made once; read through plain pointers.
+struct WordTable: @unchecked Sendable {
+  private let words: UnsafePointer<StaticString>
+  private let count: Int
+
+  init(_ list: [StaticString]) {
+    let p = UnsafeMutablePointer<StaticString>.allocate(capacity: max(1, list.count))
+    p.initialize(from: list, count: list.count)
+    words = UnsafePointer(p)
+    count = list.count
+  }
+
+  /// The index of the word the bytes are exactly, if any.
+  @inline(__always)
+  func index(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let base = b.baseAddress else { return nil }
+    for i in 0..<count where words[i].utf8CodeUnitCount == b.count {
+      if ByteScan.equal(words[i].utf8Start, base, b.count) { return i }
+    }
+    return nil
+  }
+}
+
 extension OrganisationKind {
   static let words: [StaticString] = [
     "ccg", "acute-trust", "mental-health-trust", "community-trust", "ambulance-trust", "council", "other",
   ]
 
+  static let table = WordTable(words)
+
   /// Parses a kind straight from a cell's bytes (falling back to the lenient text form).
   init?(row: CSVRow, slot: Int) {
-    if let i = ByteMatch.index(row.trimmedBytes(slot), in: Self.words) {
+    if let i = Self.table.index(row.trimmedBytes(slot)) ?? ByteMatch.index(row.trimmedBytes(slot), in: Self.words) {
       self = Self.allCases[i]
     } else if let k = OrganisationKind(code: row.string(slot)) {
       self = k
@@ -35,9 +63,11 @@ extension OrganisationKind {
 extension Stance {
   static let words: [StaticString] = ["aligned", "conditional", "dissenting", "refused", "unknown"]
 
+  static let table = WordTable(words)
+
   /// Parses a stance straight from a cell's bytes.
   init?(row: CSVRow, slot: Int) {
-    if let i = ByteMatch.index(row.trimmedBytes(slot), in: Self.words) {
+    if let i = Self.table.index(row.trimmedBytes(slot)) ?? ByteMatch.index(row.trimmedBytes(slot), in: Self.words) {
       self = Self.allCases[i]
     } else if let s = Stance(code: row.string(slot)) {
       self = s

@@ -11,15 +11,11 @@ enum OrganisationRows {
   static let required = ["code", "name", "kind"]
   static let optional = ["source"]
 
-  /// One chunk's organisations, with their codes' bytes.
+  /// One chunk's organisations, stored compactly, with their codes' hashes.
   struct Chunk: Sendable {
     var number = 0
-    var organisations: [Organisation] = []
+    var part = Organisations.Part()
     var lines: [Int32] = []
-    /// Every code's bytes (as text: doubled quotes undone), one after another.
-    var codeBytes: [UInt8] = []
-    /// Where each code ends in `codeBytes`.
-    var codeEnds: [Int32] = []
     var codeHashes: [UInt64] = []
     /// Equal sources share one string (50,000 rows citing a few sources).
     var sources = Interner()
@@ -30,11 +26,10 @@ enum OrganisationRows {
 
   /// Registers a chunk's codes in `codes`, in order.
   static func register(_ c: inout Chunk, codes: CodeIndex) {
-    let chunk = c
-    let repeats = chunk.codeBytes.withUnsafeBufferPointer { all in
-      codes.insertAll(count: chunk.organisations.count, hashes: chunk.codeHashes) { i in
-        let start = i == 0 ? 0 : Int(chunk.codeEnds[i - 1])
-        return UnsafeBufferPointer(rebasing: all[start..<Int(chunk.codeEnds[i])])
+    let part = c.part
+    let repeats = part.bytes.withUnsafeBufferPointer { all in
+      codes.insertAll(count: part.count, hashes: c.codeHashes) { i in
+        UnsafeBufferPointer(rebasing: all[part.codeRange(i)])
       }
     }
     c.duplicates = repeats.map { ($0.position, $0.id) }
@@ -55,8 +50,6 @@ enum OrganisationRows {
       let line = row.line
       let b = row.trimmedBytes(code)
       guard RowChecks.codeText(row, code, file: file, problems: &problems) != nil else { return }
-      let nameText = row.string(name)
-      if nameText.isEmpty { problems.error(file, line: line, field: "name", "name is empty") }
       let kindValue = OrganisationKind(row: row, slot: kind)
       if kindValue == nil {
         let kindText = row.string(kind)
@@ -64,20 +57,30 @@ enum OrganisationRows {
           file, line: line, field: "kind",
           "kind \(quotedForMessage(kindText)) is not one of \(OrganisationKind.validCodes)")
       }
-      chunk.organisations.append(
-        Organisation(
-          code: row.string(code), name: nameText, kind: kindValue ?? .other,
-          source: chunk.sources.text(row, source).nilIfEmpty))
-      chunk.lines.append(Int32(truncatingIfNeeded: line))
-      if row.hasEscapes(code) {
-        let bytes = Array(row.string(code).utf8)
-        chunk.codeBytes += bytes
-        chunk.codeHashes.append(bytes.withUnsafeBufferPointer { CodeLookup.hash($0) })
-      } else {
-        chunk.codeBytes.append(contentsOf: b)
-        chunk.codeHashes.append(CodeLookup.hash(b))
+      let sourceID = chunk.sources.id(row, source)
+      // Code and name as bytes; only a cell with doubled quotes or non-ASCII
+      // ends (a no-break space to trim, say) goes through a String.
+      func plain(_ slot: Int) -> Bool {
+        let t = row.trimmedBytes(slot)
+        return !row.hasEscapes(slot) && (t.isEmpty || (t[0] < 0x80 && t[t.count - 1] < 0x80))
       }
-      chunk.codeEnds.append(Int32(chunk.codeBytes.count))
+      var nameBytes = row.trimmedBytes(name)
+      var nameText: [UInt8] = []
+      if !plain(name) {
+        nameText = Array(row.string(name).utf8)
+      }
+      var codeText: [UInt8] = []
+      if !plain(code) { codeText = Array(row.string(code).utf8) }
+      nameText.withUnsafeBufferPointer { n in
+        if !plain(name) { nameBytes = n }
+        if nameBytes.isEmpty { problems.error(file, line: line, field: "name", "name is empty") }
+        codeText.withUnsafeBufferPointer { c in
+          let codeBytes = plain(code) ? b : c
+          chunk.part.append(code: codeBytes, name: nameBytes, kind: kindValue ?? .other, source: sourceID)
+          chunk.codeHashes.append(CodeLookup.hash(codeBytes))
+        }
+      }
+      chunk.lines.append(Int32(truncatingIfNeeded: line))
     }
     var chunks = table.forEachChunk(parts: parallelism, makeState: { Chunk(number: $0) }) {
       chunk, from, to, firstLine, problems in
@@ -91,8 +94,8 @@ enum OrganisationRows {
     }
     timer.mark("  organisation chunks (\(chunks.count))")
     defer { timer.mark("  organisation codes") }
-    var parts: [[Organisation]] = []
-    let total = chunks.reduce(0) { $0 + $1.state.organisations.count }
+    var parts: [Organisations.Part] = []
+    let total = chunks.reduce(0) { $0 + $1.state.part.count }
     lines.reserveCapacity(lines.count + total)
     for k in chunks.indices {
       var c = chunks[k].state
@@ -100,28 +103,27 @@ enum OrganisationRows {
       problems.append(contentsOf: chunks[k].problems)
       chunks[k].state = Chunk()
       if c.duplicates == nil { register(&c, codes: codes) }
+      c.part.texts = c.sources.strings
       let duplicates = c.duplicates ?? []
       if duplicates.isEmpty {
-        // The chunk's array is kept as a part of the whole: no copy.
-        parts.append(c.organisations)
+        // The chunk's storage is kept as a part of the whole: no copy.
+        parts.append(c.part)
         for l in c.lines { lines.append(Int(l) + offset) }
         continue
       }
-      var kept: [Organisation] = []
       var next = 0
-      for i in c.organisations.indices {
+      for i in 0..<c.part.count {
         let line = Int(c.lines[i]) + offset
         if next < duplicates.count && duplicates[next].row == i {
           RowChecks.duplicateCode(
-            c.organisations[i].code, id: duplicates[next].id, line: line, footprintCount: footprintCount,
+            c.part.organisation(i).code, id: duplicates[next].id, line: line, footprintCount: footprintCount,
             lines: lines, file: file, problems: &problems)
           next += 1
           continue
         }
         lines.append(line)
-        kept.append(c.organisations[i])
       }
-      parts.append(kept)
+      parts.append(c.part.removing(duplicates.map(\.row)))
     }
     timer.mark("  organisation codes (loop)")
     return Organisations(parts: parts)

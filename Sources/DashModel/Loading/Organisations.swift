@@ -1,14 +1,78 @@
-/// Every organisation, in file order: an array-like collection over the
-/// pieces the loader read in parallel, kept as they are rather than copied
-/// into one array (at national scale that copy is tens of megabytes).
+/// Every organisation, in file order, stored compactly: each piece the
+/// loader read in parallel keeps its codes and names as UTF-8 in one byte
+/// arena, and an ``Organisation`` value is made when one is asked for. At
+/// national scale this saves a `String` per code and name at load time and
+/// tens of megabytes of memory; the collection reads like an array.
 public struct Organisations: RandomAccessCollection, Sendable {
-  private let parts: [[Organisation]]
+  /// One piece: the organisations one chunk of the file held.
+  struct Part: Sendable {
+    /// Each organisation's code then its name, one after another.
+    var bytes: [UInt8] = []
+    /// Where each code ends in `bytes` (its name starts there).
+    var codeEnds: [Int32] = []
+    /// Where each name ends in `bytes` (the next code starts there).
+    var nameEnds: [Int32] = []
+    var kinds: [UInt8] = []
+    /// Ids into `texts`; 0 is no source.
+    var sources: [Int32] = []
+    var texts: [String] = [""]
+
+    var count: Int { kinds.count }
+
+    /// Adds an organisation given as the bytes of its code and name.
+    mutating func append(
+      code: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>, kind: OrganisationKind, source: Int32
+    ) {
+      bytes.append(contentsOf: code)
+      codeEnds.append(Int32(bytes.count))
+      bytes.append(contentsOf: name)
+      nameEnds.append(Int32(bytes.count))
+      kinds.append(UInt8(OrganisationKind.allCases.firstIndex(of: kind) ?? 0))
+      sources.append(source)
+    }
+
+    /// The bytes of organisation `i`'s code.
+    func codeRange(_ i: Int) -> Range<Int> { (i == 0 ? 0 : Int(nameEnds[i - 1]))..<Int(codeEnds[i]) }
+
+    func organisation(_ i: Int) -> Organisation {
+      let code = codeRange(i)
+      let name = Int(codeEnds[i])..<Int(nameEnds[i])
+      return bytes.withUnsafeBufferPointer { b in
+        Organisation(
+          code: String(decoding: UnsafeBufferPointer(rebasing: b[code]), as: UTF8.self),
+          name: String(decoding: UnsafeBufferPointer(rebasing: b[name]), as: UTF8.self),
+          kind: OrganisationKind.allCases[Int(kinds[i])],
+          source: sources[i] == 0 ? nil : texts[Int(sources[i])])
+      }
+    }
+
+    /// This part without the organisations at `positions` (sorted).
+    func removing(_ positions: [Int]) -> Part {
+      var out = Part()
+      out.texts = texts
+      var next = 0
+      bytes.withUnsafeBufferPointer { b in
+        for i in 0..<count {
+          if next < positions.count && positions[next] == i {
+            next += 1
+            continue
+          }
+          out.append(
+            code: UnsafeBufferPointer(rebasing: b[codeRange(i)]),
+            name: UnsafeBufferPointer(rebasing: b[Int(codeEnds[i])..<Int(nameEnds[i])]),
+            kind: OrganisationKind.allCases[Int(kinds[i])], source: sources[i])
+        }
+      }
+      return out
+    }
+  }
+
+  private let parts: [Part]
   /// The index of each part's first element, and the total at the end.
   private let starts: [Int]
 
-  /// The organisations of the given parts, in order.
-  init(parts: [[Organisation]]) {
-    let kept = parts.filter { !$0.isEmpty }
+  init(parts: [Part]) {
+    let kept = parts.filter { $0.count > 0 }
     self.parts = kept
     var starts = [0]
     for p in kept { starts.append(starts[starts.count - 1] + p.count) }
@@ -16,7 +80,20 @@ public struct Organisations: RandomAccessCollection, Sendable {
   }
 
   /// The organisations of an array.
-  public init(_ organisations: [Organisation]) { self.init(parts: [organisations]) }
+  public init(_ organisations: [Organisation]) {
+    var part = Part()
+    for o in organisations {
+      var code = o.code
+      var name = o.name
+      var source: Int32 = 0
+      if let s = o.source {
+        part.texts.append(s)
+        source = Int32(part.texts.count - 1)
+      }
+      code.withUTF8 { c in name.withUTF8 { n in part.append(code: c, name: n, kind: o.kind, source: source) } }
+    }
+    self.init(parts: [part])
+  }
 
   /// The first index.
   public var startIndex: Int { 0 }
@@ -25,14 +102,14 @@ public struct Organisations: RandomAccessCollection, Sendable {
 
   /// The organisation at a position.
   public subscript(i: Int) -> Organisation {
-    if parts.count == 1 { return parts[0][i] }
+    if parts.count == 1 { return parts[0].organisation(i) }
     var lo = 0
     var hi = parts.count - 1
     while lo < hi {
       let mid = (lo + hi + 1) / 2
       if starts[mid] <= i { lo = mid } else { hi = mid - 1 }
     }
-    return parts[lo][i - starts[lo]]
+    return parts[lo].organisation(i - starts[lo])
   }
 }
 

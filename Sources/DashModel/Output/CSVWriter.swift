@@ -8,6 +8,8 @@ public enum CSVWriter {
   public enum Cell: Sendable, Hashable {
     case text(String)
     case number(Double?)
+    /// A number rounded to `places` decimals (written as ``NumberFormat/rounded(_:places:)``).
+    case decimal(Double?, places: Int)
     case integer(Int?)
   }
 
@@ -15,6 +17,7 @@ public enum CSVWriter {
   public static func field(_ cell: Cell) -> String {
     switch cell {
     case .number(let v): return v.map(NumberFormat.plain) ?? ""
+    case .decimal(let v, let places): return v.map { NumberFormat.rounded($0, places: places) } ?? ""
     case .integer(let v): return v.map(String.init) ?? ""
     case .text(let s): return quote(neutralise(s))
     }

@@ -43,4 +43,29 @@ public enum NumberFormat {
   public static func percent(_ share: Double) -> String {
     fixed(share * 100, decimals: 0, grouping: false) + "%"
   }
+
+  /// `plain(v rounded to `places` decimals)`, made from integers rather
+  /// than by printing a double (a national-scale CSV has a million figures).
+  /// The same text: a double nearest a whole number of thousandths prints
+  /// as that decimal, trailing zeros dropped.
+  public static func rounded(_ value: Double, places: Int) -> String {
+    var scale = 1.0
+    for _ in 0..<places { scale *= 10 }
+    let scaled = (value * scale).rounded()
+    guard value.isFinite, abs(scaled) < 1e15, places > 0 else { return plain(scaled / scale) }
+    let units = Int(scaled)
+    let magnitude = units.magnitude
+    let unit = UInt(scale)
+    let whole = magnitude / unit
+    var frac = magnitude % unit
+    let sign = units < 0 ? "-" : ""
+    guard frac != 0 else { return sign + String(whole) }
+    var digits = places
+    while frac % 10 == 0 {
+      frac /= 10
+      digits -= 1
+    }
+    let f = String(frac)
+    return sign + String(whole) + "." + String(repeating: "0", count: digits - f.count) + f
+  }
 }

@@ -32,7 +32,7 @@ enum TableExport {
   static func csvCell(_ v: Table.Value) -> CSVWriter.Cell {
     switch v {
     case .text(let s): .text(VisibleText.sanitize(s ?? ""))
-    case .number(let d, let decimals): .number(Figures.rounded(d, decimals))
+    case .number(let d, let decimals): .decimal(d, places: decimals)
     case .integer(let n): .integer(n)
     case .bool(let b): .text(b ? "true" : "false")
     case .list(let items): .text(items.map(VisibleText.sanitize).joined(separator: ";"))
