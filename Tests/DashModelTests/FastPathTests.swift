@@ -192,11 +192,12 @@ struct FastPathTests {
   }
 
   @Test func onRowsLongerThanTheReadWindow() {
-    // A source longer than the window the fast path reads at a time, quoted
-    // and unquoted, between ordinary rows: the window grows, nothing is lost.
-    let window = 256 << 10
-    let long = String(repeating: "board paper, page 4; ", count: window / 10)
-    let unquoted = String(repeating: "x", count: window + 17)
+    // Sources longer than the windows the tunings read through (64 bytes and
+    // 4 KB), quoted and unquoted, between ordinary rows: the window grows,
+    // nothing is lost. A source over the 10,000-byte limit is an error, the
+    // same in every mode.
+    let long = String(repeating: "board paper, page 4; ", count: 400)
+    let unquoted = String(repeating: "x", count: 4096 + 17)
     let rows = [
       "entity,year,scenario,gbp_m,basis,source",
       "C1,2015/16,plan,1.5,illustrative,short",
@@ -214,6 +215,13 @@ struct FastPathTests {
     }
     #expect(data.finance.sources.contains(long.trimmingCharacters(in: .whitespaces)))
     #expect(data.finance.sources.contains(unquoted))
+    let tooLong = Fixture([
+      "finance.csv": "entity,year,scenario,gbp_m,basis,source\nC1,2015/16,plan,1,,"
+        + String(repeating: "y", count: 10_001) + "\n"
+    ])
+    defer { tooLong.remove() }
+    compare(tooLong.path)
+    #expect(tooLong.problems().map(\.description) == ["finance.csv:2: source is 10,001 bytes long; at most 10,000 are read"])
   }
 
   @Test func wordAtATimeScansFindTheSameBytesAsAByteLoop() {

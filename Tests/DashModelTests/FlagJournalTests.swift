@@ -110,13 +110,46 @@ struct FlagJournalTests {
     #expect(h.problems.count == 2, "the missing header and the short line are both reported")
   }
 
-  @Test func aFullDiskIsAClearErrorAndLeavesNothingBehind() {
+  @Test func aFullDiskIsAClearError() {
+    // A real full disk is tested end to end (FlagCommandTests, on a tiny
+    // tmpfs); here, the error the system gives is sorted and worded.
+    let error = FlagSaveError(path: "/data/flags.csv", code: ENOSPC, step: "write")
+    #expect(error.cause == .diskFull)
+    #expect(error.description.contains("the disk is full"))
+  }
+
+  @Test func aDeviceALinkOrAFIFOIsNeverWrittenOrFollowed() throws {
+    // A device (/dev/full), a symbolic link to a real file, a FIFO: refused.
     #expect(throws: FlagSaveError.self) { try FlagJournal(path: "/dev/full").append(event()) }
+    let target = tempPath()
+    let link = tempPath()
+    defer {
+      unlink(target)
+      unlink(link)
+    }
+    try "".write(toFile: target, atomically: true, encoding: .utf8)
+    #expect(symlink(target, link) == 0)
     do {
-      try FlagJournal(path: "/dev/full").append(event())
+      try FlagJournal(path: link).append(event())
+      Issue.record("a link was written through")
     } catch {
-      #expect(error.cause == .diskFull)
-      #expect(error.description.contains("the disk is full"))
+      #expect(error.cause == .notRegular)
+      #expect(error.description.contains("not an ordinary file"))
+    }
+    #expect(try String(contentsOfFile: target, encoding: .utf8).isEmpty, "the link's target is untouched")
+    if case .failure(let e) = FlagJournal(path: link).read() {
+      #expect(e.reason.contains("symbolic link"))
+    } else {
+      Issue.record("a link was read through")
+    }
+    let fifo = tempPath()
+    defer { unlink(fifo) }
+    #expect(mkfifo(fifo, 0o600) == 0)
+    #expect(throws: FlagSaveError.self) { try FlagJournal(path: fifo).append(event()) }
+    if case .failure(let e) = FlagJournal(path: fifo).read() {
+      #expect(e.reason.contains("not a regular file"))
+    } else {
+      Issue.record("a FIFO was read (and could have hung)")
     }
   }
 

@@ -166,9 +166,34 @@ struct FlagCommandTests {
   }
 
   @Test func aFullDiskGivesAClearMessage() throws {
+    // A real full disk: a 16 KB tmpfs in a mount namespace of its own, made
+    // full, with the journal on it.
+    let d = try DataCopy()
+    defer { d.remove() }
+    let mount = d.path + "/small"
+    try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
+    // The journal fills its page exactly (the header, then a comment-like
+    // filler line), so the flag needs a page the full disk cannot give.
+    let header = FlagJournal.header + "\n"
+    let filler = String(repeating: "x", count: 4096 - header.utf8.count - 1) + "\n"
+    try (header + filler).write(toFile: d.path + "/journal.txt", atomically: true, encoding: .utf8)
+    let script = """
+      mount -t tmpfs -o size=16k tmpfs \(mount) && cp \(d.path)/journal.txt \(mount)/flags.csv \
+      && (dd if=/dev/zero of=\(mount)/fill bs=1k count=64 2>/dev/null; true) \
+      && exec \(Binary.path) flag E09000009 --footprint E54000027 --reason r --data \(d.path) --flags \(mount)/flags.csv
+      """
+    let r = try Binary.runProgram("/usr/bin/unshare", ["-rm", "sh", "-c", script])
+    try #require(
+      !r.err.contains("unshare:"), "this test needs user and mount namespaces (unshare -rm): \(r.err)")
+    #expect(r.status == 1, "\(r.err)")
+    #expect(r.err.contains("the disk is full (No space left on device)"), "\(r.err)")
+    #expect(r.err.contains("not saved"))
+  }
+
+  @Test func aDeviceAsTheJournalIsRefusedWithAClearMessage() throws {
     let r = try Binary.run(["flag", "E09000009", "--footprint", "E54000027", "--reason", "r", "--flags", "/dev/full"])
     #expect(r.status == 1)
-    #expect(r.err.contains("not saved: cannot write /dev/full: the disk is full (No space left on device)"))
+    #expect(r.err.contains("not saved: cannot write /dev/full: it is not an ordinary file"), "\(r.err)")
   }
 }
 

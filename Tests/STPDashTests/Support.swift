@@ -52,6 +52,25 @@ enum Binary {
 }
 
 extension Binary {
+  /// Runs any program with arguments, stdin from /dev/null.
+  static func runProgram(_ program: String, _ args: [String]) throws -> Result {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: program)
+    p.arguments = args
+    p.currentDirectoryURL = repoRoot
+    let out = Pipe()
+    let err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    p.standardInput = FileHandle.nullDevice
+    try p.run()
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return Result(
+      status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+  }
+
   /// The user tests drop to when they run as root, so that file permissions apply.
   static let unprivilegedUID = 65534
 

@@ -45,6 +45,11 @@ package final class ByteStorage: @unchecked Sendable {
     }
   }
 
+  /// Reads an open file in windows; the storage closes `fd` when released.
+  package convenience init(streaming fd: Int32, count: Int) {
+    self.init(base: nil, count: count, fd: fd)
+  }
+
   private init(base: UnsafeMutableRawPointer?, count: Int, fd: Int32 = -1, window: Int = 256 << 10) {
     self.base = base
     self.count = count

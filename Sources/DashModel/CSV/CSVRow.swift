@@ -18,7 +18,7 @@ package struct CSVRow {
   /// The field's bytes with ASCII spaces and tabs trimmed, raw (quotes not collapsed).
   @inline(__always)
   package func trimmedBytes(_ slot: Int) -> UnsafeBufferPointer<UInt8> {
-    guard slot >= 0, slot < fields.count else { return UnsafeBufferPointer(start: base, count: 0) }
+    guard slot >= 0, slot < fields.stored else { return UnsafeBufferPointer(start: base, count: 0) }
     var s = fields[slot].start
     var e = fields[slot].end
     // Most cells have no surrounding space: two compares and done.
@@ -35,7 +35,7 @@ package struct CSVRow {
   /// Whether the field holds doubled quotes that `string(_:)` collapses.
   @inline(__always)
   package func hasEscapes(_ slot: Int) -> Bool {
-    slot >= 0 && slot < fields.count && fields[slot].escapes
+    slot >= 0 && slot < fields.stored && fields[slot].escapes
   }
 
   /// The cell as a string, quotes collapsed, surrounding white space

@@ -74,6 +74,12 @@ package struct CSVTable: Sendable {
         window.fill(at: 0)
         continue
       }
+      if fields.count > 1_000 {
+        problems.error(
+          file, line: 1,
+          "the header has \(NumberFormat.grouped(fields.count)) columns; a data file has at most 1,000 (is this the right file?)")
+        return nil
+      }
       let row = CSVRow(base: window.buffer, fields: fields, line: 1)
       header = (0..<fields.count).map { row.string($0) }
       dataStart = scanner.isAtEnd ? document.count : scanner.position
@@ -195,7 +201,7 @@ package struct CSVTable: Sendable {
       guard let found else { break }
       if fields.count == 1 && fields[0].start == fields[0].end && !fields[0].quoted { continue }
       if fields.count != expected {
-        problems.error(file, line: found, "expected \(expected) fields as in the header, found \(fields.count)")
+        problems.error(file, line: found, "expected \(expected) fields as in the header, found \(NumberFormat.grouped(fields.count))")
         continue
       }
       row.line = found
@@ -226,7 +232,7 @@ package struct CSVTable: Sendable {
         if row.fields.count != expected {
           problems.error(
             file, line: line,
-            "expected \(expected) fields as in the header, found \(row.fields.count)")
+            "expected \(expected) fields as in the header, found \(NumberFormat.grouped(row.fields.count))")
           continue
         }
         row.line = line
@@ -265,7 +271,7 @@ package struct CSVTable: Sendable {
     if fields.count == 1 && fields[0].start == fields[0].end && !fields[0].quoted { return next }
     if fields.count != header.count {
       problems.error(
-        document.fileName, line: recordLine, "expected \(header.count) fields as in the header, found \(fields.count)")
+        document.fileName, line: recordLine, "expected \(header.count) fields as in the header, found \(NumberFormat.grouped(fields.count))")
       return next
     }
     var row = CSVRow(base: window.buffer, fields: fields, line: recordLine)

@@ -3,13 +3,35 @@
 public struct FlagHistory: Sendable {
   /// Events in the order they were written.
   public var events: [FlagEvent]
-  /// Corrupt or torn lines, reported and skipped (never rewritten away).
+  /// Corrupt or torn lines, reported and skipped (never rewritten away):
+  /// the first ``FlagHistory/problemsKept``; the rest are counted.
   public var problems: [Problem]
+  /// Corrupt lines found beyond those kept in ``problems``.
+  public var omittedProblems: Int
+
+  /// How many problems a history keeps (a file of garbage has millions).
+  public static let problemsKept = 100
 
   /// An empty history.
-  public init(events: [FlagEvent] = [], problems: [Problem] = []) {
+  public init(events: [FlagEvent] = [], problems: [Problem] = [], omittedProblems: Int = 0) {
     self.events = events
     self.problems = problems
+    self.omittedProblems = omittedProblems
+  }
+
+  /// Every problem found: those kept and those only counted.
+  public var problemCount: Int { problems.count + omittedProblems }
+
+  /// The problems as lines for a person: at most `limit` of them, then how
+  /// many more there are.
+  public func problemLines(limit: Int = 10, fileName: String) -> [String] {
+    var out = problems.prefix(limit).map(\.description)
+    let more = problemCount - out.count
+    if more > 0 {
+      out.append(
+        "\(fileName): … and \(NumberFormat.grouped(more)) more unreadable line\(more == 1 ? "" : "s") (skipped, left in the file)")
+    }
+    return out
   }
 
   /// The last event of each pair: the current state.
@@ -57,6 +79,6 @@ public struct FlagHistory: Sendable {
 
   /// This history with more events appended (for changes not yet saved).
   public func appending(_ more: [FlagEvent]) -> FlagHistory {
-    FlagHistory(events: events + more, problems: problems)
+    FlagHistory(events: events + more, problems: problems, omittedProblems: omittedProblems)
   }
 }

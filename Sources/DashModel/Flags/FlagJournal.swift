@@ -13,6 +13,8 @@ public struct FlagSaveError: Error, Sendable, Equatable, CustomStringConvertible
     case readOnly
     /// The disk (or quota) is full.
     case diskFull
+    /// The journal is a symbolic link, a FIFO or a device: not written.
+    case notRegular
     /// Anything else the system reported.
     case other
   }
@@ -36,6 +38,7 @@ public struct FlagSaveError: Error, Sendable, Equatable, CustomStringConvertible
     switch code {
     case EACCES, EROFS, EPERM: .readOnly
     case ENOSPC, EDQUOT: .diskFull
+    case ELOOP, EINVAL, ENXIO: .notRegular
     default: .other
     }
   }
@@ -45,6 +48,8 @@ public struct FlagSaveError: Error, Sendable, Equatable, CustomStringConvertible
     switch cause {
     case .readOnly: "cannot write \(path): it is read-only here (\(reason))"
     case .diskFull: "cannot write \(path): the disk is full (\(reason))"
+    case .notRegular:
+      "cannot write \(path): it is not an ordinary file (a symbolic link, FIFO or device); flags are written only to a real file, so no one can point a shared journal elsewhere; give the real file with --flags"
     case .other: "cannot write \(path) (\(step)): \(reason)"
     }
   }
@@ -58,6 +63,7 @@ public struct FlagSaveError: Error, Sendable, Equatable, CustomStringConvertible
     switch cause {
     case .readOnly: return "\(file) is read-only here (\(reason))"
     case .diskFull: return "the disk is full (\(reason))"
+    case .notRegular: return "\(file) is not an ordinary file (a link, FIFO or device)"
     case .other: return "\(step) \(file) failed: \(reason)"
     }
   }
@@ -65,14 +71,22 @@ public struct FlagSaveError: Error, Sendable, Equatable, CustomStringConvertible
 
 /// The append-only flag journal, `flags.csv`.
 ///
-/// Every change is one line appended under an exclusive `flock`, written
+/// Every change is one record appended under an exclusive `flock`, written
 /// with a single `write` and `fsync`ed before ``append(_:)`` returns, so a
 /// crash at any instant leaves every earlier event readable, and two
 /// processes appending at once lose nothing. Readers take a shared lock, so
-/// they never see half a line from a writer that is still writing.
+/// they never see half a record from a writer that is still writing.
+///
+/// The journal must be an ordinary file: it is opened without following a
+/// symbolic link and without blocking, so a link in a shared data directory
+/// cannot make someone's flags land in another file, and a FIFO cannot hang
+/// a reader. Columns may come in any order, with others besides; appends
+/// follow the file's own order.
 public struct FlagJournal: Sendable {
+  /// The journal's columns, in the order a new journal is written.
+  public static let columns = ["event", "org", "footprint", "reason", "author", "time"]
   /// The header line of a new journal.
-  public static let header = "event,org,footprint,reason,author,time"
+  public static let header = columns.joined(separator: ",")
 
   /// The file's path.
   public let path: String
@@ -94,29 +108,34 @@ public struct FlagJournal: Sendable {
 
   /// Appends events as one write (all or none) and returns once they are on disk.
   public func append(_ events: [FlagEvent]) throws(FlagSaveError) {
-    let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+    let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o644)
     if fd < 0 { throw FlagSaveError(path: path, code: errno, step: "open") }
     defer { close(fd) }
+    var st = stat()
+    if fstat(fd, &st) != 0 { throw FlagSaveError(path: path, code: errno, step: "stat") }
+    guard (st.st_mode & S_IFMT) == S_IFREG else { throw FlagSaveError(path: path, code: EINVAL, step: "open") }
     while flock(fd, LOCK_EX) != 0 {
       if errno != EINTR { throw FlagSaveError(path: path, code: errno, step: "lock") }
     }
-    var st = stat()
     if fstat(fd, &st) != 0 { throw FlagSaveError(path: path, code: errno, step: "stat") }
     let size = Int(st.st_size)
     var text = ""
+    var order = Self.columns
     if size == 0 {
       text = Self.header + "\n"
     } else {
-      // A torn last line (a writer killed mid-write long ago) must not swallow
-      // this record: end it first. The fragment stays and is reported on read.
-      var last: UInt8 = 0
-      let rfd = open(path, O_RDONLY | O_CLOEXEC)
+      let rfd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
       if rfd >= 0 {
+        // Write in the file's own column order.
+        if let own = Self.headerColumns(fd: rfd) { order = own }
+        // A torn last record (a writer killed mid-write long ago) must not
+        // swallow this one: end it first. The fragment stays and is reported.
+        var last: UInt8 = 0
         if pread(rfd, &last, 1, off_t(size - 1)) == 1, last != 0x0A { text = "\n" }
         close(rfd)
       }
     }
-    for e in events { text += Self.line(for: e) }
+    for e in events { text += Self.line(for: e, columns: order) }
     var bytes = Array(text.utf8)
     let written = bytes.withUnsafeMutableBytes { raw -> Int32 in
       guard let base = raw.baseAddress else { return 0 }
@@ -146,6 +165,31 @@ public struct FlagJournal: Sendable {
     bytes.removeAll()
   }
 
+  /// The lower-cased column names of the file's header when it has every
+  /// column a journal needs (in any order, with others besides), else `nil`.
+  static func headerColumns(fd: Int32) -> [String]? {
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
+    guard n > 0 else { return nil }
+    var end = 0
+    while end < n && buffer[end] != 0x0A { end += 1 }
+    guard end < n else { return nil }
+    let start = n >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
+    var names: [String]? = nil
+    buffer.withUnsafeBufferPointer { buf in
+      guard let base = buf.baseAddress, end > start else { return }
+      var content = end
+      if base[content - 1] == 0x0D { content -= 1 }
+      var scanner = CSVScanner(base: base + start, count: content - start, skipBOM: false)
+      let fields = FieldBuffer()
+      guard (try? scanner.nextRecord(into: fields)) != nil else { return }
+      let row = CSVRow(base: base + start, fields: fields, line: 1)
+      names = (0..<fields.stored).map { row.string($0).lowercased() }
+    }
+    guard let names, columns.allSatisfy(names.contains) else { return nil }
+    return names
+  }
+
   /// Makes a newly created file's directory entry durable too.
   private func syncDirectory() {
     let dir = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
@@ -156,122 +200,202 @@ public struct FlagJournal: Sendable {
     }
   }
 
-  /// One event as a CSV line ending in LF.
-  public static func line(for e: FlagEvent) -> String {
-    [e.kind.rawValue, e.org, e.footprint, e.reason, e.author, e.time]
-      .map { CSVWriter.quote($0) }.joined(separator: ",") + "\n"
+  /// One event as a CSV record ending in LF, in the standard column order.
+  public static func line(for e: FlagEvent) -> String { line(for: e, columns: columns) }
+
+  /// One event as a CSV record in the given column order (a column a
+  /// journal does not know is left empty).
+  public static func line(for e: FlagEvent, columns: [String]) -> String {
+    columns.map { name -> String in
+      switch name {
+      case "event": CSVWriter.quote(e.kind.rawValue)
+      case "org": CSVWriter.quote(e.org)
+      case "footprint": CSVWriter.quote(e.footprint)
+      case "reason": CSVWriter.quote(e.reason)
+      case "author": CSVWriter.quote(e.author)
+      case "time": CSVWriter.quote(e.time)
+      default: ""
+      }
+    }.joined(separator: ",") + "\n"
   }
 
   // MARK: Reading
 
   /// Reads every event. A missing file is an empty history; unreadable
-  /// lines are reported and skipped, and the lines around them still count.
+  /// records are reported and skipped, and those around them still count.
+  /// The file is read through a window, so its size costs no memory beyond
+  /// the events it holds.
   public func read() -> Result<FlagHistory, FileReadError> {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
     if fd < 0 {
       if errno == ENOENT { return .success(FlagHistory()) }
       return .failure(FileReadError(path: path, code: errno))
     }
-    defer { close(fd) }
+    var st = stat()
+    guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+      close(fd)
+      return .failure(FileReadError(path: path, code: EINVAL))
+    }
     while flock(fd, LOCK_SH) != 0 {
       if errno != EINTR { break }
     }
-    let bytes: [UInt8]
-    do throws(FileReadError) {
-      bytes = try FileBytes.read(path: path)
-    } catch {
-      return .failure(error)
+    // The storage closes the descriptor (and so drops the lock) when done.
+    guard fstat(fd, &st) == 0 else {
+      close(fd)
+      return .failure(FileReadError(path: path, code: errno))
     }
-    return .success(Self.parse(bytes, fileName: fileName))
+    let storage = ByteStorage(streaming: fd, count: Int(st.st_size))
+    return .success(Self.parse(storage, fileName: fileName))
   }
 
-  /// Parses journal bytes line by line, so one bad line cannot spoil the rest.
+  /// Parses journal bytes (for tests and imports of text in memory).
   public static func parse(_ bytes: [UInt8], fileName: String) -> FlagHistory {
+    parse(ByteStorage(bytes: bytes), fileName: fileName)
+  }
+
+  /// Parses a journal record by record, so one bad line cannot spoil the
+  /// rest: a record that is not a good event is reported at its first line
+  /// and reading starts again at the next line.
+  static func parse(_ storage: ByteStorage, fileName: String) -> FlagHistory {
     var history = FlagHistory()
-    var columns: [String: Int] = [:]
-    var haveHeader = false
-    bytes.withUnsafeBufferPointer { buf in
-      guard let base = buf.baseAddress else { return }
-      var start = buf.count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF ? 3 : 0
-      var lineNo = 0
-      while start < buf.count {
-        lineNo += 1
-        var end = start
-        while end < buf.count, base[end] != 0x0A { end += 1 }
-        let complete = end < buf.count
-        var contentEnd = end
-        if contentEnd > start, base[contentEnd - 1] == 0x0D { contentEnd -= 1 }
-        defer { start = end + 1 }
-        if contentEnd == start { continue }
-        if !complete {
-          history.problems.append(
-            Problem(
-              file: fileName, line: lineNo,
-              message: "the last line is incomplete (a write was interrupted); it is skipped and left in the file",
-              severity: .warning))
-          continue
-        }
-        var scanner = CSVScanner(base: base + start, count: contentEnd - start, skipBOM: false)
-        let fields = FieldBuffer()
-        let record: Int?
-        do throws(CSVSyntaxError) {
-          record = try scanner.nextRecord(into: fields)
-        } catch {
-          history.problems.append(corrupt(fileName, lineNo, error.message))
-          continue
-        }
-        guard record != nil, scanner.isAtEnd else {
-          history.problems.append(corrupt(fileName, lineNo, "not one CSV record"))
-          continue
-        }
-        let row = CSVRow(base: base + start, fields: fields, line: lineNo)
-        if !haveHeader {
-          haveHeader = true
-          var found: [String: Int] = [:]
-          for i in 0..<fields.count { found[row.string(i).lowercased()] = i }
-          let needed = ["event", "org", "footprint", "reason", "author", "time"]
-          if needed.allSatisfy({ found[$0] != nil }) {
-            columns = found
-            continue
-          }
-          // No usable header (a torn first write, say): assume the standard
-          // order so the events after it are not lost, and read this line as one.
-          for (i, name) in needed.enumerated() { columns[name] = i }
-          history.problems.append(
-            Problem(
-              file: fileName, line: lineNo,
-              message: "no header line (expected \(header)); reading the file in that column order",
-              severity: .warning))
-        }
-        guard fields.count == columns.count else {
-          history.problems.append(
-            corrupt(fileName, lineNo, "expected \(columns.count) fields, found \(fields.count)"))
-          continue
-        }
-        func cell(_ name: String) -> String { row.string(columns[name] ?? -1) }
-        guard let kind = FlagEvent.Kind(rawValue: cell("event").lowercased()) else {
-          history.problems.append(
-            corrupt(fileName, lineNo, "event \(quotedForMessage(cell("event"))) is not flag or unflag"))
-          continue
-        }
-        let event = FlagEvent(
-          kind: kind, org: cell("org"), footprint: cell("footprint"), reason: cell("reason"),
-          author: cell("author"), time: cell("time"), line: lineNo)
-        if event.org.isEmpty || event.footprint.isEmpty {
-          history.problems.append(corrupt(fileName, lineNo, "org or footprint is empty"))
-          continue
-        }
-        if kind == .flag && event.reason.isEmpty {
-          history.problems.append(corrupt(fileName, lineNo, "a flag without a reason"))
-          continue
-        }
-        if !UTCTime.isValid(event.time) {
-          history.problems.append(
-            corrupt(fileName, lineNo, "time \(quotedForMessage(event.time)) is not like 2016-08-26T09:30:00Z"))
-          continue
-        }
-        history.events.append(event)
+    func problem(_ p: Problem) {
+      if history.problems.count < FlagHistory.problemsKept {
+        history.problems.append(p)
+      } else {
+        history.omittedProblems += 1
       }
+    }
+    let window = ByteWindow(storage, capacity: 256 << 10)
+    window.fill(at: 0)
+    var p =
+      window.length >= 3 && window.buffer[0] == 0xEF && window.buffer[1] == 0xBB && window.buffer[2] == 0xBF ? 3 : 0
+    var line = 1
+    var columns: [String: Int]? = nil
+    let fields = FieldBuffer()
+    while window.start + p < storage.count {
+      if window.truncated {
+        problem(Problem(file: fileName, message: "the file changed while it was being read", severity: .warning))
+        break
+      }
+      let base = window.buffer
+      let length = window.length
+      // The end of this physical line, where reading resumes after a bad record.
+      var lineEnd = p
+      while lineEnd < length && base[lineEnd] != 0x0A { lineEnd += 1 }
+      if lineEnd >= length && !window.atEnd {
+        if p == 0 && !window.grow() {
+          problem(corrupt(fileName, line, "a line longer than \(ByteWindow.maxCapacity >> 20) MB"))
+          break
+        }
+        window.fill(at: window.start + p)
+        p = 0
+        continue
+      }
+      let nextLine = min(lineEnd + 1, length)
+      var contentEnd = lineEnd
+      if contentEnd > p && base[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+      if contentEnd == p {
+        p = nextLine
+        line += 1
+        continue
+      }
+      var scanner = CSVScanner(base: base, count: length, position: p, line: line)
+      var syntax: String? = nil
+      var found: Int? = nil
+      do throws(CSVSyntaxError) {
+        found = try scanner.nextRecord(into: fields)
+      } catch {
+        syntax = error.message
+      }
+      if !window.atEnd && scanner.position >= length {
+        // The record may go on past the window (a quoted line break).
+        if p == 0 && !window.grow() {
+          problem(corrupt(fileName, line, "a record longer than \(ByteWindow.maxCapacity >> 20) MB"))
+          p = nextLine
+          line += 1
+          continue
+        }
+        window.fill(at: window.start + p)
+        p = 0
+        continue
+      }
+      // A record must end with a line break: one that does not is the last,
+      // torn by an interrupted write.
+      let ended = scanner.position > p && base[scanner.position - 1] == 0x0A
+      func skip(_ why: String) {
+        problem(corrupt(fileName, line, why))
+        p = nextLine
+        line += 1
+      }
+      if syntax == nil && found != nil && !ended && window.atEnd && scanner.position >= length {
+        problem(
+          Problem(
+            file: fileName, line: line,
+            message: "the last line is incomplete (a write was interrupted); it is skipped and left in the file",
+            severity: .warning))
+        break
+      }
+      if let syntax {
+        skip(syntax)
+        continue
+      }
+      guard found != nil else { break }
+      let row = CSVRow(base: base, fields: fields, line: line)
+      if columns == nil {
+        // The header: any order, any other columns besides.
+        var named: [String: Int] = [:]
+        for i in 0..<fields.stored where named[row.string(i).lowercased()] == nil {
+          named[row.string(i).lowercased()] = i
+        }
+        if Self.columns.allSatisfy({ named[$0] != nil }) {
+          columns = named
+          named["#count"] = fields.count
+          columns = named
+          p = scanner.position
+          line = scanner.line
+          continue
+        }
+        // No usable header (a torn first write, say): assume the standard
+        // order so the events after it are not lost, and read this line as one.
+        var standard: [String: Int] = [:]
+        for (i, name) in Self.columns.enumerated() { standard[name] = i }
+        standard["#count"] = Self.columns.count
+        columns = standard
+        problem(
+          Problem(
+            file: fileName, line: line,
+            message: "no header line (expected \(header)); reading the file in that column order",
+            severity: .warning))
+      }
+      let map = columns ?? [:]
+      let expected = map["#count"] ?? Self.columns.count
+      guard fields.count == expected else {
+        skip("expected \(expected) fields, found \(NumberFormat.grouped(fields.count))")
+        continue
+      }
+      func cell(_ name: String) -> String { row.string(map[name] ?? -1) }
+      guard let kind = FlagEvent.Kind(rawValue: cell("event").lowercased()) else {
+        skip("event \(quotedForMessage(cell("event"))) is not flag or unflag")
+        continue
+      }
+      let event = FlagEvent(
+        kind: kind, org: cell("org"), footprint: cell("footprint"), reason: cell("reason"),
+        author: cell("author"), time: cell("time"), line: line)
+      if event.org.isEmpty || event.footprint.isEmpty {
+        skip("org or footprint is empty")
+        continue
+      }
+      if kind == .flag && event.reason.isEmpty {
+        skip("a flag without a reason")
+        continue
+      }
+      if !UTCTime.isValid(event.time) {
+        skip("time \(quotedForMessage(event.time)) is not like 2016-08-26T09:30:00Z")
+        continue
+      }
+      history.events.append(event)
+      p = scanner.position
+      line = scanner.line
     }
     return history
   }

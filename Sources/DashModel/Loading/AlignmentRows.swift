@@ -49,8 +49,9 @@ enum AlignmentRows {
         return
       }
       out.append(
-        org: o, footprint: f, stance: stanceValue, date: date, note: texts.id(row, note),
-        source: texts.id(row, source), basis: basisValue, line: line)
+        org: o, footprint: f, stance: stanceValue, date: date,
+        note: texts.id(row, note, field: "note", file: file, problems: &problems),
+        source: texts.id(row, source, field: "source", file: file, problems: &problems), basis: basisValue, line: line)
     }
     unknown.report(file: file, into: &problems)
     out.texts = texts.strings

@@ -145,7 +145,8 @@ struct FinanceFastPath {
               lastID = chunk.provenanceID(
                 source: UnsafeBufferPointer(start: buffer + r.sourceStart, count: sourceLength),
                 sourceEscapes: r.sourceEscapes,
-                note: UnsafeBufferPointer(start: buffer + r.noteStart, count: noteLength), noteEscapes: r.noteEscapes)
+                note: UnsafeBufferPointer(start: buffer + r.noteStart, count: noteLength), noteEscapes: r.noteEscapes,
+                line: line - 1, problems: &problems)
               if sourceLength + noteLength > lastCapacity {
                 last.deallocate()
                 lastCapacity = sourceLength + noteLength
@@ -273,7 +274,11 @@ struct FinanceFastPath {
             if let (m, end) = DecimalParser.milli(base + s, from: 0, count: e - s), end == e - s {
               r.milli = m
             } else {
-              guard let v = DecimalParser.parse(base + s, count: e - s) else { return .unusual }
+              // Anything else, and a figure too large to be real, is for the
+              // general reader to take or report.
+              guard let v = DecimalParser.parse(base + s, count: e - s), abs(v) <= RowChecks.moneyLimit else {
+                return .unusual
+              }
               r.value = v
               r.milli = Milli.exact(v) ?? Milli.elsewhere
             }

@@ -128,9 +128,27 @@ enum FinanceRows {
     /// the two cells (between their quotes; `escapes` when they hold doubled
     /// quotes).
     mutating func provenanceID(
-      source: UnsafeBufferPointer<UInt8>, sourceEscapes: Bool, note: UnsafeBufferPointer<UInt8>, noteEscapes: Bool
+      source: UnsafeBufferPointer<UInt8>, sourceEscapes: Bool, note: UnsafeBufferPointer<UInt8>, noteEscapes: Bool,
+      line: Int, problems: inout ProblemList
     ) -> UInt32 {
       if source.isEmpty && note.isEmpty { return 0 }
+      // A new pair: its texts are checked once (the last pair is found by
+      // the callers without coming here), as trimmed, whichever reader came.
+      func trimmed(_ b: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var s = 0
+        var e = b.count
+        while s < e && (b[s] == 0x20 || b[s] == 0x09) { s += 1 }
+        while e > s && (b[e - 1] == 0x20 || b[e - 1] == 0x09) { e -= 1 }
+        return UnsafeBufferPointer(rebasing: b[s..<e])
+      }
+      guard
+        RowChecks.checkText(
+          trimmed(source), field: "source", line: line, file: FinanceRows.file, limit: RowChecks.noteLimit,
+          problems: &problems),
+        RowChecks.checkText(
+          trimmed(note), field: "note", line: line, file: FinanceRows.file, limit: RowChecks.noteLimit,
+          problems: &problems)
+      else { return 0 }
       func text(_ b: UnsafeBufferPointer<UInt8>, _ escapes: Bool) -> String? {
         var s = 0
         var e = b.count
@@ -173,6 +191,13 @@ enum FinanceRows {
         if !row.hasEscapes(columns.gbp), let base = gbpBytes.baseAddress,
           let v = DecimalParser.parse(base, count: gbpBytes.count)
         {
+          if abs(v) > RowChecks.moneyLimit {
+            ok = false
+            problems.error(
+              file, line: row.line, field: "gbp_m",
+              "gbp_m \(quotedForMessage(row.string(columns.gbp))) is not a plausible figure in £ million (more than \(NumberFormat.grouped(Int(RowChecks.moneyLimit))) either way)"
+            )
+          }
           value = v
           milli = Milli.exact(v) ?? Milli.elsewhere
         } else {
@@ -201,7 +226,8 @@ enum FinanceRows {
       guard ok else { return }
       let provenance = chunk.provenanceID(
         source: row.trimmedBytes(columns.source), sourceEscapes: row.hasEscapes(columns.source),
-        note: row.trimmedBytes(columns.note), noteEscapes: row.hasEscapes(columns.note))
+        note: row.trimmedBytes(columns.note), noteEscapes: row.hasEscapes(columns.note), line: row.line,
+        problems: &problems)
       chunk.store(slot: slot, milli: milli, value: value, basis: basisValue, provenance: provenance, line: row.line)
     }
     let fast = FinanceFastPath(table: table, columns: columns)

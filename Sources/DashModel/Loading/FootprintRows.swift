@@ -28,8 +28,9 @@ enum FootprintRows {
         let codeText = RowChecks.code(
           row, code, file: file, codes: codes, lines: &lines, problems: &problems)
       else { return }
-      let nameText = row.string(name)
-      if nameText.isEmpty { problems.error(file, line: line, field: "name", "name is empty") }
+      let nameText = RowChecks.text(
+        row, name, field: "name", file: file, limit: RowChecks.nameLimit, problems: &problems)
+      if row.isBlank(name) { problems.error(file, line: line, field: "name", "name is empty") }
       let regionValue = Region(row: row, slot: region)
       if regionValue == nil {
         let regionText = row.string(region)
@@ -40,8 +41,13 @@ enum FootprintRows {
       var populationValue: Int? = nil
       let popBytes = row.trimmedBytes(population)
       if !popBytes.isEmpty {
-        if let n = RowChecks.wholeNumber(popBytes) {
+        if let n = RowChecks.wholeNumber(popBytes), n <= RowChecks.populationLimit {
           populationValue = n
+        } else if RowChecks.wholeNumber(popBytes) != nil || popBytes.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+          problems.error(
+            file, line: line, field: "population",
+            "population \(quotedForMessage(row.string(population))) is more than any footprint's (at most \(NumberFormat.grouped(RowChecks.populationLimit)))"
+          )
         } else {
           let popText = row.string(population)
           problems.error(
@@ -65,9 +71,16 @@ enum FootprintRows {
       out.append(
         Footprint(
           code: codeText, name: nameText, region: regionValue ?? .north,
-          leader: row.string(leader).nilIfEmpty, leaderRole: row.string(leaderRole).nilIfEmpty,
+          leader: RowChecks.text(
+            row, leader, field: "leader", file: file, limit: RowChecks.nameLimit, problems: &problems
+          ).nilIfEmpty,
+          leaderRole: RowChecks.text(
+            row, leaderRole, field: "leader_role", file: file, limit: RowChecks.nameLimit, problems: &problems
+          ).nilIfEmpty,
           population: populationValue, populationBasis: basis, rating: ratingValue,
-          source: row.string(source).nilIfEmpty))
+          source: RowChecks.text(
+            row, source, field: "source", file: file, limit: RowChecks.noteLimit, problems: &problems
+          ).nilIfEmpty))
     }
     return out
   }

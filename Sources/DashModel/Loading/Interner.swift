@@ -28,12 +28,20 @@ final class Interner: @unchecked Sendable {
 
   deinit { last.deallocate() }
 
-  /// The id of the cell's text (0 when empty), shared with earlier equal cells.
-  func id(_ row: CSVRow, _ slot: Int) -> Int32 {
+  /// The id of the cell's text (0 when empty), shared with earlier equal
+  /// cells. A new text is checked first (valid UTF-8, at most `limit`
+  /// bytes); a wrong one is reported against `field` and reads as empty.
+  func id(
+    _ row: CSVRow, _ slot: Int, field: String, file: String, limit: Int = RowChecks.noteLimit,
+    problems: inout ProblemList
+  ) -> Int32 {
     let b = row.trimmedBytes(slot)
     guard let p = b.baseAddress, !b.isEmpty else { return 0 }
     let escapes = row.hasEscapes(slot)
     if b.count == lastLength && escapes == lastEscapes && ByteScan.equal(last, p, b.count) { return lastID }
+    guard RowChecks.checkText(b, field: field, line: row.line, file: file, limit: limit, problems: &problems) else {
+      return 0
+    }
     var key = escapes ? [0xFF] + Array(b) : []
     let (id, inserted) =
       escapes ? key.withUnsafeBufferPointer { index.insert(bytes: $0) } : index.insert(bytes: b)
@@ -54,6 +62,8 @@ final class Interner: @unchecked Sendable {
     return lastID
   }
 
-  /// The cell's text, shared with earlier equal cells.
-  func text(_ row: CSVRow, _ slot: Int) -> String { strings[Int(id(row, slot))] }
+  /// The cell's text, shared with earlier equal cells (checked as ``id(_:_:field:file:limit:problems:)`` does).
+  func text(_ row: CSVRow, _ slot: Int, field: String, file: String, problems: inout ProblemList) -> String {
+    strings[Int(id(row, slot, field: field, file: file, problems: &problems))]
+  }
 }

@@ -57,7 +57,7 @@ enum OrganisationRows {
           file, line: line, field: "kind",
           "kind \(quotedForMessage(kindText)) is not one of \(OrganisationKind.validCodes)")
       }
-      let sourceID = chunk.sources.id(row, source)
+      let sourceID = chunk.sources.id(row, source, field: "source", file: file, problems: &problems)
       // Code and name as bytes; only a cell with doubled quotes or non-ASCII
       // ends (a no-break space to trim, say) goes through a String.
       func plain(_ slot: Int) -> Bool {
@@ -73,7 +73,13 @@ enum OrganisationRows {
       if !plain(code) { codeText = Array(row.string(code).utf8) }
       nameText.withUnsafeBufferPointer { n in
         if !plain(name) { nameBytes = n }
-        if nameBytes.isEmpty { problems.error(file, line: line, field: "name", "name is empty") }
+        if nameBytes.isEmpty {
+          problems.error(file, line: line, field: "name", "name is empty")
+        } else if !RowChecks.checkText(
+          nameBytes, field: "name", line: line, file: file, limit: RowChecks.nameLimit, problems: &problems)
+        {
+          nameBytes = UnsafeBufferPointer(start: nil, count: 0)
+        }
         codeText.withUnsafeBufferPointer { c in
           let codeBytes = plain(code) ? b : c
           chunk.part.append(code: codeBytes, name: nameBytes, kind: kindValue ?? .other, source: sourceID)

@@ -1,6 +1,21 @@
 /// Checks shared by the row readers.
 enum RowChecks {
-  /// Checks a code cell's text: present, with no spaces or control characters.
+  /// The longest code, in bytes (ODS and ONS codes have 3 to 9).
+  static let codeLimit = 64
+  /// The longest name, leader or role, in bytes.
+  static let nameLimit = 1_000
+  /// The longest note or source, in bytes.
+  static let noteLimit = 10_000
+  /// The largest figure, either way, in £ million (ten trillion pounds):
+  /// anything larger is a mistake, and would overflow sums.
+  static let moneyLimit = 10_000_000.0
+  /// The largest population of a footprint (England has about 56 million).
+  static let populationLimit = 100_000_000
+
+  /// Checks a code cell's text: present, valid UTF-8, short, and with no
+  /// space, control, formatting or direction character (nothing that could
+  /// hide in a message or act on a terminal). Returns `""` for a plain ASCII
+  /// code (the caller has its bytes), the text otherwise, `nil` when wrong.
   static func codeText(_ row: CSVRow, _ slot: Int, file: String, problems: inout ProblemList) -> String? {
     let b = row.trimmedBytes(slot)
     if b.isEmpty {
@@ -12,14 +27,98 @@ enum RowChecks {
       plain = false
       break
     }
-    if plain { return "" }
+    if plain && b.count <= codeLimit { return "" }
+    if let bad = invalidUTF8(b) {
+      problems.error(file, line: row.line, field: "code", notUTF8("code", at: bad, of: b))
+      return nil
+    }
     let text = row.string(slot)
-    if text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
+    if b.count > codeLimit {
       problems.error(
-        file, line: row.line, field: "code", "code \(quotedForMessage(text)) contains a space or control character")
+        file, line: row.line, field: "code",
+        "code \(quotedForMessage(text)) is \(NumberFormat.grouped(b.count)) bytes long; a code has at most \(codeLimit)")
+      return nil
+    }
+    if text.unicodeScalars.contains(where: { s in
+      s.properties.isWhitespace || VisibleText.escape(s) != nil || s.properties.generalCategory == .format
+    }) {
+      problems.error(
+        file, line: row.line, field: "code",
+        "code \(quotedForMessage(text)) contains a space, control, formatting or direction character")
       return nil
     }
     return text
+  }
+
+  /// The offset of the first byte that is not part of valid UTF-8, or `nil`.
+  static func invalidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+    var i = 0
+    let n = b.count
+    while i < n {
+      let c = b[i]
+      if c < 0x80 {
+        i += 1
+        continue
+      }
+      // The continuation bytes a lead byte needs, and the range of the
+      // first (which rules out overlong forms and surrogates).
+      let need: Int
+      let low: UInt8
+      let high: UInt8
+      switch c {
+      case 0xC2...0xDF: (need, low, high) = (1, 0x80, 0xBF)
+      case 0xE0: (need, low, high) = (2, 0xA0, 0xBF)
+      case 0xE1...0xEC, 0xEE...0xEF: (need, low, high) = (2, 0x80, 0xBF)
+      case 0xED: (need, low, high) = (2, 0x80, 0x9F)
+      case 0xF0: (need, low, high) = (3, 0x90, 0xBF)
+      case 0xF1...0xF3: (need, low, high) = (3, 0x80, 0xBF)
+      case 0xF4: (need, low, high) = (3, 0x80, 0x8F)
+      default: return i
+      }
+      guard i + need < n else { return i }
+      if b[i + 1] < low || b[i + 1] > high { return i }
+      var k = 2
+      while k <= need {
+        if b[i + k] < 0x80 || b[i + k] > 0xBF { return i }
+        k += 1
+      }
+      i += need + 1
+    }
+    return nil
+  }
+
+  /// "field is not valid UTF-8 …", for a message.
+  static func notUTF8(_ field: String, at offset: Int, of b: UnsafeBufferPointer<UInt8>) -> String {
+    let byte = String(b[offset], radix: 16, uppercase: true)
+    return
+      "\(field) is not valid UTF-8 (byte 0x\(byte.count < 2 ? "0" : "")\(byte) at position \(offset + 1) of the cell); save the file as UTF-8"
+  }
+
+  /// A cell of free text (a name, a leader, a note, a source), checked:
+  /// valid UTF-8 and at most `limit` bytes. Problems name the field.
+  static func text(
+    _ row: CSVRow, _ slot: Int, field: String, file: String, limit: Int, problems: inout ProblemList
+  ) -> String {
+    let b = row.trimmedBytes(slot)
+    guard checkText(b, field: field, line: row.line, file: file, limit: limit, problems: &problems) else { return "" }
+    return row.string(slot)
+  }
+
+  /// Checks a text cell's bytes (see ``text(_:_:field:file:limit:problems:)``).
+  static func checkText(
+    _ b: UnsafeBufferPointer<UInt8>, field: String, line: Int, file: String, limit: Int, problems: inout ProblemList
+  ) -> Bool {
+    if b.count > limit {
+      problems.error(
+        file, line: line, field: field,
+        "\(field) is \(NumberFormat.grouped(b.count)) bytes long; at most \(NumberFormat.grouped(limit)) are read")
+      return false
+    }
+    if let bad = invalidUTF8(b) {
+      problems.error(file, line: line, field: field, notUTF8(field, at: bad, of: b))
+      return false
+    }
+    return true
   }
 
   /// Checks a code cell (present, no spaces, not seen before) and registers

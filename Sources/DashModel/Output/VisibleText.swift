@@ -38,6 +38,47 @@ public enum VisibleText {
     return out
   }
 
+  /// Text for a terminal or a pipe, line by line: line ends (LF, CRLF) are
+  /// kept, every other unsafe scalar is made visible. Checked byte by byte
+  /// first, so output with nothing to change (the usual case) costs one pass.
+  public static func sanitizeLines(_ text: String) -> String {
+    var clean = true
+    var previous: UInt8 = 0
+    for b in text.utf8 {
+      // Below space (but LF, and CR before LF), DEL, and the lead bytes of
+      // C1 controls (0xC2), direction marks (0xE2) and the Arabic mark (0xD8).
+      if (b < 0x20 && b != 0x0A && b != 0x0D) || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xD8
+        || (previous == 0x0D && b != 0x0A)
+      {
+        clean = false
+        break
+      }
+      previous = b
+    }
+    if clean && previous != 0x0D { return text }
+    var out = ""
+    out.reserveCapacity(text.utf8.count + 16)
+    var pendingCR = false
+    for s in text.unicodeScalars {
+      if pendingCR {
+        out += s == "\n" ? "\r\n" : "^M"
+        pendingCR = false
+        if s == "\n" { continue }
+      }
+      if s == "\n" {
+        out.unicodeScalars.append(s)
+      } else if s == "\r" {
+        pendingCR = true
+      } else if let e = escape(s) {
+        out += e
+      } else {
+        out.unicodeScalars.append(s)
+      }
+    }
+    if pendingCR { out += "^M" }
+    return out
+  }
+
   @usableFromInline
   static func hex4(_ v: UInt32) -> String {
     let digits = String(v, radix: 16, uppercase: true)

@@ -1,3 +1,5 @@
+import DashModel
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
@@ -35,7 +37,10 @@ enum Console {
   }
 
   /// Writes text to standard output (all of it, retrying short writes).
-  static func out(_ text: String) { write(text, to: STDOUT_FILENO) }
+  /// Whatever the text holds, nothing in it can act on a terminal: line ends
+  /// are kept and every other control character is made visible, here, on
+  /// the one path every batch command prints through.
+  static func out(_ text: String) { write(VisibleText.sanitizeLines(text), to: STDOUT_FILENO) }
 
   static func write(_ text: String, to fd: Int32) {
     var text = text
@@ -60,8 +65,9 @@ enum Console {
     out(lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n"))
   }
 
-  /// Writes a message to standard error.
+  /// Writes a message to standard error (made safe as ``out(_:)`` does).
   static func error(_ text: String) {
-    write(text.hasSuffix("\n") ? text : text + "\n", to: STDERR_FILENO)
+    let safe = VisibleText.sanitizeLines(text)
+    write(safe.hasSuffix("\n") ? safe : safe + "\n", to: STDERR_FILENO)
   }
 }

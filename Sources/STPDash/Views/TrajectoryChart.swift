@@ -23,7 +23,9 @@ struct TrajectoryChart {
 
   /// Round steps for the £m axis: 1, 2, 2.5 or 5 times a power of ten.
   static func niceStep(range: Double, maxTicks: Int) -> Double {
-    guard range > 0, maxTicks > 0 else { return 1 }
+    // Only a finite, positive range has steps (an infinite one would never
+    // stop growing the power of ten).
+    guard range.isFinite, range > 0, maxTicks > 0 else { return 1 }
     let raw = range / Double(maxTicks)
     var power = 1.0
     while power * 10 <= raw { power *= 10 }
@@ -34,8 +36,9 @@ struct TrajectoryChart {
 
   func render(into buf: inout Buffer, area: Rect, theme: Theme, glyphs g: Glyphs) {
     guard area.width >= 12, area.height >= 3 else { return }
+    // Figures are bounded when loaded; a chart still never trusts them.
     let values = TrajectoryChart.drawOrder.flatMap { s in
-      FinancialYear.all.compactMap { trajectory.value(Self.scenario(s), $0) }
+      FinancialYear.all.compactMap { trajectory.value(Self.scenario(s), $0) }.filter { $0.isFinite && abs($0) < 1e15 }
     }
     guard !values.isEmpty else {
       buf.put("no figures to chart", x: area.x + 1, y: area.y + area.height / 2, style: theme.dim, maxX: area.maxX)
@@ -64,7 +67,10 @@ struct TrajectoryChart {
     let dy = g.unicode ? 4 : 1
     let dotsW = plot.width * dx
     let dotsH = plot.height * dy
-    func dotY(_ v: Double) -> Int { Int(((hi - v) / (hi - lo) * Double(dotsH - 1)).rounded()) }
+    func dotY(_ v: Double) -> Int {
+      let y = ((hi - v) / (hi - lo) * Double(dotsH - 1)).rounded()
+      return y.isFinite ? Int(max(-1, min(Double(dotsH), y))) : 0
+    }
     func dotX(_ year: Int) -> Int {
       Int((Double(year) / Double(FinancialYear.count - 1) * Double(dotsW - 1)).rounded())
     }
@@ -80,7 +86,7 @@ struct TrajectoryChart {
       var previous: (x: Int, y: Int)? = nil
       var last: (x: Int, y: Int)? = nil
       for y in FinancialYear.all {
-        guard let v = trajectory.value(Self.scenario(s), y) else {
+        guard let v = trajectory.value(Self.scenario(s), y), v.isFinite, abs(v) < 1e15 else {
           previous = nil
           continue
         }
