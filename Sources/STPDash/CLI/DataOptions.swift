@@ -42,8 +42,8 @@ enum DataLocation {
       if let found = findSampleData(from: start) { return found }
     }
     throw BatchError(
-      "no data directory found: pass --data DIR (a folder with footprints.csv, organisations.csv, memberships.csv, finance.csv, alignment.csv), or run stpdash inside its repository to use the bundled sample-data/",
-      exitCode: 2)
+      "no data directory found: pass --data DIR (a folder with footprints.csv, organisations.csv, memberships.csv, finance.csv, alignment.csv), or run stpdash inside its repository to use the bundled sample-data/"
+    )
   }
 
   static func findSampleData(from start: String) -> String? {

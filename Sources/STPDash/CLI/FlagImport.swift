@@ -27,7 +27,8 @@ enum FlagImport {
       bytes = all
     } else {
       do throws(FileReadError) {
-        bytes = try FileBytes.read(path: path)
+        // A file, or a stream handed over on purpose (`--from <(…)`).
+        bytes = try FileBytes.readStream(path: path)
       } catch {
         throw BatchError("cannot read \(path): \(error.reason)")
       }

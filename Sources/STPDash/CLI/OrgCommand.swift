@@ -17,6 +17,12 @@ struct OrgCommand: ParsableCommand {
 
   @OptionGroup var output: FormatOption
 
+  func validate() throws {
+    if !(Delivery.minimum...Delivery.maximum).contains(delivery) {
+      throw ValidationError("--delivery must be between 0 and 150")
+    }
+  }
+
   func run() throws {
     try runBatch { () throws(BatchError) in
       let ws = try Workspace.load(data)

@@ -15,27 +15,35 @@ struct ValidateCommand: ParsableCommand {
       let journal = FlagJournal(path: data.flagsPath(directory: directory))
       var flagProblems: [Problem] = []
       var flagEvents = 0
+      var flagOmitted = 0
       switch journal.read() {
       case .success(let h):
         flagProblems = h.problems
         flagEvents = h.events.count
+        flagOmitted = h.omittedProblems
       case .failure(let e):
         flagProblems = [Problem(file: journal.fileName, message: "cannot be read: \(e.reason)", severity: .warning)]
       }
       switch DatasetLoader.load(directory: directory) {
       case .failure(let failure):
         for p in failure.problems.items + flagProblems { Console.out(p.description + "\n") }
+        if flagOmitted > 0 {
+          Console.out("\(journal.fileName): … and \(NumberFormat.grouped(flagOmitted)) more unreadable lines\n")
+        }
         if failure.problems.omittedCount > 0 {
           Console.out("… and \(failure.problems.omittedCount) more problems not listed\n")
         }
         let e = failure.problems.errorCount
-        let w = failure.problems.warningCount + flagProblems.count
+        let w = failure.problems.warningCount + flagProblems.count + flagOmitted
         throw BatchError(
           "\(directory): \(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s"); nothing was loaded")
       case .success(let d):
         for p in d.warnings + flagProblems { Console.out(p.description + "\n") }
+        if flagOmitted > 0 {
+          Console.out("\(journal.fileName): … and \(NumberFormat.grouped(flagOmitted)) more unreadable lines\n")
+        }
         let flags = flagEvents
-        let w = d.warnings.count + flagProblems.count
+        let w = d.warnings.count + flagProblems.count + flagOmitted
         Console.out(
           "\(directory): OK: \(d.footprints.count) footprints, \(NumberFormat.grouped(d.organisations.count)) organisations, "
             + "\(NumberFormat.grouped(d.memberships.count)) memberships, \(NumberFormat.grouped(financeRows(d))) figures, "

@@ -23,7 +23,7 @@ struct Workspace {
       switch journal.read() {
       case .success(let h):
         history = h
-        for p in h.problems { Console.error("stpdash: \(p)") }
+        for line in h.problemLines(limit: 10, fileName: journal.fileName) { Console.error("stpdash: \(line)") }
       case .failure(let error):
         Console.error("stpdash: flags not read: \(error)")
       }

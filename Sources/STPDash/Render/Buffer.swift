@@ -78,25 +78,32 @@ struct Buffer: Equatable {
   }
 
   /// Writes text from (x, y), clipped at `maxX`, making data text visible
-  /// first. Returns the column after the last cell written.
+  /// first. Returns the column after the last cell written. Only as much of
+  /// the text as can show is looked at: a name of millions of characters
+  /// costs no more than a short one.
   @discardableResult
   mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, maxX: Int? = nil) -> Int {
     guard y >= 0, y < height else { return x }
     let limit = min(maxX ?? width, width)
     var cx = x
-    for ch in VisibleText.sanitize(text) {
-      let w = DisplayWidth.width(of: ch)
-      if w == 0 { continue }
-      if cx + w > limit {
-        // A wide character that would straddle the edge becomes a space.
-        if cx < limit, cx >= 0 { self[cx, y] = Cell(symbol: " ", style: style) }
-        return limit
+    for raw in text {
+      if cx >= limit { break }
+      // A character that must not reach the terminal is shown by its stand-in.
+      let shown = raw.unicodeScalars.contains { VisibleText.escape($0) != nil } ? VisibleText.sanitize(String(raw)) : nil
+      for ch in shown.map(Array.init) ?? [raw] {
+        let w = DisplayWidth.width(of: ch)
+        if w == 0 { continue }
+        if cx + w > limit {
+          // A wide character that would straddle the edge becomes a space.
+          if cx < limit, cx >= 0 { self[cx, y] = Cell(symbol: " ", style: style) }
+          return limit
+        }
+        if cx >= 0 {
+          self[cx, y] = Cell(symbol: String(ch), style: style)
+          if w == 2 { self[cx + 1, y] = Cell(symbol: "", style: style) }
+        }
+        cx += w
       }
-      if cx >= 0 {
-        self[cx, y] = Cell(symbol: String(ch), style: style)
-        if w == 2 { self[cx + 1, y] = Cell(symbol: "", style: style) }
-      }
-      cx += w
     }
     return cx
   }
@@ -106,8 +113,12 @@ struct Buffer: Equatable {
     _ text: String, x: Int, y: Int, width w: Int, style: Style = .plain, right: Bool = false, ellipsis: String
   ) {
     guard w > 0 else { return }
-    let clean = VisibleText.sanitize(text)
-    put(DisplayWidth.pad(clean, to: w, right: right, ellipsis: ellipsis), x: x, y: y, style: style, maxX: x + w)
+    // Only the part that can show is made visible and measured (each
+    // character takes at least one column, or is a stand-in of several).
+    let head = String(text.prefix(w * 8 + 8))
+    let clean = VisibleText.sanitize(head)
+    let cut = head.count < text.count ? clean + ellipsis + ellipsis : clean
+    put(DisplayWidth.pad(cut, to: w, right: right, ellipsis: ellipsis), x: x, y: y, style: style, maxX: x + w)
   }
 
   /// Sets the style of every cell in a rectangle (keeping symbols).
