@@ -221,7 +221,8 @@ struct FastPathTests {
     ])
     defer { tooLong.remove() }
     compare(tooLong.path)
-    #expect(tooLong.problems().map(\.description) == ["finance.csv:2: source is 10,001 bytes long; at most 10,000 are read"])
+    #expect(
+      tooLong.problems().map(\.description) == ["finance.csv:2: source is 10,001 bytes long; at most 10,000 are read"])
   }
 
   @Test func wordAtATimeScansFindTheSameBytesAsAByteLoop() {

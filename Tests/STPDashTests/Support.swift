@@ -7,7 +7,11 @@ enum Binary {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
   }
 
+  /// The binary under test: the one built with the tests, or another build
+  /// named by `STPDASH_TEST_BINARY` (to show a regression test failing on
+  /// the build before a fix).
   static var path: String {
+    if let other = ProcessInfo.processInfo.environment["STPDASH_TEST_BINARY"], !other.isEmpty { return other }
     if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
       var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
       // Inside an .xctest bundle on some platforms: walk up to the build folder.
@@ -239,4 +243,74 @@ func permutedCopy(of directory: String) throws -> String {
     try text.write(toFile: out + "/" + name, atomically: true, encoding: .utf8)
   }
   return out
+}
+
+extension Binary {
+  /// What a measured run did: its exit status, its output, and the most
+  /// memory it held (its peak resident set, VmHWM).
+  struct Measured {
+    var status: Int32
+    var out: [UInt8]
+    var err: [UInt8]
+    var peakKiB: Int
+    var errText: String { String(decoding: err, as: UTF8.self) }
+  }
+
+  /// Runs `stpdash` with output to temporary files (so a flood of output
+  /// never fills a pipe) and reports its peak memory.
+  static func runMeasured(_ args: [String], directory: String? = nil) throws -> Measured {
+    let base = FileManager.default.temporaryDirectory.appendingPathComponent("stpdash-run-\(UUID().uuidString)").path
+    let outPath = base + ".out"
+    let errPath = base + ".err"
+    defer {
+      unlink(outPath)
+      unlink(errPath)
+    }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    let dir = directory ?? repoRoot.path
+    // Through `sh`, which changes to the directory and then becomes stpdash
+    // (the same process, so stpdash is measured at the pid spawned).
+    let argv = (["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", dir, path] + args).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var env = ProcessInfo.processInfo.environment
+    env["COLUMNS"] = nil
+    let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { envp.forEach { free($0) } }
+    var pid: pid_t = 0
+    let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, envp)
+    guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
+    // The peak is read from /proc while it runs: VmHWM only grows, so the
+    // last reading is the peak up to a few milliseconds before the end.
+    // (`wait4`'s ru_maxrss will not do: a spawned child counts the memory
+    // of the test process it was spawned from before its exec.)
+    var status: Int32 = 0
+    var peak = 0
+    while true {
+      let done = waitpid(pid, &status, WNOHANG)
+      if done == pid { break }
+      if done < 0 && errno != EINTR { break }
+      if let hwm = Self.highWaterKiB(pid: pid) { peak = max(peak, hwm) }
+      usleep(2_000)
+    }
+    let exited = (status & 0x7F) == 0
+    return Measured(
+      status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F),
+      out: Array(FileManager.default.contents(atPath: outPath) ?? Data()),
+      err: Array(FileManager.default.contents(atPath: errPath) ?? Data()),
+      peakKiB: peak)
+  }
+
+  /// A running process's peak resident set in KiB (`VmHWM` in its status).
+  static func highWaterKiB(pid: pid_t) -> Int? {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+      return Int(line.dropFirst(6).split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
+    }
+    return nil
+  }
 }

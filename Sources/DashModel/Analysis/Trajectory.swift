@@ -72,7 +72,7 @@ public struct Trajectory: Sendable, Hashable {
 
   /// The first year the plan line reaches balance (gap ≤ 0), if it does.
   public var planBalanceYear: FinancialYear? {
-    FinancialYear.all.first { (value(.plan, $0) ?? 1) <= 0 }
+    FinancialYear.all.first { year in value(.plan, year).map { $0.isFinite && $0 <= 0 } ?? false }
   }
 
   /// Planned savings in a year: do-nothing minus plan, when both are known.

@@ -77,7 +77,8 @@ package struct CSVTable: Sendable {
       if fields.count > 1_000 {
         problems.error(
           file, line: 1,
-          "the header has \(NumberFormat.grouped(fields.count)) columns; a data file has at most 1,000 (is this the right file?)")
+          "the header has \(NumberFormat.grouped(fields.count)) columns; a data file has at most 1,000 (is this the right file?)"
+        )
         return nil
       }
       let row = CSVRow(base: window.buffer, fields: fields, line: 1)
@@ -201,7 +202,9 @@ package struct CSVTable: Sendable {
       guard let found else { break }
       if fields.count == 1 && fields[0].start == fields[0].end && !fields[0].quoted { continue }
       if fields.count != expected {
-        problems.error(file, line: found, "expected \(expected) fields as in the header, found \(NumberFormat.grouped(fields.count))")
+        problems.error(
+          file, line: found, "expected \(expected) fields as in the header, found \(NumberFormat.grouped(fields.count))"
+        )
         continue
       }
       row.line = found
@@ -271,7 +274,8 @@ package struct CSVTable: Sendable {
     if fields.count == 1 && fields[0].start == fields[0].end && !fields[0].quoted { return next }
     if fields.count != header.count {
       problems.error(
-        document.fileName, line: recordLine, "expected \(header.count) fields as in the header, found \(NumberFormat.grouped(fields.count))")
+        document.fileName, line: recordLine,
+        "expected \(header.count) fields as in the header, found \(NumberFormat.grouped(fields.count))")
       return next
     }
     var row = CSVRow(base: window.buffer, fields: fields, line: recordLine)

@@ -29,7 +29,8 @@ public struct FlagHistory: Sendable {
     let more = problemCount - out.count
     if more > 0 {
       out.append(
-        "\(fileName): … and \(NumberFormat.grouped(more)) more unreadable line\(more == 1 ? "" : "s") (skipped, left in the file)")
+        "\(fileName): … and \(NumberFormat.grouped(more)) more unreadable line\(more == 1 ? "" : "s") (skipped, left in the file)"
+      )
     }
     return out
   }

@@ -32,7 +32,8 @@ public struct FileReadError: Error, Sendable, Equatable, CustomStringConvertible
     case EINVAL: return "not a regular file (a FIFO, device or socket); a data file must be an ordinary file"
     case EISDIR: return "a directory, not a file"
     case ELOOP:
-      return "a symbolic link, which is not followed for the flag journal (anyone could point it anywhere); give the real file with --flags"
+      return
+        "a symbolic link, which is not followed for the flag journal (anyone could point it anywhere); give the real file with --flags"
     default: return String(cString: strerror(code))
     }
   }

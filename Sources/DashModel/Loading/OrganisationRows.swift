@@ -65,6 +65,9 @@ enum OrganisationRows {
         return !row.hasEscapes(slot) && (t.isEmpty || (t[0] < 0x80 && t[t.count - 1] < 0x80))
       }
       var nameBytes = row.trimmedBytes(name)
+      // Checked as written (a String would replace bad UTF-8 unseen).
+      let nameValid = RowChecks.checkText(
+        nameBytes, field: "name", line: line, file: file, limit: RowChecks.nameLimit, problems: &problems)
       var nameText: [UInt8] = []
       if !plain(name) {
         nameText = Array(row.string(name).utf8)
@@ -73,12 +76,10 @@ enum OrganisationRows {
       if !plain(code) { codeText = Array(row.string(code).utf8) }
       nameText.withUnsafeBufferPointer { n in
         if !plain(name) { nameBytes = n }
-        if nameBytes.isEmpty {
-          problems.error(file, line: line, field: "name", "name is empty")
-        } else if !RowChecks.checkText(
-          nameBytes, field: "name", line: line, file: file, limit: RowChecks.nameLimit, problems: &problems)
-        {
+        if !nameValid {
           nameBytes = UnsafeBufferPointer(start: nil, count: 0)
+        } else if nameBytes.isEmpty {
+          problems.error(file, line: line, field: "name", "name is empty")
         }
         codeText.withUnsafeBufferPointer { c in
           let codeBytes = plain(code) ? b : c

@@ -36,7 +36,8 @@ enum RowChecks {
     if b.count > codeLimit {
       problems.error(
         file, line: row.line, field: "code",
-        "code \(quotedForMessage(text)) is \(NumberFormat.grouped(b.count)) bytes long; a code has at most \(codeLimit)")
+        "code \(quotedForMessage(text)) is \(NumberFormat.grouped(b.count)) bytes long; a code has at most \(codeLimit)"
+      )
       return nil
     }
     if text.unicodeScalars.contains(where: { s in

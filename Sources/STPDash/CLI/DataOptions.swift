@@ -74,3 +74,24 @@ enum DataLocation {
     return path
   }
 }
+
+/// `--delivery PCT`, shared by the commands that show plans.
+struct DeliveryOption: ParsableArguments {
+  // Unconditional, so `--delivery -500` is read as a (wrong) number and
+  // refused as one, not taken for an option.
+  @Option(
+    name: .long, parsing: .unconditional,
+    help: ArgumentHelp(
+      "Percent of planned savings delivered, \(Delivery.minimum)-\(Delivery.maximum).",
+      valueName: "PCT"))
+  var delivery: Int = 100
+
+  func validate() throws {
+    if !(Delivery.minimum...Delivery.maximum).contains(delivery) {
+      throw ValidationError("--delivery must be between \(Delivery.minimum) and \(Delivery.maximum)")
+    }
+  }
+
+  /// The delivery setting.
+  var setting: Delivery { Delivery(percent: delivery) }
+}

@@ -12,23 +12,15 @@ struct FootprintCommand: ParsableCommand {
 
   @OptionGroup var data: DataOptions
 
-  @Option(
-    name: .long, help: ArgumentHelp("Percent of planned savings delivered, 0-150 (default 100).", valueName: "PCT"))
-  var delivery: Int = 100
+  @OptionGroup var delivery: DeliveryOption
 
   @OptionGroup var output: FormatOption
-
-  func validate() throws {
-    if !(Delivery.minimum...Delivery.maximum).contains(delivery) {
-      throw ValidationError("--delivery must be between 0 and 150")
-    }
-  }
 
   func run() throws {
     try runBatch { () throws(BatchError) in
       let ws = try Workspace.load(data)
       let f = try ws.footprint(footprint)
-      let setting = Delivery(percent: delivery)
+      let setting = delivery.setting
       let flags = ws.flagSet
       let league = LeagueTable.rows(ws.analysis, delivery: setting, flags: flags)
       guard let row = league.first(where: { $0.footprint == f }) else { return }

@@ -23,9 +23,7 @@ struct LeagueCommand: ParsableCommand {
   @Option(name: .long, help: ArgumentHelp("Only this region: North, Midlands and East, London, South.", valueName: "R"))
   var region: String?
 
-  @Option(
-    name: .long, help: ArgumentHelp("Percent of planned savings delivered, 0-150 (default 100).", valueName: "PCT"))
-  var delivery: Int = 100
+  @OptionGroup var delivery: DeliveryOption
 
   @OptionGroup var output: FormatOption
 
@@ -37,9 +35,6 @@ struct LeagueCommand: ParsableCommand {
       throw ValidationError("unknown region \"\(region)\"; choose one of: \(Region.validNames)")
     }
     if asc && desc { throw ValidationError("--asc and --desc contradict each other") }
-    if !(Delivery.minimum...Delivery.maximum).contains(delivery) {
-      throw ValidationError("--delivery must be between 0 and 150")
-    }
   }
 
   func run() throws {
@@ -50,7 +45,7 @@ struct LeagueCommand: ParsableCommand {
       let column = LeagueColumn(key: sort) ?? .doNothing
       let ascending = asc ? true : (desc ? false : column.naturallyAscending)
       let regionValue = region.flatMap { Region(name: $0) }
-      let setting = Delivery(percent: delivery)
+      let setting = delivery.setting
       let all = LeagueTable.rows(ws.analysis, delivery: setting, flags: ws.flagSet)
       let ranked = LeagueTable.rank(all, by: column, ascending: ascending)
       let rows = LeagueTable.filter(ranked, region: regionValue)

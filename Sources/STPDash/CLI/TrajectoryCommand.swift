@@ -12,22 +12,14 @@ struct TrajectoryCommand: ParsableCommand {
 
   @OptionGroup var data: DataOptions
 
-  @Option(
-    name: .long, help: ArgumentHelp("Percent of planned savings delivered, 0-150 (default 100).", valueName: "PCT"))
-  var delivery: Int = 100
+  @OptionGroup var delivery: DeliveryOption
 
   @OptionGroup var output: FormatOption
-
-  func validate() throws {
-    if !(Delivery.minimum...Delivery.maximum).contains(delivery) {
-      throw ValidationError("--delivery must be between 0 and 150")
-    }
-  }
 
   func run() throws {
     try runBatch { () throws(BatchError) in
       let ws = try Workspace.load(data)
-      let setting = Delivery(percent: delivery)
+      let setting = delivery.setting
       var name = "England"
       var code = "E92000001"
       var base = ws.analysis.england

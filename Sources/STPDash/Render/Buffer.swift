@@ -89,7 +89,8 @@ struct Buffer: Equatable {
     for raw in text {
       if cx >= limit { break }
       // A character that must not reach the terminal is shown by its stand-in.
-      let shown = raw.unicodeScalars.contains { VisibleText.escape($0) != nil } ? VisibleText.sanitize(String(raw)) : nil
+      let shown =
+        raw.unicodeScalars.contains { VisibleText.escape($0) != nil } ? VisibleText.sanitize(String(raw)) : nil
       for ch in shown.map(Array.init) ?? [raw] {
         let w = DisplayWidth.width(of: ch)
         if w == 0 { continue }
