@@ -11,7 +11,8 @@ let package = Package(
     .library(name: "DashModel", targets: ["DashModel"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     .systemLibrary(
@@ -29,7 +30,24 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "DashModelTests", dependencies: ["DashModel"]),
-    .testTarget(name: "STPDashTests", dependencies: ["STPDash", "DashModel"], exclude: ["Snapshots", "Fixtures"]),
+    // Fuzzing (scripts/fuzz): the targets, and a driver that is libFuzzer's
+    // when built with -sanitize=fuzzer -DFUZZING and a corpus replayer otherwise.
+    .target(name: "FuzzTargets", dependencies: ["DashModel"], path: "Tests/Fuzz/Targets"),
+    .executableTarget(name: "stpdash-fuzz", dependencies: ["FuzzTargets"], path: "Tests/Fuzz/Driver"),
+    // What both test targets share: seeded randomness, awkward text.
+    .target(
+      name: "TestSupport", dependencies: [.product(name: "PropertyBased", package: "swift-property-based")],
+      path: "Tests/Support"),
+    .testTarget(
+      name: "DashModelTests",
+      dependencies: [
+        "DashModel", "FuzzTargets", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
+    .testTarget(
+      name: "STPDashTests",
+      dependencies: [
+        "STPDash", "DashModel", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+      ],
+      exclude: ["Snapshots", "Fixtures"]),
   ]
 )

@@ -104,22 +104,6 @@ enum SampleData {
   }
 }
 
-/// A seeded random number generator (SplitMix64), so a failing random test
-/// can be run again with the same numbers: the seed is in its message.
-struct SeededGenerator: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 /// A copy of a data directory with every CSV file's columns in reverse order
 /// and an unknown column added in the middle: a loader that reads columns by
 /// name must load it exactly as the original.

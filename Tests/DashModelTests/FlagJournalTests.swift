@@ -28,7 +28,7 @@ struct FlagJournalTests {
     #expect(h.problems.isEmpty)
     #expect(h.events.count == 2)
     #expect(h.events[0].reason == "Refuses, says \"no\", to sign")
-    #expect(h.events[1].reason == "line one line two", "a reason stays on one line")
+    #expect(h.events[1].reason == "line one\nline two", "a reason keeps its line break")
     #expect(h.events.map(\.line) == [2, 3])
     let text = try String(contentsOfFile: path, encoding: .utf8)
     #expect(text.hasPrefix(FlagJournal.header + "\n"))

@@ -1,5 +1,6 @@
 import DashModel
 import Foundation
+import TestSupport
 import Testing
 
 /// Flagging from the command line, including under concurrency, crashes and

@@ -165,22 +165,6 @@ func csvRecords(_ text: String) -> [[String]] {
   }
 }
 
-/// A seeded random number generator (SplitMix64), so a random test can be
-/// run again with the same numbers.
-struct SeededGenerator: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 /// The records of a CSV text, RFC 4180 (quoted separators, doubled quotes
 /// and line breaks inside quotes).
 func csvParse(_ text: String) -> [[String]] {

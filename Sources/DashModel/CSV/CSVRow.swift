@@ -38,6 +38,16 @@ package struct CSVRow {
     slot >= 0 && slot < fields.stored && fields[slot].escapes
   }
 
+  /// The cell exactly as written: a quoted field keeps everything between
+  /// its quotes (spaces, line breaks, control characters), quotes collapsed;
+  /// an unquoted one is trimmed like ``string(_:)``.
+  package func exactString(_ slot: Int) -> String {
+    guard slot >= 0, slot < fields.stored, fields[slot].quoted else { return string(slot) }
+    let f = fields[slot]
+    return Self.text(
+      UnsafeBufferPointer(start: base + f.start, count: f.end - f.start), escapes: f.escapes, trimming: false)
+  }
+
   /// The cell as a string, quotes collapsed, surrounding white space
   /// (including no-break spaces) removed. Invalid UTF-8 becomes U+FFFD.
   package func string(_ slot: Int) -> String {
@@ -46,8 +56,9 @@ package struct CSVRow {
 
   /// A field's bytes as text (see ``string(_:)``): `raw` is the field between
   /// its quotes, spaces and tabs already trimmed; `escapes` says whether it
-  /// holds doubled quotes.
-  static func text(_ raw: UnsafeBufferPointer<UInt8>, escapes: Bool) -> String {
+  /// holds doubled quotes; `trimming` removes other Unicode white space
+  /// from the ends.
+  static func text(_ raw: UnsafeBufferPointer<UInt8>, escapes: Bool, trimming: Bool = true) -> String {
     guard !raw.isEmpty else { return "" }
     var s: String
     if escapes {
@@ -65,7 +76,7 @@ package struct CSVRow {
     }
     // Unicode white space (a no-break space pasted from a web page, say):
     // only possible when the text starts or ends outside ASCII.
-    guard raw[0] >= 0x80 || raw[raw.count - 1] >= 0x80 else { return s }
+    guard trimming, raw[0] >= 0x80 || raw[raw.count - 1] >= 0x80 else { return s }
     if let first = s.unicodeScalars.first, let last = s.unicodeScalars.last,
       first.properties.isWhitespace || last.properties.isWhitespace
     {

@@ -87,7 +87,6 @@ package struct CSVTable: Sendable {
       dataLine = scanner.line
       break
     }
-    if failed { return nil }
     var lowered: [String: Int] = [:]
     for (i, name) in header.enumerated() {
       let key = name.lowercased()

@@ -23,16 +23,16 @@ public struct FlagEvent: Sendable, Hashable {
   /// The line in the journal, once read back (0 for events not yet saved).
   public var line: Int
 
-  /// Creates an event. Line breaks and control characters in the reason and
-  /// author become spaces, so every event stays on one line of the file.
+  /// Creates an event. The reason and author are kept exactly as given
+  /// (line breaks and all): the journal stores them exactly.
   public init(
     kind: Kind, org: String, footprint: String, reason: String, author: String, time: String, line: Int = 0
   ) {
     self.kind = kind
     self.org = org
     self.footprint = footprint
-    self.reason = Self.oneLine(reason)
-    self.author = Self.oneLine(author)
+    self.reason = reason
+    self.author = author
     self.time = time
     self.line = line
   }
@@ -40,20 +40,9 @@ public struct FlagEvent: Sendable, Hashable {
   /// The key of the pair the event is about.
   public var pair: FlagPair { FlagPair(org: org, footprint: footprint) }
 
-  /// Text on one line: control characters become spaces, ends trimmed.
-  public static func oneLine(_ s: String) -> String {
-    var out = ""
-    for u in s.unicodeScalars {
-      if u.value < 0x20 || u.value == 0x7F || (u.value >= 0x80 && u.value < 0xA0) || u.value == 0x2028
-        || u.value == 0x2029
-      {
-        out.append(" ")
-      } else {
-        out.unicodeScalars.append(u)
-      }
-    }
-    return out.trimmingWhitespace()
-  }
+  /// A reason as typed, ready to save: surrounding white space and line
+  /// breaks removed, everything inside kept. Empty means no reason was given.
+  public static func reasonText(_ s: String) -> String { s.trimmingWhitespace() }
 }
 
 /// An (organisation, footprint) pair, by code.

@@ -379,8 +379,8 @@ public struct FlagJournal: Sendable {
         continue
       }
       let event = FlagEvent(
-        kind: kind, org: cell("org"), footprint: cell("footprint"), reason: cell("reason"),
-        author: cell("author"), time: cell("time"), line: line)
+        kind: kind, org: cell("org"), footprint: cell("footprint"), reason: row.exactString(map["reason"] ?? -1),
+        author: row.exactString(map["author"] ?? -1), time: cell("time"), line: line)
       if event.org.isEmpty || event.footprint.isEmpty {
         skip("org or footprint is empty")
         continue

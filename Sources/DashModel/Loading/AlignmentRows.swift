@@ -17,7 +17,7 @@ enum AlignmentRows {
     out.reserve(table.estimatedRecords)
     var seen = PairSet(organisations: references.organisationCount)
     var hints = References.Hints()
-    var texts = Interner()
+    let texts = Interner()
     var unknown = UnknownCodes()
     table.forEachRecord(problems: &problems) { row, problems in
       let line = row.line

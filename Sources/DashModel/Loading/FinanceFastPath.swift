@@ -154,7 +154,9 @@ struct FinanceFastPath {
               }
               last.update(from: buffer + r.sourceStart, count: sourceLength)
               (last + sourceLength).update(from: buffer + r.noteStart, count: noteLength)
-              (lastSource, lastNote, lastFlags) = (sourceLength, noteLength, flags)
+              // A pair that failed its checks (id 0) is never reused unchecked:
+              // each row that repeats it is reported, as the general reader does.
+              (lastSource, lastNote, lastFlags) = lastID == 0 ? (-1, -1, 0) : (sourceLength, noteLength, flags)
               provenance = lastID
             }
             chunk.store(

@@ -125,7 +125,7 @@ public struct ProblemList: Sendable {
   /// The number of problems found but not kept.
   public var omittedCount: Int { errorCount + warningCount - items.count }
 
-  /// Sorts kept problems by file order then line, for stable listings.
+  /// Sorts kept problems by file order, line, column and message, for stable listings.
   public mutating func sortByLocation(fileOrder: [String]) {
     func rank(_ f: String) -> Int { fileOrder.firstIndex(of: f) ?? fileOrder.count }
     items.sort { a, b in
@@ -133,7 +133,9 @@ public struct ProblemList: Sendable {
       let rb = rank(b.file)
       if ra != rb { return ra < rb }
       if a.file != b.file { return a.file < b.file }
-      return (a.line ?? 0, a.column ?? 0) < (b.line ?? 0, b.column ?? 0)
+      // Then by message: several problems on one line read in the same
+      // order whichever reader found them first.
+      return (a.line ?? 0, a.column ?? 0, a.message) < (b.line ?? 0, b.column ?? 0, b.message)
     }
   }
 }

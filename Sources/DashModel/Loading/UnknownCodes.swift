@@ -37,7 +37,11 @@ struct UnknownCodes: Sendable {
 
   /// Emits one problem per unknown code, at the first line that uses it.
   func report(file: String, into problems: inout ProblemList) {
-    for (message, e) in entries.sorted(by: { ($0.value.lines.first ?? 0) < ($1.value.lines.first ?? 0) }) {
+    // By first line, then field and message: the same order however the
+    // file was split between threads.
+    let ordered = entries.map { (message: $0.key, entry: $0.value, first: $0.value.lines.min() ?? 0) }
+      .sorted { ($0.first, $0.entry.field, $0.message) < ($1.first, $1.entry.field, $1.message) }
+    for (message, e, _) in ordered {
       let lines = e.lines.sorted()
       var text = message
       if e.count > 1 {

@@ -41,20 +41,30 @@ public enum CSVWriter {
   }
 
   /// The text quoted (and inner quotes doubled) when it holds a separator,
-  /// quote, line break or surrounding space.
+  /// quote or line break, or begins or ends with white space or a control.
   public static func quote(_ s: String) -> String {
     var needs = false
     for u in s.utf8 where u == 0x2C || u == 0x22 || u == 0x0A || u == 0x0D {
       needs = true
       break
     }
-    if let f = s.utf8.first, f == 0x20 { needs = true }
-    if let l = s.utf8.last, l == 0x20 { needs = true }
-    guard needs else { return s }
-    var out = "\""
-    for ch in s {
-      if ch == "\"" { out += "\"\"" } else { out.append(ch) }
+    // White space (a tab, a no-break space, a paragraph separator) or a
+    // control at either end: a reader would trim it.
+    func edge(_ u: Unicode.Scalar?) -> Bool {
+      guard let u else { return false }
+      return u.value <= 0x20 || u.value == 0x7F || (u.value >= 0x80 && u.properties.isWhitespace)
     }
-    return out + "\""
+    if edge(s.unicodeScalars.first) || edge(s.unicodeScalars.last) { needs = true }
+    guard needs else { return s }
+    // By scalar, not by character: a quote followed by a combining mark is
+    // one character, and its quote must still be doubled.
+    var out = String.UnicodeScalarView()
+    out.append("\"")
+    for u in s.unicodeScalars {
+      out.append(u)
+      if u == "\"" { out.append("\"") }
+    }
+    out.append("\"")
+    return String(out)
   }
 }

@@ -107,6 +107,14 @@ public enum DisplayWidth {
     let t = truncate(s, to: columns, ellipsis: ellipsis)
     let gap = max(0, columns - width(of: t))
     let spaces = String(repeating: " ", count: gap)
-    return right ? spaces + t : t + spaces
+    var out = right ? spaces + t : t + spaces
+    // A character that joins what follows it (U+0600, a prepended mark) can
+    // take a space into itself: top the padding up until the width is right.
+    var topUps = 0
+    while topUps < columns && width(of: out) < columns {
+      out = right ? " " + out : out + " "
+      topUps += 1
+    }
+    return out
   }
 }

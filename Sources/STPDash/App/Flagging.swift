@@ -32,7 +32,7 @@ enum Flagging {
 
   /// Enter on the reason: saves, or keeps asking when the reason is empty.
   static func commit(_ state: inout AppState, org: Int, footprint: Int, reason: String, input: TextInput) -> [Effect] {
-    let why = FlagEvent.oneLine(reason)
+    let why = FlagEvent.reasonText(reason)
     guard !why.isEmpty else {
       state.input = input
       state.notice = Notice(text: "a flag needs a reason: type why, then Enter (Esc cancels)", kind: .error)

@@ -126,7 +126,9 @@ struct FlagCommand: ParsableCommand {
       throw ValidationError("--footprint CODE is required: which footprint's plan is the body not cooperating with?")
     }
     guard let reason else { throw ValidationError("--reason TEXT is required: say why the body is flagged") }
-    if FlagEvent.oneLine(reason).isEmpty { throw ValidationError("a flag needs a reason: --reason must not be empty") }
+    if FlagEvent.reasonText(reason).isEmpty {
+      throw ValidationError("a flag needs a reason: --reason must not be empty")
+    }
   }
 
   func run() throws {
@@ -141,7 +143,7 @@ struct FlagCommand: ParsableCommand {
       let (o, f) = try target.resolve(ws)
       let event = FlagEvent(
         kind: .flag, org: ws.dataset.organisations[o].code, footprint: ws.dataset.footprints[f].code,
-        reason: FlagEvent.oneLine(reason ?? ""), author: who, time: UTCTime.now())
+        reason: FlagEvent.reasonText(reason ?? ""), author: who, time: UTCTime.now())
       do throws(FlagSaveError) {
         try ws.journal.append(event)
       } catch {

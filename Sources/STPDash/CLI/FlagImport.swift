@@ -46,7 +46,7 @@ enum FlagImport {
       table.column("org"), table.column("footprint"), table.column("reason"), table.column("author")
     )
     table.forEachRecord(problems: &problems) { row, problems in
-      let reason = FlagEvent.oneLine(row.string(reasonSlot))
+      let reason = FlagEvent.reasonText(row.exactString(reasonSlot))
       if reason.isEmpty {
         problems.error(name, line: row.line, field: "reason", "reason is empty: a flag needs a reason")
         return
