@@ -17,6 +17,10 @@ final class Tmux {
       "PS1": Tmux.prompt, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "HOME": NSHomeDirectory(),
       "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
     ]
+    // Sanitizer settings reach the binary under test (scripts/test --sanitize).
+    for k in ["ASAN_OPTIONS", "TSAN_OPTIONS", "SWIFT_BACKTRACE"] {
+      if let v = ProcessInfo.processInfo.environment[k] { env[k] = v }
+    }
     for (k, v) in environment { env[k] = v }
     var assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Tmux.quote($0.value))" }.joined(separator: " ")
     // Keep the TERM tmux gives its panes unless a test sets one.

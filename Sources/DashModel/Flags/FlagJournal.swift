@@ -258,9 +258,10 @@ public struct FlagJournal: Sendable {
   /// and reading starts again at the next line.
   static func parse(_ storage: ByteStorage, fileName: String) -> FlagHistory {
     var history = FlagHistory()
-    func problem(_ p: Problem) {
+    // A problem past the hundredth is only counted: its message is never made.
+    func problem(_ p: @autoclosure () -> Problem) {
       if history.problems.count < FlagHistory.problemsKept {
-        history.problems.append(p)
+        history.problems.append(p())
       } else {
         history.omittedProblems += 1
       }
@@ -322,8 +323,8 @@ public struct FlagJournal: Sendable {
       // A record must end with a line break: one that does not is the last,
       // torn by an interrupted write.
       let ended = scanner.position > p && base[scanner.position - 1] == 0x0A
-      func skip(_ why: String) {
-        problem(corrupt(fileName, line, why))
+      func skip(_ why: @autoclosure () -> String) {
+        problem(corrupt(fileName, line, why()))
         p = nextLine
         line += 1
       }

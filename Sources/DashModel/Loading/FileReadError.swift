@@ -29,7 +29,7 @@ public struct FileReadError: Error, Sendable, Equatable, CustomStringConvertible
       return "the file changed while it was being read (it is shorter than when it was opened); load it again"
     }
     switch code {
-    case EINVAL: return "not a regular file (a FIFO, device or socket); a data file must be an ordinary file"
+    case EINVAL: return "not a regular file (a FIFO, device or socket); STPDash reads only ordinary files"
     case EISDIR: return "a directory, not a file"
     case ELOOP:
       return
