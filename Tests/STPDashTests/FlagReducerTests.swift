@@ -102,6 +102,28 @@ struct FlagReducerTests {
     #expect(s.notice?.kind == .ok)
   }
 
+  @Test func aReloadThatFailsKeepsUnsavedFlagsAndTheDelivery() {
+    // A data file cut short or replaced by a FIFO under a running session:
+    // the reload fails, and nothing the user had is lost.
+    var s = onEaling()
+    let e = FlagEvent(
+      kind: .flag, org: "E09000009", footprint: "E54000027", reason: "Blocks", author: "tester",
+      time: "2026-11-22T10:00:00Z")
+    _ = Reducer.reduce(&s, .flagSaved([e], FlagSaveError(path: "/data/flags.csv", code: ENOSPC, step: "write")))
+    AppFixture.send(&s, [.char("-")])
+    let delivery = s.delivery
+    for message in [
+      "finance.csv: the file changed while it was being read (it is shorter than when it was opened); load it again",
+      "finance.csv: cannot be read: not a regular file (a FIFO, device or socket); STPDash reads only ordinary files",
+    ] {
+      _ = Reducer.reduce(&s, .dataReloaded(.failure(ReloadFailure(message: message))))
+      #expect(s.session.pending == [e], "the unsaved flag is still there")
+      #expect(s.derived.flagSet.contains(org: ealing, footprint: nwl))
+      #expect(s.delivery == delivery)
+      #expect(s.notice?.kind == .error && s.notice?.text.contains("finance.csv") == true)
+    }
+  }
+
   @Test func uUnflagsOnlyWhatIsFlagged() {
     var s = onEaling()
     AppFixture.send(&s, [.char("u")])

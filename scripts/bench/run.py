@@ -157,6 +157,11 @@ def main():
     print(f"Dataset: {args.footprints} footprints x {args.orgs} organisations, {finance_rows:,} finance rows, "
           f"{sum(sizes.values()) / 1e6:.1f} MB in {len(sizes)} files (finance.csv {sizes['finance.csv'] / 1e6:.1f} MB)")
     print(f"Rounds: {args.rounds}, tools interleaved in a shuffled order each round; medians below")
+    # A spawned child's peak counts the spawning process's memory before its
+    # exec; /bin/true shows that floor. Every figure below is above it, so
+    # each is the tool's own peak.
+    floor = measure(["/bin/true"])[1]
+    print(f"Peak memory floor (what /bin/true reports when spawned from this script): {floor:.0f} MiB")
     print()
     print("| tool | wall median | wall best | CPU (user+sys) | peak memory | STPDash time ratio | STPDash memory ratio |")
     print("|---|---:|---:|---:|---:|---:|---:|")
