@@ -25,6 +25,32 @@ struct SnapshotTests {
     assertSnapshot(render(state), named: "trajectory-\(width)x\(height)")
   }
 
+  @Test(arguments: sizes)
+  func organisations(width: Int, height: Int) {
+    var state = AppFixture.state(width: width, height: height)
+    AppFixture.send(&state, [.char("5")])
+    assertSnapshot(render(state), named: "organisations-\(width)x\(height)")
+  }
+
+  @Test func organisationsFilteredWithAnAssumedRefusal() {
+    var state = AppFixture.state()
+    AppFixture.send(&state, [.char("5"), .char("\\")] + "kind:council stance:refused".map { .char($0) } + [.enter])
+    AppFixture.send(&state, [.char("j"), .char("x")])
+    assertSnapshot(render(state), named: "organisations-filtered-100x30")
+  }
+
+  @Test func goToShowsTheBestMatchesFirst() {
+    var state = AppFixture.state(width: 80, height: 24)
+    AppFixture.send(&state, [.char(":")] + "ealing".map { .char($0) })
+    assertSnapshot(render(state), named: "goto-ealing-80x24")
+  }
+
+  @Test func organisationsInASCIIAndMonochrome() {
+    var state = AppFixture.state(width: 80, height: 24, caps: Capabilities(color: false, unicode: false))
+    AppFixture.send(&state, [.char("5")])
+    assertSnapshot(render(state), named: "organisations-ascii-mono-80x24")
+  }
+
   @Test func englandTrajectoryAtHalfDelivery() {
     var state = AppFixture.state()
     AppFixture.send(&state, [.char("2"), .char("E")] + Array(repeating: .char("-"), count: 5))

@@ -12,8 +12,25 @@ public struct Analysis: Sendable {
   public let england: Trajectory
   /// Each footprint's members counted by stance.
   public let alignment: [AlignmentSummary]
-  /// Each membership's planned savings in 2020/21 as filed: share × (do-nothing − plan).
+  /// The planned savings each membership holds in 2020/21, as filed (delivery
+  /// 100 %): share × (do-nothing − plan) of the organisation. Where a
+  /// footprint files its own figures, its planned savings are shared out
+  /// among its members in proportion to these (see ``savingsAllocated``), so a
+  /// footprint's members always hold exactly its planned savings.
   public let membershipSavings: [Double?]
+  /// Footprints whose own planned savings were shared out among their members
+  /// in proportion to the members' figures.
+  public let savingsAllocated: [Bool]
+  /// Each footprint's planned savings in 2020/21 as filed (do-nothing − plan).
+  public let footprintSavings: [Double?]
+  /// Each footprint's largest holder of planned savings (a membership), if any holds a positive amount.
+  public let largestMember: [Int?]
+  /// Each footprint's delivery so far, from its latest outturn.
+  public let observed: [ObservedDelivery?]
+  /// The delivery setting each footprint's observed rate amounts to.
+  public let observedDelivery: [Delivery?]
+  /// England's delivery so far.
+  public let englandObserved: ObservedDelivery?
 
   /// Analyses a dataset.
   public init(_ dataset: Dataset) {
@@ -41,13 +58,83 @@ public struct Analysis: Sendable {
       return s
     }
     let target = FinancialYear.target
-    membershipSavings = dataset.memberships.map { m in
+    var held: [Double?] = dataset.memberships.map { m in
       let e = fin.entity(organisation: m.org)
       guard let dn = fin.value(entity: e, year: target, scenario: .doNothing),
         let p = fin.value(entity: e, year: target, scenario: .plan)
       else { return nil }
       return m.share * (dn - p)
     }
+    let trajectories = footprintTrajectories
+    footprintSavings = trajectories.map { $0.plannedSavings(target) }
+    var allocated = Array(repeating: false, count: count)
+    var largest: [Int?] = Array(repeating: nil, count: count)
+    for f in 0..<count {
+      let members = dataset.membersOfFootprint[f]
+      let t = trajectories[f]
+      let own = t.point(.doNothing, target).origin == .own || t.point(.plan, target).origin == .own
+      if own, let total = footprintSavings[f] {
+        let sum = members.reduce(0.0) { $0 + (held[$1] ?? 0) }
+        if sum > 0 {
+          let scale = total / sum
+          for m in members { held[m] = held[m].map { $0 * scale } }
+          allocated[f] = true
+        }
+      }
+      var best: (m: Int, v: Double)? = nil
+      for m in members {
+        if let v = held[m], v > 0, v > (best?.v ?? 0) { best = (m, v) }
+      }
+      largest[f] = best?.m
+    }
+    membershipSavings = held
+    savingsAllocated = allocated
+    largestMember = largest
+    observed = trajectories.map { ObservedDelivery($0) }
+    observedDelivery = observed.map { $0?.setting }
+    englandObserved = ObservedDelivery(england)
+  }
+
+  /// A footprint's trajectory (England's for `nil`) with its plan line at a
+  /// delivery scheme; England's under observed rates is the sum of each
+  /// footprint at its own.
+  public func trajectory(footprint f: Int?, delivery scheme: DeliveryScheme) -> Trajectory {
+    if let f { return footprintTrajectories[f].delivering(scheme.delivery(footprint: f, in: self)) }
+    if let d = scheme.uniform { return england.delivering(d) }
+    return Self.sum(
+      footprintTrajectories.indices.map {
+        footprintTrajectories[$0].delivering(scheme.delivery(footprint: $0, in: self))
+      })
+  }
+
+  /// The share of a footprint's planned savings its largest holder holds
+  /// (0–1; above 1 when other members' savings are negative), if known.
+  public func vetoShare(footprint f: Int) -> Double? {
+    guard let m = largestMember[f], let v = membershipSavings[m], let total = footprintSavings[f], total > 0 else {
+      return nil
+    }
+    return v / total
+  }
+
+  /// A footprint's margin at a delivery setting: how far its 2020/21 plan is
+  /// below balance (−plan gap; negative when the plan does not balance).
+  public func margin(footprint f: Int, delivery: Delivery) -> Double? {
+    let t = footprintTrajectories[f]
+    let year = FinancialYear.target
+    return delivery.plan(doNothing: t.value(.doNothing, year), plan: t.value(.plan, year)).map { -$0 }
+  }
+
+  /// The members whose refusal alone would stop a footprint's plan balancing
+  /// at a delivery setting: in a footprint whose plan balances (margin ≥ 0),
+  /// those whose planned savings at that setting exceed the margin. Largest
+  /// holder first.
+  public func pivotalMembers(footprint f: Int, delivery: Delivery) -> [Int] {
+    guard let margin = margin(footprint: f, delivery: delivery), margin >= 0 else { return [] }
+    let factor = delivery.factor
+    return dataset.membersOfFootprint[f].filter { m in
+      guard let v = membershipSavings[m] else { return false }
+      return v * factor > margin
+    }.sorted { (membershipSavings[$0] ?? 0) > (membershipSavings[$1] ?? 0) }
   }
 
   /// An organisation's own trajectory (its rows only, whole organisation).

@@ -1,16 +1,16 @@
 /// A set of league columns as a bitmask: no allocation per row.
 public struct ColumnSet: Sendable, Hashable {
-  var bits: UInt16 = 0
+  var bits: UInt32 = 0
 
   /// The empty set.
   public init() {}
 
   /// Whether the column is in the set.
   @inline(__always)
-  public func contains(_ c: LeagueColumn) -> Bool { bits & (1 << UInt16(c.rawValue)) != 0 }
+  public func contains(_ c: LeagueColumn) -> Bool { bits & (1 << UInt32(c.rawValue)) != 0 }
 
   /// Adds a column.
-  public mutating func insert(_ c: LeagueColumn) { bits |= 1 << UInt16(c.rawValue) }
+  public mutating func insert(_ c: LeagueColumn) { bits |= 1 << UInt32(c.rawValue) }
 
   /// Adds every column of another set.
   public mutating func formUnion(_ other: ColumnSet) { bits |= other.bits }

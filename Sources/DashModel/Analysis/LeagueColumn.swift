@@ -1,6 +1,7 @@
 /// A column of the league table.
 public enum LeagueColumn: Int, CaseIterable, Sendable, Hashable {
   case rank, name, region, members, doNothing, plan, savingsPercent, perHead, aligned, flagged, atRisk, rating
+  case needed, delivered, balance, veto, pivotal
 
   /// The key used by `--sort` and in CSV and JSON output.
   public var key: String {
@@ -17,6 +18,11 @@ public enum LeagueColumn: Int, CaseIterable, Sendable, Hashable {
     case .flagged: "flagged"
     case .atRisk: "at_risk"
     case .rating: "rating"
+    case .needed: "needed_pct"
+    case .delivered: "delivered_pct"
+    case .balance: "balance_year"
+    case .veto: "veto_share"
+    case .pivotal: "pivotal"
     }
   }
 
@@ -47,6 +53,11 @@ public enum LeagueColumn: Int, CaseIterable, Sendable, Hashable {
     case .flagged: "Flg"
     case .atRisk: "At risk"
     case .rating: "Rating"
+    case .needed: "Need%"
+    case .delivered: "Done%"
+    case .balance: "Bal"
+    case .veto: "Veto"
+    case .pivotal: "Piv"
     }
   }
 
@@ -65,6 +76,12 @@ public enum LeagueColumn: Int, CaseIterable, Sendable, Hashable {
     case .flagged: "members flagged as not cooperating"
     case .atRisk: "planned savings of refused or flagged members"
     case .rating: "NHS England progress rating, July 2017"
+    case .needed: "delivery of planned savings that would balance the 2020/21 plan (do-nothing ÷ planned savings)"
+    case .delivered:
+      "delivery so far: (do-nothing − outturn) ÷ (do-nothing − plan) in the latest year with an outturn"
+    case .balance: "first year the plan balances at the delivery setting (never: not by 2020/21)"
+    case .veto: "largest single member's share of the footprint's planned savings"
+    case .pivotal: "members whose refusal alone would stop a balancing plan balancing"
     }
   }
 
@@ -75,21 +92,26 @@ public enum LeagueColumn: Int, CaseIterable, Sendable, Hashable {
     case .doNothing: 1
     case .rank: 2
     case .plan: 3
-    case .aligned: 4
-    case .atRisk: 5
-    case .flagged: 6
-    case .perHead: 7
-    case .savingsPercent: 8
-    case .region: 9
-    case .members: 10
-    case .rating: 11
+    case .atRisk: 4
+    case .pivotal: 5
+    case .aligned: 6
+    case .veto: 7
+    case .flagged: 8
+    case .savingsPercent: 9
+    case .perHead: 10
+    case .region: 11
+    case .members: 12
+    case .needed: 13
+    case .delivered: 14
+    case .rating: 15
+    case .balance: 16
     }
   }
 
   /// Whether a user picking this column expects ascending order first.
   public var naturallyAscending: Bool {
     switch self {
-    case .rank, .name, .region, .rating: true
+    case .rank, .name, .region, .rating, .needed, .balance: true
     default: false
     }
   }
@@ -97,7 +119,7 @@ public enum LeagueColumn: Int, CaseIterable, Sendable, Hashable {
   /// Whether values are numbers (right-aligned).
   public var isNumeric: Bool {
     switch self {
-    case .name, .region, .rating, .aligned: false
+    case .name, .region, .rating, .aligned, .balance: false
     default: true
     }
   }
@@ -108,7 +130,9 @@ public enum LeagueColumn: Int, CaseIterable, Sendable, Hashable {
     let aliases: [String: LeagueColumn] = [
       "gap": .doNothing, "donothing": .doNothing, "savings": .savingsPercent, "savings_percent": .savingsPercent,
       "per_head_gbp": .perHead, "perhead": .perHead, "head": .perHead, "alignment": .aligned, "flags": .flagged,
-      "risk": .atRisk, "savings_at_risk": .atRisk, "footprint": .name, "position": .rank,
+      "risk": .atRisk, "savings_at_risk": .atRisk, "footprint": .name, "position": .rank, "need": .needed,
+      "needed_percent": .needed, "done": .delivered, "delivered_percent": .delivered, "observed": .delivered,
+      "balance": .balance, "balances": .balance, "largest_share": .veto,
     ]
     if let c = LeagueColumn.allCases.first(where: { $0.key == k || $0.csvHeader == k }) {
       self = c

@@ -30,11 +30,32 @@ public struct LeagueRow: Sendable, Hashable {
   public var atRisk: Double?
   /// Progress rating.
   public var rating: Rating?
+  /// The delivery setting the plan figures are at.
+  public var delivery: Delivery
+  /// The delivery of planned savings that would balance the 2020/21 plan, %.
+  public var neededPercent: Double?
+  /// Delivery so far, from the latest outturn.
+  public var observed: ObservedDelivery?
+  /// The first year the plan balances at the delivery setting (`nil`: never, or not known).
+  public var balanceYear: FinancialYear?
+  /// How far the 2020/21 plan is below balance at the delivery setting, £m.
+  public var margin: Double?
+  /// The largest single member's share of planned savings (0–1), and who.
+  public var vetoShare: Double?
+  public var vetoHolder: String?
+  /// Members whose refusal alone would stop the plan balancing.
+  public var pivotal: Int
   /// The columns whose figures are illustrative, not reported.
   public var illustrativeColumns: ColumnSet
 
   /// True when any figure on the row is illustrative.
   public var illustrative: Bool { !illustrativeColumns.isEmpty }
+
+  /// Sorts by the year the plan balances, "never" after every year, unknown last.
+  var planBalanceKey: Double? {
+    if let y = balanceYear { return Double(y.index) }
+    return plan == nil ? nil : Double(FinancialYear.count)
+  }
 }
 
 /// What the league needs from the flags, per footprint: computed when data or
@@ -48,22 +69,33 @@ public struct LeagueInputs: Sendable {
   public var atRiskBase: [Double?]
   /// Whether any figure behind the at-risk sum is illustrative.
   public var atRiskIllustrative: [Bool]
+  /// Members assumed refusing (for this session only) in each footprint.
+  public var assumed: [Int]
 }
 
 /// The league of footprints: rows, sorting and filtering.
 public enum LeagueTable {
   /// One row per footprint, in dataset order, ranked by the default sort.
-  public static func rows(_ analysis: Analysis, delivery: Delivery, flags: FlagSet) -> [LeagueRow] {
-    rows(analysis, delivery: delivery, inputs: inputs(analysis, flags: flags))
+  public static func rows(
+    _ analysis: Analysis, delivery: DeliveryScheme, flags: FlagSet, assumed: Set<Int> = []
+  ) -> [LeagueRow] {
+    rows(analysis, delivery: delivery, inputs: inputs(analysis, flags: flags, assumed: assumed))
   }
 
-  /// The per-footprint inputs that depend on flags.
-  public static func inputs(_ analysis: Analysis, flags: FlagSet) -> LeagueInputs {
+  /// The same at one delivery setting for every footprint.
+  public static func rows(_ analysis: Analysis, delivery: Delivery, flags: FlagSet) -> [LeagueRow] {
+    rows(analysis, delivery: .uniform(delivery), flags: flags)
+  }
+
+  /// The per-footprint inputs that depend on flags and on the organisations
+  /// assumed refusing (indices; for a what-if, never saved).
+  public static func inputs(_ analysis: Analysis, flags: FlagSet, assumed: Set<Int> = []) -> LeagueInputs {
     let d = analysis.dataset
     var out = LeagueInputs(
       flagged: Array(repeating: 0, count: d.footprints.count),
       atRiskBase: Array(repeating: 0, count: d.footprints.count),
-      atRiskIllustrative: Array(repeating: false, count: d.footprints.count))
+      atRiskIllustrative: Array(repeating: false, count: d.footprints.count),
+      assumed: Array(repeating: 0, count: d.footprints.count))
     let anyFlags = flags.count > 0
     for f in d.footprints.indices {
       var flagged = 0
@@ -71,11 +103,14 @@ public enum LeagueTable {
       var known = false
       var illustrative = false
       var refused = false
+      var assumedHere = 0
       for m in d.membersOfFootprint[f] {
         let ms = d.memberships[m]
         let isFlagged = anyFlags && flags.contains(org: ms.org, footprint: f)
         if isFlagged { flagged += 1 }
-        let isRefused = d.stance(membership: m) == .refused
+        let isAssumed = !assumed.isEmpty && assumed.contains(ms.org)
+        if isAssumed { assumedHere += 1 }
+        let isRefused = isAssumed || d.stance(membership: m) == .refused
         if isRefused { refused = true }
         guard isFlagged || isRefused else { continue }
         if let s = analysis.membershipSavings[m] {
@@ -87,17 +122,24 @@ public enum LeagueTable {
       out.flagged[f] = flagged
       out.atRiskBase[f] = known ? atRisk : (flagged > 0 || refused ? nil : 0)
       out.atRiskIllustrative[f] = illustrative
+      out.assumed[f] = assumedHere
     }
     return out
   }
 
   /// One row per footprint for a delivery setting, ranked by the default sort.
   public static func rows(_ analysis: Analysis, delivery: Delivery, inputs: LeagueInputs) -> [LeagueRow] {
+    rows(analysis, delivery: .uniform(delivery), inputs: inputs)
+  }
+
+  /// One row per footprint for a delivery scheme, ranked by the default sort.
+  public static func rows(_ analysis: Analysis, delivery scheme: DeliveryScheme, inputs: LeagueInputs) -> [LeagueRow] {
     let d = analysis.dataset
     let year = FinancialYear.target
     var rows: [LeagueRow] = []
     rows.reserveCapacity(d.footprints.count)
     for (f, fp) in d.footprints.enumerated() {
+      let delivery = scheme.delivery(footprint: f, in: analysis)
       let t = analysis.footprintTrajectories[f]
       let dnPoint = t.point(.doNothing, year)
       let planPoint = t.point(.plan, year)
@@ -113,18 +155,36 @@ public enum LeagueTable {
           footprint: f, rank: 0, code: fp.code, name: fp.name, region: fp.region,
           members: d.membersOfFootprint[f].count, doNothing: dn, plan: plan, savingsPercent: savings,
           perHead: perHead, alignedShare: summary.alignedShare, alignment: summary, flagged: inputs.flagged[f],
-          atRisk: inputs.atRiskBase[f].map { $0 * delivery.factor }, rating: fp.rating,
+          atRisk: inputs.atRiskBase[f].map { $0 * delivery.factor }, rating: fp.rating, delivery: delivery,
+          neededPercent: neededDeliveryPercent(t), observed: analysis.observed[f],
+          balanceYear: t.delivering(delivery).planBalanceYear,
+          margin: analysis.margin(footprint: f, delivery: delivery),
+          vetoShare: analysis.vetoShare(footprint: f),
+          vetoHolder: analysis.largestMember[f].map { d.organisations[d.memberships[$0].org].name },
+          pivotal: analysis.pivotalMembers(footprint: f, delivery: delivery).count,
           illustrativeColumns: illustrativeColumns(
             dn: dnPoint, plan: planPoint, perHead: perHead, footprint: fp,
-            atRiskIllustrative: inputs.atRiskIllustrative[f])))
+            atRiskIllustrative: inputs.atRiskIllustrative[f], observed: analysis.observed[f],
+            vetoIllustrative: analysis.largestMember[f].map {
+              d.finance.hasIllustrative(entity: d.finance.entity(organisation: d.memberships[$0].org))
+            } ?? false)))
     }
     return rank(rows, by: .doNothing, ascending: false)
   }
 
   static func illustrativeColumns(
-    dn: TrajectoryPoint, plan: TrajectoryPoint, perHead: Double?, footprint: Footprint, atRiskIllustrative: Bool
+    dn: TrajectoryPoint, plan: TrajectoryPoint, perHead: Double?, footprint: Footprint, atRiskIllustrative: Bool,
+    observed: ObservedDelivery?, vetoIllustrative: Bool
   ) -> ColumnSet {
     var out = ColumnSet()
+    if dn.illustrative || plan.illustrative {
+      for c in [LeagueColumn.needed, .balance, .pivotal] { out.insert(c) }
+    }
+    if observed?.illustrative == true { out.insert(.delivered) }
+    if vetoIllustrative || dn.illustrative || plan.illustrative {
+      out.insert(.veto)
+      out.insert(.pivotal)
+    }
     if dn.illustrative { out.insert(.doNothing) }
     if plan.illustrative || dn.illustrative { out.insert(.plan) }
     if plan.illustrative || dn.illustrative { out.insert(.savingsPercent) }
@@ -166,12 +226,32 @@ public enum LeagueTable {
       alignment.add(r.alignment)
       illustrative.formUnion(r.illustrativeColumns)
     }
+    // The totals' own realism: needed and observed delivery of the summed
+    // trajectories (England's when every footprint is shown).
+    let parts = rows.compactMap { $0.footprint.map { analysis.footprintTrajectories[$0] } }
+    let summed = parts.count == d.footprints.count ? analysis.england : Analysis.sum(parts)
+    var filedSavings: Double? = nil
+    var plannedNow = 0.0
+    for r in rows {
+      guard let f = r.footprint, let s = analysis.footprintSavings[f] else { continue }
+      filedSavings = (filedSavings ?? 0) + s
+      plannedNow += s * r.delivery.factor
+    }
+    let uniform = rows.first.map { first in rows.allSatisfy { $0.delivery == first.delivery } } ?? true
+    let delivery =
+      uniform
+      ? (rows.first?.delivery ?? .full)
+      : Delivery(percent: Int(((filedSavings ?? 0) > 0 ? plannedNow / (filedSavings ?? 1) * 100 : 100).rounded()))
+    var balanceYear: FinancialYear? = nil
+    if uniform { balanceYear = summed.delivering(delivery).planBalanceYear }
     return LeagueRow(
       footprint: nil, rank: 0, code: name == "England" ? "E92000001" : "", name: name, region: nil,
       members: rows.reduce(0) { $0 + $1.members }, doNothing: dn, plan: plan, savingsPercent: savings,
       perHead: pop > 0 ? popDN * 1_000_000 / Double(pop) : nil, alignedShare: alignment.alignedShare,
       alignment: alignment, flagged: rows.reduce(0) { $0 + $1.flagged }, atRisk: sum(\.atRisk), rating: nil,
-      illustrativeColumns: illustrative)
+      delivery: delivery, neededPercent: neededDeliveryPercent(summed), observed: ObservedDelivery(summed),
+      balanceYear: balanceYear, margin: plan.map { -$0 }, vetoShare: nil, vetoHolder: nil,
+      pivotal: rows.reduce(0) { $0 + $1.pivotal }, illustrativeColumns: illustrative)
   }
 
   /// Rows in league order for a column, with ranks set (ties share a rank).
@@ -229,6 +309,11 @@ public enum LeagueTable {
     case .flagged: Double(r.flagged)
     case .atRisk: r.atRisk
     case .rating: r.rating.map { Double($0.rawValue) }
+    case .needed: r.neededPercent
+    case .delivered: r.observed?.percent
+    case .balance: r.planBalanceKey
+    case .veto: r.vetoShare
+    case .pivotal: Double(r.pivotal)
     }
   }
 

@@ -55,13 +55,24 @@ struct MembersState: Hashable {
   var list = ListState()
 }
 
-/// A line of text being typed: a search, or a flag's reason.
+/// The Organisations screen's list.
+struct OrganisationsState: Hashable {
+  var sort: OrganisationColumn = .savings
+  var ascending = false
+  var list = ListState()
+}
+
+/// A line of text being typed: a search, a filter, a go-to, or a flag's reason.
 struct TextInput: Hashable {
   enum Purpose: Hashable {
     /// Incremental search; `origin` is the selection to return to on Esc.
     case search(origin: Int?)
     /// The reason for flagging an organisation in a footprint.
     case flagReason(org: Int, footprint: Int)
+    /// A filter for a list; `origin` is the filter to return to on Esc.
+    case filter(FilterScope, origin: FilterQuery?)
+    /// Go to anything: `selected` is the highlighted match.
+    case goTo(selected: Int)
   }
 
   var purpose: Purpose
@@ -88,6 +99,13 @@ struct DerivedInputs: Equatable {
   var membersOf: Int?
   var memberSort = MemberColumn.kind
   var memberAscending = true
+  var observed = false
+  var assumed: Set<Int> = []
+  var filters: [FilterScope: FilterQuery] = [:]
+  /// Whether the Organisations screen is open (its lines are made only then).
+  var organisations = false
+  var orgSort = OrganisationColumn.savings
+  var orgAscending = false
 }
 
 /// What is computed from the data and settings, kept until they change.
@@ -101,7 +119,7 @@ struct Derived {
   var rows: [LeagueRow] = []
   /// Every footprint in league order under the current sort.
   var ranked: [LeagueRow] = []
-  /// The rows shown (region filter applied).
+  /// The rows shown (region filter and `\\` filter applied).
   var visible: [LeagueRow] = []
   /// Totals of the rows shown.
   var total: LeagueRow?
@@ -114,6 +132,13 @@ struct Derived {
   var members: [MemberRow] = []
   /// Each footprint's name, lower-cased and in search form, made once per load.
   var searchNames: [(lower: String, key: String)] = []
+  /// Every organisation (made while the Organisations screen is open).
+  var organisations: [OrganisationLine] = []
+  /// Those the filter keeps, in the screen's sort order.
+  var visibleOrganisations: [OrganisationLine] = []
+  /// The active flags the filter keeps, and their keys.
+  var visibleFlags: [FlagEvent] = []
+  var visibleFlagKeys: [Int] = []
 }
 
 /// A stable number for each (organisation, footprint) pair of the flags,
@@ -144,7 +169,15 @@ struct AppState {
   /// How far the organisation screen's details are scrolled.
   var orgDetailScroll = 0
   var flagsList = ListState()
+  var organisations = OrganisationsState()
+  /// The uniform delivery setting (`+`/`-`/`0`).
   var delivery = Delivery.full
+  /// Each footprint at its observed delivery instead (`D`).
+  var observed = false
+  /// Organisations assumed refusing, for a what-if: this session only, never saved.
+  var assumed: Set<Int> = []
+  /// Each list's filter (`\\`).
+  var filters: [FilterScope: FilterQuery] = [:]
   var showHelp = false
   var input: TextInput?
   var lastSearch = ""
@@ -177,8 +210,22 @@ struct AppState {
     DerivedInputs(
       data: session.dataRevision, flags: session.flagsRevision, delivery: delivery, sort: league.sort,
       ascending: league.ascending, region: league.region, membersOf: members.footprint, memberSort: members.sort,
-      memberAscending: members.ascending)
+      memberAscending: members.ascending, observed: observed, assumed: assumed, filters: filters,
+      organisations: route.contains(.organisations), orgSort: organisations.sort,
+      orgAscending: organisations.ascending)
   }
+
+  /// The delivery of every footprint: uniform, or each at its observed rate.
+  var scheme: DeliveryScheme { observed ? .observed : .uniform(delivery) }
+
+  /// The delivery setting of one footprint (England: the uniform setting).
+  func delivery(footprint f: Int?) -> Delivery {
+    guard let f else { return delivery }
+    return scheme.delivery(footprint: f, in: session.analysis)
+  }
+
+  /// The delivery as the status line and exports say it.
+  var deliveryLabel: String { observed ? "observed" : "\(delivery.percent)%" }
 
   /// Brings ``Derived`` up to date: the one place it is computed. Each part
   /// is recomputed only when an input it depends on has changed, so calling
@@ -195,28 +242,58 @@ struct AppState {
       derived.activeFlags = flags.active()
       derived.previousFlagKeys = derived.activeFlagKeys
       derived.activeFlagKeys = derived.activeFlags.map { flagKeys.key($0.pair) }
-      derived.leagueInputs = LeagueTable.inputs(session.analysis, flags: derived.flagSet)
+    }
+    let assumedChanged = before?.assumed != now.assumed
+    if flagsChanged || assumedChanged {
+      derived.leagueInputs = LeagueTable.inputs(session.analysis, flags: derived.flagSet, assumed: assumed)
     }
     if dataChanged {
       derived.searchNames = session.dataset.footprints.map { ($0.name.lowercased(), Dataset.searchKey($0.name)) }
     }
-    let rowsChanged = flagsChanged || before?.delivery != now.delivery
+    let rowsChanged =
+      flagsChanged || assumedChanged || before?.delivery != now.delivery || before?.observed != now.observed
     if rowsChanged, let inputs = derived.leagueInputs {
-      derived.rows = LeagueTable.rows(session.analysis, delivery: delivery, inputs: inputs)
+      derived.rows = LeagueTable.rows(session.analysis, delivery: scheme, inputs: inputs)
     }
+    let filtersChanged = before?.filters != now.filters
     let rankChanged = rowsChanged || before?.sort != now.sort || before?.ascending != now.ascending
     if rankChanged {
       derived.ranked = LeagueTable.rank(derived.rows, by: league.sort, ascending: league.ascending)
     }
-    if rankChanged || before?.region != now.region {
+    if rankChanged || before?.region != now.region || filtersChanged {
       derived.visible = LeagueTable.filter(derived.ranked, region: league.region)
+      if let q = filters[.league] { derived.visible = derived.visible.filter { q.matches(.footprint($0)) } }
       derived.total = LeagueTable.total(
         derived.visible, analysis: session.analysis, name: league.region.map { "\($0.name) total" } ?? "England")
     }
     if rowsChanged || before?.membersOf != now.membersOf || before?.memberSort != now.memberSort
-      || before?.memberAscending != now.memberAscending
+      || before?.memberAscending != now.memberAscending || filtersChanged
     {
       derived.members = members.footprint.map(computeMemberRows) ?? []
+    }
+    let orgsChanged = rowsChanged || before?.organisations != now.organisations
+    if orgsChanged {
+      derived.organisations =
+        now.organisations
+        ? OrganisationTable.lines(session.analysis, delivery: scheme, flags: derived.flagSet, assumed: assumed) : []
+    }
+    if orgsChanged || filtersChanged || before?.orgSort != now.orgSort || before?.orgAscending != now.orgAscending {
+      let d = session.dataset
+      var lines = derived.organisations
+      if let q = filters[.organisations] { lines = lines.filter { q.matches(.organisation($0, dataset: d)) } }
+      derived.visibleOrganisations = lines.sorted(
+        by: organisations.sort.order(ascending: organisations.ascending, dataset: d))
+    }
+    if flagsChanged || filtersChanged {
+      let d = session.dataset
+      if let q = filters[.flags] {
+        let kept = derived.activeFlags.indices.filter { q.matches(.flag(derived.activeFlags[$0], dataset: d)) }
+        derived.visibleFlags = kept.map { derived.activeFlags[$0] }
+        derived.visibleFlagKeys = kept.map { derived.activeFlagKeys[$0] }
+      } else {
+        derived.visibleFlags = derived.activeFlags
+        derived.visibleFlagKeys = derived.activeFlagKeys
+      }
     }
     derived.inputs = now
   }
@@ -228,6 +305,11 @@ struct AppState {
       case .footprint(let f): return f
       case .trajectory(let f?): return f
       case .organisation(_, let context?): return context
+      case .organisations:
+        if let o = organisations.list.selected, let m = session.dataset.membershipsOfOrganisation[o].first {
+          return session.dataset.memberships[m].footprint
+        }
+        continue
       default: continue
       }
     }
@@ -242,8 +324,11 @@ struct AppState {
   }
 
   private func computeMemberRows(_ f: Int) -> [MemberRow] {
-    MemberRow.rows(footprint: f, analysis: session.analysis, flags: derived.flagSet, delivery: delivery)
-      .sorted(by: members.sort.order(ascending: members.ascending))
+    var rows = MemberRow.rows(
+      footprint: f, analysis: session.analysis, flags: derived.flagSet, delivery: delivery(footprint: f),
+      assumed: assumed)
+    if let q = filters[.members] { rows = rows.filter { q.matches(.member($0, assumed: $0.assumed)) } }
+    return rows.sorted(by: members.sort.order(ascending: members.ascending))
   }
 
   /// The active flag with this key, if it is still active.

@@ -4,21 +4,25 @@ import DashModel
 enum Exporter {
   static func effect(_ state: AppState) -> [Effect] {
     let d = state.session.dataset
+    let context = ExportContext(state, scope: Reducer.filterScope(state.screen))
     switch state.screen {
     case .league:
       let rows = state.derived.visible
-      return [.export(name: "league", csv: LeagueReport.csv(rows), rows: rows.count)]
+      return [.export(name: "league", csv: LeagueReport.csv(rows, context: context), rows: rows.count)]
     case .trajectory(let f):
-      let t = (f.map { state.session.analysis.footprintTrajectories[$0] } ?? state.session.analysis.england)
-        .delivering(state.delivery)
+      let t = state.session.analysis.trajectory(footprint: f, delivery: state.scheme)
       let code = f.map { d.footprints[$0].code } ?? "E92000001"
       let name = f.map { d.footprints[$0].name } ?? "England"
-      return [.export(name: "trajectory-\(code)", csv: TrajectoryReport.csv(t, code: code, name: name), rows: 18)]
+      return [
+        .export(
+          name: "trajectory-\(code)", csv: TrajectoryReport.csv(t, code: code, name: name, context: context), rows: 18)
+      ]
     case .footprint(let f):
       let rows = state.memberRows(f)
       return [
         .export(
-          name: "footprint-\(d.footprints[f].code)", csv: FootprintReport.csv(f, rows: rows, dataset: d),
+          name: "footprint-\(d.footprints[f].code)",
+          csv: FootprintReport.csv(f, rows: rows, dataset: d, context: context),
           rows: rows.count)
       ]
     case .organisation(let o, _):
@@ -26,11 +30,19 @@ enum Exporter {
       return [
         .export(
           name: "org-\(d.organisations[o].code)",
-          csv: TrajectoryReport.csv(t, code: d.organisations[o].code, name: d.organisations[o].name), rows: 18)
+          csv: TrajectoryReport.csv(
+            t, code: d.organisations[o].code, name: d.organisations[o].name, context: context), rows: 18)
+      ]
+    case .organisations:
+      let lines = state.derived.visibleOrganisations
+      let t = OrganisationsPresenter.table(
+        lines, analysis: state.session.analysis, delivery: state.scheme, glyphs: state.glyphs, totals: false)
+      return [
+        .export(name: "organisations", csv: TableExport.csv(t, context: context), rows: lines.count)
       ]
     case .flags:
-      let flags = state.derived.activeFlags
-      return [.export(name: "flags", csv: FlagsReport.csv(flags, dataset: d), rows: flags.count)]
+      let flags = state.derived.visibleFlags
+      return [.export(name: "flags", csv: FlagsReport.csv(flags, dataset: d, context: context), rows: flags.count)]
     }
   }
 }

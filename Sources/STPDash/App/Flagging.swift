@@ -11,6 +11,11 @@ enum Flagging {
       if case .footprint = state.screen { m = state.members.list.selected } else { m = state.orgList.selected }
       guard let m else { return nil }
       return (d.memberships[m].org, d.memberships[m].footprint)
+    case .organisations:
+      guard let o = state.organisations.list.selected,
+        let line = state.derived.visibleOrganisations.first(where: { $0.org == o }), let f = line.footprints.first
+      else { return nil }
+      return (o, f)
     case .flags:
       guard let flag = state.activeFlag(key: state.flagsList.selected),
         let o = d.organisationIndex(code: flag.org), let f = d.footprintIndex(code: flag.footprint)
@@ -18,6 +23,38 @@ enum Flagging {
       return (o, f)
     default:
       return nil
+    }
+  }
+
+  /// `x`: assumes the selected body refuses the plan in every footprint it
+  /// belongs to, or stops assuming it. A what-if for this session only:
+  /// never saved, never a flag.
+  static func toggleAssumed(_ state: inout AppState) {
+    let org: Int?
+    if case .organisation(let o, _) = state.screen { org = o } else { org = target(state)?.org }
+    guard let org else {
+      state.notice = Notice(text: "select a member body first", kind: .info)
+      return
+    }
+    let d = state.session.dataset
+    let name = d.organisations[org].name
+    if state.assumed.remove(org) == nil {
+      state.assumed.insert(org)
+      state.derive()
+      let held = d.membershipsOfOrganisation[org].reduce(0.0) { sum, m in
+        sum
+          + max(
+            0,
+            (state.session.analysis.membershipSavings[m] ?? 0)
+              * state.delivery(footprint: d.memberships[m].footprint).factor)
+      }
+      state.notice = Notice(
+        text:
+          "assuming \(name) refuses: \(state.glyphs.pound)\(Figures.money(held))m of planned savings at risk (what-if, not saved; x again or X clears)",
+        kind: .info)
+    } else {
+      state.derive()
+      state.notice = Notice(text: "no longer assuming \(name) refuses", kind: .info)
     }
   }
 

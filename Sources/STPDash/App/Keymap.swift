@@ -11,11 +11,13 @@ enum Command: Hashable {
   case previousFootprint, nextFootprint, england, trajectory
   case reload, export, flag, unflag, retrySave
   case redraw, suspend
+  case assumeRefusing, clearAssumed, observedDelivery, resetDelivery
+  case goTo, filter
 }
 
-/// The four screens reached by number.
+/// The screens reached by number.
 enum Tab: Int, CaseIterable {
-  case league = 1, trajectory, footprint, flags
+  case league = 1, trajectory, footprint, flags, organisations
 
   var title: String {
     switch self {
@@ -23,13 +25,14 @@ enum Tab: Int, CaseIterable {
     case .trajectory: "Trajectory"
     case .footprint: "Footprint"
     case .flags: "Flags"
+    case .organisations: "Orgs"
     }
   }
 }
 
 /// Where a binding applies.
 enum Scope: Hashable {
-  case everywhere, league, trajectory, footprint, organisation, flags
+  case everywhere, league, trajectory, footprint, organisation, flags, organisations
   /// Any screen with a list to move through.
   case lists
 }
@@ -59,11 +62,25 @@ enum Keymap {
     Binding(keys: [.char("3")], label: "3", command: .tab(.footprint), scopes: [.everywhere], help: "Footprint screen"),
     Binding(keys: [.char("4")], label: "4", command: .tab(.flags), scopes: [.everywhere], help: "Flags screen"),
     Binding(
+      keys: [.char("5")], label: "5", command: .tab(.organisations), scopes: [.everywhere],
+      help: "Organisations screen"),
+    Binding(
+      keys: [.char(":"), .char("o")], label: ": o", command: .goTo, scopes: [.everywhere],
+      help: "go to any name or code"),
+    Binding(
       keys: [.char("+"), .char("=")], label: "+", command: .deliveryUp, scopes: [.everywhere],
       help: "plans deliver 10% more"),
     Binding(
       keys: [.char("-"), .char("_")], label: "-", command: .deliveryDown, scopes: [.everywhere],
       help: "plans deliver 10% less"),
+    Binding(
+      keys: [.char("D")], label: "D", command: .observedDelivery, scopes: [.everywhere],
+      help: "observed delivery rates"),
+    Binding(
+      keys: [.char("0")], label: "0", command: .resetDelivery, scopes: [.everywhere], help: "delivery back to 100%"),
+    Binding(
+      keys: [.char("X")], label: "X", command: .clearAssumed, scopes: [.everywhere],
+      help: "clear assumed refusals"),
     Binding(keys: [.char("r")], label: "r", command: .reload, scopes: [.everywhere], help: "reload data and flags"),
     Binding(keys: [.char("e")], label: "e", command: .export, scopes: [.everywhere], help: "export this view as CSV"),
     Binding(
@@ -80,25 +97,32 @@ enum Keymap {
     Binding(keys: [.end, .char("G")], label: "G End", command: .bottom, scopes: [.lists], help: "last row"),
     Binding(
       keys: [.enter], label: "Enter", command: .drill,
-      scopes: [.league, .footprint, .organisation, .flags, .trajectory], help: "open the selected row"),
+      scopes: [.league, .footprint, .organisation, .flags, .trajectory, .organisations],
+      help: "open the selected row"),
     Binding(
-      keys: [.char("s"), .char(">")], label: "s >", command: .sortNext, scopes: [.league, .footprint],
+      keys: [.char("s"), .char(">")], label: "s >", command: .sortNext, scopes: [.league, .footprint, .organisations],
       help: "sort by the next column"),
     Binding(
-      keys: [.char("S"), .char("<")], label: "S <", command: .sortPrevious, scopes: [.league, .footprint],
+      keys: [.char("S"), .char("<")], label: "S <", command: .sortPrevious,
+      scopes: [.league, .footprint, .organisations],
       help: "sort by the previous column"),
     Binding(
-      keys: [.char("i")], label: "i", command: .sortInvert, scopes: [.league, .footprint], help: "invert the sort order"
+      keys: [.char("i")], label: "i", command: .sortInvert, scopes: [.league, .footprint, .organisations],
+      help: "invert the sort order"
     ),
     Binding(
       keys: [.char("R")], label: "R", command: .regionCycle, scopes: [.league], help: "filter by region (cycles)"),
     Binding(
-      keys: [.char("/")], label: "/", command: .search, scopes: [.league, .footprint, .flags],
-      help: "search by name as you type"),
+      keys: [.char("/")], label: "/", command: .search, scopes: [.league, .footprint, .flags, .organisations],
+      help: "search name or code"),
     Binding(
-      keys: [.char("n")], label: "n", command: .searchNext, scopes: [.league, .footprint, .flags], help: "next match"),
+      keys: [.char("\\")], label: "\\", command: .filter, scopes: [.league, .footprint, .flags, .organisations],
+      help: "filter the rows by terms"),
     Binding(
-      keys: [.char("N")], label: "N", command: .searchPrevious, scopes: [.league, .footprint, .flags],
+      keys: [.char("n")], label: "n", command: .searchNext, scopes: [.league, .footprint, .flags, .organisations],
+      help: "next match"),
+    Binding(
+      keys: [.char("N")], label: "N", command: .searchPrevious, scopes: [.league, .footprint, .flags, .organisations],
       help: "previous match"),
     Binding(
       keys: [.char("t")], label: "t", command: .trajectory, scopes: [.league, .footprint], help: "its trajectory"),
@@ -110,11 +134,14 @@ enum Keymap {
       help: "next footprint"),
     Binding(keys: [.char("E")], label: "E", command: .england, scopes: [.trajectory], help: "England as a whole"),
     Binding(
-      keys: [.char("f")], label: "f", command: .flag, scopes: [.footprint, .organisation],
+      keys: [.char("f")], label: "f", command: .flag, scopes: [.footprint, .organisation, .organisations],
       help: "flag: not cooperating (why?)"),
     Binding(
-      keys: [.char("u")], label: "u", command: .unflag, scopes: [.footprint, .organisation, .flags],
+      keys: [.char("u")], label: "u", command: .unflag, scopes: [.footprint, .organisation, .flags, .organisations],
       help: "unflag the selected body"),
+    Binding(
+      keys: [.char("x")], label: "x", command: .assumeRefusing, scopes: [.footprint, .organisation, .organisations],
+      help: "assume it refuses (what-if)"),
   ]
 
   /// The command for a key on a screen, if any.

@@ -38,7 +38,7 @@ enum Layout {
     let chartBeside: Bool
 
     init(_ size: Size) {
-      factRows = size.height >= 20 ? 4 : 2
+      factRows = size.height >= 28 ? 5 : (size.height >= 20 ? 4 : 2)
       barY = 2 + factRows
       headerY = barY + 1
       firstRowY = headerY + 1
@@ -74,15 +74,46 @@ enum Layout {
     init(_ size: Size) { rowCount = max(1, size.height - 4) }
   }
 
-  /// The tab labels on the top line, right-aligned: (tab, x, width).
-  static func tabs(width: Int) -> [(tab: Tab, x: Int, width: Int)] {
-    let labels = Tab.allCases.map { (tab: $0, text: " \($0.rawValue) \($0.title) ") }
-    let total = labels.reduce(0) { $0 + $1.text.count }
+  /// Rows of the Organisations screen: the list, then England's totals
+  /// (and each kind's when the terminal is tall enough).
+  struct Organisations {
+    let infoY = 1
+    let headerY = 2
+    let firstRowY = 3
+    let rowCount: Int
+    let ruleY: Int
+    let footerY: Int
+    let footerRows: Int
+
+    init(_ size: Size, kinds: Int) {
+      footerRows = size.height >= 28 ? 1 + kinds : 1
+      ruleY = size.height - 2 - footerRows
+      footerY = ruleY + 1
+      rowCount = max(1, ruleY - 3)
+    }
+
+    init(_ state: AppState) {
+      let kinds = Set(state.derived.visibleOrganisations.map(\.kind)).count
+      self.init(state.size, kinds: kinds)
+    }
+  }
+
+  /// The tab labels on the top line, right-aligned: (tab, x, width). Each
+  /// tab is titled when there is room; otherwise only the current one is,
+  /// the others showing their number.
+  static func tabs(width: Int, current: Tab? = nil, crumbs: Int = 30) -> [(tab: Tab, x: Int, width: Int, text: String)]
+  {
+    var labels = Tab.allCases.map { (tab: $0, text: " \($0.rawValue) \($0.title) ") }
+    var total = labels.reduce(0) { $0 + $1.text.count }
+    if width < total + max(30, crumbs + 1) {
+      labels = Tab.allCases.map { (tab: $0, text: $0 == current ? " \($0.rawValue) \($0.title) " : " \($0.rawValue) ") }
+      total = labels.reduce(0) { $0 + $1.text.count }
+    }
     guard width >= total + 30 else { return [] }
     var x = width - total
     return labels.map { l in
       defer { x += l.text.count }
-      return (l.tab, x, l.text.count)
+      return (l.tab, x, l.text.count, l.text)
     }
   }
 }

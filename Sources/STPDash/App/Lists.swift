@@ -14,7 +14,9 @@ enum Lists {
       let keys = Array(state.session.dataset.membershipsOfOrganisation[o])
       return (keys, Layout.Organisation(state.size, footprints: keys.count).rowCount)
     case .flags:
-      return (state.derived.activeFlagKeys, Layout.Flags(state.size).rowCount)
+      return (state.derived.visibleFlagKeys, Layout.Flags(state.size).rowCount)
+    case .organisations:
+      return (state.derived.visibleOrganisations.map(\.org), Layout.Organisations(state).rowCount)
     case .trajectory:
       return nil
     }
@@ -26,6 +28,7 @@ enum Lists {
     case .footprint: state.members.list
     case .organisation: state.orgList
     case .flags: state.flagsList
+    case .organisations: state.organisations.list
     case .trajectory: ListState()
     }
   }
@@ -36,6 +39,7 @@ enum Lists {
     case .footprint: state.members.list = list
     case .organisation: state.orgList = list
     case .flags: state.flagsList = list
+    case .organisations: state.organisations.list = list
     case .trajectory: break
     }
   }

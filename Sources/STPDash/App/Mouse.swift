@@ -26,7 +26,9 @@ extension Reducer {
       } ?? false
     state.lastClick = double ? nil : event
     if event.y == 0 {
-      if let t = Layout.tabs(width: state.size.width).first(where: { event.x >= $0.x && event.x < $0.x + $0.width }) {
+      if let t = Chrome.tabs(state).first(where: {
+        event.x >= $0.x && event.x < $0.x + $0.width
+      }) {
         switchTab(&state, t.tab)
       }
       return []
@@ -68,6 +70,9 @@ extension Reducer {
       (header, first, count) = (l.headerY, l.firstRowY, l.rowCount)
     case .flags:
       let l = Layout.Flags(state.size)
+      (header, first, count) = (l.headerY, l.firstRowY, l.rowCount)
+    case .organisations:
+      let l = Layout.Organisations(state)
       (header, first, count) = (l.headerY, l.firstRowY, l.rowCount)
     case .trajectory:
       return nil

@@ -111,13 +111,44 @@ enum Reducer {
     case .previousTab: switchTab(&state, nextTab(state, -1))
     case .deliveryUp, .deliveryDown:
       let before = state.delivery
-      state.delivery = state.delivery.stepped(by: command == .deliveryUp ? 1 : -1)
+      let wasObserved = state.observed
+      state.observed = false
+      if !wasObserved { state.delivery = state.delivery.stepped(by: command == .deliveryUp ? 1 : -1) }
       state.derive()
       state.notice = Notice(
-        text: state.delivery == before
-          ? "delivery is already at \(before.percent)%, the \(command == .deliveryUp ? "most" : "least") it can be"
-          : "plans deliver \(state.delivery.percent)% of their planned savings; league and savings at risk follow",
+        text: wasObserved
+          ? "back to one setting: plans deliver \(state.delivery.percent)% of their planned savings"
+          : state.delivery == before
+            ? "delivery is already at \(before.percent)%, the \(command == .deliveryUp ? "most" : "least") it can be"
+            : "plans deliver \(state.delivery.percent)% of their planned savings; league and savings at risk follow",
         kind: .info)
+    case .observedDelivery:
+      state.observed = true
+      state.derive()
+      let known = state.session.analysis.observedDelivery.compactMap { $0 }.count
+      let all = state.session.dataset.footprints.count
+      state.notice = Notice(
+        text: "each footprint continues at its observed delivery (\(known) of \(all) have an outturn; "
+          + "the rest stay at 100%); +/- return to one setting",
+        kind: .info)
+    case .resetDelivery:
+      state.observed = false
+      state.delivery = .full
+      state.notice = Notice(text: "plans deliver 100% of their planned savings, as filed", kind: .info)
+    case .assumeRefusing: Flagging.toggleAssumed(&state)
+    case .clearAssumed:
+      let n = state.assumed.count
+      state.assumed = []
+      state.notice = Notice(
+        text: n == 0
+          ? "no body is assumed refusing" : "cleared \(n) assumed refusal\(n == 1 ? "" : "s"); figures as filed",
+        kind: .info)
+    case .goTo:
+      state.input = TextInput(purpose: .goTo(selected: 0))
+    case .filter:
+      guard let scope = filterScope(state.screen) else { return [] }
+      state.input = TextInput(
+        purpose: .filter(scope, origin: state.filters[scope]), text: state.filters[scope]?.text ?? "")
     case .previousFootprint: stepFootprint(&state, by: -1)
     case .nextFootprint: stepFootprint(&state, by: 1)
     case .england:
@@ -155,6 +186,9 @@ enum Reducer {
     case .organisation:
       guard let m = state.orgList.selected else { return }
       openFootprint(&state, state.session.dataset.memberships[m].footprint)
+    case .organisations:
+      guard let o = state.organisations.list.selected else { return }
+      GoTo.open(&state, .organisation(o))
     case .flags:
       guard let flag = state.activeFlag(key: state.flagsList.selected) else { return }
       let d = state.session.dataset
@@ -197,9 +231,18 @@ enum Reducer {
       openFootprint(&state, focus)
     case .flags:
       state.route = [.league, .flags]
-      if state.activeFlag(key: state.flagsList.selected) == nil {
-        state.flagsList.selected = state.derived.activeFlagKeys.first
+      state.derive()
+      if !state.derived.visibleFlagKeys.contains(where: { $0 == state.flagsList.selected }) {
+        state.flagsList.selected = state.derived.visibleFlagKeys.first
       }
+    case .organisations:
+      state.route = [.league, .organisations]
+      state.derive()
+      let keys = state.derived.visibleOrganisations.map(\.org)
+      if !keys.contains(where: { $0 == state.organisations.list.selected }) {
+        state.organisations.list.selected = keys.first
+      }
+      Lists.reveal(&state, screen: .organisations)
     }
   }
 
@@ -274,7 +317,7 @@ enum Reducer {
     var route: [Screen] = []
     for s in state.route {
       switch s {
-      case .league, .flags: route.append(s)
+      case .league, .flags, .organisations: route.append(s)
       case .trajectory(let f):
         if f == nil || fp(f) != nil { route.append(.trajectory(fp(f))) }
       case .footprint(let f):
@@ -287,6 +330,8 @@ enum Reducer {
     state.members.footprint = fp(state.members.footprint)
     state.members.list.selected = membership(state.members.list.selected)
     state.orgList.selected = membership(state.orgList.selected)
+    state.organisations.list.selected = state.organisations.list.selected.flatMap(org)
+    state.assumed = Set(state.assumed.compactMap(org))
     var session = fresh
     session.pending = state.session.pending
     session.dataRevision = state.session.dataRevision + 1
@@ -329,6 +374,17 @@ enum Reducer {
       text: events.count == 1 ? "saved: \(describe(events[0]))" : "saved \(events.count) flag changes", kind: .ok)
   }
 
+  /// The filter a screen's list takes, if it takes one.
+  static func filterScope(_ screen: Screen) -> FilterScope? {
+    switch screen {
+    case .league: .league
+    case .footprint: .members
+    case .organisations: .organisations
+    case .flags: .flags
+    default: nil
+    }
+  }
+
   static func isOrganisation(_ state: AppState) -> Bool {
     if case .organisation = state.screen { return true }
     return false
@@ -345,6 +401,7 @@ enum Reducer {
 
   static func clampScrolls(_ state: inout AppState) {
     for s in [Screen.league, .flags] { Lists.clamp(&state, screen: s) }
+    if state.screen == .organisations { Lists.clamp(&state, screen: .organisations) }
     if case .footprint = state.screen { Lists.clamp(&state, screen: state.screen) }
     if case .organisation = state.screen { Lists.clamp(&state, screen: state.screen) }
   }

@@ -8,6 +8,8 @@ enum Screen: Hashable {
   /// An organisation; `context` is the footprint it was reached from.
   case organisation(Int, context: Int?)
   case flags
+  /// Every organisation.
+  case organisations
 
   /// The keymap scopes that apply.
   var scopes: Set<Scope> {
@@ -17,6 +19,7 @@ enum Screen: Hashable {
     case .footprint: [.footprint, .lists]
     case .organisation: [.organisation, .lists]
     case .flags: [.flags, .lists]
+    case .organisations: [.organisations, .lists]
     }
   }
 
@@ -27,6 +30,7 @@ enum Screen: Hashable {
     case .trajectory: .trajectory
     case .footprint: .footprint
     case .flags: .flags
+    case .organisations: .organisations
     case .organisation: nil
     }
   }

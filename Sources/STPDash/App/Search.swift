@@ -1,16 +1,18 @@
 import DashModel
 
-/// Incremental search by name on the league, a member list or the flags.
+/// Incremental search by name or code on the league, a member list, the
+/// organisations or the flags.
 enum Search {
-  /// The names of the current list's rows, in display order, with their keys.
-  static func names(_ state: AppState) -> [(key: Int, name: String)] {
+  /// The names and codes of the current list's rows, in display order, with their keys.
+  static func names(_ state: AppState) -> [(key: Int, name: String, code: String)] {
     let d = state.session.dataset
     switch state.screen {
-    case .league: return state.derived.visible.compactMap { r in r.footprint.map { ($0, r.name) } }
-    case .footprint(let f): return state.memberRows(f).map { ($0.membership, $0.name) }
+    case .league: return state.derived.visible.compactMap { r in r.footprint.map { ($0, r.name, r.code) } }
+    case .footprint(let f): return state.memberRows(f).map { ($0.membership, $0.name, $0.code) }
+    case .organisations: return state.derived.visibleOrganisations.map { ($0.org, $0.name, $0.code) }
     case .flags:
-      return zip(state.derived.activeFlagKeys, state.derived.activeFlags).map { i, e in
-        (i, d.organisationIndex(code: e.org).map { d.organisations[$0].name } ?? e.org)
+      return zip(state.derived.visibleFlagKeys, state.derived.visibleFlags).map { i, e in
+        (i, d.organisationIndex(code: e.org).map { d.organisations[$0].name } ?? e.org, e.org)
       }
     default: return []
     }
@@ -18,6 +20,18 @@ enum Search {
 
   static func matches(_ name: String, _ query: String) -> Bool {
     name.lowercased().contains(query.lowercased()) || Dataset.searchKey(name).contains(Dataset.searchKey(query))
+  }
+
+  /// Whether a row's code matches: its start, ignoring case.
+  static func matches(code: String, _ query: String) -> Bool {
+    let q = query.trimmingWhitespace().uppercased()
+    return !q.isEmpty && code.uppercased().hasPrefix(q)
+  }
+
+  /// How many rows of the current list match.
+  static func count(_ state: AppState, _ query: String) -> Int {
+    guard !query.isEmpty else { return 0 }
+    return names(state).reduce(0) { $0 + (matches($1.name, query) || matches(code: $1.code, query) ? 1 : 0) }
   }
 
   /// Whether a footprint's name matches, from the forms made once per load.
@@ -40,8 +54,9 @@ enum Search {
       let offset = skipCurrent ? step + 1 : step
       let i = forward ? (start + offset) % rows.count : ((start - offset) % rows.count + rows.count) % rows.count
       let hit =
-        league
-        ? matches(footprint: rows[i].key, state, lower: lower, key: searchKey) : matches(rows[i].name, query)
+        (league
+          ? matches(footprint: rows[i].key, state, lower: lower, key: searchKey) : matches(rows[i].name, query))
+        || matches(code: rows[i].code, query)
       if hit {
         Lists.select(&state, index: i)
         return true

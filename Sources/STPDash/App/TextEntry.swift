@@ -1,20 +1,63 @@
 import DashModel
 
-/// Typing into the status line: a search or a flag's reason.
+/// Typing into the status line: a search, a filter, a go-to or a flag's reason.
 enum TextEntry {
   static func key(_ state: inout AppState, _ key: Key) -> [Effect] {
     guard var input = state.input else { return [] }
+    if case .goTo(let selected) = input.purpose {
+      let count = GoTo.matches(state, input.text).count
+      switch key {
+      case .down, .ctrl("n"), .tab:
+        input.purpose = .goTo(selected: count == 0 ? 0 : (selected + 1) % count)
+        state.input = input
+        return []
+      case .up, .ctrl("p"), .backTab:
+        input.purpose = .goTo(selected: count == 0 ? 0 : (selected - 1 + count) % count)
+        state.input = input
+        return []
+      default: break
+      }
+    }
     switch key {
     case .escape, .ctrl("c"), .ctrl("g"):
-      if case .search(let origin) = input.purpose, let origin {
-        setSelection(&state, origin)
-      }
       state.input = nil
-      state.notice = Notice(text: isSearch(input) ? "search cancelled" : "flag cancelled, nothing saved", kind: .info)
+      switch input.purpose {
+      case .search(let origin):
+        if let origin { setSelection(&state, origin) }
+        state.notice = Notice(text: "search cancelled", kind: .info)
+      case .filter(let scope, _):
+        setFilter(&state, scope, nil)
+        state.notice = Notice(text: "filter cleared", kind: .info)
+      case .goTo:
+        state.notice = nil
+      case .flagReason:
+        state.notice = Notice(text: "flag cancelled, nothing saved", kind: .info)
+      }
       return []
     case .enter:
       state.input = nil
       switch input.purpose {
+      case .filter(let scope, _):
+        switch FilterQuery.parse(input.text, fields: scope.fields) {
+        case .failure(let e):
+          state.input = input
+          state.notice = Notice(text: "filter not applied: \(e.message)", kind: .error)
+        case .success(let q):
+          setFilter(&state, scope, q.isEmpty ? nil : q)
+          let kept = Lists.rows(state, screen: state.screen)?.keys.count ?? 0
+          state.notice = Notice(
+            text: q.isEmpty ? "filter cleared" : "filter \(q.text): \(kept) kept (\\ then Enter on empty clears)",
+            kind: .info)
+        }
+        return []
+      case .goTo(let selected):
+        let matches = GoTo.matches(state, input.text)
+        guard !matches.isEmpty else {
+          state.notice = Notice(text: "nothing matches \"\(VisibleText.sanitize(input.text))\"", kind: .info)
+          return []
+        }
+        GoTo.open(&state, matches[min(selected, matches.count - 1)].target)
+        return []
       case .search:
         state.lastSearch = input.text
         if !input.text.isEmpty
@@ -35,7 +78,15 @@ enum TextEntry {
     default:
       return []
     }
+    if case .goTo = input.purpose { input.purpose = .goTo(selected: 0) }
     state.input = input
+    if case .filter(let scope, _) = input.purpose {
+      // Applied as typed, whenever what is typed so far reads.
+      if case .success(let q) = FilterQuery.parse(input.text, fields: scope.fields) {
+        setFilter(&state, scope, q.isEmpty ? nil : q)
+      }
+      return []
+    }
     if case .search(let origin) = input.purpose {
       if input.text.isEmpty {
         if let origin { setSelection(&state, origin) }
@@ -48,9 +99,15 @@ enum TextEntry {
     return []
   }
 
-  static func isSearch(_ input: TextInput) -> Bool {
-    if case .search = input.purpose { return true }
-    return false
+  /// Sets a list's filter, keeping the selection valid.
+  static func setFilter(_ state: inout AppState, _ scope: FilterScope, _ q: FilterQuery?) {
+    state.filters[scope] = q
+    state.derive()
+    Reducer.clampScrolls(&state)
+    if case .footprint = state.screen { Lists.clamp(&state, screen: state.screen) }
+    if state.screen == .league || state.screen == .organisations || state.screen == .flags {
+      Lists.clamp(&state, screen: state.screen)
+    }
   }
 
   static func setSelection(_ state: inout AppState, _ key: Int) {

@@ -2,8 +2,8 @@ import DashModel
 
 /// Flags as text, CSV or JSON: the presenter's table, printed.
 enum FlagsReport {
-  static func csv(_ events: [FlagEvent], dataset: Dataset) -> String {
-    TableExport.csv(FlagsPresenter.table(events, dataset: dataset, showEvent: true))
+  static func csv(_ events: [FlagEvent], dataset: Dataset, context: ExportContext? = nil) -> String {
+    TableExport.csv(FlagsPresenter.table(events, dataset: dataset, showEvent: true), context: context)
   }
 
   static func json(_ events: [FlagEvent], dataset: Dataset) -> String {

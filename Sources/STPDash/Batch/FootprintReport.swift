@@ -12,9 +12,10 @@ enum FootprintReport {
     }
   }
 
-  static func csv(_ f: Int, rows: [MemberRow], dataset: Dataset) -> String {
+  static func csv(_ f: Int, rows: [MemberRow], dataset: Dataset, context: ExportContext? = nil) -> String {
     TableExport.csv(
-      FootprintPresenter.members(rows, footprint: dataset.footprints[f].code, glyphs: Glyphs(unicode: true)))
+      FootprintPresenter.members(rows, footprint: dataset.footprints[f].code, glyphs: Glyphs(unicode: true)),
+      context: context)
   }
 
   static func json(

@@ -7,24 +7,29 @@ enum LeagueReport {
   }
 
   /// One CSV record per row (the total is not included).
-  static func csv(_ rows: [LeagueRow]) -> String {
+  static func csv(_ rows: [LeagueRow], context: ExportContext? = nil) -> String {
     let g = Glyphs(unicode: true)
     let columns = Table(columns: LeaguePresenter.columns(rows: rows.count))
     return TableExport.csv(
       columns,
-      rows: rows.lazy.map { Table.Row(key: $0.footprint, cells: LeaguePresenter.cells($0, glyphs: g, display: false)) })
+      rows: rows.lazy.map { Table.Row(key: $0.footprint, cells: LeaguePresenter.cells($0, glyphs: g, display: false)) },
+      context: context)
   }
 
   /// The whole league as JSON, with the settings that produced it.
   static func json(
-    _ rows: [LeagueRow], england: LeagueRow, sort: LeagueColumn, ascending: Bool, region: Region?, delivery: Delivery
+    _ rows: [LeagueRow], england: LeagueRow, sort: LeagueColumn, ascending: Bool, region: Region?,
+    delivery: Delivery, context: ExportContext? = nil
   ) -> String {
     let t = table(rows, total: england, glyphs: Glyphs(unicode: true))
     let total = t.footer.first.map { TableExport.json($0, in: t, leaving: ["rank", "rating"]) } ?? .null
-    return JSONValue.object([
-      ("sort", .string(sort.key)), ("ascending", .bool(ascending)), ("region", .string(region?.name)),
-      ("delivery_pct", .integer(delivery.percent)), ("footprints", .array(t.rows.map { TableExport.json($0, in: t) })),
-      ("england", total),
-    ]).rendered() + "\n"
+    return JSONValue.object(
+      [
+        ("sort", .string(sort.key)), ("ascending", .bool(ascending)), ("region", .string(region?.name)),
+        ("delivery_pct", .integer(delivery.percent)),
+      ] + (context?.json ?? []) + [
+        ("footprints", .array(t.rows.map { TableExport.json($0, in: t) })), ("england", total),
+      ]
+    ).rendered() + "\n"
   }
 }

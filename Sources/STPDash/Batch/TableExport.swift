@@ -4,20 +4,25 @@ import DashModel
 /// cells' values. Text from data files is made visible in CSV; JSON escapes
 /// control characters itself.
 enum TableExport {
-  /// The CSV header and records of the columns that appear in CSV.
-  static func csv(_ t: Table) -> String { csv(t, rows: t.rows) }
+  /// The CSV header and records of the columns that appear in CSV, then
+  /// the context's columns (the same on every record).
+  static func csv(_ t: Table, context: ExportContext? = nil) -> String { csv(t, rows: t.rows, context: context) }
 
   /// The same for rows made one at a time (a long table is never held
   /// whole): `t` gives the columns.
-  static func csv<Rows: Sequence>(_ t: Table, rows: Rows) -> String where Rows.Element == Table.Row {
+  static func csv<Rows: Sequence>(_ t: Table, rows: Rows, context: ExportContext? = nil) -> String
+  where Rows.Element == Table.Row {
     let shown = dataColumns(t).filter { t.columns[$0].outputs.contains(.csv) }
-    var out = CSVWriter.header(shown.map { t.columns[$0].key })
+    let extra = context?.fields ?? []
+    var out = CSVWriter.header(shown.map { t.columns[$0].key } + extra.map(\.key))
+    let tail = extra.map { "," + CSVWriter.field(csvCell($0.value)) }.joined()
     // Field by field into one string: no array per record.
     for row in rows {
       for (n, i) in shown.enumerated() {
         if n > 0 { out += "," }
         out += CSVWriter.field(csvCell(row.cells[i].value))
       }
+      out += tail
       out += "\r\n"
     }
     return out

@@ -22,7 +22,7 @@ struct TextTable {
     let clean = table.rows.map { row in shown.map { VisibleText.sanitize(Self.text(row.cells[$0])) } }
     let cleanFooter = table.footer.map { row in shown.map { VisibleText.sanitize(Self.text(row.cells[$0])) } }
     let natural = columns.enumerated().map { i, c in
-      (clean + cleanFooter).reduce(DisplayWidth.width(of: c.title)) { max($0, DisplayWidth.width(of: $1[i])) }
+      (clean + cleanFooter).reduce(DisplayWidth.width(of: g.text(c.title))) { max($0, DisplayWidth.width(of: $1[i])) }
     }
     var visible = Array(columns.indices)
     var widths = natural
@@ -58,7 +58,7 @@ struct TextTable {
     }
     let totalWidth = visible.reduce(0) { $0 + widths[$1] } + 2 * max(0, visible.count - 1)
     let rule = String(repeating: g.hline, count: totalWidth)
-    var out = [line(columns.map(\.title)), rule]
+    var out = [line(columns.map { g.text($0.title) }), rule]
     out += clean.map(line)
     if !cleanFooter.isEmpty {
       out.append(rule)

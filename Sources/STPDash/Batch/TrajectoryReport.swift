@@ -3,16 +3,18 @@ import DashModel
 /// A trajectory as CSV (one record per figure) and JSON (the figures of
 /// each scenario); its table is ``TrajectoryPresenter``'s.
 enum TrajectoryReport {
-  static func csv(_ t: Trajectory, code: String, name: String) -> String {
-    var out = CSVWriter.header(["code", "name", "year", "scenario", "gbp_m", "basis", "origin"])
+  static func csv(_ t: Trajectory, code: String, name: String, context: ExportContext? = nil) -> String {
+    let extra = context?.fields ?? []
+    var out = CSVWriter.header(["code", "name", "year", "scenario", "gbp_m", "basis", "origin"] + extra.map(\.key))
     for s in Scenario.allCases {
       for y in FinancialYear.all {
         let p = t.point(s, y)
-        out += CSVWriter.record([
-          .text(code), .text(VisibleText.sanitize(name)), .text(y.label), .text(s.code),
-          .number(Figures.rounded(p.value, 3)),
-          .text(p.value == nil ? "" : (p.illustrative ? "illustrative" : "reported")), .text(origin(p.origin)),
-        ])
+        out += CSVWriter.record(
+          [
+            .text(code), .text(VisibleText.sanitize(name)), .text(y.label), .text(s.code),
+            .number(Figures.rounded(p.value, 3)),
+            .text(p.value == nil ? "" : (p.illustrative ? "illustrative" : "reported")), .text(origin(p.origin)),
+          ] + extra.map { TableExport.csvCell($0.value) })
       }
     }
     return out

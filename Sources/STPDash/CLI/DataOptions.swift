@@ -82,16 +82,57 @@ struct DeliveryOption: ParsableArguments {
   @Option(
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Percent of planned savings delivered, \(Delivery.minimum)-\(Delivery.maximum).",
+      "Percent of planned savings delivered, \(Delivery.minimum)-\(Delivery.maximum), or \"observed\": each footprint at the rate its latest outturn shows.",
       valueName: "PCT"))
-  var delivery: Int = 100
+  var delivery: String = "100"
 
   func validate() throws {
-    if !(Delivery.minimum...Delivery.maximum).contains(delivery) {
+    if isObserved { return }
+    guard let n = Int(delivery.trimmingWhitespace()) else {
+      throw ValidationError(
+        "--delivery must be a whole percent, \(Delivery.minimum) to \(Delivery.maximum), or \"observed\"")
+    }
+    if !(Delivery.minimum...Delivery.maximum).contains(n) {
       throw ValidationError("--delivery must be between \(Delivery.minimum) and \(Delivery.maximum)")
     }
   }
 
-  /// The delivery setting.
-  var setting: Delivery { Delivery(percent: delivery) }
+  private var isObserved: Bool { delivery.lowercased() == "observed" }
+
+  /// The uniform delivery setting (100 % under `observed`).
+  var setting: Delivery { Delivery(percent: Int(delivery.trimmingWhitespace()) ?? 100) }
+
+  /// Every footprint's delivery.
+  var scheme: DeliveryScheme { isObserved ? .observed : .uniform(setting) }
+}
+
+/// `--assume-refusing`: a what-if in which these bodies refuse the plan in
+/// every footprint they belong to (as `x` in the dashboard; never saved).
+struct WhatIfOption: ParsableArguments {
+  @Option(
+    name: .customLong("assume-refusing"),
+    help: ArgumentHelp(
+      "Assume these organisations refuse (codes or unambiguous names, comma-separated or repeated): their planned savings count as at risk.",
+      valueName: "ORG[,ORG…]"))
+  var assumeRefusing: [String] = []
+
+  /// The organisations named, resolved against the data.
+  func organisations(_ ws: Workspace) throws(BatchError) -> Set<Int> {
+    var out = Set<Int>()
+    for value in assumeRefusing {
+      // A whole value first (names may hold commas), then its pieces.
+      if ws.dataset.findOrganisations(value).count == 1, let o = try? ws.organisation(value) {
+        out.insert(o)
+        continue
+      }
+      for piece in value.split(separator: ",") {
+        let p = String(piece).trimmingWhitespace()
+        if !p.isEmpty { out.insert(try ws.organisation(p)) }
+      }
+    }
+    return out
+  }
+
+  /// Their codes, for what an export records.
+  func codes(_ ws: Workspace, _ orgs: Set<Int>) -> [String] { orgs.map { ws.dataset.organisations[$0].code }.sorted() }
 }

@@ -14,19 +14,24 @@ struct FootprintCommand: ParsableCommand {
 
   @OptionGroup var delivery: DeliveryOption
 
+  @OptionGroup var whatIf: WhatIfOption
+
   @OptionGroup var output: FormatOption
 
   func run() throws {
     try runBatch { () throws(BatchError) in
       let ws = try Workspace.load(data)
       let f = try ws.footprint(footprint)
-      let setting = delivery.setting
+      let setting = delivery.scheme.delivery(footprint: f, in: ws.analysis)
       let flags = ws.flagSet
-      let league = LeagueTable.rows(ws.analysis, delivery: setting, flags: flags)
+      let assumed = try whatIf.organisations(ws)
+      let league = LeagueTable.rows(ws.analysis, delivery: delivery.scheme, flags: flags, assumed: assumed)
       guard let row = league.first(where: { $0.footprint == f }) else { return }
-      let members = MemberRow.rows(footprint: f, analysis: ws.analysis, flags: flags, delivery: setting)
+      let members = MemberRow.rows(
+        footprint: f, analysis: ws.analysis, flags: flags, delivery: setting, assumed: assumed)
+      let context = ExportContext(delivery: delivery.scheme, assumed: whatIf.codes(ws, assumed), filter: "")
       switch output.format {
-      case .csv: Console.out(FootprintReport.csv(f, rows: members, dataset: ws.dataset))
+      case .csv: Console.out(FootprintReport.csv(f, rows: members, dataset: ws.dataset, context: context))
       case .json:
         Console.out(FootprintReport.json(f, analysis: ws.analysis, league: row, rows: members, delivery: setting))
       case .table:
@@ -40,6 +45,12 @@ struct FootprintCommand: ParsableCommand {
           width: Console.width, glyphs: g)
         if let source = fp.source {
           lines += ["", "Sources: " + VisibleText.sanitize(source)]
+        }
+        if members.contains(where: \.pivotal) {
+          lines += [
+            "",
+            "\(g.pivotal) pivotal: its planned savings exceed the plan's margin; its refusal alone would stop the plan balancing.",
+          ]
         }
         if row.illustrative || members.contains(where: \.illustrative) { lines += ["", Figures.illustrativeNote] }
         Console.out(lines: lines)

@@ -25,6 +25,14 @@ struct LeagueCommand: ParsableCommand {
 
   @OptionGroup var delivery: DeliveryOption
 
+  @OptionGroup var whatIf: WhatIfOption
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Keep only footprints matching terms such as region:London rating:needs pivotal !flagged.", valueName: "TERMS"))
+  var filter: String?
+
   @OptionGroup var output: FormatOption
 
   func validate() throws {
@@ -35,6 +43,9 @@ struct LeagueCommand: ParsableCommand {
       throw ValidationError("unknown region \"\(region)\"; choose one of: \(Region.validNames)")
     }
     if asc && desc { throw ValidationError("--asc and --desc contradict each other") }
+    if let filter, case .failure(let e) = FilterQuery.parse(filter, fields: FilterScope.league.fields) {
+      throw ValidationError("--filter: \(e.message)")
+    }
   }
 
   func run() throws {
@@ -46,19 +57,25 @@ struct LeagueCommand: ParsableCommand {
       let ascending = asc ? true : (desc ? false : column.naturallyAscending)
       let regionValue = region.flatMap { Region(name: $0) }
       let setting = delivery.setting
-      let all = LeagueTable.rows(ws.analysis, delivery: setting, flags: ws.flagSet)
+      let assumed = try whatIf.organisations(ws)
+      let all = LeagueTable.rows(ws.analysis, delivery: delivery.scheme, flags: ws.flagSet, assumed: assumed)
       let ranked = LeagueTable.rank(all, by: column, ascending: ascending)
-      let rows = LeagueTable.filter(ranked, region: regionValue)
+      var rows = LeagueTable.filter(ranked, region: regionValue)
+      let query = filter.flatMap { try? FilterQuery.parse($0, fields: FilterScope.league.fields).get() }
+      if let query { rows = rows.filter { query.matches(.footprint($0)) } }
+      let context = ExportContext(
+        delivery: delivery.scheme, assumed: whatIf.codes(ws, assumed), filter: query?.text ?? "")
       let england = LeagueTable.total(
         rows, analysis: ws.analysis, name: regionValue.map { "\($0.name) total" } ?? "England")
       timer.mark("league rows")
       defer { timer.mark("print") }
       switch output.format {
-      case .csv: Console.out(LeagueReport.csv(rows))
+      case .csv: Console.out(LeagueReport.csv(rows, context: context))
       case .json:
         Console.out(
           LeagueReport.json(
-            rows, england: england, sort: column, ascending: ascending, region: regionValue, delivery: setting))
+            rows, england: england, sort: column, ascending: ascending, region: regionValue, delivery: setting,
+            context: context))
       case .table:
         let g = Glyphs(unicode: Console.unicode)
         var lines = TextTable(LeagueReport.table(rows, total: england, glyphs: g)).render(
@@ -67,7 +84,12 @@ struct LeagueCommand: ParsableCommand {
         let dir = ascending ? "smallest first" : "largest first"
         let scope = regionValue.map { "\($0.name) footprints, " } ?? ""
         lines.append(
-          "\(scope)sorted by \(column.meaning) (\(dir)). Money in £m, 2020/21, plans at \(setting.percent)% delivery.")
+          "\(scope)sorted by \(column.meaning) (\(dir)). Money in £m, 2020/21, plans at \(delivery.scheme.label) delivery."
+        )
+        if !assumed.isEmpty {
+          lines.append("Assumed refusing (what-if): \(whatIf.codes(ws, assumed).joined(separator: ", ")).")
+        }
+        if let query { lines.append("Filter: \(query.text) (\(rows.count) kept).") }
         if rows.contains(where: \.illustrative) { lines.append(Figures.illustrativeNote) }
         Console.out(lines: lines)
       }

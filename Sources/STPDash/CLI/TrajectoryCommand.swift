@@ -22,26 +22,37 @@ struct TrajectoryCommand: ParsableCommand {
       let setting = delivery.setting
       var name = "England"
       var code = "E92000001"
-      var base = ws.analysis.england
+      var f: Int? = nil
       if let footprint {
-        let f = try ws.footprint(footprint)
-        name = ws.dataset.footprints[f].name
-        code = ws.dataset.footprints[f].code
-        base = ws.analysis.footprintTrajectories[f]
+        let i = try ws.footprint(footprint)
+        name = ws.dataset.footprints[i].name
+        code = ws.dataset.footprints[i].code
+        f = i
       }
-      let t = base.delivering(setting)
+      let t = ws.analysis.trajectory(footprint: f, delivery: delivery.scheme)
+      let context = ExportContext(delivery: delivery.scheme, assumed: [], filter: "")
+      let label =
+        f.map { i in
+          let pct = delivery.scheme.delivery(footprint: i, in: ws.analysis).percent
+          return delivery.scheme.uniform == nil ? "its observed \(pct)%" : "\(pct)%"
+        } ?? delivery.scheme.label
       switch output.format {
-      case .csv: Console.out(TrajectoryReport.csv(t, code: code, name: name))
+      case .csv: Console.out(TrajectoryReport.csv(t, code: code, name: name, context: context))
       case .json:
         Console.out(
           JSONValue.object([
-            ("code", .string(code)), ("name", .string(name)), ("delivery_pct", .integer(setting.percent)),
+            ("code", .string(code)), ("name", .string(name)),
+            (
+              "delivery_pct",
+              .integer(f.map { delivery.scheme.delivery(footprint: $0, in: ws.analysis).percent } ?? setting.percent)
+            ),
+            ("delivery_setting", .string(context.delivery)),
             ("balance_year", .string(t.planBalanceYear?.label)), ("trajectory", TrajectoryReport.json(t)),
           ]).rendered() + "\n")
       case .table:
         let g = Glyphs(unicode: Console.unicode)
         var lines = [
-          "\(VisibleText.sanitize(name)) (\(code)): deficit trajectory, £m; plan at \(setting.percent)% delivery of planned savings",
+          "\(VisibleText.sanitize(name)) (\(code)): deficit trajectory, £m; plan at \(label) delivery of planned savings",
           "",
         ]
         lines += TextTable(TrajectoryPresenter.table(t, glyphs: g)).render(width: Console.width, glyphs: g)

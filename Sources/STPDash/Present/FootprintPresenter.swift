@@ -20,6 +20,30 @@ enum FootprintPresenter {
     let why = [row.flagged > 0 ? "\(row.flagged) flagged" : nil, refused > 0 ? "\(refused) refused" : nil]
       .compactMap { $0 }
     let s = row.alignment
+    let d = analysis.dataset
+    let pivotal = analysis.pivotalMembers(footprint: f, delivery: delivery)
+    var pivotalText: String
+    if let margin = row.margin {
+      pivotalText =
+        margin >= 0
+        ? "\(pivotal.count) (margin \(money(margin))\(mark(.pivotal)))"
+          + (pivotal.isEmpty
+            ? "" : ": " + pivotal.prefix(3).map { d.organisations[d.memberships[$0].org].name }.joined(separator: ", "))
+        : "none (\(money(-margin))\(mark(.pivotal)) short of balance)"
+    } else {
+      pivotalText = g.dash
+    }
+    var realism = Figures.percent(row.neededPercent, unicode: g.unicode) + mark(.needed)
+    if let o = row.observed {
+      realism +=
+        "; did \(Figures.percent(o.percent, unicode: g.unicode))\(o.illustrative ? Figures.illustrativeMark : "") \(o.year.shortLabel)"
+    } else {
+      realism += "; no outturn"
+    }
+    let veto =
+      row.vetoShare.map { share in
+        Figures.percent(share * 100, unicode: g.unicode) + mark(.veto) + " " + (row.vetoHolder ?? "")
+      } ?? g.dash
     return [
       Fact(label: "Code", value: fp.code, meaning: "ONS code of the footprint", place: .title),
       Fact(label: "Region", value: fp.region.name, meaning: "NHS England region, 2016/17", place: .title),
@@ -40,20 +64,27 @@ enum FootprintPresenter {
         label: "At risk",
         value: money(row.atRisk) + mark(.atRisk) + (why.isEmpty ? "" : " (\(why.joined(separator: ", ")))"),
         meaning: LeagueColumn.atRisk.meaning, basis: basis(.atRisk), tone: Meaning.atRisk(row)),
+      Fact(
+        label: "Needed", value: realism,
+        meaning: LeagueColumn.needed.meaning + "; and " + LeagueColumn.delivered.meaning,
+        basis: basis(.needed), tone: (row.neededPercent ?? 0) > 100 ? .bad : .normal),
+      Fact(
+        label: "Pivotal", value: pivotalText,
+        meaning: LeagueColumn.pivotal.meaning + ", and the margin: how far the 2020/21 plan is below balance",
+        basis: basis(.pivotal), tone: pivotal.isEmpty ? .normal : .bad),
+      Fact(label: "Veto", value: veto, meaning: LeagueColumn.veto.meaning, basis: basis(.veto)),
       Fact(label: "Leader", value: leader, meaning: "the footprint's named leader and role, March 2016"),
       Fact(
         label: "Rating", value: fp.rating.map { "\($0.name) (July 2017)" } ?? g.dash,
         meaning: LeagueColumn.rating.meaning, tone: Meaning.rating(fp.rating)),
       Fact(
         label: "Population",
-        value: fp.population.map {
+        value: (fp.population.map {
           NumberFormat.grouped($0) + (fp.populationBasis == .illustrative ? Figures.illustrativeMark : "")
-        } ?? g.dash,
-        meaning: "resident population", basis: fp.population == nil ? nil : fp.populationBasis),
-      Fact(
-        label: "Per head",
-        value: g.pound + Figures.pounds(row.perHead, unicode: g.unicode) + mark(.perHead) + " gap per resident",
-        meaning: LeagueColumn.perHead.meaning, basis: basis(.perHead)),
+        } ?? g.dash) + ", " + g.pound + Figures.pounds(row.perHead, unicode: g.unicode) + mark(.perHead) + "/head",
+        meaning: "resident population, and the " + LeagueColumn.perHead.meaning,
+        basis: fp.population == nil
+          ? nil : (fp.populationBasis == .illustrative || ill.contains(.perHead) ? .illustrative : .reported)),
       Fact(
         label: "Alignment",
         value: Stance.allCases.map { "\(s.count($0)) \($0.code)" }.joined(separator: ", ") + " (\(s.total) members)",
@@ -75,6 +106,8 @@ enum FootprintPresenter {
       Table.Column(key: "stance_basis", title: "Stance basis", outputs: .csv),
       Table.Column(key: "stance_illustrative", title: "Stance illustrative", outputs: .json),
       Table.Column(key: "flagged", title: MemberColumn.flag.title, priority: 2, width: .fixed(5)),
+      Table.Column(key: "pivotal", title: "Pivotal", outputs: .data),
+      Table.Column(key: "assumed_refusing", title: "Assumed refusing", outputs: .data),
       Table.Column(
         key: "planned_savings_2020_21_gbp_m", title: MemberColumn.savings.title, align: .right, priority: 2,
         width: .fixed(12)),
@@ -90,7 +123,7 @@ enum FootprintPresenter {
     var t = Table(columns: memberColumns(footprint: code))
     t.dataOrder = [
       "footprint", "org", "name", "kind", "share", "stance", "stance_basis", "stance_illustrative", "flagged",
-      "planned_savings_2020_21_gbp_m", "basis", "illustrative",
+      "pivotal", "assumed_refusing", "planned_savings_2020_21_gbp_m", "basis", "illustrative",
     ]
     t.rows = rows.map { r in
       let pending = unsaved(r)
@@ -109,8 +142,11 @@ enum FootprintPresenter {
           .text(stanceBasis),
           Table.Cell(text: "", value: .bool(r.stanceIllustrative)),
           Table.Cell(
-            text: (r.flagged ? g.flag : "") + (pending ? "!" : ""), value: .bool(r.flagged),
-            tone: pending ? .unsaved : .flag),
+            text: (r.flagged ? g.flag : "") + (r.pivotal ? g.pivotal : "") + (r.assumed ? g.assumed : "")
+              + (pending ? "!" : ""), value: .bool(r.flagged),
+            tone: pending ? .unsaved : (r.flagged || r.assumed ? .flag : (r.pivotal ? .bad : .flag))),
+          Table.Cell(text: "", value: .bool(r.pivotal)),
+          Table.Cell(text: "", value: .bool(r.assumed)),
           Table.Cell(
             text: Figures.money(r.savings, unicode: g.unicode), value: .number(r.savings, decimals: 3),
             basis: r.illustrative ? .illustrative : .reported),

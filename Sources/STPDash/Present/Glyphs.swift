@@ -19,6 +19,10 @@ struct Glyphs: Hashable {
   var up: String { unicode ? "▲" : "^" }
   var down: String { unicode ? "▼" : "v" }
   var flag: String { unicode ? "⚑" : "F" }
+  /// Marks a body whose refusal alone would stop a plan balancing.
+  var pivotal: String { unicode ? "◆" : "P" }
+  /// Marks a body assumed refusing (a what-if, never saved).
+  var assumed: String { unicode ? "✗" : "x" }
   var dash: String { unicode ? "—" : "--" }
   var dot: String { unicode ? "·" : "|" }
   var cursor: String { unicode ? "▏" : "_" }
@@ -46,6 +50,8 @@ struct Glyphs: Hashable {
     case "→", "›": ">"
     case "×": "x"
     case "⚑": "F"
+    case "◆": "P"
+    case "✗": "x"
     case "’", "‘": "'"
     case "“", "”": "\""
     default: "?"

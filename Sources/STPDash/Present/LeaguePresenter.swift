@@ -19,6 +19,11 @@ enum LeaguePresenter {
     case .flagged: .fixed(4)
     case .atRisk: .fixed(9)
     case .rating: .fixed(11)
+    case .needed: .fixed(5)
+    case .delivered: .fixed(5)
+    case .balance: .fixed(5)
+    case .veto: .fixed(5)
+    case .pivotal: .fixed(4)
     }
   }
 
@@ -40,7 +45,11 @@ enum LeaguePresenter {
       }
       out.append(column(c, rows: rows))
       if c == .rank { out.append(Table.Column(key: "code", title: "Code", outputs: .data)) }
+      if c == .delivered { out.append(Table.Column(key: "delivered_year", title: "Outturn year", outputs: .data)) }
+      if c == .veto { out.append(Table.Column(key: "veto_holder", title: "Largest holder", outputs: .data)) }
+      if c == .pivotal { out.append(Table.Column(key: "margin_gbp_m", title: "Margin £m", outputs: .data)) }
     }
+    out.append(Table.Column(key: "delivery_pct", title: "Delivery %", outputs: .data))
     out.append(Table.Column(key: "basis", title: "Basis", outputs: .csv))
     out.append(Table.Column(key: "illustrative", title: "Illustrative", outputs: .json))
     return out
@@ -114,8 +123,43 @@ enum LeaguePresenter {
           Table.Cell(
             text: r.rating?.shortName ?? (england ? "" : g.dash), value: .text(r.rating?.name),
             tone: Meaning.rating(r.rating)))
+      case .needed:
+        out.append(
+          Table.Cell(
+            text: shown(Figures.percent(r.neededPercent, unicode: g.unicode)),
+            value: .number(r.neededPercent, decimals: 1), basis: basis(.needed),
+            tone: (r.neededPercent ?? 0) > 100 ? .bad : .normal))
+      case .delivered:
+        out.append(
+          Table.Cell(
+            text: shown(Figures.percent(r.observed?.percent, unicode: g.unicode)),
+            value: .number(r.observed?.percent, decimals: 1), basis: basis(.delivered)))
+        out.append(Table.Cell(text: "", value: .text(r.observed?.year.label)))
+      case .balance:
+        let never = r.plan != nil && r.balanceYear == nil
+        out.append(
+          Table.Cell(
+            text: r.balanceYear?.shortLabel ?? (never ? "never" : g.dash),
+            value: .text(r.balanceYear?.label ?? (never ? "never" : nil)), basis: basis(.balance),
+            tone: never ? .bad : .normal))
+      case .veto:
+        // England has no single holder: the cell stays empty.
+        out.append(
+          england
+            ? Table.Cell(text: "", value: .none)
+            : Table.Cell(
+              text: shown(Figures.percent(r.vetoShare.map { $0 * 100 }, unicode: g.unicode)),
+              value: .number(r.vetoShare.map { $0 * 100 }, decimals: 1), basis: basis(.veto)))
+        out.append(Table.Cell(text: "", value: .text(r.vetoHolder)))
+      case .pivotal:
+        out.append(
+          Table.Cell(
+            text: shown(String(r.pivotal)), short: r.pivotal >= 1000 ? "\(r.pivotal / 1000)k" : nil,
+            value: .integer(r.pivotal), basis: basis(.pivotal), tone: r.pivotal > 0 ? .bad : .dim))
+        out.append(Table.Cell(text: "", value: .number(r.margin, decimals: 3)))
       }
     }
+    out.append(Table.Cell(text: "", value: .integer(r.delivery.percent)))
     out.append(.text(r.illustrative ? Basis.illustrative.code : Basis.reported.code))
     out.append(
       Table.Cell(

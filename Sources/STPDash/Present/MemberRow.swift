@@ -15,12 +15,17 @@ struct MemberRow: Hashable {
   /// Planned savings in 2020/21 for the share in this footprint, at the delivery setting.
   var savings: Double?
   var illustrative: Bool
+  /// Its refusal alone would stop the footprint's plan balancing.
+  var pivotal = false
+  /// Assumed refusing, for a what-if.
+  var assumed = false
 
   /// The members of a footprint, ordered by kind then name.
   static func rows(
-    footprint f: Int, analysis: Analysis, flags: FlagSet, delivery: Delivery
+    footprint f: Int, analysis: Analysis, flags: FlagSet, delivery: Delivery, assumed: Set<Int> = []
   ) -> [MemberRow] {
     let d = analysis.dataset
+    let pivotal = Set(analysis.pivotalMembers(footprint: f, delivery: delivery))
     return d.membersOfFootprint[f].map { m in
       let ms = d.memberships[m]
       let org = d.organisations[ms.org]
@@ -30,7 +35,8 @@ struct MemberRow: Hashable {
         stanceIllustrative: d.stanceRecord(membership: m)?.basis == .illustrative,
         flagged: flags.contains(org: ms.org, footprint: f),
         savings: analysis.membershipSavings[m].map { $0 * delivery.factor },
-        illustrative: d.finance.hasIllustrative(entity: d.finance.entity(organisation: ms.org)))
+        illustrative: d.finance.hasIllustrative(entity: d.finance.entity(organisation: ms.org)),
+        pivotal: pivotal.contains(m), assumed: assumed.contains(ms.org))
     }.sorted(by: MemberColumn.kind.order(ascending: true))
   }
 }

@@ -15,8 +15,10 @@ enum AppView {
     case .footprint(let f): FootprintView.render(state, footprint: f, into: &buf)
     case .organisation(let o, _): OrganisationView.render(state, org: o, into: &buf)
     case .flags: FlagsView.render(state, into: &buf)
+    case .organisations: OrganisationsView.render(state, into: &buf)
     }
     Chrome.renderStatus(state, into: &buf)
+    if case .goTo(let selected) = state.input?.purpose { GoToView.render(state, selected: selected, into: &buf) }
     if state.showHelp { HelpOverlay.render(state, into: &buf) }
     if !state.caps.unicode { foldToASCII(&buf) }
     return buf

@@ -12,15 +12,22 @@ enum Chrome {
         case .footprint(let f): return d.footprints[f].name
         case .organisation(let o, _): return d.organisations[o].name
         case .flags: return "Flags"
+        case .organisations: return "Organisations"
         }
       }
+  }
+
+  /// The tabs on the top line: titled when the breadcrumbs fit beside them.
+  static func tabs(_ state: AppState) -> [(tab: Tab, x: Int, width: Int, text: String)] {
+    let trail = DisplayWidth.width(of: " " + crumbs(state).joined(separator: state.glyphs.crumb))
+    return Layout.tabs(width: state.size.width, current: state.screen.tab, crumbs: trail)
   }
 
   static func renderTop(_ state: AppState, into buf: inout Buffer) {
     let theme = state.theme
     let g = state.glyphs
     buf.fill(Rect(x: 0, y: 0, width: buf.width, height: 1), style: theme.topBar)
-    let tabs = Layout.tabs(width: buf.width)
+    let tabs = tabs(state)
     let limit = (tabs.first?.x ?? buf.width) - 1
     var text = " " + crumbs(state).joined(separator: g.crumb)
     if DisplayWidth.width(of: text) > limit {
@@ -41,8 +48,7 @@ enum Chrome {
       style: theme.topBar.patched(Style(bold: true)))
     let current = state.screen.tab
     for t in tabs {
-      let label = " \(t.tab.rawValue) \(t.tab.title) "
-      buf.put(label, x: t.x, y: 0, style: t.tab == current ? theme.topBarActive : theme.topBar, maxX: t.x + t.width)
+      buf.put(t.text, x: t.x, y: 0, style: t.tab == current ? theme.topBarActive : theme.topBar, maxX: t.x + t.width)
     }
   }
 
@@ -58,8 +64,14 @@ enum Chrome {
     var right: [(String, Style)] = []
     let pending = state.session.pending.count
     if pending > 0 { right.append((" \(pending) UNSAVED: w retries ", theme.statusError)) }
+    if !state.assumed.isEmpty {
+      right.append((" \(state.assumed.count) assumed refusing (X clears) ", theme.statusError))
+    }
     right.append(
-      (" delivery \(state.delivery.percent)% ", theme.statusBar.patched(Style(bold: state.delivery != .full))))
+      (
+        " delivery \(state.deliveryLabel) ",
+        theme.statusBar.patched(Style(bold: state.observed || state.delivery != .full))
+      ))
     let fixedWidth = right.reduce(0) { $0 + DisplayWidth.width(of: $1.0) }
     var dir = state.session.directory
     if DisplayWidth.width(of: dir) > 32 {
@@ -76,12 +88,7 @@ enum Chrome {
 
     // Left: what is typed, or the latest notice, or a hint.
     if let input = state.input {
-      let prompt: String
-      switch input.purpose {
-      case .search: prompt = "/"
-      case .flagReason(let o, let f):
-        prompt = "Why is \(d.organisations[o].name) not cooperating with \(d.footprints[f].name)? "
-      }
+      let prompt = Self.prompt(state, input)
       var line = prompt + input.text
       let room = leftLimit - 1 - DisplayWidth.width(of: g.cursor)
       if DisplayWidth.width(of: line) > room {
@@ -93,7 +100,11 @@ enum Chrome {
       }
       buf.fill(Rect(x: 0, y: y, width: leftLimit, height: 1), style: theme.prompt)
       let end = buf.put(" " + line, x: 0, y: y, style: theme.prompt, maxX: leftLimit)
-      buf.put(g.cursor, x: end, y: y, style: theme.prompt, maxX: leftLimit)
+      let after = buf.put(g.cursor, x: end, y: y, style: theme.prompt, maxX: leftLimit)
+      if let count = Self.promptCount(state, input) {
+        buf.put(
+          "  " + count, x: after, y: y, style: theme.prompt.patched(Style(dim: state.caps.color)), maxX: leftLimit)
+      }
       return
     }
     if let busy = state.busy {
@@ -124,24 +135,51 @@ enum Chrome {
   /// What the left of the status line must show in full if it can: the
   /// question being answered, or the notice.
   static func leftText(_ state: AppState) -> String? {
-    let d = state.session.dataset
     if let input = state.input {
-      switch input.purpose {
-      case .search: return "/" + input.text + " "
-      case .flagReason(let o, let f):
-        return "Why is \(d.organisations[o].name) not cooperating with \(d.footprints[f].name)? " + input.text + " "
-      }
+      return prompt(state, input) + input.text + " " + (promptCount(state, input).map { " " + $0 + " " } ?? "")
     }
     return state.notice?.text
   }
 
+  /// What the status line asks before the text being typed.
+  static func prompt(_ state: AppState, _ input: TextInput) -> String {
+    let d = state.session.dataset
+    switch input.purpose {
+    case .search: return "/"
+    case .filter: return "filter \\"
+    case .goTo: return "go to: "
+    case .flagReason(let o, let f):
+      return "Why is \(d.organisations[o].name) not cooperating with \(d.footprints[f].name)? "
+    }
+  }
+
+  /// A live count after what is typed: matches of a search, rows a filter keeps.
+  static func promptCount(_ state: AppState, _ input: TextInput) -> String? {
+    switch input.purpose {
+    case .search:
+      guard !input.text.isEmpty else { return nil }
+      let n = Search.count(state, input.text)
+      return n == 1 ? "1 match" : "\(n) matches"
+    case .filter(let scope, _):
+      switch FilterQuery.parse(input.text, fields: scope.fields) {
+      case .failure(let e): return e.message
+      case .success: return "\(Lists.rows(state, screen: state.screen)?.keys.count ?? 0) kept; Enter keeps it"
+      }
+    case .goTo:
+      let n = GoTo.matches(state, input.text).count
+      return input.text.isEmpty ? "type a name or code" : (n == 0 ? "no match" : nil)
+    case .flagReason: return nil
+    }
+  }
+
   static func hint(_ state: AppState) -> String {
     switch state.screen {
-    case .league: "? help  Enter open  s sort  R region  / search  +/- delivery  q quit"
+    case .league: "? help  Enter open  s sort  \\ filter  : go to  +/-/D delivery  q quit"
     case .trajectory: "? help  ←/→ footprint  E England  +/- delivery  Enter members  q quit"
-    case .footprint: "? help  Enter organisation  f flag  u unflag  s sort  ←/→ footprint  q quit"
+    case .footprint: "? help  Enter organisation  f flag  x assume refusing  s sort  ←/→ footprint  q quit"
     case .organisation: "? help  Enter footprint  f flag  u unflag  PgDn more  Esc back"
-    case .flags: "? help  Enter organisation  u unflag  e export  Esc back"
+    case .flags: "? help  Enter organisation  u unflag  \\ filter  e export  Esc back"
+    case .organisations: "? help  Enter open  x assume refusing  \\ filter  s sort  : go to  q quit"
     }
   }
 }

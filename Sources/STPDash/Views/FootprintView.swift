@@ -11,7 +11,7 @@ enum FootprintView {
     guard let row = state.derived.ranked.first(where: { $0.footprint == f }) else { return }
 
     let facts = FootprintPresenter.facts(
-      f, analysis: state.session.analysis, league: row, delivery: state.delivery, glyphs: g)
+      f, analysis: state.session.analysis, league: row, delivery: state.delivery(footprint: f), glyphs: g)
     let title = facts.filter { $0.place == .title }.map(\.value).joined(separator: " \(g.dot) ")
     var x = buf.put(" " + fp.name, x: 0, y: layout.titleY, style: theme.title)
     x = buf.put(
@@ -22,7 +22,7 @@ enum FootprintView {
     let chartWidth = layout.chartBeside ? min(40, buf.width * 3 / 10) : 0
     let factsWidth = buf.width - chartWidth - 2
     let colWidth = factsWidth / 2
-    let t = state.session.analysis.footprintTrajectories[f].delivering(state.delivery)
+    let t = state.session.analysis.footprintTrajectories[f].delivering(state.delivery(footprint: f))
     let grid = facts.filter { $0.place == .grid }
     for (i, fact) in grid.prefix(layout.factRows * 2).enumerated() {
       let fx = 1 + (i / layout.factRows) * colWidth

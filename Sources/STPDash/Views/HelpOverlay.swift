@@ -9,9 +9,23 @@ enum HelpOverlay {
     let own = all.filter { !$0.scopes.contains(.everywhere) && !$0.scopes.contains(.lists) }
     let lists = all.filter { $0.scopes.contains(.lists) }
     let global = all.filter { $0.scopes.contains(.everywhere) }
-    let items = own + lists + global
+    // The numbered screens share one line.
+    let tabs = global.filter { if case .tab = $0.command { return true } else { return false } }
+    var merged = global.filter { b in !tabs.contains { $0.label == b.label } }
+    if let first = tabs.first, let last = tabs.last {
+      let at = global.firstIndex { $0.label == first.label } ?? 0
+      merged.insert(
+        Binding(
+          keys: [], label: "\(first.label)-\(last.label)", command: first.command, scopes: [.everywhere],
+          help: "the screens on the top line"),
+        at: min(at, merged.count))
+    }
+    let items = own + lists + merged
     let available = Rect(x: 1, y: 1, width: buf.width - 2, height: buf.height - 2)
-    let columns = available.width >= 96 || items.count + 2 > available.height ? 2 : 1
+    // As few columns as let every key show (three at most); past that the
+    // last line says how many did not fit.
+    var columns = available.width >= 96 || items.count + 3 > available.height ? 2 : 1
+    while columns < 3, (items.count + columns - 1) / columns + 3 > available.height { columns += 1 }
     let perColumn = (items.count + columns - 1) / columns
     let colWidth = min(56, (available.width - 4) / columns)
     let width = colWidth * columns + 4
@@ -23,12 +37,16 @@ enum HelpOverlay {
       : Rect(x: (buf.width - width) / 2, y: max(1, (buf.height - height) / 2), width: width, height: height)
     buf.fill(box, style: theme.normal)
     buf.box(box, glyphs: g, style: theme.border, title: "Keys: \(Chrome.crumbs(state).last ?? "")")
-    let labelWidth = 9
+    let labelWidth = columns > 2 ? 7 : 9
+    var hidden = 0
     for (i, b) in items.enumerated() {
       let col = i / perColumn
       let row = i % perColumn
       let y = box.y + 1 + row
-      guard y < box.maxY - 2 else { continue }
+      guard y < box.maxY - 2 else {
+        hidden += 1
+        continue
+      }
       let x = box.x + 2 + col * colWidth
       let label =
         g.unicode
@@ -38,6 +56,10 @@ enum HelpOverlay {
       buf.put(label, x: x, y: y, width: labelWidth, style: theme.header, ellipsis: g.ellipsis)
       buf.put(b.help, x: x + labelWidth, y: y, width: colWidth - labelWidth - 1, ellipsis: g.ellipsis)
     }
-    buf.put("any key closes this", x: box.x + 2, y: box.maxY - 2, style: theme.dim, maxX: box.maxX - 1)
+    let closing =
+      hidden > 0
+      ? "\(hidden) more keys do not fit: make the terminal taller (README lists them all); any key closes this"
+      : "any key closes this"
+    buf.put(closing, x: box.x + 2, y: box.maxY - 2, style: theme.dim, maxX: box.maxX - 1)
   }
 }

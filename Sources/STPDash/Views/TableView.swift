@@ -31,12 +31,17 @@ struct TableLayout: Hashable {
       else { break }
       visible.removeAll { $0 == drop }
     }
-    let spare = max(0, available - total(visible))
+    // What is left over goes to the flexible columns, first come first served.
+    var spare = max(0, available - total(visible))
     var x = left
     var out: [Placed] = []
     for i in visible {
       var w = columns[i].width.minimum
-      if case .flexible(_, let extra) = columns[i].width { w += min(spare, extra) }
+      if case .flexible(_, let extra) = columns[i].width {
+        let take = min(spare, extra)
+        w += take
+        spare -= take
+      }
       out.append(Placed(index: i, x: x, width: w))
       x += w + 1
     }

@@ -6,8 +6,7 @@ enum TrajectoryView {
     let theme = state.theme
     let g = state.glyphs
     let d = state.session.dataset
-    let base = f.map { state.session.analysis.footprintTrajectories[$0] } ?? state.session.analysis.england
-    let t = base.delivering(state.delivery)
+    let t = state.session.analysis.trajectory(footprint: f, delivery: state.scheme)
     let name = f.map { d.footprints[$0].name } ?? "England"
     var position = ""
     if let f, let i = state.derived.visible.firstIndex(where: { $0.footprint == f }) {
@@ -17,7 +16,9 @@ enum TrajectoryView {
     }
     let end = buf.put(" " + name, x: 0, y: 1, style: theme.title)
     buf.put(
-      g.text(" deficit, £m") + " \(g.dot) plan at \(state.delivery.percent)% delivery\(position)", x: end, y: 1,
+      g.text(" deficit, £m")
+        + " \(g.dot) plan at \(f.map { state.observed ? "observed \(state.delivery(footprint: $0).percent)%" : "\(state.delivery(footprint: $0).percent)%" } ?? state.deliveryLabel) delivery\(position)",
+      x: end, y: 1,
       style: theme.dim,
       maxX: buf.width)
 

@@ -1,0 +1,108 @@
+/// One organisation across every footprint it belongs to: what it holds of
+/// the plans' savings, how it stands, and whether its refusal alone would
+/// stop a plan balancing.
+public struct OrganisationLine: Sendable, Hashable {
+  /// Index of the organisation in the dataset.
+  public var org: Int
+  public var code: String
+  public var name: String
+  public var kind: OrganisationKind
+  /// The footprints it belongs to (indices), its main one (largest share of savings) first.
+  public var footprints: [Int]
+  /// The regions of those footprints.
+  public var regions: [Region]
+  /// Planned savings it holds in 2020/21 (share-weighted, summed over its
+  /// footprints, each at its delivery setting), £m; `nil` without figures.
+  public var savings: Double?
+  /// Its largest share of a footprint's planned savings (0–1), and where.
+  public var largestShare: Double?
+  public var largestShareFootprint: Int?
+  /// Its stance in its main footprint, and the date of that record.
+  public var stance: Stance
+  public var stanceDate: String?
+  /// True when its stance differs between its footprints.
+  public var mixedStance: Bool
+  /// Flagged as not cooperating in any of its footprints.
+  public var flagged: Bool
+  /// Assumed refusing, for a what-if (never saved).
+  public var assumedRefusing: Bool
+  /// The savings it puts at risk: those it holds where it refuses, is
+  /// flagged or is assumed refusing, £m (0 when none).
+  public var atRisk: Double?
+  /// The footprints where its refusal alone would stop the plan balancing.
+  public var pivotalIn: [Int]
+  /// Whether any figure behind its savings is illustrative.
+  public var illustrative: Bool
+  /// Whether its stance comes from an illustrative record.
+  public var stanceIllustrative: Bool
+
+  /// Pivotal in at least one footprint.
+  public var pivotal: Bool { !pivotalIn.isEmpty }
+}
+
+/// Every organisation, once each.
+public enum OrganisationTable {
+  /// One line per organisation, in dataset order.
+  public static func lines(
+    _ analysis: Analysis, delivery scheme: DeliveryScheme, flags: FlagSet, assumed: Set<Int> = []
+  ) -> [OrganisationLine] {
+    let d = analysis.dataset
+    let deliveries = d.footprints.indices.map { scheme.delivery(footprint: $0, in: analysis) }
+    var pivotal = Set<Int>()
+    for f in d.footprints.indices {
+      pivotal.formUnion(analysis.pivotalMembers(footprint: f, delivery: deliveries[f]))
+    }
+    var out: [OrganisationLine] = []
+    out.reserveCapacity(d.organisations.count)
+    for o in d.organisations.indices {
+      let org = d.organisations[o]
+      let ms = d.membershipsOfOrganisation[o]
+      // Main footprint: the largest savings held, then the largest share, then the first.
+      let main = ms.max { a, b in
+        let va = analysis.membershipSavings[a] ?? -.infinity
+        let vb = analysis.membershipSavings[b] ?? -.infinity
+        if va != vb { return va < vb }
+        if d.memberships[a].share != d.memberships[b].share { return d.memberships[a].share < d.memberships[b].share }
+        return a > b
+      }
+      var savings: Double? = nil
+      var atRisk = 0.0
+      var largest: (share: Double, f: Int)? = nil
+      var flagged = false
+      let isAssumed = assumed.contains(o)
+      var stances = Set<Stance>()
+      for m in ms {
+        let f = d.memberships[m].footprint
+        let stance = d.stance(membership: m)
+        stances.insert(stance)
+        let isFlagged = flags.contains(org: o, footprint: f)
+        flagged = flagged || isFlagged
+        guard let v = analysis.membershipSavings[m] else { continue }
+        let now = v * deliveries[f].factor
+        savings = (savings ?? 0) + now
+        if isFlagged || isAssumed || stance == .refused { atRisk += max(0, now) }
+        if let total = analysis.footprintSavings[f], total > 0 {
+          let share = v / total
+          if share > (largest?.share ?? -.infinity) { largest = (share, f) }
+        }
+      }
+      let footprints =
+        (main.map { [d.memberships[$0].footprint] } ?? [])
+        + ms.map { d.memberships[$0].footprint }.filter { f in main.map { d.memberships[$0].footprint != f } ?? true }
+      var regions: [Region] = []
+      for f in footprints where !regions.contains(d.footprints[f].region) { regions.append(d.footprints[f].region) }
+      let record = main.flatMap { d.stanceRecord(membership: $0) }
+      out.append(
+        OrganisationLine(
+          org: o, code: org.code, name: org.name, kind: org.kind, footprints: footprints, regions: regions,
+          savings: savings, largestShare: largest?.share, largestShareFootprint: largest?.f,
+          stance: main.map { d.stance(membership: $0) } ?? .unknown, stanceDate: record?.asOf,
+          mixedStance: stances.count > 1, flagged: flagged, assumedRefusing: isAssumed,
+          atRisk: savings == nil ? nil : atRisk,
+          pivotalIn: ms.filter { pivotal.contains($0) }.map { d.memberships[$0].footprint },
+          illustrative: d.finance.hasIllustrative(entity: d.finance.entity(organisation: o)),
+          stanceIllustrative: record?.basis == .illustrative))
+    }
+    return out
+  }
+}

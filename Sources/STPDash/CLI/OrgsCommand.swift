@@ -1,0 +1,134 @@
+import ArgumentParser
+import DashModel
+
+/// `stpdash orgs`: every organisation, once each.
+struct OrgsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "orgs",
+    abstract: "List every organisation: savings it holds, its largest share of a plan, stance, flags, pivotal.",
+    discussion: "Columns (for --sort): "
+      + OrganisationColumn.allCases.map { "\($0.key) (\($0.meaning))" }.joined(separator: "; ")
+      + ". A body is pivotal when its planned savings in a footprint whose plan balances exceed that plan's margin:"
+      + " its refusal alone would stop the plan balancing.")
+
+  @OptionGroup var data: DataOptions
+
+  @Option(name: .long, help: ArgumentHelp("Only this kind: \(OrganisationKind.validCodes).", valueName: "K"))
+  var kind: String?
+
+  @Option(name: .long, help: ArgumentHelp("Only this stance: \(Stance.validCodes).", valueName: "S"))
+  var stance: String?
+
+  @Option(name: .long, help: ArgumentHelp("Only bodies in this region's footprints.", valueName: "R"))
+  var region: String?
+
+  @Flag(name: .long, help: "Only pivotal bodies.")
+  var pivotal = false
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Keep only bodies matching terms such as kind:council stance:refused region:London pivotal !flagged.",
+      valueName: "TERMS"))
+  var filter: String?
+
+  @Option(name: .long, help: ArgumentHelp("Sort by this column (default: savings_2020_21_gbp_m).", valueName: "COLUMN"))
+  var sort: String = "savings_2020_21_gbp_m"
+
+  @Flag(name: .long, help: "Sort ascending (smallest first).")
+  var asc = false
+
+  @Flag(name: .long, help: "Sort descending (largest first).")
+  var desc = false
+
+  @OptionGroup var delivery: DeliveryOption
+
+  @OptionGroup var whatIf: WhatIfOption
+
+  @OptionGroup var output: FormatOption
+
+  func validate() throws {
+    if OrganisationColumn(key: sort) == nil {
+      throw ValidationError("unknown column \"\(sort)\"; choose one of: \(OrganisationColumn.keyList)")
+    }
+    if let kind, OrganisationKind(code: kind) == nil {
+      throw ValidationError("unknown kind \"\(kind)\"; choose one of: \(OrganisationKind.validCodes)")
+    }
+    if let stance, Stance(code: stance.lowercased()) == nil {
+      throw ValidationError("unknown stance \"\(stance)\"; choose one of: \(Stance.validCodes)")
+    }
+    if let region, Region(name: region) == nil {
+      throw ValidationError("unknown region \"\(region)\"; choose one of: \(Region.validNames)")
+    }
+    if asc && desc { throw ValidationError("--asc and --desc contradict each other") }
+    if case .failure(let e) = FilterQuery.parse(terms, fields: FilterScope.organisations.fields) {
+      throw ValidationError("--filter: \(e.message)")
+    }
+  }
+
+  /// The options and --filter as one filter (what an export records).
+  var terms: String {
+    var out: [String] = []
+    if let kind, let k = OrganisationKind(code: kind) { out.append("kind:\(k.rawValue)") }
+    if let stance { out.append("stance:\(stance.lowercased())") }
+    if let region, let r = Region(name: region) { out.append("region:\(r.name.replacingSpaces())") }
+    if pivotal { out.append("pivotal") }
+    if let filter { out.append(filter) }
+    return out.joined(separator: " ")
+  }
+
+  func run() throws {
+    try runBatch { () throws(BatchError) in
+      let ws = try Workspace.load(data)
+      let assumed = try whatIf.organisations(ws)
+      let column = OrganisationColumn(key: sort) ?? .savings
+      let ascending = asc ? true : (desc ? false : column.naturallyAscending)
+      let all = OrganisationTable.lines(ws.analysis, delivery: delivery.scheme, flags: ws.flagSet, assumed: assumed)
+      var lines = all
+      let query = try? FilterQuery.parse(terms, fields: FilterScope.organisations.fields).get()
+      if let query, !query.isEmpty {
+        lines = lines.filter { query.matches(.organisation($0, dataset: ws.dataset)) }
+        // A region given by option is matched whole (not as a piece of a name).
+        if let region, let r = Region(name: region) { lines = lines.filter { $0.regions.contains(r) } }
+        if let kind, let k = OrganisationKind(code: kind) { lines = lines.filter { $0.kind == k } }
+        if let stance, let s = Stance(code: stance.lowercased()) { lines = lines.filter { $0.stance == s } }
+      }
+      lines.sort(by: column.order(ascending: ascending, dataset: ws.dataset))
+      let context = ExportContext(
+        delivery: delivery.scheme, assumed: whatIf.codes(ws, assumed), filter: query?.text ?? "")
+      let g = Glyphs(unicode: output.format == .table ? Console.unicode : true)
+      let table = OrganisationsPresenter.table(
+        lines, analysis: ws.analysis, delivery: delivery.scheme, glyphs: g, totals: output.format == .table)
+      switch output.format {
+      case .csv: Console.out(TableExport.csv(table, context: context))
+      case .json:
+        Console.out(
+          JSONValue.object(
+            [
+              ("sort", .string(column.key)), ("ascending", .bool(ascending)),
+              ("delivery_pct", .integer(delivery.setting.percent)),
+            ] + context.json + [("organisations", .array(table.rows.map { TableExport.json($0, in: table) }))]
+          ).rendered() + "\n")
+      case .table:
+        var out = TextTable(table).render(width: Console.width, glyphs: g)
+        out.append("")
+        let dir = ascending ? "smallest first" : "largest first"
+        out.append(
+          "\(lines.count) of \(all.count) organisations, sorted by \(column.meaning) (\(dir)). Money in £m, 2020/21, plans at \(delivery.scheme.label) delivery."
+        )
+        if let query, !query.isEmpty { out.append("Filter: \(query.text).") }
+        if !assumed.isEmpty { out.append("Assumed refusing (what-if): \(context.assumed.joined(separator: ", ")).") }
+        out.append(
+          "\(g.pivotal) pivotal: its planned savings exceed the margin of a footprint whose plan balances, so its refusal alone would stop that plan balancing."
+        )
+        if table.hasIllustrative { out.append(Figures.illustrativeNote) }
+        Console.out(lines: out)
+      }
+    }
+  }
+}
+
+extension String {
+  /// Spaces as dashes, so a name is one filter term.
+  fileprivate func replacingSpaces() -> String { String(map { $0 == " " ? "-" : $0 }) }
+}
