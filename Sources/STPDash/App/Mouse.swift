@@ -41,6 +41,13 @@ extension Reducer {
       {
         Sorting.clickLeagueHeader(&state, c)
       }
+      if case .organisations = state.screen,
+        let i = TableLayout(Table(columns: OrganisationsPresenter.columns()), width: state.size.width).column(at: x),
+        let c = OrganisationColumn.allCases.first(where: { $0.key == OrganisationsPresenter.columns()[i].key })
+      {
+        let ascending = state.organisations.sort == c ? !state.organisations.ascending : c.naturallyAscending
+        Sorting.setOrganisations(&state, c, ascending: ascending)
+      }
     case .row(let index):
       Lists.select(&state, index: index)
       if double { drill(&state) }

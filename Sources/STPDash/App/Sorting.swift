@@ -17,8 +17,24 @@ enum Sorting {
       state.members.ascending = next.naturallyAscending
       Lists.reveal(&state)
       state.notice = Notice(text: "members sorted by \(next.title.lowercased())", kind: .info)
+    case .organisations:
+      let all = OrganisationColumn.allCases
+      let i = all.firstIndex(of: state.organisations.sort) ?? 0
+      let next = all[((i + delta) % all.count + all.count) % all.count]
+      setOrganisations(&state, next, ascending: next.naturallyAscending)
     default: break
     }
+  }
+
+  /// Sorts the organisations, keeping the selected one selected.
+  static func setOrganisations(_ state: inout AppState, _ column: OrganisationColumn, ascending: Bool) {
+    state.organisations.sort = column
+    state.organisations.ascending = ascending
+    state.derive()
+    Lists.reveal(&state, screen: .organisations)
+    state.notice = Notice(
+      text: "organisations sorted by \(column.meaning) (\(ascending ? "ascending" : "descending"); i inverts)",
+      kind: .info)
   }
 
   static func invert(_ state: inout AppState) {
@@ -27,6 +43,8 @@ enum Sorting {
     case .footprint:
       state.members.ascending.toggle()
       Lists.reveal(&state)
+    case .organisations:
+      setOrganisations(&state, state.organisations.sort, ascending: !state.organisations.ascending)
     default: break
     }
   }

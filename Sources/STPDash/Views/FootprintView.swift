@@ -80,8 +80,18 @@ enum FootprintView {
         buf.style(Rect(x: 0, y: y, width: buf.width, height: 1), theme.selected)
       }
     }
+    if let q = state.filters[.members] {
+      let all = d.membersOfFootprint[f].count
+      let text = " \(rows.count) of \(all) members \(g.dot) filter \\\(VisibleText.sanitize(q.text)) "
+      let w = DisplayWidth.width(of: text)
+      buf.put(text, x: max(0, buf.width - w - 1), y: layout.titleY, style: theme.header, maxX: buf.width)
+    }
     if rows.isEmpty {
-      buf.put("This footprint has no members in memberships.csv.", x: 2, y: layout.firstRowY, style: theme.dim)
+      buf.put(
+        state.filters[.members] == nil
+          ? "This footprint has no members in memberships.csv."
+          : "No member passes the filter. Press \\ then Enter to clear it.", x: 2, y: layout.firstRowY,
+        style: theme.dim)
     }
   }
 }

@@ -1,0 +1,159 @@
+import DashModel
+import Testing
+
+@testable import STPDash
+
+/// The Organisations screen, assumed refusals, observed delivery, go-to and
+/// filters, key by key through the reducer.
+@Suite("Reducer: organisations, what-ifs, go-to and filters")
+struct WhoCanBlockReducerTests {
+  let nwl = AppFixture.footprint("E54000027")
+  let ealing = AppFixture.dataset.organisationIndex(code: "E09000009") ?? -1
+  let kent = AppFixture.dataset.organisationIndex(code: "E10000016") ?? -1
+
+  func atRisk(_ s: AppState, _ f: Int) -> Double { s.derived.rows.first { $0.footprint == f }?.atRisk ?? -1 }
+
+  @Test func fiveShowsEveryOrganisationLargestSavingsFirst() {
+    var s = AppFixture.state()
+    AppFixture.send(&s, [.char("5")])
+    #expect(s.route == [.league, .organisations])
+    #expect(s.derived.visibleOrganisations.count == AppFixture.dataset.organisations.count)
+    let savings = s.derived.visibleOrganisations.map { $0.savings ?? -.infinity }
+    #expect(savings == savings.sorted(by: >))
+    #expect(s.organisations.list.selected == s.derived.visibleOrganisations.first?.org)
+    // Enter opens the selected organisation in its main footprint.
+    AppFixture.send(&s, [.enter])
+    guard case .organisation(let o, let context) = s.screen else {
+      Issue.record("Enter opens an organisation, not \(s.screen)")
+      return
+    }
+    #expect(o == s.derived.visibleOrganisations.first?.org)
+    #expect(context == s.derived.visibleOrganisations.first?.footprints.first)
+    // Sorting by name, then inverted.
+    AppFixture.send(&s, [.escape, .char("S")])
+    #expect(s.organisations.sort == .footprint)
+    AppFixture.send(&s, Array(repeating: .char("S"), count: 3))
+    #expect(s.organisations.sort == .name)
+    let names = s.derived.visibleOrganisations.map { $0.name.lowercased() }
+    #expect(names == names.sorted(), "A to Z")
+    AppFixture.send(&s, [.char("i")])
+    #expect(s.derived.visibleOrganisations.first?.name.lowercased() == names.last)
+  }
+
+  @Test func xAssumesARefusalAndXClearsThemAll() {
+    var s = AppFixture.state()
+    let d = AppFixture.dataset
+    let membership = d.membershipsOfOrganisation[kent][0]
+    let f = d.memberships[membership].footprint
+    let base = atRisk(s, f)
+    let held = s.session.analysis.membershipSavings[membership] ?? 0
+    #expect(held > 0)
+    GoTo.open(&s, .organisation(kent))
+    AppFixture.send(&s, [.char("x")])
+    #expect(s.assumed == [kent])
+    #expect(abs(atRisk(s, f) - base - held) < 1e-9, "at risk grows by exactly Kent's savings")
+    #expect(s.notice?.text.contains("assuming Kent refuses") == true)
+    #expect(AppView.render(s).lines.last?.contains("1 assumed refusing") == true)
+    AppFixture.send(&s, [.char("x")])
+    #expect(s.assumed.isEmpty, "x again stops assuming")
+    AppFixture.send(&s, [.char("x"), .char("X")])
+    #expect(s.assumed.isEmpty)
+    #expect(abs(atRisk(s, f) - base) < 1e-9, "X restores savings at risk")
+    // Never a flag, never saved.
+    #expect(s.session.pending.isEmpty && s.derived.activeFlags.isEmpty)
+  }
+
+  @Test func dRunsEachFootprintAtItsObservedRateAndPlusMinusAndZeroReturn() {
+    var s = AppFixture.state()
+    AppFixture.send(&s, [.char("D")])
+    #expect(s.observed)
+    let a = s.session.analysis
+    for r in s.derived.rows {
+      guard let f = r.footprint else { continue }
+      #expect(r.delivery == (a.observedDelivery[f] ?? .full), "\(r.name) at its own rate")
+    }
+    #expect(Set(s.derived.rows.map(\.delivery)).count > 1, "footprints differ")
+    let rendered = AppView.render(s).lines.joined(separator: "\n")
+    #expect(rendered.contains("delivery observed"))
+    AppFixture.send(&s, [.char("-")])
+    #expect(!s.observed && s.delivery.percent == 100, "- returns to one setting first")
+    AppFixture.send(&s, [.char("-"), .char("-")])
+    #expect(s.delivery.percent == 80)
+    AppFixture.send(&s, [.char("0")])
+    #expect(s.delivery == .full && !s.observed)
+  }
+
+  @Test func goToFindsFootprintsAndOrganisationsAndOpensTheChosenOne() {
+    var s = AppFixture.state()
+    AppFixture.send(&s, [.char(":")] + AppFixture.typed("ealing"))
+    let matches = GoTo.matches(s, "ealing")
+    #expect(matches.map(\.code) == ["E09000009", "E38000048"], "the council first (its name starts so), then the CCG")
+    AppFixture.send(&s, [.down, .enter])
+    #expect(s.input == nil)
+    guard case .organisation(let o, let context) = s.screen else {
+      Issue.record("opens an organisation")
+      return
+    }
+    #expect(AppFixture.dataset.organisations[o].code == "E38000048")
+    #expect(context == nwl)
+    // A footprint by code, from any screen; o does the same as :.
+    AppFixture.send(&s, [.char("o")] + AppFixture.typed("E54000005") + [.enter])
+    #expect(s.screen == .footprint(AppFixture.footprint("E54000005")))
+    // Esc returns to where it was, nothing opened.
+    AppFixture.send(&s, [.char(":")] + AppFixture.typed("kent") + [.escape])
+    #expect(s.screen == .footprint(AppFixture.footprint("E54000005")) && s.input == nil)
+    // Nothing matching: says so.
+    AppFixture.send(&s, [.char(":")] + AppFixture.typed("zzzz") + [.enter])
+    #expect(s.notice?.text.contains("nothing matches") == true)
+  }
+
+  @Test func filtersKeepWhatTheySayAndEscClearsThem() {
+    var s = AppFixture.state()
+    AppFixture.send(&s, [.char("5"), .char("\\")] + AppFixture.typed("kind:council stance:refused") + [.enter])
+    let kept = s.derived.visibleOrganisations
+    #expect(!kept.isEmpty)
+    #expect(kept.allSatisfy { $0.kind == .council && $0.stance == .refused })
+    #expect(s.notice?.text.contains("\(kept.count) kept") == true)
+    let screen = AppView.render(s).lines.joined(separator: "\n")
+    #expect(screen.contains("\(kept.count) of 498 organisations · filter \\kind:council stance:refused"))
+    #expect(kept.contains { $0.org == s.organisations.list.selected }, "the selection stays on a kept row")
+    // Prefixes and negation.
+    AppFixture.send(&s, [.char("\\"), .ctrl("u")] + AppFixture.typed("k:coun !st:ref") + [.enter])
+    #expect(s.derived.visibleOrganisations.allSatisfy { $0.kind == .council && $0.stance != .refused })
+    // A term that does not read is refused, and the prompt stays.
+    AppFixture.send(&s, [.char("\\"), .ctrl("u")] + AppFixture.typed("colour:red") + [.enter])
+    #expect(s.notice?.kind == .error && s.input != nil)
+    AppFixture.send(&s, [.escape])
+    #expect(s.filters[.organisations] == nil, "Esc clears")
+    #expect(s.derived.visibleOrganisations.count == 498)
+    // \ then Enter on nothing clears too.
+    AppFixture.send(&s, [.char("\\")] + AppFixture.typed("pivotal") + [.enter])
+    #expect(s.derived.visibleOrganisations.allSatisfy { $0.pivotal })
+    AppFixture.send(&s, [.char("\\"), .ctrl("u"), .enter])
+    #expect(s.filters[.organisations] == nil)
+  }
+
+  @Test func theLeagueMembersAndFlagsTakeFiltersToo() {
+    var s = AppFixture.state(flags: AppFixture.someFlags)
+    AppFixture.send(&s, [.char("\\")] + AppFixture.typed("region:London") + [.enter])
+    #expect(s.derived.visible.count == 5 && s.derived.visible.allSatisfy { $0.region == .london })
+    #expect(s.derived.total?.name == "England" || s.derived.total != nil)
+    AppFixture.send(&s, [.char("\\")] + AppFixture.typed(" pivotal") + [.enter])
+    #expect(s.derived.visible.allSatisfy { $0.pivotal > 0 && $0.region == .london })
+    AppFixture.send(&s, [.char("\\"), .ctrl("u"), .enter, .char("3")])
+    AppFixture.send(&s, [.char("\\")] + AppFixture.typed("kind:council") + [.enter])
+    #expect(!s.derived.members.isEmpty && s.derived.members.allSatisfy { $0.kind == .council })
+    AppFixture.send(&s, [.char("4"), .char("\\")] + AppFixture.typed("region:North") + [.enter])
+    #expect(s.derived.visibleFlags.count < s.derived.activeFlags.count)
+  }
+
+  @Test func searchMatchesCodesAndCountsMatches() {
+    var s = AppFixture.state()
+    AppFixture.send(&s, [.char("/")] + AppFixture.typed("E54000005"))
+    #expect(s.league.list.selected == AppFixture.footprint("E54000005"))
+    AppFixture.send(&s, [.enter])
+    AppFixture.send(&s, [.char("/")] + AppFixture.typed("london"))
+    #expect(Search.count(s, "london") == 5)
+    #expect(AppView.render(s).lines.last?.contains("5 matches") == true)
+  }
+}
