@@ -90,9 +90,18 @@ struct PivotalTests {
     let b = try #require(before.first { $0.code == "E1" })
     let x = try #require(after.first { $0.code == "E1" })
     #expect((x.atRisk ?? 0) - (b.atRisk ?? 0) == 150)
+    // The trajectory's "plan less savings at risk": the plan plus C1's savings.
+    // T1 refused: its 10 are at risk already.
+    let refused = try #require(a.planLessAtRisk(footprint: 0, delivery: .full, flags: FlagSet()))
+    #expect(refused[FinancialYear.target.index] == Double(-10 + 10))
+    let line = try #require(a.planLessAtRisk(footprint: 0, delivery: .full, flags: FlagSet(), assumed: [c1]))
+    #expect(line[FinancialYear.target.index] == Double(-10 + 10 + 150))
+    let england = try #require(a.planLessAtRisk(footprint: nil, delivery: .full, flags: FlagSet(), assumed: [c1]))
+    #expect(england[FinancialYear.target.index] == (a.england.value(.plan, .target) ?? 0) + 10 + 150)
+    #expect(a.planLessAtRisk(footprint: 1, delivery: .full, flags: FlagSet()) == nil, "nothing at risk in Beta Coast")
     let lines = OrganisationTable.lines(a, delivery: .full, flags: FlagSet(), assumed: [c1])
-    let line = try #require(lines.first { $0.code == "C1" })
-    #expect(line.assumedRefusing && line.atRisk == 150 && line.pivotal)
+    let c1Line = try #require(lines.first { $0.code == "C1" })
+    #expect(c1Line.assumedRefusing && c1Line.atRisk == 150 && c1Line.pivotal)
   }
 
   @Test func aFootprintsOwnSavingsAreSharedOutSoMembersHoldExactlyThem() throws {

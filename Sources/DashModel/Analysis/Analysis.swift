@@ -21,6 +21,9 @@ public struct Analysis: Sendable {
   /// Footprints whose own planned savings were shared out among their members
   /// in proportion to the members' figures.
   public let savingsAllocated: [Bool]
+  /// The factor each footprint's members' own savings were scaled by to share
+  /// out its filed savings (1 where it files none).
+  public let allocationScale: [Double]
   /// Each footprint's planned savings in 2020/21 as filed (do-nothing − plan).
   public let footprintSavings: [Double?]
   /// Each footprint's largest holder of planned savings (a membership), if any holds a positive amount.
@@ -68,6 +71,7 @@ public struct Analysis: Sendable {
     let trajectories = footprintTrajectories
     footprintSavings = trajectories.map { $0.plannedSavings(target) }
     var allocated = Array(repeating: false, count: count)
+    var scales = Array(repeating: 1.0, count: count)
     var largest: [Int?] = Array(repeating: nil, count: count)
     for f in 0..<count {
       let members = dataset.membersOfFootprint[f]
@@ -79,6 +83,7 @@ public struct Analysis: Sendable {
           let scale = total / sum
           for m in members { held[m] = held[m].map { $0 * scale } }
           allocated[f] = true
+          scales[f] = scale
         }
       }
       var best: (m: Int, v: Double)? = nil
@@ -89,6 +94,7 @@ public struct Analysis: Sendable {
     }
     membershipSavings = held
     savingsAllocated = allocated
+    allocationScale = scales
     largestMember = largest
     observed = trajectories.map { ObservedDelivery($0) }
     observedDelivery = observed.map { $0?.setting }
@@ -105,6 +111,41 @@ public struct Analysis: Sendable {
       footprintTrajectories.indices.map {
         footprintTrajectories[$0].delivering(scheme.delivery(footprint: $0, in: self))
       })
+  }
+
+  /// The plan line were the savings of members that refuse, are flagged or
+  /// are assumed refusing not delivered: year by year, the plan at the
+  /// delivery scheme plus those members' planned savings (share-weighted,
+  /// scaled as in ``membershipSavings``, at the same delivery). England's
+  /// (`nil` footprint) is the sum over footprints. `nil` when no savings
+  /// are at risk in any year.
+  public func planLessAtRisk(
+    footprint: Int?, delivery scheme: DeliveryScheme, flags: FlagSet, assumed: Set<Int> = []
+  ) -> [Double?]? {
+    let d = dataset
+    let fin = d.finance
+    let parts = footprint.map { [$0] } ?? Array(d.footprints.indices)
+    var plan = trajectory(footprint: footprint, delivery: scheme).points[Scenario.plan.rawValue].map(\.value)
+    var any = false
+    for f in parts {
+      let factor = scheme.delivery(footprint: f, in: self).factor
+      for m in d.membersOfFootprint[f] {
+        let ms = d.memberships[m]
+        guard
+          flags.contains(org: ms.org, footprint: f) || assumed.contains(ms.org) || d.stance(membership: m) == .refused
+        else { continue }
+        let e = fin.entity(organisation: ms.org)
+        for y in FinancialYear.all {
+          guard let dn = fin.value(entity: e, year: y, scenario: .doNothing),
+            let p = fin.value(entity: e, year: y, scenario: .plan), let base = plan[y.index]
+          else { continue }
+          let risk = max(0, ms.share * (dn - p) * allocationScale[f] * factor)
+          if risk > 0 { any = true }
+          plan[y.index] = base + risk
+        }
+      }
+    }
+    return any ? plan : nil
   }
 
   /// The share of a footprint's planned savings its largest holder holds

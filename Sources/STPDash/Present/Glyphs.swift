@@ -80,6 +80,7 @@ struct Glyphs: Hashable {
     case .doNothing: unicode ? "━" : "#"
     case .plan: unicode ? "━" : "+"
     case .outturn: unicode ? "━" : "o"
+    case .atRisk: unicode ? "┅" : "r"
     }
   }
 }

@@ -56,6 +56,7 @@ struct Theme {
     case .doNothing: return Style(fg: .red)
     case .plan: return Style(fg: .cyan, bold: true)
     case .outturn: return Style(fg: .yellow)
+    case .atRisk: return Style(fg: .magenta)
     }
   }
 
@@ -75,6 +76,9 @@ struct Theme {
 /// The lines of a trajectory chart.
 enum ChartSeries: Int, CaseIterable {
   case doNothing, plan, outturn
+  /// The plan were the savings of refusing, flagged or assumed-refusing
+  /// members lost (drawn only when some are at risk).
+  case atRisk
 }
 
 /// Stances as bar segments (same order as the data's stances).

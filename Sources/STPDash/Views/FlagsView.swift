@@ -11,7 +11,8 @@ enum FlagsView {
     var info =
       "\(flags.count) active flag\(flags.count == 1 ? "" : "s"), newest first \(g.dot) \(state.session.journalPath)"
     if let q = state.filters[.flags] {
-      info = "\(flags.count) of \(state.derived.activeFlags.count) active flags \(g.dot) filter \\\(VisibleText.sanitize(q.text))"
+      info =
+        "\(flags.count) of \(state.derived.activeFlags.count) active flags \(g.dot) filter \\\(VisibleText.sanitize(q.text))"
     }
     if !state.session.pending.isEmpty { info += " \(g.dot) \(state.session.pending.count) unsaved (w retries)" }
     if corrupt > 0 { info += " \(g.dot) \(corrupt) unreadable line\(corrupt == 1 ? "" : "s") skipped" }
@@ -44,7 +45,8 @@ enum FlagsView {
       guard index < table.rows.count else { break }
       let y = layout.firstRowY + i
       TableView.row(table.rows[index], in: table, layout: columns, y: y, into: &buf, theme: theme, glyphs: g)
-      if index < state.derived.visibleFlagKeys.count && state.derived.visibleFlagKeys[index] == state.flagsList.selected {
+      if index < state.derived.visibleFlagKeys.count && state.derived.visibleFlagKeys[index] == state.flagsList.selected
+      {
         buf.style(Rect(x: 0, y: y, width: buf.width, height: 1), theme.selected)
       }
     }

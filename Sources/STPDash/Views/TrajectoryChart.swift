@@ -8,18 +8,30 @@ struct TrajectoryChart {
   /// Full axis, year and line-end labels; off for the small chart, which
   /// labels only its top and zero and its first and last years.
   var decorated = true
+  /// The plan less savings at risk, year by year, when any are.
+  var atRisk: [Double?]? = nil
 
-  static let drawOrder: [ChartSeries] = [.doNothing, .outturn, .plan]
+  static let drawOrder: [ChartSeries] = [.doNothing, .outturn, .atRisk, .plan]
 
   static func scenario(_ s: ChartSeries) -> Scenario {
     switch s {
     case .doNothing: .doNothing
-    case .plan: .plan
+    case .plan, .atRisk: .plan
     case .outturn: .outturn
     }
   }
 
-  static func label(_ s: ChartSeries) -> String { scenario(s).label }
+  /// The label at a line's end (at most 11 columns).
+  static func label(_ s: ChartSeries) -> String { s == .atRisk ? "plan-risk" : scenario(s).label }
+
+  /// A line's figure in a year.
+  func value(_ s: ChartSeries, _ y: FinancialYear) -> Double? {
+    if s == .atRisk { return atRisk.flatMap { $0[y.index] } }
+    return trajectory.value(Self.scenario(s), y)
+  }
+
+  /// The lines drawn: the plan less savings at risk only when some are.
+  var series: [ChartSeries] { ChartSeries.allCases.filter { $0 != .atRisk || atRisk != nil } }
 
   /// Round steps for the £m axis: 1, 2, 2.5 or 5 times a power of ten.
   static func niceStep(range: Double, maxTicks: Int) -> Double {
@@ -38,7 +50,7 @@ struct TrajectoryChart {
     guard area.width >= 12, area.height >= 3 else { return }
     // Figures are bounded when loaded; a chart still never trusts them.
     let values = TrajectoryChart.drawOrder.flatMap { s in
-      FinancialYear.all.compactMap { trajectory.value(Self.scenario(s), $0) }.filter { $0.isFinite && abs($0) < 1e15 }
+      FinancialYear.all.compactMap { value(s, $0) }.filter { $0.isFinite && abs($0) < 1e15 }
     }
     guard !values.isEmpty else {
       buf.put("no figures to chart", x: area.x + 1, y: area.y + area.height / 2, style: theme.dim, maxX: area.maxX)
@@ -82,11 +94,11 @@ struct TrajectoryChart {
     var bits = [UInt8](repeating: 0, count: plot.width * plot.height)
     var owner = [ChartSeries?](repeating: nil, count: plot.width * plot.height)
     var ends: [(series: ChartSeries, row: Int, x: Int)] = []
-    for s in Self.drawOrder {
+    for s in Self.drawOrder where series.contains(s) {
       var previous: (x: Int, y: Int)? = nil
       var last: (x: Int, y: Int)? = nil
       for y in FinancialYear.all {
-        guard let v = trajectory.value(Self.scenario(s), y), v.isFinite, abs(v) < 1e15 else {
+        guard let v = value(s, y), v.isFinite, abs(v) < 1e15 else {
           previous = nil
           continue
         }

@@ -23,17 +23,20 @@ enum TrajectoryView {
       maxX: buf.width)
 
     let bodyBottom = buf.height - 1
+    let atRisk = state.session.analysis.planLessAtRisk(
+      footprint: f, delivery: state.scheme, flags: state.derived.flagSet, assumed: state.assumed)
+    let chart = TrajectoryChart(trajectory: t, atRisk: atRisk)
     let showTable = buf.height >= 20
-    let tableHeight = showTable ? 5 : 0
+    let tableHeight = showTable ? 2 + chart.series.count : 0
     let legendY = bodyBottom - tableHeight - 1
     let chartArea = Rect(x: 1, y: 3, width: buf.width - 2, height: max(3, legendY - 3))
-    TrajectoryChart(trajectory: t).render(into: &buf, area: chartArea, theme: theme, glyphs: g)
+    chart.render(into: &buf, area: chartArea, theme: theme, glyphs: g)
 
     // Legend: marks, balance, and an honest word on illustrative data.
     var x = 2
-    for s in ChartSeries.allCases {
+    for s in chart.series {
       x = buf.put(g.seriesMark(s) + g.seriesMark(s) + " ", x: x, y: legendY, style: theme.series(s))
-      x = buf.put(TrajectoryChart.label(s) + "   ", x: x, y: legendY)
+      x = buf.put(TrajectoryChart.label(s) + "  ", x: x, y: legendY)
     }
     x = buf.put(g.hline + g.hline + " ", x: x, y: legendY, style: theme.zeroLine)
     x = buf.put("balance (gap of zero)", x: x, y: legendY)
@@ -47,12 +50,13 @@ enum TrajectoryView {
       buf.put(
         badge, x: max(0, buf.width - badge.count - 1), y: 2, style: theme.illustrative.patched(Style(reverse: true)))
     }
-    if showTable { table(t, y: legendY + 1, into: &buf, theme: theme, glyphs: g) }
+    if showTable { table(chart, y: legendY + 1, into: &buf, theme: theme, glyphs: g) }
   }
 
   /// The figures under the chart: one row per line, one column per year
   /// (the presenter's table, with the years across).
-  static func table(_ t: Trajectory, y: Int, into buf: inout Buffer, theme: Theme, glyphs g: Glyphs) {
+  static func table(_ chart: TrajectoryChart, y: Int, into buf: inout Buffer, theme: Theme, glyphs g: Glyphs) {
+    let t = chart.trajectory
     let labelWidth = 11
     let colWidth = max(7, min(11, (buf.width - 2 - labelWidth) / FinancialYear.count))
     let wide = colWidth >= 10
@@ -63,8 +67,20 @@ enum TrajectoryView {
         wide ? year.label : year.shortLabel, x: 1 + labelWidth + i * colWidth, y: y + 1, width: colWidth,
         style: theme.header, right: true, ellipsis: g.ellipsis)
     }
-    for (row, s) in ChartSeries.allCases.enumerated() {
+    for (row, s) in chart.series.enumerated() {
       let yy = y + 2 + row
+      if s == .atRisk {
+        buf.put(TrajectoryChart.label(s), x: 1, y: yy, width: labelWidth, style: theme.series(s), ellipsis: g.ellipsis)
+        for (i, year) in FinancialYear.all.enumerated() {
+          let v = chart.value(.atRisk, year)
+          let text =
+            wide ? Figures.money(v, unicode: g.unicode) : (v.map { NumberFormat.fixed($0, decimals: 0) } ?? g.dash)
+          buf.figure(
+            text, illustrative: t.point(.plan, year).illustrative, x: 1 + labelWidth + i * colWidth, y: yy,
+            width: colWidth, style: theme.normal, theme: theme, ellipsis: g.ellipsis)
+        }
+        continue
+      }
       let scenario = TrajectoryChart.scenario(s)
       guard let column = TrajectoryPresenter.scenarios.firstIndex(of: scenario) else { continue }
       buf.put(TrajectoryChart.label(s), x: 1, y: yy, width: labelWidth, style: theme.series(s), ellipsis: g.ellipsis)
