@@ -233,6 +233,19 @@ struct WhoCanBlockTests {
     #expect(unknown.status != 0 && unknown.err.contains("no organisation matches"))
   }
 
+  @Test func flagAndOrgTakeUnambiguousNames() throws {
+    let d = try DataCopy()
+    defer { d.remove() }
+    let ok = try Binary.run(
+      ["flag", "Hammersmith and Fulham", "--footprint", "north west", "--reason", "test", "--data", d.path])
+    #expect(ok.status == 0, "\(ok.err)")
+    #expect(try d.read("flags.csv").contains("flag,E09000013,E54000027,test,"))
+    let ambiguous = try Binary.run(["unflag", "hammersmith", "--footprint", "north west", "--data", d.path])
+    #expect(ambiguous.status == 1 && ambiguous.err.contains("matches 2 organisations"))
+    let org = try Binary.run(["org", "Hammersmith and Fulham", "--data", d.path])
+    #expect(org.status == 0 && org.out.contains("E09000013"))
+  }
+
   @Test func filtersAndOptionsKeepWhatTheySay() throws {
     let (h, rows) = try records(["orgs", "--format", "csv", "--kind", "council", "--stance", "refused"])
     #expect(!rows.isEmpty)

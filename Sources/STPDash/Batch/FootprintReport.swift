@@ -19,7 +19,8 @@ enum FootprintReport {
   }
 
   static func json(
-    _ f: Int, analysis: Analysis, league: LeagueRow, rows: [MemberRow], delivery: Delivery
+    _ f: Int, analysis: Analysis, league: LeagueRow, rows: [MemberRow], delivery: Delivery,
+    context: ExportContext? = nil
   ) -> String {
     let fp = analysis.dataset.footprints[f]
     let t = analysis.footprintTrajectories[f].delivering(delivery)
@@ -27,13 +28,18 @@ enum FootprintReport {
     let leagueTable = LeaguePresenter.table([league], total: nil, footprintCount: 1, glyphs: g)
     let figures = leagueTable.rows.first.map { TableExport.json($0, in: leagueTable, leaving: ["rank"]) } ?? .null
     let members = FootprintPresenter.members(rows, footprint: fp.code, glyphs: g)
-    return JSONValue.object([
-      ("code", .string(fp.code)), ("name", .string(fp.name)), ("region", .string(fp.region.name)),
-      ("leader", .string(fp.leader)), ("leader_role", .string(fp.leaderRole)), ("population", .integer(fp.population)),
-      ("population_basis", .string(fp.populationBasis.code)), ("rating", .string(fp.rating?.name)),
-      ("source", .string(fp.source)), ("delivery_pct", .integer(delivery.percent)), ("figures_2020_21", figures),
-      ("trajectory", TrajectoryReport.json(t)),
-      ("members", .array(members.rows.map { TableExport.json($0, in: members) })),
-    ]).rendered() + "\n"
+    return JSONValue.object(
+      [
+        ("code", .string(fp.code)), ("name", .string(fp.name)), ("region", .string(fp.region.name)),
+        ("leader", .string(fp.leader)), ("leader_role", .string(fp.leaderRole)),
+        ("population", .integer(fp.population)),
+        ("population_basis", .string(fp.populationBasis.code)), ("rating", .string(fp.rating?.name)),
+        ("source", .string(fp.source)), ("delivery_pct", .integer(delivery.percent)),
+      ] + (context?.json ?? []) + [
+        ("figures_2020_21", figures),
+        ("trajectory", TrajectoryReport.json(t)),
+        ("members", .array(members.rows.map { TableExport.json($0, in: members) })),
+      ]
+    ).rendered() + "\n"
   }
 }

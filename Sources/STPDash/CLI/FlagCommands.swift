@@ -42,7 +42,9 @@ struct FlagsCommand: ParsableCommand {
 
 /// Options shared by `flag` and `unflag`.
 struct FlagTarget: ParsableArguments {
-  @Argument(help: ArgumentHelp("The organisation's code (for example E09000009).", valueName: "ORG"))
+  @Argument(
+    help: ArgumentHelp(
+      "The organisation's code (for example E09000009) or an unambiguous piece of its name.", valueName: "ORG"))
   var org: String
 
   @Option(
@@ -62,16 +64,27 @@ struct FlagTarget: ParsableArguments {
     var org: String
     var footprint: String
 
+    /// The organisation is given by code or an unambiguous piece of its name
+    /// (among the footprint's members when the name alone is ambiguous).
     func resolve(_ ws: Workspace) throws(BatchError) -> (org: Int, footprint: Int) {
       let d = ws.dataset
-      guard let o = d.organisationIndex(code: org) else {
-        let guesses = d.findOrganisations(org)
-        let hint =
-          guesses.count == 1
-          ? " (did you mean \(d.organisations[guesses[0]].code), \(d.organisations[guesses[0]].name)?)" : ""
-        throw BatchError("unknown organisation \(quotedForMessage(org)): no such code in organisations.csv\(hint)")
-      }
       let f = try ws.footprint(footprint)
+      var found = d.organisationIndex(code: org).map { [$0] } ?? d.findOrganisations(org)
+      if found.count > 1 {
+        let members = found.filter { d.membership(org: $0, footprint: f) != nil }
+        if !members.isEmpty { found = members }
+      }
+      guard found.count == 1, let o = found.first else {
+        if found.isEmpty {
+          throw BatchError(
+            "unknown organisation \(quotedForMessage(org)): no code or name in organisations.csv matches; give its code (for example E09000009)"
+          )
+        }
+        let names = found.prefix(8).map { "\(d.organisations[$0].code) \(d.organisations[$0].name)" }
+        throw BatchError(
+          "\(quotedForMessage(org)) matches \(found.count) organisations: \(names.joined(separator: "; "))\(found.count > 8 ? "; …" : ""). Give a code."
+        )
+      }
       guard d.membership(org: o, footprint: f) != nil else {
         let member = d.membershipsOfOrganisation[o].map { d.footprints[d.memberships[$0].footprint].code }
         throw BatchError(
@@ -93,7 +106,9 @@ struct FlagCommand: ParsableCommand {
       own and reported as it is saved.
       """)
 
-  @Argument(help: ArgumentHelp("The organisation's code (for example E09000009).", valueName: "ORG"))
+  @Argument(
+    help: ArgumentHelp(
+      "The organisation's code (for example E09000009) or an unambiguous piece of its name.", valueName: "ORG"))
   var org: String?
 
   @Option(

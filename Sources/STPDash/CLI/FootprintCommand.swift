@@ -33,7 +33,9 @@ struct FootprintCommand: ParsableCommand {
       switch output.format {
       case .csv: Console.out(FootprintReport.csv(f, rows: members, dataset: ws.dataset, context: context))
       case .json:
-        Console.out(FootprintReport.json(f, analysis: ws.analysis, league: row, rows: members, delivery: setting))
+        Console.out(
+          FootprintReport.json(
+            f, analysis: ws.analysis, league: row, rows: members, delivery: setting, context: context))
       case .table:
         let g = Glyphs(unicode: Console.unicode)
         let fp = ws.dataset.footprints[f]

@@ -21,7 +21,7 @@ enum LeaguePresenter {
     case .rating: .fixed(11)
     case .needed: .fixed(5)
     case .delivered: .fixed(5)
-    case .balance: .fixed(5)
+    case .balance: .fixed(6)
     case .veto: .fixed(5)
     case .pivotal: .fixed(4)
     }
