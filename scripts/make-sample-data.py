@@ -2,24 +2,47 @@
 """Builds sample-data/*.csv from the reference files in sample-data/reference/.
 
 Structure (footprints, CCGs, councils, acute trusts, memberships and shares),
-leaders, ratings and the few published figures come from the reference
-files, each with its source. Money, populations and most stances are
-ILLUSTRATIVE: made up deterministically (same output on every run), calibrated
-to the sourced national facts, and written with basis=illustrative.
+leaders, ratings, 41 do-nothing gaps for 2020/21 (with their caveats), 37 ONS
+populations, DHSC loans per trust and the hex map come from the reference
+files, each with its source. The rest of the money (earlier years, plans,
+outturns, the members' split) and most stances are ILLUSTRATIVE: made up
+deterministically (same output on every run), scaled to the reported figures,
+and written with basis=illustrative. The reference files are copied from the
+research folder (../shared/data-ref) when it is there.
 
 Run from the repository root:  python3 scripts/make-sample-data.py
 """
 
 import csv
 import hashlib
+import json
 import os
+import shutil
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REF = os.path.join(ROOT, "sample-data", "reference")
 OUT = os.path.join(ROOT, "sample-data")
 
+RESEARCH = os.path.join(os.path.dirname(ROOT), "shared", "data-ref")
+# Files copied from the research folder into sample-data/reference/ (name there, name here).
+COPIED = [
+    ("derived/stp_do_nothing_gap_2020_21_sourced.csv", "stp_do_nothing_gap_2020_21_sourced.csv"),
+    ("derived/stp_leaders_march2016.csv", "stp_leaders_march2016.csv"),
+    ("derived/stp17_population_mid2019.csv", "stp17_population_mid2019.csv"),
+    ("derived/stp_population_quoted.csv", "stp_population_quoted.csv"),
+    ("derived/trust_dhsc_loans_closing_balance_2016_17_to_2018_19.csv",
+     "trust_dhsc_loans_closing_balance_2016_17_to_2018_19.csv"),
+    ("derived/stp17_hexmap_44.hexjson", "stp17_hexmap_44.hexjson"),
+    ("original/odileeds_hexmaps/LICENSE", "odileeds_hexmaps_LICENSE"),
+]
+
 SEED = "stpdash-sample-v1"
+REPORTED_STATUSES = {"ok", "unclear", "draft", "conflicting", "suspect"}
+LOANS = "dhsc_loans_closing_balance"
+LOANS_SOURCE = ("BBC Shared Data Unit, BBC-Data-Unit/hospital-loans (commit d6002c7c), IRSL (TOTAL) sheet of {file}; "
+                "underlying data DHSC Section 40 reports, OGL v3.0")
+ONS_POP = "CCG population estimates summed to the footprint (odileeds/covid-19 STP-populations-2019.csv, OGL)"
 YEARS = ["2015/16", "2016/17", "2017/18", "2018/19", "2019/20", "2020/21"]
 
 # Sourced national facts (sample-data/reference/stp_facts_sourced.csv).
@@ -68,8 +91,26 @@ def money(v):
     return "" if v is None else f"{v:.1f}"
 
 
+def copy_reference():
+    """Refreshes reference/ from the research folder, when it is there."""
+    if not os.path.isdir(RESEARCH):
+        return
+    for src, dst in COPIED:
+        shutil.copyfile(os.path.join(RESEARCH, src), os.path.join(REF, dst))
+
+
 def main():
+    copy_reference()
     fps = read("stp_footprints_44_assembled.csv")
+    gaps = {r["stp17cd"]: r for r in read("stp_do_nothing_gap_2020_21_sourced.csv")}
+    leaders = {r["stp17cd"]: r for r in read("stp_leaders_march2016.csv")}
+    ons_pop = {r["stp17cd"]: r for r in read("stp17_population_mid2019.csv")}
+    quoted_pop = {}
+    for r in read("stp_population_quoted.csv"):
+        quoted_pop.setdefault(r["stp17cd"], r)
+    loans = read("trust_dhsc_loans_closing_balance_2016_17_to_2018_19.csv")
+    with open(os.path.join(REF, "stp17_hexmap_44.hexjson"), encoding="utf-8") as f:
+        hexes = json.load(f)["hexes"]
     ccgs = read("ccg16_to_stp17_via_lsoa_derived.csv")
     las = read("stp17_care_authorities_via_lsoa_derived.csv")
     trusts = read("hf_trust_stp_lookup_2017-18.csv")
@@ -81,22 +122,56 @@ def main():
         lsoas[r["stp17cd"]] += int(r["lsoa_count_in_stp"])
     per_lsoa = AVERAGE_POPULATION * len(codes) / sum(lsoas.values())
     population = {c: int(round(lsoas[c] * per_lsoa, -3)) for c in codes}
+    pop_basis = {c: "illustrative" for c in codes}
+    pop_note = {c: "illustrative estimate: LSOA count x (44 x 1.2m / 32,844 LSOAs), average from BMJ 2017;356:j1541"
+                for c in codes}
+    for c in codes:
+        ons = ons_pop.get(c, {}).get("population_mid2019", "")
+        quoted = quoted_pop.get(c)
+        if ons:
+            population[c] = int(ons)
+            pop_basis[c] = "reported"
+            pop_note[c] = "ONS mid-2019, not 2016: " + ONS_POP
+        elif quoted and any(ch.isdigit() for ch in quoted["population_as_stated"]):
+            text = quoted["population_as_stated"]
+            number = text.split("(")[0].replace("~", "").replace(",", "").strip()
+            value = float(number.split()[0]) * (1e6 if "million" in number else 1)
+            population[c] = int(round(value))
+            pop_basis[c] = "reported"
+            pop_note[c] = (f"as stated, rounded: \"{text}\" ({quoted['source_url']}); "
+                           f"no ONS figure: {ons_pop.get(c, {}).get('note', '')}")
 
-    # --- Do-nothing gap 2020/21 per footprint, £m.
-    reported_gap = {"E54000005": 1070.0, "E54000027": 1300.0}
-    fixed_per_head = {"E54000045": PER_HEAD_MIN, "E54000035": PER_HEAD_MAX}
-    per_head = {c: between(PER_HEAD_MIN, PER_HEAD_MAX, "per-head", c) for c in codes}
-    per_head.update(fixed_per_head)
-    for c, g in reported_gap.items():
-        per_head[c] = g * 1e6 / population[c]
-    free = [c for c in codes if c not in fixed_per_head and c not in reported_gap]
-    for _ in range(50):  # scale the free footprints so England totals £22bn, within the IPPR range
-        fixed_total = sum(per_head[c] * population[c] / 1e6 for c in codes if c not in free)
-        free_total = sum(per_head[c] * population[c] / 1e6 for c in free)
-        k = (NATIONAL_GAP_2020_21 - fixed_total) / free_total
-        for c in free:
-            per_head[c] = min(PER_HEAD_MAX - 1, max(PER_HEAD_MIN + 1, per_head[c] * k))
-    gap2021 = {c: per_head[c] * population[c] / 1e6 for c in codes}
+    # --- Do-nothing gap 2020/21 per footprint, £m: reported where the research
+    # found one usable (status ok, unclear, draft, conflicting, suspect: the
+    # status and caveat go with it); otherwise illustrative, from the median
+    # reported gap per head, with the reason.
+    gap_basis, gap_source, gap_note = {}, {}, {}
+    gap2021 = {}
+    for c in codes:
+        g = gaps[c]
+        if g["status"] in REPORTED_STATUSES and g["do_nothing_gap_2020_21_gbp_m"]:
+            gap2021[c] = float(g["do_nothing_gap_2020_21_gbp_m"])
+            gap_basis[c] = "reported"
+            gap_source[c] = f"{g['source_kind']}: {g['source_url']}"
+            note = g["status"] if g["status"] != "ok" else ""
+            if g["caveat"]:
+                note = (note + ": " if note else "") + g["caveat"]
+            gap_note[c] = note
+    reported_heads = sorted(gap2021[c] * 1e6 / population[c] for c in gap2021 if pop_basis[c] == "reported")
+    median_head = reported_heads[len(reported_heads) // 2]
+    for c in codes:
+        if c in gap2021:
+            continue
+        g = gaps[c]
+        gap2021[c] = median_head * population[c] / 1e6
+        gap_basis[c] = "illustrative"
+        gap_source[c] = g["source_url"]
+        reason = g["caveat"] or g["status"]
+        if g["status"] == "cumulative":
+            reason = f"reported {g['do_nothing_gap_2020_21_gbp_m']} is {g['caveat']}"
+        gap_note[c] = (f"{g['status']}: {reason}; illustrative: median reported gap per head "
+                       f"(£{median_head:.2f}) x population")
+    per_head = {c: gap2021[c] * 1e6 / population[c] for c in codes}
 
     # --- Footprint trajectories (illustrative shapes).
     growth = [0.15, 0.32, 0.50, 0.67, 0.84, 1.0]
@@ -182,17 +257,16 @@ def main():
         for org, *_ in orgs:
             plan = v_dn[org] - v_sav[org]
             out = None if v_short is None else plan + v_short[org]
-            finance.append((org, year, "do_nothing", money(v_dn[org]), "illustrative", ""))
-            finance.append((org, year, "plan", money(plan), "illustrative", ""))
-            finance.append((org, year, "outturn", money(out), "illustrative", ""))
-    finance.append(("E54000005", "2020/21", "do_nothing", "1070.0", "reported",
-                    "Campaign blog (Oct 2016): West Yorkshire & Harrogate underfunded by £1.07bn by 2020/21. "
-                    "Secondary source. " + WY_BLOG))
+            finance.append((org, year, "do_nothing", money(v_dn[org]), "illustrative", "", ""))
+            finance.append((org, year, "plan", money(plan), "illustrative", "", ""))
+            finance.append((org, year, "outturn", money(out), "illustrative", "", ""))
+    # Each footprint's own 2020/21 do-nothing gap, reported or not, with its
+    # source and caveat (the members' illustrative split adds up to it).
+    for c in codes:
+        finance.append((c, "2020/21", "do_nothing", money(gap2021[c]), gap_basis[c], gap_source[c], gap_note[c]))
     finance.append(("E54000005", "2020/21", "plan", "87.0", "reported",
-                    "Same source: the STP can only cut costs by £983m, leaving £87m of the £1,070m. " + WY_BLOG))
-    finance.append(("E54000027", "2020/21", "do_nothing", "1300.0", "reported",
-                    "Local news: hospitals to lose 500 beds 'in a bid to close a £1.3bn ...' (excerpt truncated; "
-                    "unconfirmed that it is the do-nothing gap). " + NWL_NEWS))
+                    "Campaign blog (Oct 2016): the STP can only cut costs by £983m, leaving £87m of the £1,070m. "
+                    + WY_BLOG, "secondary source"))
 
     # --- Stances: two sourced refusals, the rest illustrative.
     alignment = []
@@ -232,28 +306,61 @@ def main():
     fp_rows = []
     for f in fps:
         c = f["stp17cd"]
-        leader = f["leader_march2016"]
-        role = f["leader_role_march2016"] if leader else (
-            'not confirmed ("TBC") in March 2016' if "TBC" in f["leader_role_march2016"] else "")
+        lead = leaders.get(c, {})
+        leader = lead.get("leader", "")
+        role = lead.get("role", "") if leader else (lead.get("note", "") or lead.get("role", ""))
         sources = [f"name, region: ONS CCG to STP and CCG to NHS region lookups (April 2017), OGL v3.0"]
-        if f["leader_source"]:
-            sources.append("leader: " + f["leader_source"])
+        if lead.get("source_url"):
+            sources.append("leader: " + lead["source_url"])
         if f["rating_source"]:
             sources.append("rating: " + f["rating_source"])
-        sources.append("population: illustrative estimate, LSOA count x (44 x 1.2m / 32,844 LSOAs), "
-                       "average from BMJ 2017;356:j1541")
-        if c in fixed_per_head:
-            sources.append(f"gap per head £{fixed_per_head[c]} from IPPR STP-finder ({IPPR})")
+        sources.append("population: " + pop_note[c])
         fp_rows.append((c, f["stp17nm_ons_apr2017"], f["region_short"], leader, role, population[c],
-                        "illustrative", f["progress_rating_jul2017"], "; ".join(sources)))
+                        pop_basis[c], f["progress_rating_jul2017"], "; ".join(sources),
+                        pop_note[c] if pop_basis[c] == "reported" else ""))
     write("footprints.csv", ["code", "name", "region", "leader", "leader_role", "population",
-                             "population_basis", "rating", "source"], fp_rows)
+                             "population_basis", "rating", "source", "note"], fp_rows)
     write("organisations.csv", ["code", "name", "kind", "source"], orgs)
     write("memberships.csv", ["org", "footprint", "share"],
           [(o, f, f"{s:.4f}".rstrip("0").rstrip(".")) for o, f, s, l in members])
-    write("finance.csv", ["entity", "year", "scenario", "gbp_m", "basis", "source"], finance)
+    write("finance.csv", ["entity", "year", "scenario", "gbp_m", "basis", "source", "note"], finance)
+
+    # DHSC loans per trust: the first indicator. Trusts not among the
+    # organisations (mental health, community, ambulance, merged) are left out.
+    # A trust may have several rows in a year's sheet (loans under an older
+    # name): they add up (the sheet's rows sum to England's published totals).
+    known = {o[0] for o in orgs}
+    indicators = []
+    left_out = set()
+    summed = {}
+    for r in loans:
+        if r["org_code"] not in known:
+            left_out.add(r["org_code"])
+            continue
+        key = (r["org_code"], r["year"])
+        entry = summed.setdefault(key, [0.0, [], r["source_file"]])
+        entry[0] += float(r["closing_balance_gbp_m"])
+        entry[1].append(r["org_name"])
+    for (code, year), (value, names, file) in summed.items():
+        source = LOANS_SOURCE.format(file=file)
+        if len(names) > 1:
+            source += f"; the sum of {len(names)} rows ({'; '.join(names)})"
+        indicators.append((code, year, LOANS, f"{value:.3f}".rstrip("0").rstrip("."), "gbp_m", "reported", source))
+    write("indicators.csv", ["entity", "year", "indicator", "value", "unit", "basis", "source"], indicators)
+
+    # The hex map (odd-r layout, row 1 at the south), MIT, Open Innovations.
+    hex_rows = sorted((c, h["q"], h["r"], h["short"]) for c, h in hexes.items())
+    write("hexmap.csv", ["code", "q", "r", "label"], hex_rows)
     write("alignment.csv", ["org", "footprint", "stance", "as_of", "note", "source", "basis"], alignment)
 
+    counts = {
+        "do-nothing 2020/21 reported": sum(1 for c in codes if gap_basis[c] == "reported"),
+        "of which with a caveat": sum(1 for c in codes if gap_basis[c] == "reported" and gap_note[c]),
+        "illustrative": sum(1 for c in codes if gap_basis[c] == "illustrative"),
+        "populations reported": sum(1 for c in codes if pop_basis[c] == "reported"),
+        "loans rows": len(indicators), "loans trusts left out": len(left_out),
+    }
+    print(counts, file=sys.stderr)
     total = sum(gap2021.values())
     print(f"footprints {len(fp_rows)}, organisations {len(orgs)}, memberships {len(members)}, "
           f"finance rows {len(finance)}, stance rows {len(alignment)}", file=sys.stderr)

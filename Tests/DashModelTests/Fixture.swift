@@ -140,3 +140,50 @@ func permutedCopy(of directory: String) throws -> String {
   }
   return out
 }
+
+/// A plain RFC 4180 reader for reference files, sharing no code with the loader.
+enum CSVTableTestReader {
+  static func records(_ text: String) -> [[String]] {
+    var records: [[String]] = []
+    var fields: [String] = []
+    var field = ""
+    var quoted = false
+    var chars = Array(text.unicodeScalars)
+    if chars.first == "\u{FEFF}" { chars.removeFirst() }
+    var i = 0
+    while i < chars.count {
+      let c = chars[i]
+      if quoted {
+        if c == "\"" {
+          if i + 1 < chars.count && chars[i + 1] == "\"" {
+            field.unicodeScalars.append("\"")
+            i += 1
+          } else {
+            quoted = false
+          }
+        } else {
+          field.unicodeScalars.append(c)
+        }
+      } else if c == "\"" {
+        quoted = true
+      } else if c == "," {
+        fields.append(field)
+        field = ""
+      } else if c == "\n" || c == "\r" {
+        if c == "\r" && i + 1 < chars.count && chars[i + 1] == "\n" { i += 1 }
+        fields.append(field)
+        records.append(fields)
+        fields = []
+        field = ""
+      } else {
+        field.unicodeScalars.append(c)
+      }
+      i += 1
+    }
+    if !field.isEmpty || !fields.isEmpty {
+      fields.append(field)
+      records.append(fields)
+    }
+    return records
+  }
+}

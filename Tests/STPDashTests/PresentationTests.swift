@@ -38,7 +38,7 @@ struct PresentationTests {
       #expect(shown.contains(prefix), "the screen shows \(fact.label): \(prefix)")
       onScreen += 1
     }
-    #expect(onScreen == 12, "two title facts and ten in the grid")
+    #expect(onScreen == 13, "two title facts and eleven in the grid")
   }
 
   @Test func anOrganisationsFlagHistoryReadsNewestFirstOnScreenAndInStpdashOrg() throws {

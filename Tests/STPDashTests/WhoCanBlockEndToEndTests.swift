@@ -21,6 +21,11 @@ struct WhoCanBlockEndToEndTests {
     let t = try Tmux(width: width, height: height, environment: noColor ? ["NO_COLOR": "1"] : [:])
     t.run("\(Binary.path)\(ascii ? " --ascii" : ""); echo EXIT=$?")
     #expect(t.waitFor("1 League"), "the league appears:\n\(t.capture())")
+    // Kent and Medway selected, so its row is on screen.
+    t.send("/")
+    _ = try t.tmux(["send-keys", "-t", t.target, "-l", "Kent and M"])
+    t.send("Enter")
+    #expect(t.wait { row($0, "Kent and Medway") != nil }, "\(t.capture())")
     let kentBefore = try #require(row(t.capture(), "Kent and Medway"), "\(t.capture())")
 
     // 5: every organisation.

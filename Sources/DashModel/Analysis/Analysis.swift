@@ -34,6 +34,10 @@ public struct Analysis: Sendable {
   public let observedDelivery: [Delivery?]
   /// England's delivery so far.
   public let englandObserved: ObservedDelivery?
+  /// Indices into ``Dataset/indicatorRecords`` by entity.
+  let indicatorsByEntity: [Int: [Int]]
+  /// Each footprint's DHSC loans (its member trusts' summed), when the data has them.
+  public private(set) var loans: [FootprintIndicator?] = []
 
   /// Analyses a dataset.
   public init(_ dataset: Dataset) {
@@ -41,11 +45,12 @@ public struct Analysis: Sendable {
     let fin = dataset.finance
     // Footprints are independent: at national scale, two threads halve this.
     let count = dataset.footprints.count
+    let notes = fin.hasNotes
     let slots = ChunkSlots<[Trajectory]>(count: 2)
     let half = (count + 1) / 2
     let work = { @Sendable (part: Int) in
       let range = part == 0 ? 0..<half : half..<count
-      slots.store(part, range.map { Self.footprintTrajectory(dataset, footprint: $0) })
+      slots.store(part, range.map { Self.footprintTrajectory(dataset, footprint: $0, notes: notes) })
     }
     if count >= 512 {
       DispatchQueue.concurrentPerform(iterations: 2, execute: work)
@@ -99,6 +104,67 @@ public struct Analysis: Sendable {
     observed = trajectories.map { ObservedDelivery($0) }
     observedDelivery = observed.map { $0?.setting }
     englandObserved = ObservedDelivery(england)
+    var byEntity: [Int: [Int]] = [:]
+    for (i, r) in dataset.indicatorRecords.enumerated() { byEntity[r.entity, default: []].append(i) }
+    indicatorsByEntity = byEntity
+    if !byEntity.isEmpty {
+      loans = (0..<count).map { footprintIndicator(Indicator.dhscLoans, footprint: $0) }
+    } else {
+      loans = Array(repeating: nil, count: count)
+    }
+  }
+
+  /// The names of the indicators in the data, sorted.
+  public var indicatorNames: [String] { Array(Set(dataset.indicatorRecords.map(\.indicator))).sorted() }
+
+  /// An indicator for a footprint: its own figures where it has them,
+  /// otherwise the share-weighted sum of its members'; `nil` when none has one.
+  public func footprintIndicator(_ name: String, footprint f: Int) -> FootprintIndicator? {
+    let d = dataset
+    var values = [Double?](repeating: nil, count: FinancialYear.count)
+    var parts = 0
+    var illustrative = false
+    var sources: [String] = []
+    func take(_ records: [Int], share: Double) -> Bool {
+      var any = false
+      for i in records {
+        let r = d.indicatorRecords[i]
+        guard r.indicator == name else { continue }
+        values[r.year.index] = (values[r.year.index] ?? 0) + share * r.value
+        any = true
+        if r.basis == .illustrative { illustrative = true }
+        if let s = r.source, !sources.contains(s) { sources.append(s) }
+      }
+      return any
+    }
+    if let own = indicatorsByEntity[f], take(own, share: 1) {
+      return FootprintIndicator(values: values, parts: 1, illustrative: illustrative, sources: sources)
+    }
+    for m in d.membersOfFootprint[f] {
+      let ms = d.memberships[m]
+      if let records = indicatorsByEntity[d.finance.entity(organisation: ms.org)], take(records, share: ms.share) {
+        parts += 1
+      }
+    }
+    return parts == 0
+      ? nil : FootprintIndicator(values: values, parts: parts, illustrative: illustrative, sources: sources)
+  }
+
+  /// The same over every footprint (England), or over some.
+  public func totalIndicator(_ name: String, footprints: [Int]? = nil) -> FootprintIndicator? {
+    var values = [Double?](repeating: nil, count: FinancialYear.count)
+    var parts = 0
+    var illustrative = false
+    var sources: [String] = []
+    for f in footprints ?? Array(dataset.footprints.indices) {
+      guard let fi = footprintIndicator(name, footprint: f) else { continue }
+      for (i, v) in fi.values.enumerated() { if let v { values[i] = (values[i] ?? 0) + v } }
+      parts += fi.parts
+      illustrative = illustrative || fi.illustrative
+      for s in fi.sources where !sources.contains(s) { sources.append(s) }
+    }
+    return parts == 0
+      ? nil : FootprintIndicator(values: values, parts: parts, illustrative: illustrative, sources: sources)
   }
 
   /// A footprint's trajectory (England's for `nil`) with its plan line at a
@@ -195,7 +261,7 @@ public struct Analysis: Sendable {
 
   /// A footprint's own rows where present (an empty `gbp_m` there means not
   /// known), otherwise the share-weighted sum of its members' rows.
-  static func footprintTrajectory(_ d: Dataset, footprint f: Int) -> Trajectory {
+  static func footprintTrajectory(_ d: Dataset, footprint f: Int, notes: Bool) -> Trajectory {
     let fin = d.finance
     let own = fin.entity(footprint: f)
     let members = d.membersOfFootprint[f]
@@ -208,12 +274,14 @@ public struct Analysis: Sendable {
           line.append(
             TrajectoryPoint(
               value: v, origin: .own,
-              illustrative: v != nil && fin.basis(entity: own, year: y, scenario: s) == .illustrative))
+              illustrative: v != nil && fin.basis(entity: own, year: y, scenario: s) == .illustrative,
+              caveat: v != nil && notes && fin.note(entity: own, year: y, scenario: s) != nil))
           continue
         }
         var sum = 0.0
         var known = 0
         var illustrative = false
+        var caveat = false
         for m in members {
           let ms = d.memberships[m]
           let e = fin.entity(organisation: ms.org)
@@ -221,12 +289,14 @@ public struct Analysis: Sendable {
           sum += ms.share * v
           known += 1
           if fin.basis(entity: e, year: y, scenario: s) == .illustrative { illustrative = true }
+          if notes && fin.note(entity: e, year: y, scenario: s) != nil { caveat = true }
         }
         line.append(
           known == 0
             ? .unknown
             : TrajectoryPoint(
-              value: sum, origin: .members, illustrative: illustrative, missingParts: members.count - known))
+              value: sum, origin: .members, illustrative: illustrative, missingParts: members.count - known,
+              caveat: caveat))
       }
       points.append(line)
     }
@@ -243,18 +313,21 @@ public struct Analysis: Sendable {
         var sum = 0.0
         var known = 0
         var illustrative = false
+        var caveat = false
         for t in parts {
           let p = t.point(s, y)
           guard let v = p.value else { continue }
           sum += v
           known += 1
           illustrative = illustrative || p.illustrative
+          caveat = caveat || p.caveat
         }
         line.append(
           known == 0
             ? .unknown
             : TrajectoryPoint(
-              value: sum, origin: .members, illustrative: illustrative, missingParts: parts.count - known))
+              value: sum, origin: .members, illustrative: illustrative, missingParts: parts.count - known,
+              caveat: caveat))
       }
       points.append(line)
     }

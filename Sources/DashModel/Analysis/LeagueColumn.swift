@@ -1,7 +1,7 @@
 /// A column of the league table.
 public enum LeagueColumn: Int, CaseIterable, Sendable, Hashable {
   case rank, name, region, members, doNothing, plan, savingsPercent, perHead, aligned, flagged, atRisk, rating
-  case needed, delivered, balance, veto, pivotal
+  case needed, delivered, balance, veto, pivotal, loans
 
   /// The key used by `--sort` and in CSV and JSON output.
   public var key: String {
@@ -23,6 +23,7 @@ public enum LeagueColumn: Int, CaseIterable, Sendable, Hashable {
     case .balance: "balance_year"
     case .veto: "veto_share"
     case .pivotal: "pivotal"
+    case .loans: "loans"
     }
   }
 
@@ -34,6 +35,7 @@ public enum LeagueColumn: Int, CaseIterable, Sendable, Hashable {
     case .perHead: "gap_per_head_gbp"
     case .aligned: "aligned_share"
     case .atRisk: "savings_at_risk_gbp_m"
+    case .loans: "dhsc_loans_gbp_m"
     default: key
     }
   }
@@ -58,6 +60,7 @@ public enum LeagueColumn: Int, CaseIterable, Sendable, Hashable {
     case .balance: "Bal"
     case .veto: "Veto"
     case .pivotal: "Piv"
+    case .loans: "Loans"
     }
   }
 
@@ -82,6 +85,7 @@ public enum LeagueColumn: Int, CaseIterable, Sendable, Hashable {
     case .balance: "first year the plan balances at the delivery setting (never: not by 2020/21)"
     case .veto: "largest single member's share of the footprint's planned savings"
     case .pivotal: "members whose refusal alone would stop a balancing plan balancing"
+    case .loans: "DHSC loans to its member trusts, closing balance, latest year (2018/19), £m"
     }
   }
 
@@ -105,6 +109,7 @@ public enum LeagueColumn: Int, CaseIterable, Sendable, Hashable {
     case .delivered: 14
     case .rating: 15
     case .balance: 16
+    case .loans: 17
     }
   }
 
@@ -132,7 +137,7 @@ public enum LeagueColumn: Int, CaseIterable, Sendable, Hashable {
       "per_head_gbp": .perHead, "perhead": .perHead, "head": .perHead, "alignment": .aligned, "flags": .flagged,
       "risk": .atRisk, "savings_at_risk": .atRisk, "footprint": .name, "position": .rank, "need": .needed,
       "needed_percent": .needed, "done": .delivered, "delivered_percent": .delivered, "observed": .delivered,
-      "balance": .balance, "balances": .balance, "largest_share": .veto,
+      "balance": .balance, "balances": .balance, "largest_share": .veto, "dhsc_loans": .loans, "debt": .loans,
     ]
     if let c = LeagueColumn.allCases.first(where: { $0.key == k || $0.csvHeader == k }) {
       self = c

@@ -47,9 +47,30 @@ public struct LeagueRow: Sendable, Hashable {
   public var pivotal: Int
   /// The columns whose figures are illustrative, not reported.
   public var illustrativeColumns: ColumnSet
+  /// The columns whose figures are reported with a caveat (and none illustrative).
+  public var caveatColumns = ColumnSet()
+  /// Where the 2020/21 do-nothing figure comes from, when the footprint files
+  /// its own: its basis, source and caveat.
+  public var doNothingBasis: Basis? = nil
+  public var doNothingSource: String? = nil
+  public var doNothingNote: String? = nil
+  /// Resident population, its basis and caveat (England: the sum of those known).
+  public var population: Int? = nil
+  public var populationBasis: Basis? = nil
+  public var populationNote: String? = nil
+  /// DHSC loans to its member trusts: the latest closing balance, its year, and the change since the earliest.
+  public var loans: Double? = nil
+  public var loansYear: FinancialYear? = nil
+  public var loansChange: Double? = nil
 
   /// True when any figure on the row is illustrative.
   public var illustrative: Bool { !illustrativeColumns.isEmpty }
+
+  /// How a column's figure stands: illustrative, reported with a caveat, or reported.
+  public func standing(_ c: LeagueColumn) -> FigureStanding {
+    if illustrativeColumns.contains(c) { return .illustrative }
+    return caveatColumns.contains(c) ? .caveat : .reported
+  }
 
   /// Sorts by the year the plan balances, "never" after every year, unknown last.
   var planBalanceKey: Double? {
@@ -138,6 +159,7 @@ public enum LeagueTable {
     let year = FinancialYear.target
     var rows: [LeagueRow] = []
     rows.reserveCapacity(d.footprints.count)
+    let fin = d.finance
     for (f, fp) in d.footprints.enumerated() {
       let delivery = scheme.delivery(footprint: f, in: analysis)
       let t = analysis.footprintTrajectories[f]
@@ -167,9 +189,31 @@ public enum LeagueTable {
             atRiskIllustrative: inputs.atRiskIllustrative[f], observed: analysis.observed[f],
             vetoIllustrative: analysis.largestMember[f].map {
               d.finance.hasIllustrative(entity: d.finance.entity(organisation: d.memberships[$0].org))
-            } ?? false)))
+            } ?? false),
+          caveatColumns: caveatColumns(dn: dnPoint, plan: planPoint, footprint: fp, delivery: delivery),
+          doNothingBasis: dnPoint.origin == .own ? fin.basis(entity: f, year: year, scenario: .doNothing) : nil,
+          doNothingSource: dnPoint.origin == .own ? fin.source(entity: f, year: year, scenario: .doNothing) : nil,
+          doNothingNote: dnPoint.origin == .own ? fin.note(entity: f, year: year, scenario: .doNothing) : nil,
+          population: fp.population, populationBasis: fp.population == nil ? nil : fp.populationBasis,
+          populationNote: fp.note, loans: analysis.loans[f]?.latest?.value,
+          loansYear: analysis.loans[f]?.latest?.year, loansChange: analysis.loans[f]?.change))
     }
     return rank(rows, by: .doNothing, ascending: false)
+  }
+
+  static func caveatColumns(
+    dn: TrajectoryPoint, plan: TrajectoryPoint, footprint: Footprint, delivery: Delivery
+  )
+    -> ColumnSet
+  {
+    var out = ColumnSet()
+    if dn.caveat {
+      for c in [LeagueColumn.doNothing, .savingsPercent, .needed, .perHead, .balance] { out.insert(c) }
+    }
+    if plan.caveat || (dn.caveat && delivery != .full) { out.insert(.plan) }
+    if plan.caveat { out.insert(.savingsPercent) }
+    if footprint.populationCaveat { out.insert(.perHead) }
+    return out
   }
 
   static func illustrativeColumns(
@@ -222,9 +266,11 @@ public enum LeagueTable {
     }
     var alignment = AlignmentSummary()
     var illustrative = ColumnSet()
+    var caveats = ColumnSet()
     for r in rows {
       alignment.add(r.alignment)
       illustrative.formUnion(r.illustrativeColumns)
+      caveats.formUnion(r.caveatColumns)
     }
     // The totals' own realism: needed and observed delivery of the summed
     // trajectories (England's when every footprint is shown).
@@ -251,7 +297,9 @@ public enum LeagueTable {
       alignment: alignment, flagged: rows.reduce(0) { $0 + $1.flagged }, atRisk: sum(\.atRisk), rating: nil,
       delivery: delivery, neededPercent: neededDeliveryPercent(summed), observed: ObservedDelivery(summed),
       balanceYear: balanceYear, margin: plan.map { -$0 }, vetoShare: nil, vetoHolder: nil,
-      pivotal: rows.reduce(0) { $0 + $1.pivotal }, illustrativeColumns: illustrative)
+      pivotal: rows.reduce(0) { $0 + $1.pivotal }, illustrativeColumns: illustrative, caveatColumns: caveats,
+      population: pop > 0 ? pop : nil, loans: sum(\.loans), loansYear: rows.compactMap(\.loansYear).max(),
+      loansChange: sum(\.loansChange))
   }
 
   /// Rows in league order for a column, with ranks set (ties share a rank).
@@ -314,6 +362,7 @@ public enum LeagueTable {
     case .balance: r.planBalanceKey
     case .veto: r.vetoShare
     case .pivotal: Double(r.pivotal)
+    case .loans: r.loans
     }
   }
 

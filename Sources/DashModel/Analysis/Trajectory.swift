@@ -18,16 +18,19 @@ public struct TrajectoryPoint: Sendable, Hashable {
   public var illustrative: Bool
   /// For sums: how many parts had no figure (the sum leaves them out).
   public var missingParts: Int
+  /// True when a reported figure behind it carries a caveat (`note`).
+  public var caveat: Bool = false
 
   /// A point with no figure.
   public static let unknown = TrajectoryPoint(value: nil, origin: .none, illustrative: false, missingParts: 0)
 
   /// Creates a point.
-  public init(value: Double?, origin: PointOrigin, illustrative: Bool, missingParts: Int = 0) {
+  public init(value: Double?, origin: PointOrigin, illustrative: Bool, missingParts: Int = 0, caveat: Bool = false) {
     self.value = value
     self.origin = origin
     self.illustrative = illustrative
     self.missingParts = missingParts
+    self.caveat = caveat
   }
 }
 
@@ -62,6 +65,7 @@ public struct Trajectory: Sendable, Hashable {
       var p = point(.plan, y)
       p.value = delivery.plan(doNothing: dn.value, plan: p.value)
       p.illustrative = p.illustrative || dn.illustrative
+      p.caveat = p.caveat || (delivery.percent != 100 && dn.caveat)
       out.points[Scenario.plan.rawValue][y.index] = p
     }
     return out

@@ -23,3 +23,13 @@ public enum Basis: UInt8, CaseIterable, Sendable, Hashable {
     self = match
   }
 }
+
+/// How a figure as shown stands: what its mark says.
+public enum FigureStanding: Sendable, Hashable {
+  /// Reported, no caveat: no mark.
+  case reported
+  /// Reported, with a caveat to read (status, scope, a conflicting source).
+  case caveat
+  /// Made up to show how the tool works (any figure behind it).
+  case illustrative
+}

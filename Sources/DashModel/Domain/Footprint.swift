@@ -18,6 +18,8 @@ public struct Footprint: Sendable, Hashable, Identifiable {
   public var rating: Rating?
   /// Where the row's facts come from.
   public var source: String?
+  /// A caveat on the row's figures (its population: its year, how it was made).
+  public var note: String?
 
   /// The code identifies a footprint.
   public var id: String { code }
@@ -25,7 +27,8 @@ public struct Footprint: Sendable, Hashable, Identifiable {
   /// Creates a footprint.
   public init(
     code: String, name: String, region: Region, leader: String? = nil, leaderRole: String? = nil,
-    population: Int? = nil, populationBasis: Basis = .reported, rating: Rating? = nil, source: String? = nil
+    population: Int? = nil, populationBasis: Basis = .reported, rating: Rating? = nil, source: String? = nil,
+    note: String? = nil
   ) {
     self.code = code
     self.name = name
@@ -36,5 +39,9 @@ public struct Footprint: Sendable, Hashable, Identifiable {
     self.populationBasis = populationBasis
     self.rating = rating
     self.source = source
+    self.note = note
   }
+
+  /// Whether the population is reported with a caveat.
+  public var populationCaveat: Bool { population != nil && populationBasis == .reported && note != nil }
 }

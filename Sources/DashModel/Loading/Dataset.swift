@@ -15,6 +15,13 @@ public struct Dataset: Sendable {
   public let alignment: StanceRecords
   /// Problems that did not stop loading.
   public let warnings: [Problem]
+  /// Every figure of the optional `indicators.csv`, in file order.
+  public let indicatorRecords: [IndicatorRecord]
+  /// Each footprint's place on the hex map (optional `hexmap.csv`); empty without one.
+  public let hexes: [HexCell]
+  /// Whether `indicators.csv` and `hexmap.csv` were there.
+  public let hasIndicatorsFile: Bool
+  public let hasHexMapFile: Bool
 
   /// Membership indices of each footprint, in file order.
   public let membersOfFootprint: Groups
@@ -78,8 +85,13 @@ public struct Dataset: Sendable {
   init(
     footprints: [Footprint], organisations: Organisations, memberships: [Membership],
     finance: FinanceTable, alignment: StanceRecords, warnings: [Problem], codes: CodeIndex,
-    indexes: Indexes? = nil
+    indexes: Indexes? = nil, indicators: [IndicatorRecord] = [], hexes: [HexCell] = [],
+    hasIndicatorsFile: Bool = false, hasHexMapFile: Bool = false
   ) {
+    self.indicatorRecords = indicators
+    self.hexes = hexes
+    self.hasIndicatorsFile = hasIndicatorsFile
+    self.hasHexMapFile = hasHexMapFile
     self.footprints = footprints
     self.organisations = organisations
     self.memberships = memberships
@@ -105,6 +117,21 @@ public struct Dataset: Sendable {
     footprints: [], organisations: Organisations([]), memberships: [],
     finance: FinanceTable(footprintCount: 0, organisationCount: 0), alignment: StanceRecords(), warnings: [],
     codes: CodeIndex(capacity: 0))
+
+  /// An organisation's indicator figures, by indicator then year.
+  public func indicators(entity org: Int) -> [IndicatorRecord] {
+    let e = finance.entity(organisation: org)
+    return indicatorRecords.filter { $0.entity == e }.sorted {
+      $0.indicator != $1.indicator ? $0.indicator < $1.indicator : $0.year < $1.year
+    }
+  }
+
+  /// A footprint's own indicator figures (not its members'), by indicator then year.
+  public func indicators(footprint f: Int) -> [IndicatorRecord] {
+    indicatorRecords.filter { $0.entity == f }.sorted {
+      $0.indicator != $1.indicator ? $0.indicator < $1.indicator : $0.year < $1.year
+    }
+  }
 
   /// The index of the footprint with this code, if any.
   public func footprintIndex(code: String) -> Int? {

@@ -23,6 +23,9 @@ public enum DatasetLoader {
     "footprints.csv", "organisations.csv", "memberships.csv", "finance.csv", "alignment.csv",
   ]
 
+  /// Files a data directory may have; nothing is said when they are not there.
+  public static let optionalFileNames = ["indicators.csv", "hexmap.csv"]
+
   /// Loads the directory at `directory`.
   ///
   /// - Parameter parallelism: how many threads may parse `finance.csv`.
@@ -71,10 +74,11 @@ public enum DatasetLoader {
       return .failure(LoadFailure(problems: problems, directory: directory))
     }
 
-    // Read the five files at once; the big one dominates.
-    let documents = ChunkSlots<Result<CSVDocument, FileReadError>>(count: fileNames.count)
-    DispatchQueue.concurrentPerform(iterations: fileNames.count) { i in
-      let name = fileNames[i]
+    // Read the files at once; the big one dominates.
+    let allNames = fileNames + optionalFileNames
+    let documents = ChunkSlots<Result<CSVDocument, FileReadError>>(count: allNames.count)
+    DispatchQueue.concurrentPerform(iterations: allNames.count) { i in
+      let name = allNames[i]
       let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
       // A large file is streamed through windows, never held whole.
       do throws(FileReadError) {
@@ -88,19 +92,20 @@ public enum DatasetLoader {
       }
     }
     timer.mark("read files")
-    func document(_ i: Int, required: Bool) -> CSVDocument? {
+    func document(_ i: Int, required: Bool, optional: Bool = false) -> CSVDocument? {
       guard let result = documents.take(i) else { return nil }
       switch result {
       case .success(let doc): return doc
       case .failure(let error):
         if error.isMissing {
+          if optional { return nil }
           if required {
             problems.error(fileNames[i], "the file is missing; a data directory needs \(fileNames[i])")
           } else {
             problems.warning(fileNames[i], "the file is missing; treated as empty")
           }
         } else {
-          problems.error(fileNames[i], "cannot be read: \(error.reason)")
+          problems.error(allNames[i], "cannot be read: \(error.reason)")
         }
         return nil
       }
@@ -215,6 +220,21 @@ public enum DatasetLoader {
         parallelism: parallelism, mode: mode, problems: &problems)
     }
     timer.mark("finance")
+    var indicators: [IndicatorRecord] = []
+    var hexes: [HexCell] = []
+    let indicatorsDoc = document(fileNames.count, required: false, optional: true)
+    let hexDoc = document(fileNames.count + 1, required: false, optional: true)
+    if let doc = indicatorsDoc,
+      let table = CSVTable.open(
+        doc, required: IndicatorRows.required, optional: IndicatorRows.optional, problems: &problems)
+    {
+      indicators = IndicatorRows.read(table, references: references, problems: &problems)
+    }
+    if let doc = hexDoc,
+      let table = CSVTable.open(doc, required: HexRows.required, optional: HexRows.optional, problems: &problems)
+    {
+      hexes = HexRows.read(table, references: references, problems: &problems)
+    }
     group.wait()
     timer.mark("waiting for memberships and stances")
     let sideResult = side.take(0) ?? SideResult()
@@ -223,13 +243,14 @@ public enum DatasetLoader {
     let alignment = sideResult.alignment
 
     timer.mark("membership checks")
-    problems.sortByLocation(fileOrder: fileNames)
+    problems.sortByLocation(fileOrder: allNames)
     if problems.hasErrors {
       return .failure(LoadFailure(problems: problems, directory: directory))
     }
     let dataset = Dataset(
       footprints: footprints, organisations: organisations, memberships: memberships, finance: finance,
-      alignment: alignment, warnings: problems.items, codes: codes, indexes: sideResult.indexes)
+      alignment: alignment, warnings: problems.items, codes: codes, indexes: sideResult.indexes,
+      indicators: indicators, hexes: hexes, hasIndicatorsFile: indicatorsDoc != nil, hasHexMapFile: hexDoc != nil)
     timer.mark("indexes")
     return .success(dataset)
   }

@@ -205,6 +205,9 @@ public struct FinanceTable: Sendable {
     return provenance(slot: s)?.note
   }
 
+  /// Whether any row carries a caveat (so trajectories need not look for one otherwise).
+  public var hasNotes: Bool { provenances.contains { $0.contains { $0.note != nil } } }
+
   /// Every distinct source text, for tests and summaries.
   public var sources: Set<String> { Set(provenances.joined().compactMap(\.source)) }
 

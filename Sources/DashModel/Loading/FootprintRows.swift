@@ -2,7 +2,7 @@
 enum FootprintRows {
   static let file = "footprints.csv"
   static let required = ["code", "name", "region"]
-  static let optional = ["leader", "leader_role", "population", "population_basis", "rating", "source"]
+  static let optional = ["leader", "leader_role", "population", "population_basis", "rating", "source", "note"]
 
   /// Parses every footprint, registering codes in `codes`.
   ///
@@ -21,6 +21,7 @@ enum FootprintRows {
     let populationBasis = table.column("population_basis")
     let rating = table.column("rating")
     let source = table.column("source")
+    let note = table.column("note")
     var out: [Footprint] = []
     table.forEachRecord(problems: &problems) { row, problems in
       let line = row.line
@@ -80,6 +81,9 @@ enum FootprintRows {
           population: populationValue, populationBasis: basis, rating: ratingValue,
           source: RowChecks.text(
             row, source, field: "source", file: file, limit: RowChecks.noteLimit, problems: &problems
+          ).nilIfEmpty,
+          note: RowChecks.text(
+            row, note, field: "note", file: file, limit: RowChecks.noteLimit, problems: &problems
           ).nilIfEmpty))
     }
     return out

@@ -179,6 +179,8 @@ struct AppState {
   /// Each list's filter (`\\`).
   var filters: [FilterScope: FilterQuery] = [:]
   var showHelp = false
+  /// The provenance of the figures in view (`p`).
+  var showProvenance = false
   var input: TextInput?
   var lastSearch = ""
   var notice: Notice?

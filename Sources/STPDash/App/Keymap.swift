@@ -12,7 +12,7 @@ enum Command: Hashable {
   case reload, export, flag, unflag, retrySave
   case redraw, suspend
   case assumeRefusing, clearAssumed, observedDelivery, resetDelivery
-  case goTo, filter
+  case goTo, filter, provenance
 }
 
 /// The screens reached by number.
@@ -81,6 +81,9 @@ enum Keymap {
     Binding(
       keys: [.char("X")], label: "X", command: .clearAssumed, scopes: [.everywhere],
       help: "clear assumed refusals"),
+    Binding(
+      keys: [.char("p")], label: "p", command: .provenance, scopes: [.everywhere],
+      help: "where these figures come from"),
     Binding(keys: [.char("r")], label: "r", command: .reload, scopes: [.everywhere], help: "reload data and flags"),
     Binding(keys: [.char("e")], label: "e", command: .export, scopes: [.everywhere], help: "export this view as CSV"),
     Binding(

@@ -38,7 +38,7 @@ enum Layout {
     let chartBeside: Bool
 
     init(_ size: Size) {
-      factRows = size.height >= 28 ? 5 : (size.height >= 20 ? 4 : 2)
+      factRows = size.height >= 30 ? 6 : (size.height >= 28 ? 5 : (size.height >= 20 ? 4 : 2))
       barY = 2 + factRows
       headerY = barY + 1
       firstRowY = headerY + 1

@@ -5,8 +5,9 @@ extension Reducer {
   static let doubleClickInterval = 0.4
 
   static func mouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
-    if state.showHelp {
+    if state.showHelp || state.showProvenance {
       state.showHelp = false
+      state.showProvenance = false
       return []
     }
     if state.input != nil { return [] }
@@ -37,7 +38,8 @@ extension Reducer {
     switch hit {
     case .header(let x):
       if case .league = state.screen,
-        let c = LeaguePresenter.column(at: x, width: state.size.width, rows: state.derived.rows.count)
+        let c = LeaguePresenter.column(
+          at: x, width: state.size.width, rows: state.derived.rows.count, sorted: state.league.sort)
       {
         Sorting.clickLeagueHeader(&state, c)
       }

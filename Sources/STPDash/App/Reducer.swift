@@ -46,9 +46,10 @@ enum Reducer {
 
   static func keyPressed(_ state: inout AppState, _ key: Key) -> [Effect] {
     if state.input != nil { return TextEntry.key(&state, key) }
-    if state.showHelp {
+    if state.showHelp || state.showProvenance {
       // Any key closes help; q and Ctrl-C still quit.
       state.showHelp = false
+      state.showProvenance = false
       if key == .char("q") || key == .ctrl("c") { state.quit = true }
       return []
     }
@@ -145,6 +146,13 @@ enum Reducer {
         kind: .info)
     case .goTo:
       state.input = TextInput(purpose: .goTo(selected: 0))
+    case .provenance:
+      if ProvenanceOverlay.lines(state, width: 80).isEmpty {
+        state.notice = Notice(
+          text: "select a footprint or an organisation to see where its figures come from", kind: .info)
+      } else {
+        state.showProvenance = true
+      }
     case .filter:
       guard let scope = filterScope(state.screen) else { return [] }
       state.input = TextInput(

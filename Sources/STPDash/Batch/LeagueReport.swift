@@ -2,8 +2,8 @@ import DashModel
 
 /// The league as a text table, CSV or JSON: the presenter's table, printed.
 enum LeagueReport {
-  static func table(_ rows: [LeagueRow], total: LeagueRow, glyphs g: Glyphs) -> Table {
-    LeaguePresenter.table(rows, total: total, footprintCount: rows.count, glyphs: g)
+  static func table(_ rows: [LeagueRow], total: LeagueRow, sorted: LeagueColumn? = nil, glyphs g: Glyphs) -> Table {
+    LeaguePresenter.table(rows, total: total, footprintCount: rows.count, sorted: sorted, glyphs: g)
   }
 
   /// One CSV record per row (the total is not included).

@@ -50,6 +50,17 @@ enum OrganisationReport {
       ("code", .string(o.code)), ("name", .string(o.name)), ("kind", .string(o.kind.rawValue)),
       ("source", .string(o.source)), ("footprints", .array(footprints)),
       ("finances", TrajectoryReport.json(ws.analysis.organisationTrajectory(org).delivering(delivery))),
+      (
+        "indicators",
+        .array(
+          d.indicators(entity: org).map { r in
+            .object([
+              ("indicator", .string(r.indicator)), ("year", .string(r.year.label)), ("value", .number(r.value)),
+              ("unit", .string(r.unit)), ("basis", .string(r.basis.code)), ("source", .string(r.source)),
+              ("note", .string(r.note)),
+            ])
+          })
+      ),
       ("flag_history", .array(history.rows.map { TableExport.json($0, in: history) })),
     ]).rendered() + "\n"
   }

@@ -12,7 +12,7 @@ struct TextTable {
   /// so digits line up).
   static func text(_ cell: Table.Cell) -> String {
     guard let basis = cell.basis else { return cell.text }
-    return Figures.marked(cell.text, basis == .illustrative)
+    return Figures.marked(cell.text, basis == .illustrative, caveat: cell.caveat)
   }
 
   /// The table as lines no wider than `width`.

@@ -78,7 +78,7 @@ struct LeagueCommand: ParsableCommand {
             context: context))
       case .table:
         let g = Glyphs(unicode: Console.unicode)
-        var lines = TextTable(LeagueReport.table(rows, total: england, glyphs: g)).render(
+        var lines = TextTable(LeagueReport.table(rows, total: england, sorted: column, glyphs: g)).render(
           width: Console.width, glyphs: g)
         lines.append("")
         let dir = ascending ? "smallest first" : "largest first"

@@ -4,6 +4,17 @@ import DashModel
 enum Figures {
   /// The mark after an illustrative figure.
   static let illustrativeMark = "*"
+  /// The mark after a reported figure with a caveat.
+  static let caveatMark = "†"
+
+  /// The mark for a figure's standing ("" for reported).
+  static func mark(_ s: FigureStanding) -> String {
+    switch s {
+    case .reported: ""
+    case .caveat: caveatMark
+    case .illustrative: illustrativeMark
+    }
+  }
 
   /// £m with one decimal and separators; a dash when not known.
   static func money(_ v: Double?, unicode: Bool = true) -> String {
@@ -39,8 +50,8 @@ enum Figures {
   }
 
   /// The text with the illustrative mark, or a space so columns stay aligned.
-  static func marked(_ text: String, _ illustrative: Bool) -> String {
-    text + (illustrative ? illustrativeMark : " ")
+  static func marked(_ text: String, _ illustrative: Bool, caveat: Bool = false) -> String {
+    text + (illustrative ? illustrativeMark : (caveat ? caveatMark : " "))
   }
 
   /// A CSV/JSON number rounded to `decimals`, so float noise never shows.
@@ -54,4 +65,8 @@ enum Figures {
   /// The footnote explaining the mark.
   static let illustrativeNote =
     "* illustrative: generated to show how the tool works (basis=illustrative), not a reported figure"
+
+  /// The footnote explaining the caveat mark.
+  static let caveatNote =
+    "† reported with a caveat (its status, scope or a conflicting source): --format json carries it, p shows it in the dashboard"
 }

@@ -10,7 +10,7 @@ enum FootprintPresenter {
   ) -> [Fact] {
     let fp = analysis.dataset.footprints[f]
     let ill = row.illustrativeColumns
-    func mark(_ c: LeagueColumn) -> String { ill.contains(c) ? Figures.illustrativeMark : "" }
+    func mark(_ c: LeagueColumn) -> String { Figures.mark(row.standing(c)) }
     func basis(_ c: LeagueColumn) -> Basis { ill.contains(c) ? .illustrative : .reported }
     func money(_ v: Double?) -> String { g.pound + Figures.money(v, unicode: g.unicode) + "m" }
     var leader = fp.leader ?? g.dash
@@ -75,12 +75,24 @@ enum FootprintPresenter {
       Fact(label: "Veto", value: veto, meaning: LeagueColumn.veto.meaning, basis: basis(.veto)),
       Fact(label: "Leader", value: leader, meaning: "the footprint's named leader and role, March 2016"),
       Fact(
+        label: "DHSC loans",
+        value: row.loans.map { value in
+          money(value) + " " + (row.loansYear?.shortLabel ?? "")
+            + (row.loansChange.map {
+              " (" + ($0 >= 0 ? "+" : "") + Figures.money($0, unicode: g.unicode) + " since 16/17)"
+            } ?? "")
+        } ?? g.dash,
+        meaning: LeagueColumn.loans.meaning + ", and the change since 2016/17 (a measure of distress, not a deficit)",
+        basis: row.loans == nil ? nil : .reported, tone: (row.loansChange ?? 0) > 0 ? .warn : .normal),
+      Fact(
         label: "Rating", value: fp.rating.map { "\($0.name) (July 2017)" } ?? g.dash,
         meaning: LeagueColumn.rating.meaning, tone: Meaning.rating(fp.rating)),
       Fact(
         label: "Population",
         value: (fp.population.map {
-          NumberFormat.grouped($0) + (fp.populationBasis == .illustrative ? Figures.illustrativeMark : "")
+          NumberFormat.grouped($0)
+            + (fp.populationBasis == .illustrative
+              ? Figures.illustrativeMark : (fp.populationCaveat ? Figures.caveatMark : ""))
         } ?? g.dash) + ", " + g.pound + Figures.pounds(row.perHead, unicode: g.unicode) + mark(.perHead) + "/head",
         meaning: "resident population, and the " + LeagueColumn.perHead.meaning,
         basis: fp.population == nil

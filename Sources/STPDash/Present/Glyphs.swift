@@ -51,6 +51,7 @@ struct Glyphs: Hashable {
     case "×": "x"
     case "⚑": "F"
     case "◆": "P"
+    case "†": "^"
     case "✗": "x"
     case "’", "‘": "'"
     case "“", "”": "\""

@@ -66,6 +66,27 @@ enum OrganisationPresenter {
     for (i, line) in lines.enumerated() where i != 1 {
       out.append(DetailLine(text: line, kind: i == 0 ? .header : .body(.normal)))
     }
+    // Indicators, one line each by year (DHSC loans first come from indicators.csv).
+    let records = d.indicators(entity: o)
+    var names: [String] = []
+    for r in records where !names.contains(r.indicator) { names.append(r.indicator) }
+    for name in names {
+      let rs = records.filter { $0.indicator == name }
+      out.append(DetailLine(text: ""))
+      out.append(
+        DetailLine(text: Indicator.label(name) + (rs.first?.unit == "gbp_m" ? g.text(", £m") : ""), kind: .title))
+      for r in rs {
+        let mark = r.basis == .illustrative ? Figures.illustrativeMark : (r.note != nil ? Figures.caveatMark : "")
+        let value = r.unit == "gbp_m" ? NumberFormat.fixed(r.value, decimals: 1) : r.formatted(pound: g.pound)
+        out.append(
+          DetailLine(text: "\(r.year.label)  \(DisplayWidth.pad(value, to: 10, right: true))\(mark)", indent: 2))
+      }
+      let sources = Array(Set(rs.compactMap(\.source))).sorted()
+      for s in sources { out.append(DetailLine(text: "Source: " + s, kind: .body(.dim), indent: 6)) }
+      for n in Array(Set(rs.compactMap(\.note))).sorted() {
+        out.append(DetailLine(text: "Caveat: " + n, kind: .body(.warn), indent: 6))
+      }
+    }
     for m in d.membershipsOfOrganisation[o] where !d.alignmentHistory[m].isEmpty {
       out.append(DetailLine(text: ""))
       out.append(DetailLine(text: "Stance in \(d.footprints[d.memberships[m].footprint].name)", kind: .title))

@@ -76,6 +76,8 @@ struct Table {
     var value: Value = .none
     /// For a figure: its basis (an illustrative one is marked `*`).
     var basis: Basis? = nil
+    /// A reported figure with a caveat (marked `†`; `p` shows it).
+    var caveat = false
     var tone: Tone = .normal
     /// A share (0–1) the screen draws as a bar before the text (NaN: a
     /// blank bar, nothing being known); `nil` for an ordinary cell.

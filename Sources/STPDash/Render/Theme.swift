@@ -31,6 +31,8 @@ struct Theme {
   var bad: Style { color ? Style(fg: .red, bold: true) : Style(bold: true) }
   var flag: Style { color ? Style(fg: .magenta, bold: true) : Style(bold: true, underline: true) }
   var illustrative: Style { Style(dim: true) }
+  /// The mark of a reported figure with a caveat: it asks to be read.
+  var caveat: Style { color ? Style(fg: .yellow, bold: true) : Style(bold: true) }
   var total: Style { Style(bold: true) }
   var border: Style { color ? Style(fg: .blue) : .plain }
   var axis: Style { Style(dim: true) }

@@ -20,6 +20,7 @@ enum AppView {
     Chrome.renderStatus(state, into: &buf)
     if case .goTo(let selected) = state.input?.purpose { GoToView.render(state, selected: selected, into: &buf) }
     if state.showHelp { HelpOverlay.render(state, into: &buf) }
+    if state.showProvenance { ProvenanceOverlay.render(state, into: &buf) }
     if !state.caps.unicode { foldToASCII(&buf) }
     return buf
   }

@@ -5,11 +5,14 @@ extension Buffer {
   /// A figure right-aligned in `width` columns, its last column the
   /// illustrative mark (or blank), so digits line up down a column.
   mutating func figure(
-    _ text: String, illustrative: Bool, x: Int, y: Int, width: Int, style: Style, theme: Theme, ellipsis: String
+    _ text: String, illustrative: Bool, caveat: Bool = false, x: Int, y: Int, width: Int, style: Style, theme: Theme,
+    ellipsis: String
   ) {
     guard width > 1 else { return }
     put(text, x: x, y: y, width: width - 1, style: style, right: true, ellipsis: ellipsis)
-    put(illustrative ? Figures.illustrativeMark : " ", x: x + width - 1, y: y, style: theme.illustrative)
+    put(
+      illustrative ? Figures.illustrativeMark : (caveat ? Figures.caveatMark : " "), x: x + width - 1, y: y,
+      style: illustrative ? theme.illustrative : theme.caveat)
   }
 
   /// A horizontal rule.

@@ -12,7 +12,7 @@ enum LeagueView {
     // no more to draw than a short one.
     let shown = Array(rows.dropFirst(min(scroll, rows.count)).prefix(layout.rowCount))
     let table = LeaguePresenter.table(
-      shown, total: state.derived.total, footprintCount: state.derived.rows.count, glyphs: g)
+      shown, total: state.derived.total, footprintCount: state.derived.rows.count, sorted: state.league.sort, glyphs: g)
     let columns = TableLayout(table, width: buf.width)
 
     // Settings line.

@@ -104,8 +104,8 @@ enum TableView {
     }
     if let basis = cell.basis {
       buf.figure(
-        fitted(cell, width: w - 1), illustrative: basis == .illustrative, x: x, y: y, width: w, style: style,
-        theme: theme, ellipsis: g.ellipsis)
+        fitted(cell, width: w - 1), illustrative: basis == .illustrative, caveat: cell.caveat, x: x, y: y, width: w,
+        style: style, theme: theme, ellipsis: g.ellipsis)
       return
     }
     buf.put(

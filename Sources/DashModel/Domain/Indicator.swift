@@ -1,0 +1,86 @@
+/// A fact beyond the trajectory, from `indicators.csv`: one value of one
+/// indicator for one footprint or organisation in one year.
+public struct IndicatorRecord: Sendable, Hashable {
+  /// The footprint (index below the footprint count) or organisation
+  /// (footprint count + its index) it belongs to: a finance entity.
+  public var entity: Int
+  public var year: FinancialYear
+  /// The indicator's name, for example `dhsc_loans_closing_balance`.
+  public var indicator: String
+  public var value: Double
+  /// `gbp_m`, `count`, `percent` or any other word.
+  public var unit: String
+  public var basis: Basis
+  public var source: String?
+  public var note: String?
+  /// The line in `indicators.csv`.
+  public var line: Int
+
+  /// How the indicator reads on screen.
+  public var indicatorLabel: String { Indicator.label(indicator) }
+
+  /// The value with its unit: £m with one decimal, or the number and the unit.
+  public func formatted(pound: String = "£") -> String {
+    switch unit {
+    case "gbp_m": pound + NumberFormat.fixed(value, decimals: 1) + "m"
+    case "percent": NumberFormat.fixed(value, decimals: 1) + "%"
+    default: NumberFormat.fixed(value, decimals: value.rounded() == value ? 0 : 2) + " " + unit
+    }
+  }
+}
+
+/// The indicators STPDash knows by name (any other is listed as it is named).
+public enum Indicator {
+  /// Closing balance of Department of Health (Section 40) loans to a trust, £m.
+  public static let dhscLoans = "dhsc_loans_closing_balance"
+
+  /// A readable label for an indicator's name.
+  public static func label(_ name: String) -> String {
+    switch name {
+    case dhscLoans: "DHSC loans"
+    default: String(name.map { $0 == "_" ? " " : $0 })
+    }
+  }
+}
+
+/// An indicator summed over a footprint's members (share-weighted), by year.
+public struct FootprintIndicator: Sendable, Hashable {
+  /// The sum in each year that has any figure (`nil` otherwise), by year index.
+  public var values: [Double?]
+  /// How many members have a figure in some year.
+  public var parts: Int
+  /// Whether any figure behind it is illustrative.
+  public var illustrative: Bool
+  /// The distinct sources of the figures.
+  public var sources: [String]
+
+  /// The latest year with a figure, and the figure.
+  public var latest: (year: FinancialYear, value: Double)? {
+    for y in FinancialYear.all.reversed() { if let v = values[y.index] { return (y, v) } }
+    return nil
+  }
+
+  /// The earliest year with a figure, and the figure.
+  public var earliest: (year: FinancialYear, value: Double)? {
+    for y in FinancialYear.all { if let v = values[y.index] { return (y, v) } }
+    return nil
+  }
+
+  /// The change from the earliest to the latest year with a figure.
+  public var change: Double? {
+    guard let a = earliest, let b = latest, a.year != b.year else { return nil }
+    return b.value - a.value
+  }
+}
+
+/// A footprint's place on the hex map (`hexmap.csv`): odd-r offset
+/// coordinates, row 1 at the south.
+public struct HexCell: Sendable, Hashable {
+  public var footprint: Int
+  /// Column.
+  public var q: Int
+  /// Row, 1 at the south.
+  public var r: Int
+  /// A short label (2–4 letters).
+  public var label: String
+}

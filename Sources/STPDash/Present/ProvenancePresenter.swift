@@ -1,0 +1,140 @@
+import DashModel
+
+/// Where every figure of a row comes from: its basis, source and caveat.
+/// `p` shows it over any screen; `--format json` carries the same fields.
+enum ProvenancePresenter {
+  /// What the provenance is about and its lines, for a footprint.
+  static func footprint(_ f: Int, analysis: Analysis, row: LeagueRow?, glyphs g: Glyphs) -> [DetailLine] {
+    let d = analysis.dataset
+    let fin = d.finance
+    let fp = d.footprints[f]
+    var out = [DetailLine(text: "\(fp.name) (\(fp.code))", kind: .title)]
+    func figure(_ label: String, _ s: Scenario, _ y: FinancialYear) {
+      let p = analysis.footprintTrajectories[f].point(s, y)
+      let value = p.value.map { g.pound + Figures.money($0, unicode: g.unicode) + "m" } ?? g.dash
+      var lines: [DetailLine] = []
+      if p.origin == .own {
+        let basis = fin.basis(entity: f, year: y, scenario: s) ?? .reported
+        let note = fin.note(entity: f, year: y, scenario: s)
+        lines.append(line(label, value, standing(basis, note: note), "the footprint's own figure"))
+        if let src = fin.source(entity: f, year: y, scenario: s) { lines.append(indented("source: " + src)) }
+        if let note { lines.append(indented("caveat: " + note, tone: .warn)) }
+      } else if p.value != nil {
+        let standing: FigureStanding = p.illustrative ? .illustrative : (p.caveat ? .caveat : .reported)
+        let missing = p.missingParts > 0 ? "; \(p.missingParts) without a figure left out" : ""
+        lines.append(line(label, value, standing, "the share-weighted sum of its members' figures\(missing)"))
+      } else {
+        lines.append(line(label, value, .reported, "not known"))
+      }
+      out += lines
+    }
+    figure("Do-nothing \(FinancialYear.target.shortLabel)", .doNothing, .target)
+    figure("Plan \(FinancialYear.target.shortLabel)", .plan, .target)
+    if let o = row?.observed {
+      figure("Outturn \(o.year.shortLabel)", .outturn, o.year)
+    }
+    let popValue = fp.population.map { NumberFormat.grouped($0) } ?? g.dash
+    out.append(
+      line(
+        "Population", popValue, fp.population == nil ? .reported : standing(fp.populationBasis, note: fp.note),
+        fp.population == nil ? "not known" : "footprints.csv"))
+    if let note = fp.note { out.append(indented("caveat: " + note, tone: .warn)) }
+    if let loans = analysis.footprintIndicator(Indicator.dhscLoans, footprint: f) {
+      out.append(
+        line(
+          "DHSC loans",
+          g.pound + Figures.money(loans.latest?.value, unicode: g.unicode) + "m "
+            + (loans.latest?.year.shortLabel ?? ""), loans.illustrative ? .illustrative : .reported,
+          "the sum over \(loans.parts) member trust\(loans.parts == 1 ? "" : "s")"))
+      if let first = loans.sources.first {
+        out.append(
+          indented(
+            "source: " + first
+              + (loans.sources.count > 1 ? " (and \(loans.sources.count - 1) more like it, one per year)" : "")))
+      }
+    }
+    if let src = fp.source {
+      out.append(line("Row", "", .reported, "name, region, leader, rating"))
+      out.append(indented("sources: " + src))
+    }
+    out.append(DetailLine(text: ""))
+    out.append(DetailLine(text: legend(g), kind: .body(.dim)))
+    return out
+  }
+
+  /// For an organisation: its finances (as filed), indicators and stances.
+  static func organisation(_ o: Int, analysis: Analysis, glyphs g: Glyphs) -> [DetailLine] {
+    let d = analysis.dataset
+    let fin = d.finance
+    let e = fin.entity(organisation: o)
+    let org = d.organisations[o]
+    var out = [DetailLine(text: "\(org.name) (\(org.code))", kind: .title)]
+    if let src = org.source {
+      out.append(line("Row", "", .reported, "name, kind"))
+      out.append(indented("source: " + src))
+    }
+    var bases: [String: Int] = [:]
+    var sources = Set<String>()
+    var notes = Set<String>()
+    for s in Scenario.allCases {
+      for y in FinancialYear.all where fin.hasRow(entity: e, year: y, scenario: s) {
+        let b = fin.basis(entity: e, year: y, scenario: s) ?? .reported
+        bases[b == .illustrative ? "illustrative" : "reported", default: 0] += 1
+        if let src = fin.source(entity: e, year: y, scenario: s) { sources.insert(src) }
+        if let n = fin.note(entity: e, year: y, scenario: s) { notes.insert(n) }
+      }
+    }
+    let finance = bases.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+    out.append(
+      line(
+        "Finances", finance.isEmpty ? "none" : finance, (bases["illustrative"] ?? 0) > 0 ? .illustrative : .reported,
+        "figures in finance.csv"))
+    for s in sources.sorted().prefix(5) { out.append(indented("source: " + s)) }
+    for n in notes.sorted().prefix(5) { out.append(indented("caveat: " + n, tone: .warn)) }
+    for r in d.indicators(entity: o) {
+      out.append(
+        line(
+          r.indicatorLabel + " " + r.year.shortLabel, r.formatted(pound: g.pound),
+          r.basis == .illustrative ? .illustrative : .reported, "indicators.csv"))
+      if let src = r.source { out.append(indented("source: " + src)) }
+    }
+    for m in d.membershipsOfOrganisation[o] {
+      guard let rec = d.stanceRecord(membership: m) else { continue }
+      let fp = d.footprints[d.memberships[m].footprint]
+      out.append(
+        line(
+          "Stance", "\(rec.stance.code) in \(fp.name)", rec.basis == .illustrative ? .illustrative : .reported,
+          rec.asOf.map { "as of \($0)" } ?? "no date"))
+      if let src = rec.source { out.append(indented("source: " + src)) }
+      if let note = rec.note { out.append(indented("note: " + note)) }
+    }
+    out.append(DetailLine(text: ""))
+    out.append(DetailLine(text: legend(g), kind: .body(.dim)))
+    return out
+  }
+
+  static func standing(_ basis: Basis, note: String?) -> FigureStanding {
+    basis == .illustrative ? .illustrative : (note == nil ? .reported : .caveat)
+  }
+
+  static func line(_ label: String, _ value: String, _ s: FigureStanding, _ what: String) -> DetailLine {
+    let word: String
+    switch s {
+    case .reported: word = "reported"
+    case .caveat: word = "reported with a caveat"
+    case .illustrative: word = "ILLUSTRATIVE"
+    }
+    let tone: Tone = s == .illustrative ? .dim : (s == .caveat ? .warn : .normal)
+    let padded = label + String(repeating: " ", count: max(0, 16 - label.count))
+    return DetailLine(
+      text: "\(padded) \(value)\(Figures.mark(s))  \(word)\(what.isEmpty ? "" : ": " + what)", kind: .body(tone))
+  }
+
+  static func indented(_ text: String, tone: Tone = .normal) -> DetailLine {
+    DetailLine(text: text, kind: .body(tone), indent: 17)
+  }
+
+  static func legend(_ g: Glyphs) -> String {
+    "\(Figures.illustrativeMark) illustrative   \(Figures.caveatMark) reported with a caveat   no mark: reported"
+  }
+}
