@@ -197,3 +197,59 @@ struct LoaderTests {
     #expect(d.findFootprints("zzz").isEmpty)
   }
 }
+
+@Suite("Indicators, the hex map and caveats in the data")
+struct ExtraFilesTests {
+  @Test func indicatorsAndTheMapLoadAndAreChecked() throws {
+    let good = Fixture([
+      "indicators.csv": """
+      entity,year,indicator,value,unit,basis,source
+      T1,2016/17,dhsc_loans_closing_balance,10.5,gbp_m,reported,DHSC
+      T1,2018/19,dhsc_loans_closing_balance,30,gbp_m,reported,DHSC
+      T2,2018/19,dhsc_loans_closing_balance,4,gbp_m,illustrative,
+
+      """,
+      "hexmap.csv": "code,q,r,label\nE1,1,2,AV\nE2,2,1,BC\n",
+      "footprints.csv": """
+      code,name,region,leader,population,population_basis,rating,note
+      E1,Alpha Vale,North,Ann Lead,1000000,reported,Advanced,"ONS mid-2019, not 2016"
+      E2,Beta Coast,London,,500000,illustrative,,
+
+      """,
+    ])
+    defer { good.remove() }
+    let d = try good.load()
+    #expect(d.indicatorRecords.count == 3 && d.hexes.count == 2 && d.hasHexMapFile)
+    #expect(d.footprints[0].note == "ONS mid-2019, not 2016" && d.footprints[0].populationCaveat)
+    let a = Analysis(d)
+    let loans = try #require(a.loans[0])
+    #expect(loans.latest?.value == 30 && loans.change == 19.5 && loans.parts == 1)
+    let t1 = try #require(d.organisationIndex(code: "T1"))
+    #expect(d.indicators(entity: t1).map(\.value) == [10.5, 30])
+
+    let bad = Fixture([
+      "indicators.csv":
+        "entity,year,indicator,value\nXX,2016/17,loans,1\nT1,2016-17,loans,1\nT1,2016/17,loans,1e400\nT1,2017/18,loans,2\nT1,2017/18,loans,3\n",
+      "hexmap.csv": "code,q,r,label\nE1,1,1,A\nE1,2,2,B\nE2,1,1,C\nE9,3,3,D\n",
+    ])
+    defer { bad.remove() }
+    let messages = bad.problems().map(\.description)
+    #expect(
+      messages.contains {
+        $0.hasPrefix("indicators.csv:2") && $0.contains("\"XX\" is not in footprints.csv or organisations.csv")
+      })
+    #expect(messages.contains { $0.hasPrefix("indicators.csv:3") && $0.contains("not a financial year") })
+    #expect(messages.contains { $0.hasPrefix("indicators.csv:4") && $0.contains("value") })
+    #expect(messages.contains { $0.hasPrefix("indicators.csv:6") && $0.contains("a second loans") })
+    #expect(messages.contains { $0.hasPrefix("hexmap.csv:3") && $0.contains("a second place") })
+    #expect(messages.contains { $0.hasPrefix("hexmap.csv:4") && $0.contains("taken already") })
+    #expect(messages.contains { $0.hasPrefix("hexmap.csv:5") && $0.contains("\"E9\" is not in footprints.csv") })
+  }
+
+  @Test func withoutTheOptionalFilesNothingIsSaid() throws {
+    let f = Fixture()
+    defer { f.remove() }
+    let d = try f.load()
+    #expect(d.warnings.isEmpty && d.indicatorRecords.isEmpty && d.hexes.isEmpty && !d.hasHexMapFile)
+  }
+}

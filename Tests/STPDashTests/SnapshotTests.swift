@@ -51,6 +51,32 @@ struct SnapshotTests {
     assertSnapshot(render(state), named: "organisations-ascii-mono-80x24")
   }
 
+  @Test(arguments: sizes)
+  func map(width: Int, height: Int) {
+    var state = AppFixture.state(width: width, height: height)
+    AppFixture.send(&state, [.char("6"), .right, .up])
+    assertSnapshot(render(state), named: "map-\(width)x\(height)")
+  }
+
+  @Test func mapInMonochromeASCIIFiltered() {
+    var state = AppFixture.state(width: 80, height: 24, caps: Capabilities(color: false, unicode: false))
+    AppFixture.send(&state, [.char("\\")] + AppFixture.typed("region:London") + [.enter, .char("6")])
+    assertSnapshot(render(state), named: "map-ascii-mono-london-80x24")
+  }
+
+  @Test(arguments: sizes)
+  func regions(width: Int, height: Int) {
+    var state = AppFixture.state(width: width, height: height)
+    AppFixture.send(&state, [.char("7")])
+    assertSnapshot(render(state), named: "regions-\(width)x\(height)")
+  }
+
+  @Test func provenanceOfAFootprint() {
+    var state = AppFixture.state()
+    AppFixture.send(&state, [.char("p")])
+    assertSnapshot(render(state), named: "provenance-nwl-100x30")
+  }
+
   @Test func englandTrajectoryAtHalfDelivery() {
     var state = AppFixture.state()
     AppFixture.send(&state, [.char("2"), .char("E")] + Array(repeating: .char("-"), count: 5))

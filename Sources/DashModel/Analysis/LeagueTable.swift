@@ -343,6 +343,9 @@ public enum LeagueTable {
     return out
   }
 
+  /// The number a column sorts by (regions and ratings by their order; `nil` when not known).
+  public static func sortKey(_ r: LeagueRow, _ c: LeagueColumn) -> Double? { key(r, c) }
+
   /// A number to sort a column by (names sort by their own key; `nil` last).
   static func key(_ r: LeagueRow, _ c: LeagueColumn) -> Double? {
     switch c {

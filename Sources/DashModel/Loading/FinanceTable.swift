@@ -234,3 +234,79 @@ public struct FinanceTable: Sendable {
     return n
   }
 }
+
+extension FinanceTable {
+  /// Figures (rows with a value) by standing: reported, reported with a
+  /// caveat, illustrative.
+  public var standingCounts: BasisCounts {
+    var out = BasisCounts(file: "finance.csv")
+    let notes = hasNotes
+    for s in 0..<grid.count where grid.basis(s) != 0 {
+      guard value(slot: s) != nil else { continue }
+      if grid.basis(s) == Basis.illustrative.rawValue {
+        out.illustrative += 1
+      } else if notes, provenance(slot: s)?.note != nil {
+        out.caveat += 1
+      } else {
+        out.reported += 1
+      }
+    }
+    return out
+  }
+}
+
+/// How many figures of a file are reported, reported with a caveat, and illustrative.
+public struct BasisCounts: Sendable, Hashable {
+  public var file: String
+  public var reported = 0
+  public var caveat = 0
+  public var illustrative = 0
+
+  public init(file: String, reported: Int = 0, caveat: Int = 0, illustrative: Int = 0) {
+    self.file = file
+    self.reported = reported
+    self.caveat = caveat
+    self.illustrative = illustrative
+  }
+
+  /// Every figure counted.
+  public var total: Int { reported + caveat + illustrative }
+}
+
+extension Dataset {
+  /// Figures by standing, per file: finance figures, populations, stance
+  /// records, indicators.
+  public var basisCounts: [BasisCounts] {
+    var out = [finance.standingCounts]
+    var pop = BasisCounts(file: "footprints.csv (populations)")
+    for f in footprints where f.population != nil {
+      if f.populationBasis == .illustrative {
+        pop.illustrative += 1
+      } else if f.note != nil {
+        pop.caveat += 1
+      } else {
+        pop.reported += 1
+      }
+    }
+    out.append(pop)
+    var stances = BasisCounts(file: "alignment.csv")
+    for i in alignment.indices {
+      if alignment[i].basis == .illustrative { stances.illustrative += 1 } else { stances.reported += 1 }
+    }
+    out.append(stances)
+    if hasIndicatorsFile {
+      var ind = BasisCounts(file: "indicators.csv")
+      for r in indicatorRecords {
+        if r.basis == .illustrative {
+          ind.illustrative += 1
+        } else if r.note != nil {
+          ind.caveat += 1
+        } else {
+          ind.reported += 1
+        }
+      }
+      out.append(ind)
+    }
+    return out
+  }
+}

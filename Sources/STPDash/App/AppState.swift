@@ -132,6 +132,8 @@ struct Derived {
   var members: [MemberRow] = []
   /// Each footprint's name, lower-cased and in search form, made once per load.
   var searchNames: [(lower: String, key: String)] = []
+  /// The data's figures by basis (all files), made once per load.
+  var basisCounts = BasisCounts(file: "")
   /// Every organisation (made while the Organisations screen is open).
   var organisations: [OrganisationLine] = []
   /// Those the filter keeps, in the screen's sort order.
@@ -170,6 +172,8 @@ struct AppState {
   var orgDetailScroll = 0
   var flagsList = ListState()
   var organisations = OrganisationsState()
+  /// The league column the map is coloured by.
+  var mapMetric = LeagueColumn.doNothing
   /// The uniform delivery setting (`+`/`-`/`0`).
   var delivery = Delivery.full
   /// Each footprint at its observed delivery instead (`D`).
@@ -250,6 +254,11 @@ struct AppState {
       derived.leagueInputs = LeagueTable.inputs(session.analysis, flags: derived.flagSet, assumed: assumed)
     }
     if dataChanged {
+      derived.basisCounts = session.dataset.basisCounts.reduce(into: BasisCounts(file: "all")) {
+        $0.reported += $1.reported
+        $0.caveat += $1.caveat
+        $0.illustrative += $1.illustrative
+      }
       derived.searchNames = session.dataset.footprints.map { ($0.name.lowercased(), Dataset.searchKey($0.name)) }
     }
     let rowsChanged =

@@ -40,6 +40,16 @@ enum Exporter {
       return [
         .export(name: "organisations", csv: TableExport.csv(t, context: context), rows: lines.count)
       ]
+    case .map:
+      let csv = MapReport.csv(
+        state.derived.rows, visible: Set(state.derived.visible.compactMap(\.footprint)), dataset: d,
+        metric: state.mapMetric, context: context)
+      return [.export(name: "map", csv: csv, rows: d.hexes.count)]
+    case .regions:
+      let summaries = RegionsPresenter.summaries(
+        state.derived.rows, analysis: state.session.analysis, delivery: state.scheme)
+      let t = RegionsPresenter.table(summaries, glyphs: Glyphs(unicode: true))
+      return [.export(name: "regions", csv: TableExport.csv(t, context: context), rows: t.rows.count)]
     case .flags:
       let flags = state.derived.visibleFlags
       return [.export(name: "flags", csv: FlagsReport.csv(flags, dataset: d, context: context), rows: flags.count)]

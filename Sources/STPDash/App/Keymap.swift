@@ -13,11 +13,27 @@ enum Command: Hashable {
   case redraw, suspend
   case assumeRefusing, clearAssumed, observedDelivery, resetDelivery
   case goTo, filter, provenance
+  case mapMove(MapDirection)
+}
+
+/// A way to move on the map.
+enum MapDirection: Hashable {
+  case up, down, left, right
+
+  /// The direction in map units (y up, north).
+  var vector: (dx: Double, dy: Double) {
+    switch self {
+    case .up: (0, 1)
+    case .down: (0, -1)
+    case .left: (-1, 0)
+    case .right: (1, 0)
+    }
+  }
 }
 
 /// The screens reached by number.
 enum Tab: Int, CaseIterable {
-  case league = 1, trajectory, footprint, flags, organisations
+  case league = 1, trajectory, footprint, flags, organisations, map, regions
 
   var title: String {
     switch self {
@@ -26,13 +42,15 @@ enum Tab: Int, CaseIterable {
     case .footprint: "Footprint"
     case .flags: "Flags"
     case .organisations: "Orgs"
+    case .map: "Map"
+    case .regions: "Regions"
     }
   }
 }
 
 /// Where a binding applies.
 enum Scope: Hashable {
-  case everywhere, league, trajectory, footprint, organisation, flags, organisations
+  case everywhere, league, trajectory, footprint, organisation, flags, organisations, map, regions
   /// Any screen with a list to move through.
   case lists
 }
@@ -64,6 +82,16 @@ enum Keymap {
     Binding(
       keys: [.char("5")], label: "5", command: .tab(.organisations), scopes: [.everywhere],
       help: "Organisations screen"),
+    Binding(keys: [.char("6")], label: "6", command: .tab(.map), scopes: [.everywhere], help: "Map screen"),
+    Binding(keys: [.char("7")], label: "7", command: .tab(.regions), scopes: [.everywhere], help: "Regions screen"),
+    Binding(
+      keys: [.up, .char("k")], label: "↑ k", command: .mapMove(.up), scopes: [.map], help: "the hex to the north"),
+    Binding(
+      keys: [.down, .char("j")], label: "↓ j", command: .mapMove(.down), scopes: [.map], help: "the hex to the south"),
+    Binding(
+      keys: [.left, .char("h")], label: "← h", command: .mapMove(.left), scopes: [.map], help: "the hex to the west"),
+    Binding(
+      keys: [.right, .char("l")], label: "→ l", command: .mapMove(.right), scopes: [.map], help: "the hex to the east"),
     Binding(
       keys: [.char(":"), .char("o")], label: ": o", command: .goTo, scopes: [.everywhere],
       help: "go to any name or code"),
@@ -100,14 +128,15 @@ enum Keymap {
     Binding(keys: [.end, .char("G")], label: "G End", command: .bottom, scopes: [.lists], help: "last row"),
     Binding(
       keys: [.enter], label: "Enter", command: .drill,
-      scopes: [.league, .footprint, .organisation, .flags, .trajectory, .organisations],
+      scopes: [.league, .footprint, .organisation, .flags, .trajectory, .organisations, .map],
       help: "open the selected row"),
     Binding(
-      keys: [.char("s"), .char(">")], label: "s >", command: .sortNext, scopes: [.league, .footprint, .organisations],
+      keys: [.char("s"), .char(">")], label: "s >", command: .sortNext,
+      scopes: [.league, .footprint, .organisations, .map],
       help: "sort by the next column"),
     Binding(
       keys: [.char("S"), .char("<")], label: "S <", command: .sortPrevious,
-      scopes: [.league, .footprint, .organisations],
+      scopes: [.league, .footprint, .organisations, .map],
       help: "sort by the previous column"),
     Binding(
       keys: [.char("i")], label: "i", command: .sortInvert, scopes: [.league, .footprint, .organisations],
@@ -119,7 +148,8 @@ enum Keymap {
       keys: [.char("/")], label: "/", command: .search, scopes: [.league, .footprint, .flags, .organisations],
       help: "search name or code"),
     Binding(
-      keys: [.char("\\")], label: "\\", command: .filter, scopes: [.league, .footprint, .flags, .organisations],
+      keys: [.char("\\")], label: "\\", command: .filter,
+      scopes: [.league, .footprint, .flags, .organisations, .map],
       help: "filter the rows by terms"),
     Binding(
       keys: [.char("n")], label: "n", command: .searchNext, scopes: [.league, .footprint, .flags, .organisations],

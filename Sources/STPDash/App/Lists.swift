@@ -17,7 +17,7 @@ enum Lists {
       return (state.derived.visibleFlagKeys, Layout.Flags(state.size).rowCount)
     case .organisations:
       return (state.derived.visibleOrganisations.map(\.org), Layout.Organisations(state).rowCount)
-    case .trajectory:
+    case .trajectory, .map, .regions:
       return nil
     }
   }
@@ -29,7 +29,7 @@ enum Lists {
     case .organisation: state.orgList
     case .flags: state.flagsList
     case .organisations: state.organisations.list
-    case .trajectory: ListState()
+    case .trajectory, .map, .regions: ListState()
     }
   }
 
@@ -40,7 +40,7 @@ enum Lists {
     case .organisation: state.orgList = list
     case .flags: state.flagsList = list
     case .organisations: state.organisations.list = list
-    case .trajectory: break
+    case .trajectory, .map, .regions: break
     }
   }
 

@@ -83,7 +83,7 @@ extension Reducer {
     case .organisations:
       let l = Layout.Organisations(state)
       (header, first, count) = (l.headerY, l.firstRowY, l.rowCount)
-    case .trajectory:
+    case .trajectory, .map, .regions:
       return nil
     }
     if e.y == header { return .header(x: e.x) }

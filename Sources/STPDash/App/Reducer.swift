@@ -146,6 +146,8 @@ enum Reducer {
         kind: .info)
     case .goTo:
       state.input = TextInput(purpose: .goTo(selected: 0))
+    case .mapMove(let direction):
+      MapMoves.move(&state, direction)
     case .provenance:
       if ProvenanceOverlay.lines(state, width: 80).isEmpty {
         state.notice = Notice(
@@ -197,6 +199,10 @@ enum Reducer {
     case .organisations:
       guard let o = state.organisations.list.selected else { return }
       GoTo.open(&state, .organisation(o))
+    case .map:
+      if let f = state.league.list.selected { openFootprint(&state, f) }
+    case .regions:
+      return
     case .flags:
       guard let flag = state.activeFlag(key: state.flagsList.selected) else { return }
       let d = state.session.dataset
@@ -243,6 +249,11 @@ enum Reducer {
       if !state.derived.visibleFlagKeys.contains(where: { $0 == state.flagsList.selected }) {
         state.flagsList.selected = state.derived.visibleFlagKeys.first
       }
+    case .map:
+      state.route = [.league, .map]
+      if state.league.list.selected == nil { state.league.list.selected = state.derived.visible.first?.footprint }
+    case .regions:
+      state.route = [.league, .regions]
     case .organisations:
       state.route = [.league, .organisations]
       state.derive()
@@ -325,7 +336,7 @@ enum Reducer {
     var route: [Screen] = []
     for s in state.route {
       switch s {
-      case .league, .flags, .organisations: route.append(s)
+      case .league, .flags, .organisations, .map, .regions: route.append(s)
       case .trajectory(let f):
         if f == nil || fp(f) != nil { route.append(.trajectory(fp(f))) }
       case .footprint(let f):
@@ -389,6 +400,7 @@ enum Reducer {
     case .footprint: .members
     case .organisations: .organisations
     case .flags: .flags
+    case .map: .league
     default: nil
     }
   }

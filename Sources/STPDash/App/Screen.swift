@@ -10,6 +10,10 @@ enum Screen: Hashable {
   case flags
   /// Every organisation.
   case organisations
+  /// The footprints on a hex map.
+  case map
+  /// The regions side by side.
+  case regions
 
   /// The keymap scopes that apply.
   var scopes: Set<Scope> {
@@ -20,6 +24,8 @@ enum Screen: Hashable {
     case .organisation: [.organisation, .lists]
     case .flags: [.flags, .lists]
     case .organisations: [.organisations, .lists]
+    case .map: [.map]
+    case .regions: [.regions]
     }
   }
 
@@ -31,6 +37,8 @@ enum Screen: Hashable {
     case .footprint: .footprint
     case .flags: .flags
     case .organisations: .organisations
+    case .map: .map
+    case .regions: .regions
     case .organisation: nil
     }
   }

@@ -17,6 +17,11 @@ enum Sorting {
       state.members.ascending = next.naturallyAscending
       Lists.reveal(&state)
       state.notice = Notice(text: "members sorted by \(next.title.lowercased())", kind: .info)
+    case .map:
+      let all = MapPresenter.metrics
+      let i = all.firstIndex(of: state.mapMetric) ?? 0
+      state.mapMetric = all[((i + delta) % all.count + all.count) % all.count]
+      state.notice = Notice(text: "map coloured by \(state.mapMetric.meaning)", kind: .info)
     case .organisations:
       let all = OrganisationColumn.allCases
       let i = all.firstIndex(of: state.organisations.sort) ?? 0

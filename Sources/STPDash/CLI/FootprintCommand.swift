@@ -45,9 +45,9 @@ struct FootprintCommand: ParsableCommand {
         lines += ["", "Members (\(members.count))"]
         lines += TextTable(FootprintPresenter.members(members, footprint: fp.code, glyphs: g)).render(
           width: Console.width, glyphs: g)
-        if let source = fp.source {
-          lines += ["", "Sources: " + VisibleText.sanitize(source)]
-        }
+        lines += [""]
+        lines += ProvenancePresenter.footprint(f, analysis: ws.analysis, row: row, glyphs: g).dropFirst()
+          .flatMap { $0.wrapped(to: Console.width) }.map { g.text($0.text) }
         if members.contains(where: \.pivotal) {
           lines += [
             "",
@@ -55,6 +55,7 @@ struct FootprintCommand: ParsableCommand {
           ]
         }
         if row.illustrative || members.contains(where: \.illustrative) { lines += ["", Figures.illustrativeNote] }
+        if !row.caveatColumns.isEmpty { lines.append(Figures.caveatNote) }
         Console.out(lines: lines)
       }
     }

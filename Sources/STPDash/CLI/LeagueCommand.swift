@@ -91,6 +91,9 @@ struct LeagueCommand: ParsableCommand {
         }
         if let query { lines.append("Filter: \(query.text) (\(rows.count) kept).") }
         if rows.contains(where: \.illustrative) { lines.append(Figures.illustrativeNote) }
+        if rows.contains(where: { !$0.caveatColumns.isEmpty }) {
+          lines += DetailLine(text: Figures.caveatNote, indent: 0).wrapped(to: Console.width).map(\.text)
+        }
         Console.out(lines: lines)
       }
     }

@@ -49,8 +49,21 @@ struct ValidateCommand: ParsableCommand {
             + "\(NumberFormat.grouped(d.memberships.count)) memberships, \(NumberFormat.grouped(financeRows(d))) figures, "
             + "\(NumberFormat.grouped(d.alignment.count)) stance records, \(NumberFormat.grouped(flags)) flag events"
             + (w > 0 ? "; \(w) warning\(w == 1 ? "" : "s")" : "") + "\n")
+        Console.out(Self.basisLines(d).joined(separator: "\n") + "\n")
       }
     }
+  }
+
+  /// How many figures of each file are reported, reported with a caveat, illustrative.
+  static func basisLines(_ d: Dataset) -> [String] {
+    let counts = d.basisCounts
+    let width = counts.map(\.file.count).max() ?? 0
+    return ["figures by basis: reported, reported with a caveat (†), illustrative (*)"]
+      + counts.map { c in
+        "  " + c.file + String(repeating: " ", count: width - c.file.count)
+          + "  \(NumberFormat.grouped(c.reported)) reported, \(NumberFormat.grouped(c.caveat)) with a caveat, "
+          + "\(NumberFormat.grouped(c.illustrative)) illustrative"
+      }
   }
 
   func financeRows(_ d: Dataset) -> Int {

@@ -75,6 +75,14 @@ struct Glyphs: Hashable {
     }
   }
 
+  /// The fill of a map hex for its bin without colour: denser for higher.
+  func mapPattern(_ bin: Int?) -> String {
+    guard let bin else { return " " }
+    let u = ["·", "░", "▒", "▓", "█"]
+    let a = [".", ":", "+", "*", "#"]
+    return (unicode ? u : a)[max(0, min(4, bin))]
+  }
+
   /// The marker of each chart line, for the legend and line-end labels.
   func seriesMark(_ s: ChartSeries) -> String {
     switch s {

@@ -51,6 +51,15 @@ struct Theme {
     }
   }
 
+  /// A map hex's style for its quantile bin (lowest first; `nil`: not known):
+  /// a background colour, or in monochrome plain text (the fill pattern carries the bin).
+  func mapBin(_ bin: Int?) -> Style {
+    guard color else { return .plain }
+    guard let bin else { return Style(fg: .white, dim: true) }
+    let palette: [Color] = [.blue, .cyan, .green, .yellow, .red]
+    return Style(fg: .black, bg: palette[max(0, min(palette.count - 1, bin))])
+  }
+
   /// Line colours of the trajectory chart.
   func series(_ s: ChartSeries) -> Style {
     guard color else { return s == .plan ? Style(bold: true) : .plain }

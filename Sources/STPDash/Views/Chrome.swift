@@ -13,6 +13,8 @@ enum Chrome {
         case .organisation(let o, _): return d.organisations[o].name
         case .flags: return "Flags"
         case .organisations: return "Organisations"
+        case .map: return "Map"
+        case .regions: return "Regions"
         }
       }
   }
@@ -72,7 +74,17 @@ enum Chrome {
         " delivery \(state.deliveryLabel) ",
         theme.statusBar.patched(Style(bold: state.observed || state.delivery != .full))
       ))
-    let fixedWidth = right.reduce(0) { $0 + DisplayWidth.width(of: $1.0) }
+    var fixedWidth = right.reduce(0) { $0 + DisplayWidth.width(of: $1.0) }
+    // How much of the data is real, when there is room for it.
+    let c = state.derived.basisCounts
+    let basis =
+      " figures: \(NumberFormat.grouped(c.reported)) reported, \(NumberFormat.grouped(c.caveat))\(Figures.caveatMark), "
+      + "\(NumberFormat.grouped(c.illustrative))\(Figures.illustrativeMark) "
+    let leftWanted0 = leftText(state).map { DisplayWidth.width(of: $0) + 2 } ?? 30
+    if c.total > 0, buf.width - fixedWidth - leftWanted0 - 34 >= DisplayWidth.width(of: basis) {
+      right.insert((basis, theme.statusBar.patched(Style(dim: state.caps.color))), at: 0)
+      fixedWidth += DisplayWidth.width(of: basis)
+    }
     var dir = state.session.directory
     if DisplayWidth.width(of: dir) > 32 {
       let last = dir.split(separator: "/").last.map(String.init) ?? dir
@@ -180,6 +192,8 @@ enum Chrome {
     case .organisation: "? help  Enter footprint  f flag  u unflag  PgDn more  Esc back"
     case .flags: "? help  Enter organisation  u unflag  \\ filter  e export  Esc back"
     case .organisations: "? help  Enter open  x assume refusing  \\ filter  s sort  : go to  q quit"
+    case .map: "? help  arrows move  Enter open  s colour by  \\ filter  p sources  q quit"
+    case .regions: "? help  +/-/D delivery  e export  p sources  q quit"
     }
   }
 }

@@ -1,0 +1,101 @@
+import DashModel
+
+/// The footprints on the hex map, coloured by a league column: positions,
+/// quantile bins and their edges. The Map screen and `stpdash map` both use it.
+enum MapPresenter {
+  /// Where a footprint's hex goes, in cells, for a hex `cellWidth` wide and
+  /// `rowHeight` tall (odd-r: odd rows shifted right by half a hex; row 1 at
+  /// the south, so at the bottom).
+  struct Placed: Hashable {
+    var footprint: Int
+    var label: String
+    var x: Int
+    var y: Int
+    /// The hex's centre in map units (q across, r up), for moving between neighbours.
+    var cx: Double
+    var cy: Double
+  }
+
+  static func place(
+    _ hexes: [HexCell], cellWidth w: Int, rowHeight h: Int
+  ) -> (cells: [Placed], width: Int, height: Int) {
+    guard let minQ = hexes.map(\.q).min(), let maxQ = hexes.map(\.q).max(), let minR = hexes.map(\.r).min(),
+      let maxR = hexes.map(\.r).max()
+    else { return ([], 0, 0) }
+    let odd = { (r: Int) in ((r % 2) + 2) % 2 == 1 }
+    let cells = hexes.map { c in
+      Placed(
+        footprint: c.footprint, label: c.label, x: (c.q - minQ) * w + (odd(c.r) ? w / 2 : 0), y: (maxR - c.r) * h,
+        cx: Double(c.q) + (odd(c.r) ? 0.5 : 0), cy: Double(c.r) * 0.866)
+    }
+    return (cells, (maxQ - minQ + 1) * w + w / 2, (maxR - minR + 1) * h)
+  }
+
+  /// How many bins the colours and patterns have.
+  static let binCount = 5
+
+  /// Quantile bin edges of the values (`binCount + 1` edges, lowest first),
+  /// or fewer when there are fewer distinct values.
+  static func edges(_ values: [Double]) -> [Double] {
+    let sorted = values.filter(\.isFinite).sorted()
+    guard let lo = sorted.first, let hi = sorted.last else { return [] }
+    if lo == hi { return [lo, hi] }
+    var out = [lo]
+    for i in 1..<binCount {
+      let q = sorted[min(sorted.count - 1, Int((Double(i) / Double(binCount) * Double(sorted.count)).rounded(.down)))]
+      if q > (out.last ?? lo) && q < hi { out.append(q) }
+    }
+    out.append(hi)
+    return out
+  }
+
+  /// The bin of a value (0 = lowest), or `nil` without a value.
+  static func bin(_ v: Double?, edges: [Double]) -> Int? {
+    guard let v, edges.count >= 2 else { return nil }
+    for i in 1..<(edges.count - 1) where v < edges[i] { return i - 1 }
+    return edges.count - 2
+  }
+
+  /// The nearest hex from `from` in a direction (dx, dy in map units, y up):
+  /// the closest whose direction is within 60° of it, nearer the line first.
+  static func neighbour(of from: Int, dx: Double, dy: Double, in cells: [Placed]) -> Int? {
+    guard let a = cells.first(where: { $0.footprint == from }) else { return cells.first?.footprint }
+    var best: (f: Int, score: Double)? = nil
+    for c in cells where c.footprint != from {
+      let vx = c.cx - a.cx
+      let vy = c.cy - a.cy
+      let dist = (vx * vx + vy * vy).squareRoot()
+      guard dist > 0 else { continue }
+      let cos = (vx * dx + vy * dy) / dist
+      guard cos > 0.5 else { continue }
+      let score = dist * (2 - cos)
+      if score < (best?.score ?? .infinity) { best = (c.footprint, score) }
+    }
+    return best?.f
+  }
+
+  /// The value a hex is coloured by: the league's figure for the column.
+  static func value(_ r: LeagueRow, _ c: LeagueColumn) -> Double? {
+    switch c {
+    case .aligned: r.alignedShare.map { $0 * 100 }
+    case .veto: r.vetoShare.map { $0 * 100 }
+    default: LeagueTable.sortKey(r, c)
+    }
+  }
+
+  /// The figure as the side panel and legend say it.
+  static func text(_ v: Double?, _ c: LeagueColumn, glyphs g: Glyphs) -> String {
+    guard let v else { return g.dash }
+    switch c {
+    case .savingsPercent, .needed, .delivered, .aligned, .veto: return Figures.percent(v, unicode: g.unicode)
+    case .perHead: return g.pound + Figures.pounds(v, unicode: g.unicode)
+    case .members, .flagged, .pivotal, .rank: return NumberFormat.fixed(v, decimals: 0)
+    default: return Figures.money(v, unicode: g.unicode)
+    }
+  }
+
+  /// Columns a map can be coloured by (numbers, not names or categories).
+  static let metrics: [LeagueColumn] = LeagueColumn.allCases.filter {
+    ![.name, .region, .rating, .rank, .balance].contains($0)
+  }
+}

@@ -1,0 +1,122 @@
+import DashModel
+
+/// The 44 footprints as hexes in their map positions, coloured by a league
+/// column in quantile bins (by fill pattern without colour), the selected
+/// one highlighted and described beside the map.
+enum MapView {
+  /// The geometry for a screen: hexes wide enough for their labels, two
+  /// lines each when there is room.
+  static func geometry(_ size: Size) -> (cellWidth: Int, rowHeight: Int) {
+    (size.width >= 120 ? 10 : (size.width >= 100 ? 8 : 6), size.height >= 26 ? 2 : 1)
+  }
+
+  static func render(_ state: AppState, into buf: inout Buffer) {
+    let theme = state.theme
+    let g = state.glyphs
+    let d = state.session.dataset
+    let metric = state.mapMetric
+    guard !d.hexes.isEmpty else {
+      buf.put(
+        d.hasHexMapFile
+          ? " hexmap.csv places no footprint of this data."
+          : " There is no map layout for this data: add hexmap.csv (code, q, r, label) to the data directory.",
+        x: 0, y: 2, style: theme.dim, maxX: buf.width)
+      return
+    }
+    let (w, h) = geometry(state.size)
+    let placed = MapPresenter.place(d.hexes, cellWidth: w, rowHeight: h)
+    let rows = Dictionary(
+      state.derived.rows.compactMap { r in r.footprint.map { ($0, r) } }, uniquingKeysWith: { a, _ in a })
+    let visible = Set(state.derived.visible.compactMap(\.footprint))
+    let values = state.derived.visible.compactMap { MapPresenter.value($0, metric) }
+    let edges = MapPresenter.edges(values)
+    let illustrative = state.derived.visible.contains { $0.standing(metric) == .illustrative }
+
+    var info = "coloured by \(metric.title) (s/S change) \(g.dot) \(metric.meaning)"
+    if illustrative { info += "  \(Figures.illustrativeMark) illustrative" }
+    buf.put(DisplayWidth.truncate(g.text(info), to: buf.width - 2, ellipsis: g.ellipsis), x: 1, y: 1, style: theme.dim)
+
+    let top = 2
+    let left = 1
+    for c in placed.cells {
+      let x = left + c.x
+      let y = top + c.y
+      guard x + w - 1 <= buf.width, y < buf.height - 1 else { continue }
+      let row = rows[c.footprint]
+      let kept = visible.contains(c.footprint)
+      let b = kept ? MapPresenter.bin(row.flatMap { MapPresenter.value($0, metric) }, edges: edges) : nil
+      let selected = c.footprint == state.league.list.selected
+      var style = theme.mapBin(b)
+      if !kept { style = Style(dim: true) }
+      if selected { style = style.patched(Style(bold: true, reverse: true)) }
+      let fill = theme.color ? " " : g.mapPattern(b)
+      let label = DisplayWidth.truncate(VisibleText.sanitize(c.label), to: w - 1, ellipsis: "")
+      let padTotal = max(0, w - 1 - DisplayWidth.width(of: label))
+      let text =
+        String(repeating: fill, count: padTotal / 2) + label + String(repeating: fill, count: padTotal - padTotal / 2)
+      buf.put(text, x: x, y: y, style: style, maxX: x + w - 1)
+      if h > 1 {
+        let figure =
+          row.map {
+            MapPresenter.text(MapPresenter.value($0, metric), metric, glyphs: g) + Figures.mark($0.standing(metric))
+          } ?? ""
+        let fw = DisplayWidth.width(of: figure)
+        let line = DisplayWidth.pad(
+          String(repeating: " ", count: max(0, (w - 1 - fw) / 2)) + figure, to: w - 1, ellipsis: g.ellipsis)
+        buf.put(line, x: x, y: y + 1, style: style, maxX: x + w - 1)
+      }
+    }
+
+    // Beside the map: the selected footprint, then the legend.
+    let panelX = left + placed.width + 2
+    let panelW = buf.width - panelX - 1
+    guard panelW >= 14 else { return }
+    var y = top
+    if let f = state.league.list.selected, let row = rows[f] {
+      for line in [d.footprints[f].name, "\(row.code) \(g.dot) \(d.footprints[f].region.shortName)"] {
+        buf.put(
+          DisplayWidth.truncate(line, to: panelW, ellipsis: g.ellipsis), x: panelX, y: y,
+          style: y == top ? theme.title : theme.dim)
+        y += 1
+      }
+      let v = MapPresenter.value(row, metric)
+      let mark = Figures.mark(row.standing(metric))
+      buf.put(
+        DisplayWidth.truncate(
+          g.text("\(metric.title): \(MapPresenter.text(v, metric, glyphs: g))\(mark)"), to: panelW, ellipsis: g.ellipsis
+        ),
+        x: panelX, y: y, style: theme.normal)
+      y += 1
+      let rank =
+        state.derived.ranked.firstIndex { $0.footprint == f }.map {
+          "rank \($0 + 1) of \(state.derived.ranked.count) by \(state.league.sort.title)"
+        } ?? ""
+      buf.put(DisplayWidth.truncate(rank, to: panelW, ellipsis: g.ellipsis), x: panelX, y: y, style: theme.dim)
+      y += 2
+    }
+    buf.put(
+      DisplayWidth.truncate(g.text(metric.title + " (quantiles)"), to: panelW, ellipsis: g.ellipsis), x: panelX, y: y,
+      style: theme.header)
+    y += 1
+    for i in 0..<max(0, edges.count - 1) where y < buf.height - 1 {
+      let swatch = theme.color ? "  " : g.mapPattern(i) + g.mapPattern(i)
+      let end = buf.put(swatch, x: panelX, y: y, style: theme.mapBin(i))
+      let range =
+        "\(MapPresenter.text(edges[i], metric, glyphs: g)) to \(MapPresenter.text(edges[i + 1], metric, glyphs: g))"
+      buf.put(" " + g.text(range), x: end, y: y, style: theme.normal, maxX: buf.width - 1)
+      y += 1
+    }
+    if y < buf.height - 1 {
+      let swatch = theme.color ? "  " : g.mapPattern(nil) + g.mapPattern(nil)
+      let end = buf.put(swatch, x: panelX, y: y, style: theme.mapBin(nil))
+      buf.put(" not known", x: end, y: y, style: theme.normal, maxX: buf.width - 1)
+      y += 1
+    }
+    if visible.count < placed.cells.count, y < buf.height - 1 {
+      buf.put(
+        DisplayWidth.truncate(
+          "dim: outside the filter (\(visible.count) of \(placed.cells.count) kept)", to: panelW, ellipsis: g.ellipsis),
+        x: panelX, y: y, style: theme.dim)
+    }
+  }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+/// The researched figures as a user reads them: JSON, text, the map and
+/// the regions, checked against the research files themselves.
+@Suite("Real figures, the map and the regions")
+struct RealFiguresTests {
+  static let reference = Binary.repoRoot.appendingPathComponent("sample-data/reference").path
+
+  func records(_ args: [String]) throws -> (header: [String], rows: [[String]]) {
+    let r = try Binary.run(args)
+    #expect(r.status == 0, "\(args): \(r.err)")
+    let all = csvParse(r.out)
+    return (all.first ?? [], Array(all.dropFirst()))
+  }
+
+  @Test func theLeagueJSONCarriesEachResearchedGapWithItsSourceAndCaveat() throws {
+    let text = try String(contentsOfFile: Self.reference + "/stp_do_nothing_gap_2020_21_sourced.csv", encoding: .utf8)
+    let research = csvParse(text)
+    let header = try #require(research.first)
+    func col(_ n: String) throws -> Int { try #require(header.firstIndex(of: n)) }
+    let (code, gap, status, caveat, url) = (
+      try col("stp17cd"), try col("do_nothing_gap_2020_21_gbp_m"), try col("status"), try col("caveat"),
+      try col("source_url")
+    )
+    let r = try Binary.run(["league", "--format", "json"])
+    #expect(r.status == 0)
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+    let footprints = try #require(json["footprints"] as? [[String: Any]])
+    var reported = 0
+    for row in research.dropFirst() {
+      let f = try #require(footprints.first { $0["code"] as? String == row[code] }, "\(row[code]) in the league")
+      let basis = f["do_nothing_basis"] as? String
+      let source = f["do_nothing_source"] as? String ?? ""
+      let note = f["do_nothing_note"] as? String
+      if ["ok", "unclear", "draft", "conflicting", "suspect"].contains(row[status]) {
+        reported += 1
+        #expect(basis == "reported", "\(row[code])")
+        #expect((f["do_nothing_2020_21_gbp_m"] as? Double) == Double(row[gap]), "\(row[code]): \(row[gap])")
+        #expect(source.contains(row[url]), "\(row[code]) names its source")
+        if !row[caveat].isEmpty { #expect(note?.contains(row[caveat]) == true, "\(row[code]) carries its caveat") }
+        if row[status] != "ok" { #expect(note?.hasPrefix(row[status]) == true, "\(row[code]) says \(row[status])") }
+      } else {
+        #expect(basis == "illustrative", "\(row[code]) is illustrative")
+        #expect(note?.hasPrefix(row[status]) == true && note?.contains(row[caveat]) == true, "\(row[code]): the reason")
+      }
+    }
+    #expect(reported == 41)
+    let illustrative = footprints.filter { $0["do_nothing_basis"] as? String == "illustrative" }.compactMap {
+      $0["name"] as? String
+    }
+    #expect(Set(illustrative) == ["West, North and East Cumbria", "Devon", "Birmingham and Solihull"])
+  }
+
+  @Test func greaterManchesterShowsItsONSPopulationWithItsBasis() throws {
+    let r = try Binary.run(["footprint", "greater manchester"], environment: ["LANG": "C.UTF-8"])
+    #expect(r.status == 0)
+    #expect(r.out.contains("Population  2,869,256†"), "\(r.out)")
+    #expect(r.out.contains("ONS mid-2019, not 2016"))
+    // Every population of the research's 37 is reported, never unlabelled illustrative.
+    let research = csvParse(
+      try String(contentsOfFile: Self.reference + "/stp17_population_mid2019.csv", encoding: .utf8))
+    let (h, rows) = try records(["league", "--format", "csv"])
+    let (code, pop, basis) = (
+      try #require(h.firstIndex(of: "code")), try #require(h.firstIndex(of: "population")),
+      try #require(h.firstIndex(of: "population_basis"))
+    )
+    var checked = 0
+    for r in research.dropFirst() where !r[2].isEmpty {
+      let row = try #require(rows.first { $0[code] == r[0] })
+      #expect(row[pop] == r[2] && row[basis] == "reported", "\(r[0])")
+      checked += 1
+    }
+    #expect(checked == 37)
+  }
+
+  @Test func kingsCollegeHospitalsLoansByYearAndTheLeagueSortsByLoans() throws {
+    let r = try Binary.run(["org", "RJZ"], environment: ["LANG": "C.UTF-8"])
+    #expect(r.status == 0)
+    #expect(r.out.contains("DHSC loans, £m"))
+    for (year, value) in [("2016/17", "244.4"), ("2017/18", "376.2"), ("2018/19", "510.9")] {
+      #expect(r.out.split(separator: "\n").contains { $0.contains(year) && $0.hasSuffix(value) }, "\(year) \(value)")
+    }
+    let (h, rows) = try records(["league", "--format", "csv", "--sort", "loans"])
+    let loans = try #require(h.firstIndex(of: "dhsc_loans_gbp_m"))
+    let values = rows.compactMap { Double($0[loans]) }
+    #expect(values.count > 30 && values == values.sorted(by: >), "largest loans first")
+  }
+
+  @Test func theMapPrintsEveryLabelInItsPlaceWithALegend() throws {
+    let r = try Binary.run(["map", "--format", "table"], environment: ["LANG": "C.UTF-8"])
+    #expect(r.status == 0)
+    let lines = r.out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let legendAt = try #require(lines.firstIndex { $0.hasPrefix("Do-nothing:") })
+    let grid = lines[..<legendAt].joined(separator: "\n")
+    let hexes = csvParse(
+      try String(contentsOfFile: Binary.repoRoot.appendingPathComponent("sample-data/hexmap.csv").path, encoding: .utf8)
+    ).dropFirst()
+    #expect(hexes.count == 44)
+    for h in hexes { #expect(grid.contains(h[3]), "\(h[3]) on the map") }
+    // North at the top, south at the bottom; west left of east.
+    func line(_ label: String) -> Int { lines.firstIndex { $0.contains(label) } ?? -1 }
+    #expect(line("NTW") < line("MAN") && line("MAN") < line("NWL") && line("NWL") < line("COR"))
+    let nwl = lines[line("NWL")]
+    #expect((nwl.range(of: "GLO")?.lowerBound ?? nwl.endIndex) < (nwl.range(of: "NWL")?.lowerBound ?? nwl.startIndex))
+    #expect(lines[legendAt + 1].contains(" to "), "bin edges")
+    #expect(!r.out.contains("\u{1B}"), "no terminal codes in a pipe")
+    let bad = try Binary.run(["map", "--metric", "name"])
+    #expect(bad.status == 64 && bad.err.contains("cannot be coloured by"))
+  }
+
+  @Test func theRegionsAddUpToEngland() throws {
+    let (h, rows) = try records(["regions", "--format", "csv"])
+    #expect(rows.map { $0[0] } == ["North", "Midlands and East", "London", "South", "England"])
+    for key in ["do_nothing_2020_21_gbp_m", "plan_2020_21_gbp_m", "savings_at_risk_gbp_m", "footprints", "members"] {
+      let i = try #require(h.firstIndex(of: key), "\(key)")
+      let parts = rows.prefix(4).compactMap { Double($0[i]) }.reduce(0, +)
+      let england = try #require(Double(rows[4][i]))
+      #expect(abs(parts - england) < 0.01, "\(key): \(parts) vs \(england)")
+    }
+    let share = try #require(h.firstIndex(of: "do_nothing_reported_pct"))
+    #expect(rows.allSatisfy { (Double($0[share]) ?? -1) >= 0 })
+  }
+
+  @Test func validateCountsFiguresByBasisPerFile() throws {
+    let r = try Binary.run(["validate"], environment: ["LANG": "C.UTF-8"])
+    #expect(r.status == 0)
+    #expect(r.out.contains("finance.csv"))
+    let line = try #require(r.out.split(separator: "\n").first { $0.contains("finance.csv ") })
+    #expect(line.contains("16 with a caveat"), "\(line)")
+    #expect(r.out.contains("indicators.csv"))
+  }
+
+  @Test func oldDataWithoutTheNewFilesStillLoads() throws {
+    let old = Binary.repoRoot.appendingPathComponent("Tests/STPDashTests/Fixtures/synthetic-20x12").path
+    let v = try Binary.run(["validate", "--data", old])
+    #expect(v.status == 0, "\(v.out)\(v.err)")
+    let m = try Binary.run(["map", "--data", old])
+    #expect(m.status == 0 && m.out.contains("no map layout"))
+  }
+}
