@@ -27,7 +27,10 @@ enum FileTarget {
 /// The whole loader on a directory made from the input.
 enum LoaderTarget {
   static let directory = Scratch.make(prefix: "stpdash-fuzz-loader", files: [:])
-  static let order = ["footprints.csv", "organisations.csv", "memberships.csv", "finance.csv", "alignment.csv"]
+  static let order = [
+    "footprints.csv", "organisations.csv", "memberships.csv", "finance.csv", "alignment.csv", "indicators.csv",
+    "hexmap.csv",
+  ]
 
   static func run(_ input: [UInt8]) -> String? {
     guard let dir = directory else { return "no scratch directory" }
@@ -79,7 +82,8 @@ enum LoadCheck {
   }
 
   static let fileNames: Set<String> = [
-    "footprints.csv", "organisations.csv", "memberships.csv", "finance.csv", "alignment.csv",
+    "footprints.csv", "organisations.csv", "memberships.csv", "finance.csv", "alignment.csv", "indicators.csv",
+    "hexmap.csv",
   ]
 
   /// What holds of any load: a failure says why; a dataset's indexes are
@@ -110,6 +114,15 @@ enum LoadCheck {
       for f in d.footprints {
         if let p = f.population, p < 0 || p > 100_000_000 { return "a population of \(p)" }
       }
+      for r in d.indicatorRecords {
+        guard r.entity >= 0, r.entity < fps + orgs else { return "an indicator out of range: \(r)" }
+        guard r.value.isFinite, abs(r.value) <= 10_000_000 else { return "an indicator of \(r.value)" }
+      }
+      var places = Set<Int>()
+      for h in d.hexes {
+        guard h.footprint >= 0, h.footprint < fps else { return "a hex out of range: \(h)" }
+        guard places.insert(h.q * 100_000 + h.r).inserted else { return "two hexes in one place: \(h)" }
+      }
       for e in 0..<(fps + orgs) {
         for y in FinancialYear.all {
           for s in Scenario.allCases {
@@ -121,6 +134,9 @@ enum LoadCheck {
       }
       // What the dashboard computes from it must be finite too.
       let analysis = Analysis(d)
+      for l in analysis.loans {
+        if let l, l.values.contains(where: { !($0 ?? 0).isFinite }) { return "loans of \(l.values)" }
+      }
       for t in [analysis.england] + analysis.footprintTrajectories {
         for s in Scenario.allCases {
           for y in FinancialYear.all {
@@ -156,6 +172,8 @@ enum Digest {
           }
         }
       }
+      out += d.indicatorRecords.map { "\($0)" }.joined(separator: "\n") + "\n"
+      out += d.hexes.map { "\($0)" }.joined(separator: "\n") + "\n"
       out += d.warnings.map(\.description).joined(separator: "\n")
       return out
     }

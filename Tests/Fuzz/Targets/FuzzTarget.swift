@@ -19,8 +19,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
   /// Each data file in turn, the others valid: in memory and streamed
   /// through tiny windows on two threads, the same answer.
   case footprints, organisations, memberships, finance, alignment
+  /// The optional files, the others valid.
+  case indicators, hexmap
   /// The whole loader on a directory made from the input (five files
-  /// separated by a form-feed line).
+  /// separated by a form-feed line; two more for the optional files).
   case loader
   /// The flag journal: never more than a hundred problems kept, and every
   /// event read back from its own written line exactly.
@@ -34,7 +36,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     let input = Array(bytes.bindMemory(to: UInt8.self))
     switch self {
     case .csv: return CSVTarget.run(input)
-    case .footprints, .organisations, .memberships, .finance, .alignment:
+    case .footprints, .organisations, .memberships, .finance, .alignment, .indicators, .hexmap:
       return FileTarget.run(input, file: rawValue + ".csv")
     case .loader: return LoaderTarget.run(input)
     case .journal: return JournalTarget.run(input)

@@ -83,5 +83,19 @@ public enum ValidData {
     C2,E2,aligned,,,
 
     """#,
+    "indicators.csv": #"""
+    entity,year,indicator,value,unit,basis,source,note
+    T1,2016/17,dhsc_loans_closing_balance,10.5,gbp_m,reported,"DHSC, sheet 1",
+    T1,2018/19,dhsc_loans_closing_balance,30,gbp_m,reported,,a caveat
+    T2,2018/19,dhsc_loans_closing_balance,4,gbp_m,illustrative,,
+    E1,2017/18,beds,812,count,,,
+
+    """#,
+    "hexmap.csv": #"""
+    code,q,r,label
+    E1,1,2,AV
+    E2,2,1,BC
+
+    """#,
   ]
 }
