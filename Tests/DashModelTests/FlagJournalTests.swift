@@ -194,3 +194,22 @@ struct FlagJournalTests {
     #expect(UTCTime.short("2016-08-26T09:30:00Z") == "2016-08-26 09:30")
   }
 }
+
+@Suite("Reasons that look like formulas")
+struct FormulaGuardTests {
+  @Test func aSpreadsheetCannotRunThemAndEveryTextComesBackExactly() {
+    for reason in ["=HYPERLINK(\"x\")", "+1", "-2", "@SUM(A1)", "\tx", "\rx", "'=x", "''=x", "'plain", "'", "", "ok"] {
+      let e = FlagEvent(
+        kind: .flag, org: "O", footprint: "F", reason: reason.isEmpty ? "r" : reason, author: "=me",
+        time: "2016-09-01T09:00:00Z")
+      let line = FlagJournal.line(for: e)
+      let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+      for cell in [fields[3], fields[4]] {
+        let text = cell.hasPrefix("\"") ? cell.dropFirst() : cell
+        #expect(!["=", "+", "-", "@", "\t", "\r"].contains(text.first.map(String.init) ?? ""), "\(line)")
+      }
+      let back = FlagJournal.parse(Array(("event,org,footprint,reason,author,time\n" + line).utf8), fileName: "f")
+      #expect(back.events.first?.reason == e.reason && back.events.first?.author == "=me", "\(reason)")
+    }
+  }
+}

@@ -28,8 +28,8 @@ struct FlagEndToEndTests {
     t.send("q")
     #expect(t.waitFor("EXIT=0"))
 
-    // A new run reads the flag back from disk.
-    t.run("clear; \(Binary.path) --data \(d.path); echo EXIT=$?")
+    // A new run reads the flag back from disk (afresh: not where the last one was left).
+    t.run("clear; \(Binary.path) --data \(d.path) --fresh; echo EXIT=$?")
     #expect(t.waitFor("1 League"))
     let league = t.capture().split(separator: "\n").first { $0.contains("North West London") } ?? ""
     #expect(league.contains("    1 "), "the league counts one flag:\n\(league)")
@@ -39,6 +39,8 @@ struct FlagEndToEndTests {
     t.send("4")
     #expect(t.waitFor("Blocks the A&E downgrade plan"), "the flags screen lists it:\n\(t.capture())")
     t.send("u")
+    #expect(t.waitFor("Unflag Ealing in North West London?"), "u asks first:\n\(t.capture())")
+    t.send("Enter")
     #expect(t.waitFor("saved: Ealing unflagged in North West London"), "\(t.capture())")
     #expect(t.waitFor("No active flags"))
     t.send("q")
@@ -83,7 +85,7 @@ struct FlagEndToEndTests {
     #expect(h.events.map(\.reason) == ["No engagement"])
   }
 
-  @Test func anotherProcessesFlagAppearsAfterR() throws {
+  @Test func anotherProcessesFlagAppearsWithoutAKeyAndRStillReloads() throws {
     let d = try DataCopy()
     defer { d.remove() }
     let t = try Tmux()
@@ -95,9 +97,10 @@ struct FlagEndToEndTests {
       "flag", "RYJ", "--footprint", "E54000027", "--reason", "Flagged elsewhere", "--data", d.path,
     ])
     #expect(r.status == 0)
+    #expect(t.waitFor("Flagged elsewhere"), "seen without a key:\n\(t.capture())")
     t.send("r")
-    #expect(t.waitFor("Flagged elsewhere"), "\(t.capture())")
-    #expect(t.capture().contains("reloaded"))
+    #expect(t.waitFor("reloaded"), "\(t.capture())")
+    #expect(t.capture().contains("Flagged elsewhere"))
     t.send("q")
     #expect(t.waitFor("EXIT=0"))
   }

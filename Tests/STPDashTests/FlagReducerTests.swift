@@ -132,7 +132,8 @@ struct FlagReducerTests {
       kind: .flag, org: "E09000009", footprint: "E54000027", reason: "Blocks", author: "x", time: "2026-11-22T10:00:00Z"
     )
     _ = Reducer.reduce(&s, .flagSaved([e], nil))
-    let effects = Reducer.reduce(&s, .keyPressed(.char("u")))
+    #expect(Reducer.reduce(&s, .keyPressed(.char("u"))).isEmpty, "u asks first")
+    let effects = Reducer.reduce(&s, .keyPressed(.enter))
     #expect(
       effects == [
         .saveFlags(
@@ -168,7 +169,8 @@ struct FlagReducerTests {
     _ = Reducer.reduce(&s, .dataReloaded(.success(fresh)))
     #expect(s.derived.activeFlags.first == newer, "the new flag is listed first")
     #expect(s.activeFlag(key: s.flagsList.selected) == before, "the highlight stays on Ealing's flag")
-    let effects = Reducer.reduce(&s, .keyPressed(.char("u")))
+    #expect(Reducer.reduce(&s, .keyPressed(.char("u"))).isEmpty, "u asks first")
+    let effects = Reducer.reduce(&s, .keyPressed(.enter))
     #expect(
       effects == [
         .saveFlags(

@@ -15,6 +15,10 @@ final class Tmux {
     socket = "stpdash-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
     var env = [
       "PS1": Tmux.prompt, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "HOME": NSHomeDirectory(),
+      // Each session saves its settings apart, so no test starts where another left off.
+      "XDG_STATE_HOME": FileManager.default.temporaryDirectory.appendingPathComponent(
+        "stpdash-state-\(UUID().uuidString.prefix(8))"
+      ).path,
       "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
     ]
     // Sanitizer settings reach the binary under test (scripts/test --sanitize).
@@ -22,6 +26,7 @@ final class Tmux {
       if let v = ProcessInfo.processInfo.environment[k] { env[k] = v }
     }
     for (k, v) in environment { env[k] = v }
+    self.environment = env
     var assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Tmux.quote($0.value))" }.joined(separator: " ")
     // Keep the TERM tmux gives its panes unless a test sets one.
     if env["TERM"] == nil { assignments += " TERM=\"$TERM\"" }
@@ -34,6 +39,12 @@ final class Tmux {
     let pids = (try? tmux(["display-message", "-p", "-t", target, "#{pid} #{pane_pid}"], output: true)) ?? ""
     processes = pids.split(separator: " ").compactMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
   }
+
+  /// The environment the shell was started with.
+  private(set) var environment: [String: String] = [:]
+
+  /// A variable of the shell's environment.
+  func environmentValue(_ name: String) -> String? { environment[name] }
 
   /// The server's and the shell's process ids.
   private var processes: [Int32] = []

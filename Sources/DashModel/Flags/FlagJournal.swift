@@ -211,8 +211,8 @@ public struct FlagJournal: Sendable {
       case "event": CSVWriter.quote(e.kind.rawValue)
       case "org": CSVWriter.quote(e.org)
       case "footprint": CSVWriter.quote(e.footprint)
-      case "reason": CSVWriter.quote(e.reason)
-      case "author": CSVWriter.quote(e.author)
+      case "reason": CSVWriter.quote(FormulaGuard.encode(e.reason))
+      case "author": CSVWriter.quote(FormulaGuard.encode(e.author))
       case "time": CSVWriter.quote(e.time)
       default: ""
       }
@@ -380,8 +380,9 @@ public struct FlagJournal: Sendable {
         continue
       }
       let event = FlagEvent(
-        kind: kind, org: cell("org"), footprint: cell("footprint"), reason: row.exactString(map["reason"] ?? -1),
-        author: row.exactString(map["author"] ?? -1), time: cell("time"), line: line)
+        kind: kind, org: cell("org"), footprint: cell("footprint"),
+        reason: FormulaGuard.decode(row.exactString(map["reason"] ?? -1)),
+        author: FormulaGuard.decode(row.exactString(map["author"] ?? -1)), time: cell("time"), line: line)
       if event.org.isEmpty || event.footprint.isEmpty {
         skip("org or footprint is empty")
         continue

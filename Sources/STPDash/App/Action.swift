@@ -8,6 +8,10 @@ enum Action {
   case dataReloaded(Result<Session, ReloadFailure>)
   case flagSaved([FlagEvent], FlagSaveError?)
   case exported(Result<ExportDone, ExportFailure>)
+  /// Watched files changed on disk.
+  case filesChanged(Set<String>)
+  /// The flag journal, read again after it changed.
+  case flagsRead(Result<FlagHistory, FileReadError>)
 }
 
 /// Work the reducer asks for; its result comes back as an ``Action``.
@@ -16,6 +20,8 @@ enum Effect: Equatable {
   case reload(directory: String, journalPath: String)
   /// Append flag events (stamped with the time when run) to the journal.
   case saveFlags([FlagDraft], journalPath: String)
+  /// Read the flag journal again (it changed on disk).
+  case readFlags(journalPath: String)
   /// Write a CSV export of the current view.
   case export(name: String, csv: String, rows: Int)
   /// Clear and redraw the terminal.

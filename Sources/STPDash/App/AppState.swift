@@ -73,6 +73,8 @@ struct TextInput: Hashable {
     case filter(FilterScope, origin: FilterQuery?)
     /// Go to anything: `selected` is the highlighted match.
     case goTo(selected: Int)
+    /// Confirming an unflag; the text is its (optional) reason.
+    case unflagReason(org: Int, footprint: Int)
   }
 
   var purpose: Purpose
@@ -183,11 +185,26 @@ struct AppState {
   /// Each list's filter (`\\`).
   var filters: [FilterScope: FilterQuery] = [:]
   var showHelp = false
+  /// Quitting with unsaved flags: asking w / q / Esc.
+  var confirmingQuit = false
+  /// This session's flag changes, newest last, for `z` to undo: each with
+  /// the reason of the flag it replaced or removed (`nil`: there was none).
+  var undoable: [(change: FlagDraft, before: String?)] = []
+  /// Every notice shown, newest last (at most ``MessageLog/limit``).
+  var messages = MessageLog()
+  /// The message log is open (`M`).
+  var showMessages = false
+  /// The data files changed on disk since they were loaded (`r` reloads).
+  var dataChangedOnDisk = false
   /// The provenance of the figures in view (`p`).
   var showProvenance = false
   var input: TextInput?
   var lastSearch = ""
-  var notice: Notice?
+  var notice: Notice? {
+    didSet {
+      if let notice, notice != oldValue { messages.add(notice) }
+    }
+  }
   var quit = false
   /// The last click, to recognise a double click.
   var lastClick: MouseEvent?

@@ -24,6 +24,8 @@ struct EffectRunner {
       return save(drafts, journalPath: journalPath)
     case .export(let name, let csv, let rows):
       return .exported(export(name: name, csv: csv, rows: rows))
+    case .readFlags(let path):
+      return .flagsRead(FlagJournal(path: path).read())
     case .redraw:
       terminal.redraw()
       return nil

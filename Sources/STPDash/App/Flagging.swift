@@ -64,7 +64,20 @@ enum Flagging {
       state.notice = Notice(text: "select a member body first (footprint or organisation screen)", kind: .info)
       return
     }
-    state.input = TextInput(purpose: .flagReason(org: t.org, footprint: t.footprint))
+    // Already flagged: the reason to update, as it stands.
+    let current = state.derived.activeFlags.first {
+      $0.org == state.session.dataset.organisations[t.org].code
+        && $0.footprint == state.session.dataset.footprints[t.footprint].code
+    }
+    state.input = TextInput(purpose: .flagReason(org: t.org, footprint: t.footprint), text: current?.reason ?? "")
+  }
+
+  /// The active flag's reason for a pair, if it is flagged.
+  static func currentReason(_ state: AppState, org: Int, footprint: Int) -> String? {
+    let d = state.session.dataset
+    return state.derived.activeFlags.first {
+      $0.org == d.organisations[org].code && $0.footprint == d.footprints[footprint].code
+    }?.reason
   }
 
   /// Enter on the reason: saves, or keeps asking when the reason is empty.
@@ -76,15 +89,17 @@ enum Flagging {
       return []
     }
     let d = state.session.dataset
-    state.busy = "saving the flag…"
-    return [
-      .saveFlags(
-        [
-          FlagDraft(
-            kind: .flag, org: d.organisations[org].code, footprint: d.footprints[footprint].code, reason: why,
-            author: state.author, time: nil)
-        ], journalPath: state.session.journalPath)
-    ]
+    let before = currentReason(state, org: org, footprint: footprint)
+    if before == why {
+      state.notice = Notice(text: "already flagged with that reason; nothing to save", kind: .info)
+      return []
+    }
+    state.busy = before == nil ? "saving the flag…" : "updating the reason…"
+    let draft = FlagDraft(
+      kind: .flag, org: d.organisations[org].code, footprint: d.footprints[footprint].code, reason: why,
+      author: state.author, time: nil)
+    state.undoable.append((draft, before))
+    return [.saveFlags([draft], journalPath: state.session.journalPath)]
   }
 
   /// `u`: unflags the selected body, if it is flagged.
@@ -97,16 +112,43 @@ enum Flagging {
       state.notice = Notice(text: "\(state.session.dataset.organisations[t.org].name) is not flagged here", kind: .info)
       return []
     }
+    // Asked first: a reason is welcome, Enter confirms, Esc keeps the flag.
+    state.input = TextInput(purpose: .unflagReason(org: t.org, footprint: t.footprint))
+    return []
+  }
+
+  /// Enter on the unflag prompt: saves the unflag with its reason (may be empty).
+  static func confirmUnflag(_ state: inout AppState, org: Int, footprint: Int, reason: String) -> [Effect] {
     let d = state.session.dataset
+    let before = currentReason(state, org: org, footprint: footprint)
     state.busy = "saving…"
-    return [
-      .saveFlags(
-        [
-          FlagDraft(
-            kind: .unflag, org: d.organisations[t.org].code, footprint: d.footprints[t.footprint].code, reason: "",
-            author: state.author, time: nil)
-        ], journalPath: state.session.journalPath)
-    ]
+    let draft = FlagDraft(
+      kind: .unflag, org: d.organisations[org].code, footprint: d.footprints[footprint].code,
+      reason: FlagEvent.reasonText(reason), author: state.author, time: nil)
+    state.undoable.append((draft, before))
+    return [.saveFlags([draft], journalPath: state.session.journalPath)]
+  }
+
+  /// `z`: undoes this session's last flag change by appending its opposite
+  /// (the journal is never rewritten): a new flag is unflagged, an unflag or
+  /// an updated reason puts the flag back as it was.
+  static func undo(_ state: inout AppState) -> [Effect] {
+    guard let last = state.undoable.popLast() else {
+      state.notice = Notice(text: "nothing to undo: no flag or unflag made in this session", kind: .info)
+      return []
+    }
+    let draft: FlagDraft
+    if let before = last.before {
+      draft = FlagDraft(
+        kind: .flag, org: last.change.org, footprint: last.change.footprint, reason: before, author: state.author,
+        time: nil)
+    } else {
+      draft = FlagDraft(
+        kind: .unflag, org: last.change.org, footprint: last.change.footprint, reason: "undo", author: state.author,
+        time: nil)
+    }
+    state.busy = "undoing…"
+    return [.saveFlags([draft], journalPath: state.session.journalPath)]
   }
 
   /// `w`: tries the unsaved changes again, in one write.

@@ -12,7 +12,7 @@ enum Command: Hashable {
   case reload, export, flag, unflag, retrySave
   case redraw, suspend
   case assumeRefusing, clearAssumed, observedDelivery, resetDelivery
-  case goTo, filter, provenance
+  case goTo, filter, provenance, undo, messages
   case mapMove(MapDirection)
 }
 
@@ -114,6 +114,10 @@ enum Keymap {
       help: "where these figures come from"),
     Binding(keys: [.char("r")], label: "r", command: .reload, scopes: [.everywhere], help: "reload data and flags"),
     Binding(keys: [.char("e")], label: "e", command: .export, scopes: [.everywhere], help: "export this view as CSV"),
+    Binding(
+      keys: [.char("z")], label: "z", command: .undo, scopes: [.everywhere],
+      help: "undo this session's last flag or unflag"),
+    Binding(keys: [.char("M")], label: "M", command: .messages, scopes: [.everywhere], help: "the message log"),
     Binding(
       keys: [.char("w")], label: "w", command: .retrySave, scopes: [.everywhere], help: "retry saving unsaved flags"),
     Binding(keys: [.ctrl("l")], label: "C-l", command: .redraw, scopes: [.everywhere], help: "redraw the screen"),

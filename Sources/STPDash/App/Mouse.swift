@@ -5,9 +5,10 @@ extension Reducer {
   static let doubleClickInterval = 0.4
 
   static func mouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
-    if state.showHelp || state.showProvenance {
+    if state.showHelp || state.showProvenance || state.showMessages {
       state.showHelp = false
       state.showProvenance = false
+      state.showMessages = false
       return []
     }
     if state.input != nil { return [] }

@@ -14,6 +14,7 @@ final class Program {
 
   /// Runs until the user quits or input ends.
   func run() {
+    terminal.watch(Self.watched(state))
     while !state.quit {
       terminal.draw(AppView.render(state))
       guard let event = terminal.nextEvent() else { break }
@@ -33,6 +34,15 @@ final class Program {
         if let result = effects.run(effect, terminal: terminal) { queue.append(result) }
       }
     }
+    UnsavedFlags.prepare(state.session.pending, journal: state.session.journalPath)
+  }
+
+  /// The files a running dashboard watches: the flag journal and the data files.
+  static func watched(_ state: AppState) -> Set<String> {
+    let dir =
+      state.session.directory.hasSuffix("/") ? String(state.session.directory.dropLast()) : state.session.directory
+    return Set(
+      [state.session.journalPath] + (DatasetLoader.fileNames + DatasetLoader.optionalFileNames).map { dir + "/" + $0 })
   }
 
   static func action(for event: TerminalEvent) -> Action {
@@ -40,6 +50,7 @@ final class Program {
     case .key(let k): .keyPressed(k)
     case .mouse(let m): .mouse(m)
     case .resize(let s): .resized(s)
+    case .filesChanged(let paths): .filesChanged(paths)
     }
   }
 }

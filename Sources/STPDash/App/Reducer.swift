@@ -39,6 +39,22 @@ enum Reducer {
     case .exported(.failure(let failure)):
       state.notice = Notice(text: "export failed: \(failure.message)", kind: .error)
       return []
+    case .filesChanged(let paths):
+      var effects: [Effect] = []
+      if paths.contains(state.session.journalPath) {
+        effects.append(.readFlags(journalPath: state.session.journalPath))
+      }
+      if paths.contains(where: { $0 != state.session.journalPath }) && !state.dataChangedOnDisk {
+        state.dataChangedOnDisk = true
+        state.notice = Notice(text: "the data files changed on disk: r reloads them", kind: .info)
+      }
+      return effects
+    case .flagsRead(.success(let history)):
+      LiveFlags.merge(&state, history)
+      return []
+    case .flagsRead(.failure(let error)):
+      state.notice = Notice(text: "the flag journal changed but cannot be read: \(error.reason)", kind: .error)
+      return []
     }
   }
 
@@ -46,6 +62,26 @@ enum Reducer {
 
   static func keyPressed(_ state: inout AppState, _ key: Key) -> [Effect] {
     if state.input != nil { return TextEntry.key(&state, key) }
+    if state.confirmingQuit {
+      switch key {
+      case .char("q"), .ctrl("c"):
+        state.quit = true
+      case .char("w"):
+        state.confirmingQuit = false
+        return Flagging.retry(&state)
+      case .escape:
+        state.confirmingQuit = false
+        state.notice = Notice(text: "still here; \(state.session.pending.count) unsaved (w retries)", kind: .error)
+      default:
+        break
+      }
+      return []
+    }
+    if state.showMessages {
+      state.showMessages = false
+      if key == .char("q") || key == .ctrl("c") { return run(&state, .quit) }
+      return []
+    }
     if state.showHelp || state.showProvenance {
       // Any key closes help; q and Ctrl-C still quit.
       state.showHelp = false
@@ -83,7 +119,16 @@ enum Reducer {
     }
     switch command {
     case .quit:
-      state.quit = true
+      let n = state.session.pending.count
+      if n > 0 {
+        state.confirmingQuit = true
+        state.notice = Notice(
+          text:
+            "\(n) flag change\(n == 1 ? " is" : "s are") not saved: w retries, q again quits (they are printed to save later), Esc stays",
+          kind: .error)
+      } else {
+        state.quit = true
+      }
     case .back:
       if state.route.count > 1 {
         state.route.removeLast()
@@ -148,6 +193,13 @@ enum Reducer {
       state.input = TextInput(purpose: .goTo(selected: 0))
     case .mapMove(let direction):
       MapMoves.move(&state, direction)
+    case .undo: return Flagging.undo(&state)
+    case .messages:
+      if state.messages.entries.isEmpty {
+        state.notice = Notice(text: "no messages yet", kind: .info)
+      } else {
+        state.showMessages = true
+      }
     case .provenance:
       if ProvenanceOverlay.lines(state, width: 80).isEmpty {
         state.notice = Notice(
@@ -357,6 +409,7 @@ enum Reducer {
     session.flagsRevision = state.session.flagsRevision + 1
     state.session = session
     state.route = route.isEmpty ? [.league] : route
+    state.dataChangedOnDisk = false
     state.derive()
     if state.league.list.selected == nil { state.league.list.selected = state.derived.visible.first?.footprint }
     clampScrolls(&state)

@@ -30,6 +30,8 @@ enum TextEntry {
         state.notice = Notice(text: "filter cleared", kind: .info)
       case .goTo:
         state.notice = nil
+      case .unflagReason:
+        state.notice = Notice(text: "unflag cancelled: the flag stays", kind: .info)
       case .flagReason:
         state.notice = Notice(text: "flag cancelled, nothing saved", kind: .info)
       }
@@ -50,6 +52,8 @@ enum TextEntry {
             kind: .info)
         }
         return []
+      case .unflagReason(let org, let footprint):
+        return Flagging.confirmUnflag(&state, org: org, footprint: footprint, reason: input.text)
       case .goTo(let selected):
         let matches = GoTo.matches(state, input.text)
         guard !matches.isEmpty else {

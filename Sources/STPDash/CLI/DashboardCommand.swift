@@ -12,6 +12,9 @@ struct DashboardCommand: ParsableCommand {
   @Flag(name: .long, help: "Draw with ASCII only (charts, bars and borders).")
   var ascii = false
 
+  @Flag(name: .long, help: "Start afresh: ignore the screen, sorts, filters and delivery saved when last quitting.")
+  var fresh = false
+
   func run() throws {
     try runBatch { () throws(BatchError) in
       let directory = try data.directory()
@@ -36,7 +39,30 @@ struct DashboardCommand: ParsableCommand {
             "\(session.warnings.count) warning\(session.warnings.count == 1 ? "" : "s"): \(session.warnings[0]) (stpdash validate lists all)",
           kind: .error)
       }
-      Program(state: state, terminal: terminal, effects: EffectRunner()).run()
+      // Where the user left off, unless asked not to.
+      let settingsPath = SavedSettings.folder().map { SavedSettings.file(directory: directory, folder: $0) }
+      if !fresh, let settingsPath {
+        switch SavedSettings.read(path: settingsPath) {
+        case .none: break
+        case .settings(let saved): saved.apply(to: &state)
+        case .unreadable(let why):
+          state.notice = Notice(
+            text: "saved settings ignored (\(settingsPath): \(why)); starting afresh", kind: .error)
+        }
+      }
+      let program = Program(state: state, terminal: terminal, effects: EffectRunner())
+      program.run()
+      let problem = settingsPath.flatMap { SavedSettings(program.state).write(path: $0) }
+      terminal.shutdown()
+      if let problem { Console.error("stpdash: settings not saved: \(problem)") }
+      // Quit with changes still unsaved: printed once the terminal is back, and kept.
+      let pending = program.state.session.pending
+      if !pending.isEmpty {
+        UnsavedFlags.prepare(pending, journal: journalPath)
+        UnsavedFlags.emergencyWrite()
+        throw BatchError(
+          "exited with \(pending.count) flag change\(pending.count == 1 ? "" : "s") not saved: printed above")
+      }
     }
   }
 }

@@ -37,17 +37,27 @@ enum FlagImport {
     let doc = CSVDocument(fileName: name, bytes: bytes)
     guard
       let table = CSVTable.open(
-        doc, required: ["org", "footprint", "reason"], optional: ["author"], problems: &problems)
+        doc, required: ["org", "footprint", "reason"], optional: ["author", "event", "time"], problems: &problems)
     else {
       throw BatchError(problems.items.map(\.description).joined(separator: "\n") + "\nnothing was saved")
     }
     var events: [FlagEvent] = []
-    let (orgSlot, fpSlot, reasonSlot, authorSlot) = (
-      table.column("org"), table.column("footprint"), table.column("reason"), table.column("author")
+    let (orgSlot, fpSlot, reasonSlot, authorSlot, eventSlot) = (
+      table.column("org"), table.column("footprint"), table.column("reason"), table.column("author"),
+      table.column("event")
     )
     table.forEachRecord(problems: &problems) { row, problems in
       let reason = FlagEvent.reasonText(row.exactString(reasonSlot))
-      if reason.isEmpty {
+      // An `event` column (as in the journal and in unsaved changes printed
+      // on exit) may say `unflag`; without it every row is a flag.
+      let eventText = row.string(eventSlot).lowercased()
+      guard eventText.isEmpty || FlagEvent.Kind(rawValue: eventText) != nil else {
+        problems.error(
+          name, line: row.line, field: "event", "event \(quotedForMessage(eventText)) is not flag or unflag")
+        return
+      }
+      let kind = FlagEvent.Kind(rawValue: eventText) ?? .flag
+      if reason.isEmpty && kind == .flag {
         problems.error(name, line: row.line, field: "reason", "reason is empty: a flag needs a reason")
         return
       }
@@ -56,7 +66,7 @@ enum FlagImport {
         let who = row.string(authorSlot)
         events.append(
           FlagEvent(
-            kind: .flag, org: ws.dataset.organisations[o].code, footprint: ws.dataset.footprints[f].code,
+            kind: kind, org: ws.dataset.organisations[o].code, footprint: ws.dataset.footprints[f].code,
             reason: reason, author: who.isEmpty ? author : who, time: ""))
       } catch {
         problems.error(name, line: row.line, error.message)
@@ -74,7 +84,7 @@ enum FlagImport {
         throw BatchError("not saved: \(error); \(i) of \(events.count) were saved before this one")
       }
       Console.out(
-        "saved \(i + 1)/\(events.count): \(event.org) flagged in \(event.footprint): \(VisibleText.sanitize(event.reason))\n"
+        "saved \(i + 1)/\(events.count): \(event.org) \(event.kind == .flag ? "flagged" : "unflagged") in \(event.footprint): \(VisibleText.sanitize(event.reason))\n"
       )
     }
     Console.out("saved \(events.count) flag\(events.count == 1 ? "" : "s") in \(ws.journal.path)\n")

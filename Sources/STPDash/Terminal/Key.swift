@@ -26,4 +26,6 @@ enum TerminalEvent: Hashable {
   case key(Key)
   case mouse(MouseEvent)
   case resize(Size)
+  /// Files being watched changed on disk (their paths).
+  case filesChanged(Set<String>)
 }

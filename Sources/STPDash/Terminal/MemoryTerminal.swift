@@ -28,6 +28,10 @@ final class MemoryTerminal: Terminal {
     return e
   }
 
+  /// The paths asked to be watched (changes are scripted as events).
+  private(set) var watched: Set<String> = []
+  func watch(_ paths: Set<String>) { watched = paths }
+
   func redraw() { redraws += 1 }
   func suspend() { suspends += 1 }
   func shutdown() { shutDown = true }

@@ -109,11 +109,89 @@ final class NcursesTerminal: Terminal {
 
   // MARK: Input
 
+  // MARK: Watching files
+
+  private var inotifyFD: Int32 = -1
+  /// Watch descriptor → the directory it watches.
+  private var watchDirs: [Int32: String] = [:]
+  private var watchedPaths: Set<String> = []
+
+  func watch(_ paths: Set<String>) {
+    if inotifyFD >= 0 {
+      close(inotifyFD)
+      inotifyFD = -1
+    }
+    watchDirs = [:]
+    watchedPaths = paths
+    guard !paths.isEmpty else { return }
+    let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+    guard fd >= 0 else { return }
+    inotifyFD = fd
+    // Directories, not files: a file replaced by a rename, or not there yet, is still seen.
+    let dirs = Set(paths.map { p in p.contains("/") ? String(p[..<(p.lastIndex(of: "/") ?? p.endIndex)]) : "." })
+    let mask = UInt32(IN_CLOSE_WRITE | IN_MODIFY | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MOVED_FROM)
+    for d in dirs {
+      let wd = inotify_add_watch(fd, d.isEmpty ? "/" : d, mask)
+      if wd >= 0 { watchDirs[wd] = d }
+    }
+  }
+
+  /// Reads every pending notification; the watched paths among them.
+  private func drainNotifications() -> Set<String> {
+    var changed = Set<String>()
+    var buffer = [UInt8](repeating: 0, count: 16384)
+    while true {
+      let n = buffer.withUnsafeMutableBytes { read(inotifyFD, $0.baseAddress, $0.count) }
+      if n <= 0 { break }
+      var offset = 0
+      while offset + MemoryLayout<inotify_event>.size <= n {
+        let (wd, len) = buffer.withUnsafeBytes { raw -> (Int32, Int) in
+          let e = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+          return (e.wd, Int(e.len))
+        }
+        let nameStart = offset + MemoryLayout<inotify_event>.size
+        let nameBytes = buffer[nameStart..<min(n, nameStart + len)].prefix { $0 != 0 }
+        if let dir = watchDirs[wd] {
+          let path = dir + "/" + String(decoding: nameBytes, as: UTF8.self)
+          if watchedPaths.contains(path) { changed.insert(path) }
+        }
+        offset = nameStart + len
+      }
+    }
+    return changed
+  }
+
   func nextEvent() -> TerminalEvent? {
+    // Set when poll said the keyboard had input: a read that then finds
+    // none means input has ended (three in a row end the loop).
+    var inputReady = false
     while true {
       var ch: wint_t = 0
+      // Keys already waiting (and a resize ncurses queued) first, without
+      // blocking; then one blocking wait on the keyboard and the watched
+      // files together, so an idle dashboard uses no CPU.
+      wtimeout(stp_stdscr(), inotifyFD >= 0 ? 0 : -1)
       let r = wget_wch(stp_stdscr(), &ch)
       if r == stp_err() {
+        if inotifyFD >= 0 {
+          if inputReady {
+            errors += 1
+            if errors >= 3 { return nil }
+          }
+          inputReady = false
+          var fds = [
+            pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: inotifyFD, events: Int16(POLLIN), revents: 0),
+          ]
+          let p = poll(&fds, 2, -1)
+          if p < 0 { continue }  // a signal (a resize): read what ncurses queued
+          if fds[1].revents & Int16(POLLIN) != 0 {
+            let changed = drainNotifications()
+            if !changed.isEmpty { return .filesChanged(changed) }
+          }
+          if fds[0].revents != 0 { inputReady = true }
+          continue
+        }
         // Blocking reads only fail when input has ended (or a signal broke in).
         if errno == EINTR { continue }
         errors += 1
@@ -207,6 +285,8 @@ final class NcursesTerminal: Terminal {
     for sig in [SIGTERM, SIGINT, SIGHUP, SIGQUIT] {
       signal(sig) { s in
         stp_restore_terminal()
+        // Unsaved flag changes are not lost: printed and kept beside the journal.
+        UnsavedFlags.emergencyWrite()
         _exit(128 + s)
       }
     }

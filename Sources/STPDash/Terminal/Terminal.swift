@@ -12,6 +12,9 @@ protocol Terminal: AnyObject {
   /// Waits for the next input, using no CPU while waiting. `nil` means the
   /// input has ended (stdin closed).
   func nextEvent() -> TerminalEvent?
+  /// Reports changes to these files as events, while waiting for input (no
+  /// polling: the same blocking wait). Replaces any earlier watch.
+  func watch(_ paths: Set<String>)
   /// Forgets what is on screen so the next frame is drawn in full.
   func redraw()
   /// Hands the terminal back to the shell until the process is resumed.

@@ -23,6 +23,7 @@ enum AppView {
     if case .goTo(let selected) = state.input?.purpose { GoToView.render(state, selected: selected, into: &buf) }
     if state.showHelp { HelpOverlay.render(state, into: &buf) }
     if state.showProvenance { ProvenanceOverlay.render(state, into: &buf) }
+    if state.showMessages { MessagesOverlay.render(state, into: &buf) }
     if !state.caps.unicode { foldToASCII(&buf) }
     return buf
   }

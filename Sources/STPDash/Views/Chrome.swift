@@ -66,6 +66,10 @@ enum Chrome {
     var right: [(String, Style)] = []
     let pending = state.session.pending.count
     if pending > 0 { right.append((" \(pending) UNSAVED: w retries ", theme.statusError)) }
+    // A notice (a failed reload, say) says more, and needs the room.
+    if state.dataChangedOnDisk && state.notice == nil && state.input == nil {
+      right.append((" data changed: r reloads ", theme.statusError))
+    }
     if !state.assumed.isEmpty {
       right.append((" \(state.assumed.count) assumed refusing (X clears) ", theme.statusError))
     }
@@ -160,7 +164,14 @@ enum Chrome {
     case .search: return "/"
     case .filter: return "filter \\"
     case .goTo: return "go to: "
+    case .unflagReason(let o, let f):
+      return
+        "Unflag \(d.organisations[o].name) in \(d.footprints[f].name)? reason (optional), Enter to confirm, Esc to cancel: "
     case .flagReason(let o, let f):
+      if Flagging.currentReason(state, org: o, footprint: f) != nil {
+        return
+          "\(d.organisations[o].name) is flagged in \(d.footprints[f].name); new reason (Enter updates, Esc keeps it): "
+      }
       return "Why is \(d.organisations[o].name) not cooperating with \(d.footprints[f].name)? "
     }
   }
@@ -180,7 +191,7 @@ enum Chrome {
     case .goTo:
       let n = GoTo.matches(state, input.text).count
       return input.text.isEmpty ? "type a name or code" : (n == 0 ? "no match" : nil)
-    case .flagReason: return nil
+    case .flagReason, .unflagReason: return nil
     }
   }
 
