@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <sys/ioctl.h>
 #include <ncursesw/ncurses.h>
+#include <ncursesw/term.h>
 
 // Swift 6 cannot see C macros with arguments or some C globals; these
 // accessors give it the few it needs.
@@ -69,6 +70,24 @@ static inline WINDOW *stp_curscr(void) { return curscr; }
 /// Restores the terminal from a signal handler: leaves curses mode and shows the cursor.
 static inline void stp_restore_terminal(void) {
   if (!isendwin()) endwin();
+}
+
+/// What a terminal type can do, read from terminfo before curses starts
+/// (nothing is written to the terminal): -1 when the type is unknown.
+/// Bit 1: cursor addressing (cup); bit 2: an alternate screen (smcup);
+/// the colour count is returned through `colors`.
+static inline int stp_terminal_abilities(const char *term, int fd, int *colors) {
+  int err = 0;
+  if (setupterm((char *)term, fd, &err) != OK) return -1;
+  int out = 0;
+  char *cup = tigetstr("cup");
+  if (cup != NULL && cup != (char *)-1) out |= 1;
+  char *smcup = tigetstr("smcup");
+  if (smcup != NULL && smcup != (char *)-1 && smcup[0] != '\0') out |= 2;
+  *colors = tigetnum("colors");
+  del_curterm(cur_term);
+  cur_term = NULL;
+  return out;
 }
 
 /// Columns of the terminal on `fd`, or 0 when it is not a terminal.

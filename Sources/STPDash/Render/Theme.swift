@@ -4,6 +4,10 @@ struct Capabilities: Hashable {
   var color: Bool
   /// UTF-8 can be drawn (UTF-8 locale and no `--ascii`).
   var unicode: Bool
+  /// How many colours the terminal has (0 without colour; 16,777,216 for
+  /// direct colour). The theme needs eight and uses those: more colours
+  /// change nothing a figure means.
+  var colors = 8
 
   static let full = Capabilities(color: true, unicode: true)
 }

@@ -18,6 +18,8 @@ final class NcursesTerminal: Terminal {
   private var previous: Buffer?
   private var pairs: [Int: Int16] = [:]
   private var errors = 0
+  /// Whether the terminal has an alternate screen to leave the shell's untouched.
+  private var alternateScreen = true
 
   /// Columns of the terminal on `fd`, or 0 when it is not a terminal.
   static func columns(fd: Int32) -> Int { Int(stp_terminal_columns(fd)) }
@@ -30,7 +32,16 @@ final class NcursesTerminal: Terminal {
     setlocale(LC_ALL, "")
     guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
     let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-    guard !term.isEmpty, let screen = newterm(nil, stp_stdout(), stp_stdin()) else {
+    guard !term.isEmpty else { throw .unknownTerminal(term) }
+    // The capability ladder, from terminfo (not the name) and before the
+    // terminal is touched: no cursor addressing, a refusal; no alternate
+    // screen, the screen is cleared on leaving; colours as many as it has.
+    var colorCount: Int32 = 0
+    let abilities = stp_terminal_abilities(term, STDOUT_FILENO, &colorCount)
+    guard abilities >= 0 else { throw .unknownTerminal(term) }
+    guard abilities & 1 != 0 else { throw .cannotAddress(term) }
+    alternateScreen = abilities & 2 != 0
+    guard let screen = newterm(nil, stp_stdout(), stp_stdin()) else {
       throw .unknownTerminal(term)
     }
     screenHandle = screen
@@ -50,7 +61,11 @@ final class NcursesTerminal: Terminal {
       use_default_colors()
       color = stp_colors() >= 8 && stp_color_pairs() >= 16
     }
-    capabilities = Capabilities(color: color, unicode: !forceASCII && stp_locale_is_utf8() != 0)
+    let env = ProcessInfo.processInfo.environment
+    let direct = ["truecolor", "24bit"].contains(env["COLORTERM"]?.lowercased() ?? "")
+    capabilities = Capabilities(
+      color: color, unicode: !forceASCII && stp_locale_is_utf8() != 0,
+      colors: !color ? 0 : (direct ? 1 << 24 : Int(colorCount)))
     mousemask(stp_button1_pressed() | stp_button4_pressed() | stp_button5_pressed(), nil)
     mouseinterval(0)
     size = Size(width: Int(stp_cols()), height: Int(stp_lines()))
@@ -271,6 +286,13 @@ final class NcursesTerminal: Terminal {
   }
 
   func shutdown() {
+    // Without an alternate screen the dashboard would stay on the shell's
+    // screen: clear it and leave the cursor at the start of the last line.
+    if !alternateScreen, screenHandle != nil {
+      werase(stp_stdscr())
+      wmove(stp_stdscr(), stp_lines() - 1, 0)
+      wrefresh(stp_stdscr())
+    }
     stp_restore_terminal()
     if let screenHandle {
       delscreen(screenHandle)

@@ -27,11 +27,15 @@ protocol Terminal: AnyObject {
 enum TerminalError: Error, CustomStringConvertible {
   case notATerminal
   case unknownTerminal(String)
+  /// The terminal type cannot move the cursor (`dumb`, a printing terminal).
+  case cannotAddress(String)
 
   var description: String {
     switch self {
     case .notATerminal:
       "no terminal: standard input and output must be a terminal for the dashboard; for scripts use a command such as `stpdash league` (see stpdash --help)"
+    case .cannotAddress(let term):
+      "TERM=\(term) cannot move the cursor, so the dashboard cannot be drawn here; batch commands work (stpdash league, stpdash footprint NAME, stpdash orgs, stpdash flags), or use a terminal such as TERM=xterm-256color"
     case .unknownTerminal(let term):
       term.isEmpty
         ? "no terminal type: TERM is not set; set it (for example TERM=xterm-256color) or use a batch command such as `stpdash league`"

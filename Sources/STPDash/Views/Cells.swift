@@ -12,7 +12,9 @@ extension Buffer {
     put(text, x: x, y: y, width: width - 1, style: style, right: true, ellipsis: ellipsis)
     put(
       illustrative ? Figures.illustrativeMark : (caveat ? Figures.caveatMark : " "), x: x + width - 1, y: y,
-      style: illustrative ? theme.illustrative : theme.caveat)
+      // The illustrative mark in the figure's own style: it reads the same,
+      // and a terminal is not sent two attribute changes per figure.
+      style: illustrative ? style : theme.caveat)
   }
 
   /// A horizontal rule.
