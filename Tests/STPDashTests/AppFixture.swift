@@ -64,11 +64,17 @@ enum AppFixture {
 /// A missing snapshot is recorded and the test fails (so a new snapshot is
 /// always looked at); set `SNAPSHOT_RECORD=1` to record them all again.
 func assertSnapshot(
-  _ buffer: Buffer, named name: String, styles: Bool = false, sourceLocation: SourceLocation = #_sourceLocation
+  _ buffer: Buffer, named name: String, styles: Bool = false, colors: Bool = false,
+  sourceLocation: SourceLocation = #_sourceLocation
 ) {
   var text = buffer.lines.joined(separator: "\n") + "\n"
   if styles {
     text += "--- styles (R reverse, B bold, U underline, D dim) ---\n" + buffer.styleMask.joined(separator: "\n") + "\n"
+  }
+  if colors {
+    text +=
+      "--- colours (r red, g green, y yellow, b blue, m magenta, c cyan, w white, k black) ---\n"
+      + buffer.colorMask.joined(separator: "\n") + "\n"
   }
   let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
   let file = dir.appendingPathComponent(name + ".txt")

@@ -179,11 +179,23 @@ struct ReducerTests {
     #expect(s.route.last == .trajectory(nwl), "from England, next is the first in the league")
   }
 
+  @Test func escGoesBackToTheScreenATabWasSwitchedFrom() {
+    var s = AppFixture.state()
+    AppFixture.send(&s, [.enter])
+    #expect(s.route == [.league, .footprint(nwl)])
+    AppFixture.send(&s, [.char("4")])
+    #expect(s.route == [.league, .flags])
+    AppFixture.send(&s, [.escape])
+    #expect(s.route == [.league, .footprint(nwl)], "Esc returns from Flags to the Footprint it was opened from")
+    AppFixture.send(&s, [.escape])
+    #expect(s.route == [.league])
+  }
+
   @Test func helpOpensAndAnyKeyClosesIt() {
     var s = AppFixture.state()
     AppFixture.send(&s, [.char("?")])
     #expect(s.showHelp)
-    AppFixture.send(&s, [.char("j")])
+    AppFixture.send(&s, [.char("x")])
     #expect(!s.showHelp)
     #expect(s.league.list.selected == nwl, "the closing key does nothing else")
     AppFixture.send(&s, [.char("?"), .char("q")])

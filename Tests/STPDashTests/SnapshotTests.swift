@@ -77,6 +77,39 @@ struct SnapshotTests {
     assertSnapshot(render(state), named: "provenance-nwl-100x30")
   }
 
+  /// Three lines told apart: by colour (and the legend in the same
+  /// colours), and without colour by plain, bold and underline.
+  @Test func trajectorySeriesAreDistinguishableWithAndWithoutColour() {
+    var colour = AppFixture.state()
+    AppFixture.send(&colour, [.char("2")])
+    assertSnapshot(render(colour), named: "trajectory-colours-100x30", colors: true)
+    var mono = AppFixture.state(caps: Capabilities(color: false, unicode: true))
+    AppFixture.send(&mono, [.char("2")])
+    assertSnapshot(render(mono), named: "trajectory-mono-100x30", styles: true)
+    let masks = render(mono).styleMask.joined()
+    #expect(masks.contains("U") && masks.contains("B"), "outturn underlined, plan bold")
+    let colours = render(colour).colorMask.joined()
+    #expect(colours.contains("r") && colours.contains("c") && colours.contains("y"), "three colours")
+  }
+
+  /// At 60×20 the help scrolls, and reaches its last entry.
+  @Test func helpScrollsToItsLastEntryOnASmallScreen() {
+    var state = AppFixture.state(width: 60, height: 20)
+    AppFixture.send(&state, [.char("?")])
+    let top = render(state).lines.joined(separator: "\n")
+    #expect(top.contains("j/k scroll"))
+    // The league's last entry is the last key that works everywhere.
+    let last = Keymap.bindings(in: Screen.league.scopes).last { $0.scopes.contains(.everywhere) }
+    #expect(!top.contains(last?.help ?? "?"), "not on the first page")
+    AppFixture.send(&state, Array(repeating: .char("j"), count: 60))
+    #expect(state.showHelp, "j scrolls, it does not close")
+    let bottom = render(state).lines.joined(separator: "\n")
+    #expect(bottom.contains(last?.help ?? "?"), "the last entry shows:\n\(bottom)")
+    assertSnapshot(render(state), named: "help-scrolled-60x20")
+    AppFixture.send(&state, [.char("x")])
+    #expect(!state.showHelp)
+  }
+
   @Test func englandTrajectoryAtHalfDelivery() {
     var state = AppFixture.state()
     AppFixture.send(&state, [.char("2"), .char("E")] + Array(repeating: .char("-"), count: 5))

@@ -17,8 +17,8 @@ public enum Rating: Int, CaseIterable, Sendable, Hashable, Comparable {
     switch self {
     case .outstanding: "Outstanding"
     case .advanced: "Advanced"
-    case .makingProgress: "Progress"
-    case .needsMostImprovement: "Needs most"
+    case .makingProgress: "Making prog"
+    case .needsMostImprovement: "Needs impr."
     }
   }
 

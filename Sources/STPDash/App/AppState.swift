@@ -174,6 +174,10 @@ struct AppState {
   var orgDetailScroll = 0
   var flagsList = ListState()
   var organisations = OrganisationsState()
+  /// Each table's hidden columns (`c`) and sideways scroll (`H`/`L`), by table.
+  var tables: [TableName: TableSettings] = [:]
+  /// The column chooser, when open (`c`).
+  var chooser: ColumnChooser?
   /// The league column the map is coloured by.
   var mapMetric = LeagueColumn.doNothing
   /// The uniform delivery setting (`+`/`-`/`0`).
@@ -196,6 +200,11 @@ struct AppState {
   var showMessages = false
   /// The data files changed on disk since they were loaded (`r` reloads).
   var dataChangedOnDisk = false
+  /// Where each tab switch came from, so `Esc` goes back there (as k9s and
+  /// lazygit do): the route before, and the route the switch made.
+  var tabHistory: [(before: [Screen], made: [Screen])] = []
+  /// How far the help is scrolled (small screens).
+  var helpScroll = 0
   /// The provenance of the figures in view (`p`).
   var showProvenance = false
   var input: TextInput?

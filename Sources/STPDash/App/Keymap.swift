@@ -12,7 +12,7 @@ enum Command: Hashable {
   case reload, export, flag, unflag, retrySave
   case redraw, suspend
   case assumeRefusing, clearAssumed, observedDelivery, resetDelivery
-  case goTo, filter, provenance, undo, messages
+  case goTo, filter, provenance, undo, messages, columns, scrollLeft, scrollRight
   case mapMove(MapDirection)
 }
 
@@ -148,6 +148,15 @@ enum Keymap {
     ),
     Binding(
       keys: [.char("R")], label: "R", command: .regionCycle, scopes: [.league], help: "filter by region (cycles)"),
+    Binding(
+      keys: [.char("c")], label: "c", command: .columns, scopes: [.league, .footprint, .organisations],
+      help: "choose the columns shown"),
+    Binding(
+      keys: [.char("H")], label: "H", command: .scrollLeft, scopes: [.league, .footprint, .organisations],
+      help: "columns: scroll left"),
+    Binding(
+      keys: [.char("L")], label: "L", command: .scrollRight, scopes: [.league, .footprint, .organisations],
+      help: "columns: scroll right"),
     Binding(
       keys: [.char("/")], label: "/", command: .search, scopes: [.league, .footprint, .flags, .organisations],
       help: "search name or code"),

@@ -40,12 +40,17 @@ extension Reducer {
     case .header(let x):
       if case .league = state.screen,
         let c = LeaguePresenter.column(
-          at: x, width: state.size.width, rows: state.derived.rows.count, sorted: state.league.sort)
+          at: x, width: state.size.width, rows: state.derived.rows.count, sorted: state.league.sort,
+          hidden: Columns.settings(state, .league).hidden, offset: Columns.settings(state, .league).offset)
       {
         Sorting.clickLeagueHeader(&state, c)
       }
       if case .organisations = state.screen,
-        let i = TableLayout(Table(columns: OrganisationsPresenter.columns()), width: state.size.width).column(at: x),
+        let i = TableLayout(
+          Table(columns: OrganisationsPresenter.columns()), width: state.size.width,
+          pinned: state.organisations.sort.key, hidden: Columns.settings(state, .organisations).hidden,
+          offset: Columns.settings(state, .organisations).offset
+        ).column(at: x),
         let c = OrganisationColumn.allCases.first(where: { $0.key == OrganisationsPresenter.columns()[i].key })
       {
         let ascending = state.organisations.sort == c ? !state.organisations.ascending : c.naturallyAscending

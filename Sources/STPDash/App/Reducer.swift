@@ -46,7 +46,10 @@ enum Reducer {
       }
       if paths.contains(where: { $0 != state.session.journalPath }) && !state.dataChangedOnDisk {
         state.dataChangedOnDisk = true
-        state.notice = Notice(text: "the data files changed on disk: r reloads them", kind: .info)
+        // An error on the status line (a failed reload) says more: it stays.
+        if state.notice?.kind != .error {
+          state.notice = Notice(text: "the data files changed on disk: r reloads them", kind: .info)
+        }
       }
       return effects
     case .flagsRead(.success(let history)):
@@ -62,6 +65,10 @@ enum Reducer {
 
   static func keyPressed(_ state: inout AppState, _ key: Key) -> [Effect] {
     if state.input != nil { return TextEntry.key(&state, key) }
+    if state.chooser != nil {
+      Columns.key(&state, key)
+      return []
+    }
     if state.confirmingQuit {
       switch key {
       case .char("q"), .ctrl("c"):
@@ -82,8 +89,25 @@ enum Reducer {
       if key == .char("q") || key == .ctrl("c") { return run(&state, .quit) }
       return []
     }
+    if state.showHelp {
+      // On a small screen the help scrolls.
+      let step: Int? =
+        switch key {
+        case .down, .char("j"): 1
+        case .up, .char("k"): -1
+        case .pageDown, .char(" "), .ctrl("f"): 10
+        case .pageUp, .ctrl("b"): -10
+        case .end, .char("G"): 1000
+        case .home, .char("g"): -1000
+        default: nil
+        }
+      if let step {
+        state.helpScroll = max(0, min(state.helpScroll + step, Keymap.bindings.count))
+        return []
+      }
+    }
     if state.showHelp || state.showProvenance {
-      // Any key closes help; q and Ctrl-C still quit.
+      // Any other key closes help; q and Ctrl-C still quit.
       state.showHelp = false
       state.showProvenance = false
       if key == .char("q") || key == .ctrl("c") { state.quit = true }
@@ -130,13 +154,19 @@ enum Reducer {
         state.quit = true
       }
     case .back:
-      if state.route.count > 1 {
+      if let last = state.tabHistory.last, last.made == state.route {
+        // Back to the screen the tab was switched from.
+        state.tabHistory.removeLast()
+        state.route = last.before
+        state.derive()
+      } else if state.route.count > 1 {
         state.route.removeLast()
       } else {
         state.notice = Notice(text: "this is the top screen; q quits", kind: .info)
       }
     case .help:
       state.showHelp = true
+      state.helpScroll = 0
     case .up: Lists.move(&state, by: -1)
     case .down: Lists.move(&state, by: 1)
     case .pageUp: Lists.move(&state, by: -max(1, Lists.viewport(state) - 1))
@@ -194,6 +224,9 @@ enum Reducer {
     case .mapMove(let direction):
       MapMoves.move(&state, direction)
     case .undo: return Flagging.undo(&state)
+    case .columns: Columns.openChooser(&state)
+    case .scrollLeft: Columns.scroll(&state, by: -1)
+    case .scrollRight: Columns.scroll(&state, by: 1)
     case .messages:
       if state.messages.entries.isEmpty {
         state.notice = Notice(text: "no messages yet", kind: .info)
@@ -278,6 +311,13 @@ enum Reducer {
   }
 
   static func switchTab(_ state: inout AppState, _ tab: Tab) {
+    let before = state.route
+    defer {
+      if state.route != before {
+        state.tabHistory.append((before, state.route))
+        if state.tabHistory.count > 50 { state.tabHistory.removeFirst() }
+      }
+    }
     let focus = state.focusFootprint
     switch tab {
     case .league:

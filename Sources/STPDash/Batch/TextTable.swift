@@ -30,13 +30,20 @@ struct TextTable {
       widths = natural
       let total = visible.reduce(0) { $0 + widths[$1] } + 2 * max(0, visible.count - 1)
       if total <= width { break }
-      if let f = visible.first(where: { columns[$0].textFlexible }) {
-        let over = total - width
-        let canGive = widths[f] - min(columns[f].textMinimum, widths[f])
-        if canGive >= over {
-          widths[f] -= over
-          break
+      // Text columns that may be cut give their room first, the widest
+      // first, down to their minimums; only then is a column dropped.
+      let flexible = visible.filter { columns[$0].textFlexible }
+      let canGive = flexible.reduce(0) { $0 + widths[$1] - min(columns[$1].textMinimum, widths[$1]) }
+      if !flexible.isEmpty, canGive >= total - width {
+        var over = total - width
+        while over > 0 {
+          guard
+            let f = flexible.filter({ widths[$0] > columns[$0].textMinimum }).max(by: { widths[$0] < widths[$1] })
+          else { break }
+          widths[f] -= 1
+          over -= 1
         }
+        break
       }
       // Drop the least important column that is not the flexible one.
       guard

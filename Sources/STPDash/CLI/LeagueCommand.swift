@@ -11,7 +11,7 @@ struct LeagueCommand: ParsableCommand {
 
   @OptionGroup var data: DataOptions
 
-  @Option(name: .long, help: ArgumentHelp("Sort by this column (default: do_nothing).", valueName: "COLUMN"))
+  @Option(name: .long, help: ArgumentHelp("Sort by this column.", valueName: "COLUMN"))
   var sort: String = "do_nothing"
 
   @Flag(name: .long, help: "Sort ascending (smallest first).")

@@ -11,7 +11,7 @@ struct MapCommand: ParsableCommand {
   @OptionGroup var data: DataOptions
 
   @Option(
-    name: .long, help: ArgumentHelp("Colour (fill) by this league column (default: do_nothing).", valueName: "COL"))
+    name: .long, help: ArgumentHelp("Colour (fill) by this league column.", valueName: "COL"))
   var metric: String = "do_nothing"
 
   @OptionGroup var delivery: DeliveryOption

@@ -32,7 +32,7 @@ struct OrgsCommand: ParsableCommand {
       valueName: "TERMS"))
   var filter: String?
 
-  @Option(name: .long, help: ArgumentHelp("Sort by this column (default: savings_2020_21_gbp_m).", valueName: "COLUMN"))
+  @Option(name: .long, help: ArgumentHelp("Sort by this column.", valueName: "COLUMN"))
   var sort: String = "savings_2020_21_gbp_m"
 
   @Flag(name: .long, help: "Sort ascending (smallest first).")

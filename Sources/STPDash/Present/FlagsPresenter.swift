@@ -19,10 +19,11 @@ enum FlagsPresenter {
         ], textMinimum: 12, textFlexible: true),
       Table.Column(key: "org", title: "Code", outputs: .data),
       Table.Column(
-        key: "footprint_name", title: "Footprint", priority: 1, width: .fixed(12), outputs: [.screen, .text, .csv]),
+        key: "footprint_name", title: "Footprint", priority: 1, width: .fixed(12), outputs: [.screen, .text, .csv],
+        textMinimum: 12, textFlexible: true),
       Table.Column(key: "footprint", title: "Footprint code", outputs: .data),
       Table.Column(key: "author", title: "Author", priority: 3, width: .fixed(10)),
-      Table.Column(key: "reason", title: "Reason", priority: 1, width: .fixed(8)),
+      Table.Column(key: "reason", title: "Reason", priority: 1, width: .fixed(8), textMinimum: 10, textFlexible: true),
     ])
     t.dataOrder = ["event", "org", "org_name", "footprint", "footprint_name", "reason", "author", "time"]
     t.rows = events.enumerated().map { i, e in

@@ -8,7 +8,7 @@ enum LeaguePresenter {
   static func width(_ c: LeagueColumn, rows: Int) -> Table.Width {
     switch c {
     case .rank: .fixed(max(3, String(rows).count))
-    case .name: .flexible(min: 18, extra: 24)
+    case .name: .flexible(min: 18, extra: 48)
     case .region: .fixed(11)
     case .members: .fixed(4)
     case .doNothing: .fixed(11)
@@ -18,7 +18,7 @@ enum LeaguePresenter {
     case .aligned: .fixed(10)
     case .flagged: .fixed(4)
     case .atRisk: .fixed(9)
-    case .rating: .fixed(11)
+    case .rating: .flexible(min: 11, extra: 12)
     case .needed: .fixed(5)
     case .delivered: .fixed(5)
     case .balance: .fixed(6)
@@ -154,7 +154,7 @@ enum LeaguePresenter {
       case .rating:
         out.append(
           Table.Cell(
-            text: r.rating?.shortName ?? (england ? "" : g.dash), value: .text(r.rating?.name),
+            text: r.rating?.name ?? (england ? "" : g.dash), short: r.rating?.shortName, value: .text(r.rating?.name),
             tone: Meaning.rating(r.rating)))
       case .needed:
         out.append(
@@ -211,9 +211,12 @@ enum LeaguePresenter {
   }
 
   /// The league column under a screen column of a league `width` wide, if any.
-  static func column(at x: Int, width: Int, rows: Int, sorted: LeagueColumn? = nil) -> LeagueColumn? {
+  static func column(
+    at x: Int, width: Int, rows: Int, sorted: LeagueColumn? = nil, hidden: Set<String> = [], offset: Int = 0
+  ) -> LeagueColumn? {
     let t = table([], total: nil, footprintCount: rows, sorted: sorted, glyphs: Glyphs(unicode: true))
-    guard let i = TableLayout(t, width: width).column(at: x) else { return nil }
+    let layout = TableLayout(t, width: width, pinned: sorted?.csvHeader, hidden: hidden, offset: offset)
+    guard let i = layout.column(at: x) else { return nil }
     return LeagueColumn.allCases.first { $0.csvHeader == t.columns[i].key }
   }
 }

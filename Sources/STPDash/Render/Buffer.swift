@@ -152,6 +152,18 @@ struct Buffer: Equatable {
     }
   }
 
+  /// One character per cell naming its foreground colour (`r` red, `g` green,
+  /// `y` yellow, `b` blue, `m` magenta, `c` cyan, `w` white, `k` black; `.`
+  /// the terminal's own).
+  var colorMask: [String] {
+    let letters: [Color: Character] = [
+      .red: "r", .green: "g", .yellow: "y", .blue: "b", .magenta: "m", .cyan: "c", .white: "w", .black: "k",
+    ]
+    return (0..<height).map { y in
+      String((0..<width).map { x in self[x, y].style.fg.flatMap { letters[$0] } ?? "." })
+    }
+  }
+
   /// One character per cell saying how it is styled: `R` reverse, `B` bold,
   /// `U` underline, `D` dim, `.` plain (first attribute that applies).
   var styleMask: [String] {

@@ -66,7 +66,15 @@ struct Theme {
 
   /// Line colours of the trajectory chart.
   func series(_ s: ChartSeries) -> Style {
-    guard color else { return s == .plan ? Style(bold: true) : .plain }
+    guard color else {
+      // Without colour each line keeps a look of its own: plain, bold, underlined, dim.
+      switch s {
+      case .doNothing: return .plain
+      case .plan: return Style(bold: true)
+      case .outturn: return Style(underline: true)
+      case .atRisk: return Style(dim: true)
+      }
+    }
     switch s {
     case .doNothing: return Style(fg: .red)
     case .plan: return Style(fg: .cyan, bold: true)

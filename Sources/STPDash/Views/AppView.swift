@@ -24,6 +24,7 @@ enum AppView {
     if state.showHelp { HelpOverlay.render(state, into: &buf) }
     if state.showProvenance { ProvenanceOverlay.render(state, into: &buf) }
     if state.showMessages { MessagesOverlay.render(state, into: &buf) }
+    if let c = state.chooser { ChooserOverlay.render(state, c, into: &buf) }
     if !state.caps.unicode { foldToASCII(&buf) }
     return buf
   }

@@ -69,7 +69,9 @@ enum FootprintView {
     let shown = Array(rows.dropFirst(min(scroll, rows.count)).prefix(layout.rowCount))
     let table = FootprintPresenter.members(
       shown, footprint: code, unsaved: { state.isUnsaved(org: $0.code, footprint: code) }, glyphs: g)
-    let columns = TableLayout(table, width: buf.width, rightMargin: 1)
+    let cs = Columns.settings(state, .members)
+    let columns = TableLayout(
+      table, width: buf.width, rightMargin: 1, pinned: state.members.sort.key, hidden: cs.hidden, offset: cs.offset)
     TableView.header(
       table, layout: columns, y: layout.headerY, sorted: state.members.sort.key,
       ascending: state.members.ascending, into: &buf, theme: theme, glyphs: g)

@@ -26,7 +26,14 @@ enum HelpOverlay {
     // last line says how many did not fit.
     var columns = available.width >= 96 || items.count + 3 > available.height ? 2 : 1
     while columns < 3, (items.count + columns - 1) / columns + 3 > available.height { columns += 1 }
-    let perColumn = (items.count + columns - 1) / columns
+    // Too narrow for that many columns, or still too many keys: one column
+    // that scrolls (j/k, PgDn/PgUp) to the last entry.
+    let scrolling = available.width / columns < 30 || (items.count + columns - 1) / columns + 3 > available.height
+    let rows = max(1, available.height - 3)
+    if scrolling { columns = max(1, min(2, available.width / 38)) }
+    let first = scrolling ? max(0, min(state.helpScroll, items.count - rows * columns)) : 0
+    let shownItems = scrolling ? Array(items.dropFirst(first).prefix(rows * columns)) : items
+    let perColumn = scrolling ? rows : (items.count + columns - 1) / columns
     let colWidth = min(56, (available.width - 4) / columns)
     let width = colWidth * columns + 4
     let height = min(available.height, perColumn + 3)
@@ -39,7 +46,7 @@ enum HelpOverlay {
     buf.box(box, glyphs: g, style: theme.border, title: "Keys: \(Chrome.crumbs(state).last ?? "")")
     let labelWidth = columns > 2 ? 7 : 9
     var hidden = 0
-    for (i, b) in items.enumerated() {
+    for (i, b) in shownItems.enumerated() {
       let col = i / perColumn
       let row = i % perColumn
       let y = box.y + 1 + row
@@ -57,9 +64,11 @@ enum HelpOverlay {
       buf.put(b.help, x: x + labelWidth, y: y, width: colWidth - labelWidth - 1, ellipsis: g.ellipsis)
     }
     let closing =
-      hidden > 0
-      ? "\(hidden) more keys do not fit: make the terminal taller (README lists them all); any key closes this"
-      : "any key closes this"
+      scrolling
+      ? "\(first + 1)-\(first + shownItems.count) of \(items.count): j/k scroll, any other key closes"
+      : hidden > 0
+        ? "\(hidden) more keys do not fit: make the terminal taller (README lists them all); any key closes this"
+        : "any key closes this"
     buf.put(closing, x: box.x + 2, y: box.maxY - 2, style: theme.dim, maxX: box.maxX - 1)
   }
 }

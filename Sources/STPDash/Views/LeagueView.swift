@@ -13,7 +13,9 @@ enum LeagueView {
     let shown = Array(rows.dropFirst(min(scroll, rows.count)).prefix(layout.rowCount))
     let table = LeaguePresenter.table(
       shown, total: state.derived.total, footprintCount: state.derived.rows.count, sorted: state.league.sort, glyphs: g)
-    let columns = TableLayout(table, width: buf.width)
+    let cs = Columns.settings(state, .league)
+    let columns = TableLayout(
+      table, width: buf.width, pinned: state.league.sort.csvHeader, hidden: cs.hidden, offset: cs.offset)
 
     // Settings line.
     let dir = state.league.ascending ? g.up : g.down

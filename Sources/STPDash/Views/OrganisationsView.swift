@@ -19,7 +19,9 @@ enum OrganisationsView {
     {
       table.footer[0].cells[name].text = "Kept (\(NumberFormat.grouped(lines.count)))"
     }
-    let columns = TableLayout(table, width: buf.width)
+    let cs = Columns.settings(state, .organisations)
+    let columns = TableLayout(
+      table, width: buf.width, pinned: state.organisations.sort.key, hidden: cs.hidden, offset: cs.offset)
 
     let all = state.derived.organisations.count
     var info = "\(NumberFormat.grouped(lines.count)) of \(NumberFormat.grouped(all)) organisations"

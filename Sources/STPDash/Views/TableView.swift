@@ -11,13 +11,34 @@ struct TableLayout: Hashable {
   }
 
   let placed: [Placed]
+  /// Columns scrolled off to the left (`H`), and dropped for want of room on the right.
+  let hiddenLeft: Int
+  let hiddenRight: Int
 
   /// - Parameters:
   ///   - left: the first screen column used.
   ///   - rightMargin: screen columns left free at the right.
-  init(_ table: Table, width: Int, left: Int = 1, rightMargin: Int = 0) {
+  ///   - pinned: the key of a column never dropped (the one sorted by).
+  ///   - hidden: keys of columns the user hid (`c`).
+  ///   - offset: how many columns are scrolled off to the left (`H`/`L`).
+  init(
+    _ table: Table, width: Int, left: Int = 1, rightMargin: Int = 0, pinned: String? = nil, hidden: Set<String> = [],
+    offset: Int = 0
+  ) {
     let columns = table.columns
-    var visible = columns.indices.filter { columns[$0].outputs.contains(.screen) }
+    var visible = columns.indices.filter {
+      columns[$0].outputs.contains(.screen) && (!hidden.contains(columns[$0].key) || columns[$0].key == pinned)
+    }
+    func isFlexible(_ i: Int) -> Bool {
+      if case .flexible = columns[i].width { return true }
+      return false
+    }
+    // Scrolling sideways hides the first columns after the name (never the pinned one).
+    let scrollable = visible.filter { !isFlexible($0) && columns[$0].key != pinned && columns[$0].priority > 0 }
+    let skip = max(0, min(offset, scrollable.count - 1))
+    visible.removeAll { scrollable.prefix(skip).contains($0) }
+    hiddenLeft = skip
+    let before = visible.count
     func total(_ cols: [Int]) -> Int {
       cols.reduce(0) { $0 + columns[$1].width.minimum } + max(0, cols.count - 1)
     }
@@ -27,21 +48,33 @@ struct TableLayout: Hashable {
     }
     let available = width - left - rightMargin
     while total(visible) > available, visible.count > 2 {
-      guard let drop = visible.filter({ !flexible($0) }).max(by: { columns[$0].priority < columns[$1].priority })
+      guard
+        let drop = visible.filter({ !(flexible($0) && columns[$0].priority == 0) && columns[$0].key != pinned }).max(
+          by: {
+            columns[$0].priority < columns[$1].priority
+          })
       else { break }
       visible.removeAll { $0 == drop }
     }
-    // What is left over goes to the flexible columns, first come first served.
+    hiddenRight = before - visible.count
+    // What is left over goes to the flexible columns, the one wanting
+    // least first (a rating's full name before a long footprint name).
     var spare = max(0, available - total(visible))
+    var grant: [Int: Int] = [:]
+    let wanting = visible.compactMap { i -> (Int, Int)? in
+      if case .flexible(_, let extra) = columns[i].width { return (i, extra) }
+      return nil
+    }.sorted { $0.1 < $1.1 }
+    for (i, extra) in wanting {
+      let take = min(spare, extra)
+      grant[i] = take
+      spare -= take
+    }
     var x = left
     var out: [Placed] = []
     for i in visible {
       var w = columns[i].width.minimum
-      if case .flexible(_, let extra) = columns[i].width {
-        let take = min(spare, extra)
-        w += take
-        spare -= take
-      }
+      w += grant[i] ?? 0
       out.append(Placed(index: i, x: x, width: w))
       x += w + 1
     }
@@ -62,6 +95,14 @@ enum TableView {
     _ t: Table, layout: TableLayout, y: Int, sorted: String?, ascending: Bool, into buf: inout Buffer, theme: Theme,
     glyphs g: Glyphs
   ) {
+    defer {
+      // Columns out of sight are marked: ◂ to the left (H), +N ▸ to the right (L, or c to choose).
+      if layout.hiddenLeft > 0 { buf.put(g.unicode ? "◂" : "<", x: 0, y: y, style: theme.header) }
+      if layout.hiddenRight > 0 {
+        let mark = "+\(layout.hiddenRight)" + (g.unicode ? "▸" : ">")
+        buf.put(mark, x: max(0, buf.width - mark.count), y: y, style: theme.header)
+      }
+    }
     for p in layout.placed {
       let c = t.columns[p.index]
       var title = g.text(c.title)
