@@ -236,13 +236,14 @@ struct ReducerTests {
     #expect(s.route == [.league, .footprint(s.derived.visible[2].footprint ?? -1)], "a double click opens")
     AppFixture.send(&s, [.escape])
     let league = Table(columns: LeaguePresenter.columns(rows: s.derived.rows.count))
-    let perHead = TableLayout(league, width: s.size.width).placed.first {
-      league.columns[$0.index].key == LeagueColumn.perHead.csvHeader
+    let savings = TableLayout(league, width: s.size.width, pinned: s.league.sort.csvHeader).placed.first {
+      league.columns[$0.index].key == LeagueColumn.savingsPercent.csvHeader
     }
-    _ = Reducer.reduce(&s, .mouse(MouseEvent(kind: .press, x: perHead?.x ?? 0, y: layout.headerY, time: 5)))
-    #expect(s.league.sort == .perHead)
+    #expect(savings != nil, "Save% shows at 100 columns")
+    _ = Reducer.reduce(&s, .mouse(MouseEvent(kind: .press, x: savings?.x ?? 0, y: layout.headerY, time: 5)))
+    #expect(s.league.sort == .savingsPercent)
     #expect(s.league.ascending == false)
-    _ = Reducer.reduce(&s, .mouse(MouseEvent(kind: .press, x: perHead?.x ?? 0, y: layout.headerY, time: 9)))
+    _ = Reducer.reduce(&s, .mouse(MouseEvent(kind: .press, x: (savings?.x ?? 0) + 1, y: layout.headerY, time: 9)))
     #expect(s.league.ascending == true, "a second click inverts")
     let from = s.derived.visible.firstIndex { $0.footprint == s.league.list.selected } ?? 0
     _ = Reducer.reduce(&s, .mouse(MouseEvent(kind: .wheelDown, x: 1, y: 10, time: 12)))

@@ -26,6 +26,8 @@ struct SavedSettings: Codable, Equatable {
   var mapMetric: String
   var organisationsSort: String
   var organisationsAscending: Bool
+  /// Each table's hidden columns and sideways scroll (absent in older files).
+  var tables: [String: TableSettings]? = nil
 
   init(_ s: AppState) {
     let d = s.session.dataset
@@ -49,6 +51,7 @@ struct SavedSettings: Codable, Equatable {
     mapMetric = s.mapMetric.key
     organisationsSort = s.organisations.sort.key
     organisationsAscending = s.organisations.ascending
+    tables = Dictionary(uniqueKeysWithValues: s.tables.map { ($0.key.rawValue, $0.value) })
   }
 
   static func name(_ scope: FilterScope) -> String {
@@ -78,6 +81,9 @@ struct SavedSettings: Codable, Equatable {
     if let c = LeagueColumn(key: mapMetric), MapPresenter.metrics.contains(c) { s.mapMetric = c }
     if let c = OrganisationColumn(key: organisationsSort) { s.organisations.sort = c }
     s.organisations.ascending = organisationsAscending
+    for (name, settings) in tables ?? [:] {
+      if let t = TableName(rawValue: name) { s.tables[t] = settings }
+    }
     s.derive()
     let f = footprint.flatMap { d.footprintIndex(code: $0) }
     if let f, s.derived.visible.contains(where: { $0.footprint == f }) {

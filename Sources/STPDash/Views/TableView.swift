@@ -46,15 +46,25 @@ struct TableLayout: Hashable {
       if case .flexible = columns[i].width { return true }
       return false
     }
-    let available = width - left - rightMargin
-    while total(visible) > available, visible.count > 2 {
-      guard
-        let drop = visible.filter({ !(flexible($0) && columns[$0].priority == 0) && columns[$0].key != pinned }).max(
-          by: {
-            columns[$0].priority < columns[$1].priority
-          })
-      else { break }
-      visible.removeAll { $0 == drop }
+    func fit(_ available: Int) -> [Int] {
+      var kept = visible
+      while total(kept) > available, kept.count > 2 {
+        guard
+          let drop = kept.filter({ !(flexible($0) && columns[$0].priority == 0) && columns[$0].key != pinned }).max(
+            by: {
+              columns[$0].priority < columns[$1].priority
+            })
+        else { break }
+        kept.removeAll { $0 == drop }
+      }
+      return kept
+    }
+    var available = width - left - rightMargin
+    visible = fit(available)
+    if visible.count < before {
+      // Room at the right for the "+N ▸" that says columns are out of sight.
+      available -= 4
+      visible = fit(available)
     }
     hiddenRight = before - visible.count
     // What is left over goes to the flexible columns, the one wanting
@@ -106,7 +116,14 @@ enum TableView {
     for p in layout.placed {
       let c = t.columns[p.index]
       var title = g.text(c.title)
-      if c.key == sorted { title += ascending ? g.up : g.down }
+      if c.key == sorted {
+        // The arrow always shows: the title gives way to it in a narrow column.
+        let arrow = ascending ? g.up : g.down
+        if DisplayWidth.width(of: title) + 1 > p.width {
+          title = DisplayWidth.truncate(title, to: p.width - 1, ellipsis: "")
+        }
+        title += arrow
+      }
       // A column of bars reads from the left, so its title starts there.
       let bars = (t.rows + t.footer).first.map { $0.cells[p.index].bar != nil } ?? false
       buf.put(

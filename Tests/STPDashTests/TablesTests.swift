@@ -1,0 +1,89 @@
+import DashModel
+import Foundation
+import Testing
+
+@testable import STPDash
+
+/// Tables that never hide what they are sorted by, and columns the user chooses.
+@Suite("Tables: the sort column, chosen columns, sideways scroll, wide screens")
+struct TablesTests {
+  func header(_ s: AppState) -> String { AppView.render(s).lines[Layout.League(s.size).headerY] }
+
+  @Test(arguments: [(100, 30), (80, 24)])
+  func sortingByAnyColumnShowsThatColumnWithItsArrow(width: Int, height: Int) {
+    for column in LeagueColumn.allCases where column != .rank {
+      var s = AppFixture.state(width: width, height: height)
+      Sorting.setLeague(&s, column, ascending: column.naturallyAscending)
+      let h = header(s)
+      let arrow = column.naturallyAscending ? "▲" : "▼"
+      // The title, or as much of it as the column holds, then the arrow.
+      #expect(
+        h.contains(String(column.title.prefix(3))) && h.contains(arrow),
+        "\(width)x\(height) sorted by \(column.title): \(h)")
+      if let at = h.range(of: arrow) {
+        let before = h[..<at.lowerBound]
+        #expect(
+          before.hasSuffix(String(column.title.prefix(min(column.title.count, 3))))
+            || before.contains(column.title.prefix(3)), "\(h)")
+      }
+    }
+    var s = AppFixture.state(width: width, height: height)
+    AppFixture.send(&s, [.char("5")])
+    for _ in OrganisationColumn.allCases {
+      AppFixture.send(&s, [.char("s")])
+      let line = AppView.render(s).lines[Layout.Organisations(s).headerY]
+      #expect(
+        line.contains(String(s.organisations.sort.title.prefix(2))) && (line.contains("▲") || line.contains("▼")),
+        "organisations sorted by \(s.organisations.sort.title): \(line)")
+    }
+  }
+
+  @Test func cHidesAndRestoresAColumnAndHLScroll() {
+    var s = AppFixture.state()
+    #expect(header(s).contains("Aligned"))
+    AppFixture.send(&s, [.char("c")])
+    let aligned = TableName.league.columns(s).firstIndex { $0.key == LeagueColumn.aligned.csvHeader } ?? 0
+    AppFixture.send(&s, Array(repeating: .char("j"), count: aligned) + [.char(" ")])
+    #expect(s.chooser != nil)
+    AppFixture.send(&s, [.escape])
+    #expect(s.chooser == nil && !header(s).contains("Aligned"), "hidden: \(header(s))")
+    AppFixture.send(&s, [.char("c")] + Array(repeating: .char("j"), count: aligned) + [.char(" "), .escape])
+    #expect(header(s).contains("Aligned"), "shown again")
+    // Sideways: the first columns go off to the left, marked ◂; L and H.
+    let before = header(s)
+    AppFixture.send(&s, [.char("L"), .char("L")])
+    let scrolled = header(s)
+    #expect(scrolled.hasPrefix("◂") && scrolled != before, "\(scrolled)")
+    AppFixture.send(&s, [.char("H"), .char("H")])
+    #expect(header(s) == before)
+    #expect(before.contains("▸"), "columns out of sight to the right are marked: \(before)")
+  }
+
+  @Test func wideTerminalsShowFullNamesAndRatings() {
+    let s = AppFixture.state(width: 200, height: 60)
+    let screen = AppView.render(s).lines.joined(separator: "\n")
+    #expect(screen.contains("Making progress"), "the full rating")
+    #expect(screen.contains("Northumberland, Tyne and Wear and North Durham"), "a long name whole")
+    #expect(screen.contains("Loans"), "every column")
+  }
+
+  @Test func batchTablesKeepTheirKeyColumnsAndTheSortColumn() throws {
+    let d = try DataCopy()
+    defer { d.remove() }
+    let reason = String(repeating: "a very long reason ", count: 8)
+    #expect(reason.count > 140)
+    #expect(
+      try Binary.run(["flag", "E09000009", "--footprint", "E54000027", "--reason", reason, "--data", d.path]).status
+        == 0)
+    #expect(try Binary.run(["unflag", "E09000009", "--footprint", "E54000027", "--data", d.path]).status == 0)
+    let r = try Binary.run(["flags", "--all", "--data", d.path])
+    let lines = r.out.split(separator: "\n").map(String.init)
+    #expect(lines[0].contains("Time (UTC)") && lines[0].contains("Event") && lines[0].contains("Organisation"))
+    #expect(lines[0].contains("Footprint") && lines[0].contains("Author"), "\(lines[0])")
+    #expect(lines.contains { $0.contains(" flag ") && $0.contains("Ealing") && $0.contains("North West London") })
+    #expect(lines.contains { $0.contains(" unflag ") && $0.contains("Ealing") })
+    #expect(lines.allSatisfy { $0.count <= 100 }, "fits a pipe's 100 columns")
+    let league = try Binary.run(["league", "--sort", "rating"])
+    #expect(league.out.split(separator: "\n").first?.contains("Rating") == true, "\(league.out.prefix(200))")
+  }
+}
