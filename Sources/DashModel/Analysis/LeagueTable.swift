@@ -292,7 +292,7 @@ public enum LeagueTable {
     if uniform { balanceYear = summed.delivering(delivery).planBalanceYear }
     return LeagueRow(
       footprint: nil, rank: 0, code: name == "England" ? "E92000001" : "", name: name, region: nil,
-      members: rows.reduce(0) { $0 + $1.members }, doNothing: dn, plan: plan, savingsPercent: savings,
+      members: distinctOrganisations(rows, d), doNothing: dn, plan: plan, savingsPercent: savings,
       perHead: pop > 0 ? popDN * 1_000_000 / Double(pop) : nil, alignedShare: alignment.alignedShare,
       alignment: alignment, flagged: rows.reduce(0) { $0 + $1.flagged }, atRisk: sum(\.atRisk), rating: nil,
       delivery: delivery, neededPercent: neededDeliveryPercent(summed), observed: ObservedDelivery(summed),
@@ -300,6 +300,17 @@ public enum LeagueTable {
       pivotal: rows.reduce(0) { $0 + $1.pivotal }, illustrativeColumns: illustrative, caveatColumns: caveats,
       population: pop > 0 ? pop : nil, loans: sum(\.loans), loansYear: rows.compactMap(\.loansYear).max(),
       loansChange: sum(\.loansChange))
+  }
+
+  /// How many organisations the rows' footprints have between them (a body
+  /// in two footprints counts once).
+  static func distinctOrganisations(_ rows: [LeagueRow], _ d: Dataset) -> Int {
+    var seen = Set<Int>()
+    for r in rows {
+      guard let f = r.footprint else { continue }
+      for m in d.membersOfFootprint[f] { seen.insert(d.memberships[m].org) }
+    }
+    return seen.count
   }
 
   /// Rows in league order for a column, with ranks set (ties share a rank).

@@ -26,8 +26,16 @@ public enum Region: Int, CaseIterable, Sendable, Hashable, Comparable {
   public init?(name: String) {
     let key = name.lowercased().split(separator: " ").map { $0 == "&" ? "and" : String($0) }
       .joined(separator: " ")
-    guard let match = Region.allCases.first(where: { $0.name.lowercased() == key }) else { return nil }
-    self = match
+    if let match = Region.allCases.first(where: { $0.name.lowercased() == key || $0.shortName.lowercased() == key }) {
+      self = match
+      return
+    }
+    // A unique prefix ("Mids", "lon") is enough.
+    let prefixed = Region.allCases.filter {
+      !key.isEmpty && ($0.name.lowercased().hasPrefix(key) || $0.shortName.lowercased().hasPrefix(key))
+    }
+    guard prefixed.count == 1 else { return nil }
+    self = prefixed[0]
   }
 
   /// The list of valid names, for messages.

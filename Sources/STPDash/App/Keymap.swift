@@ -1,7 +1,7 @@
 /// What a key asks for, whatever key it is.
 enum Command: Hashable {
   case quit, back, help
-  case up, down, pageUp, pageDown, top, bottom
+  case up, down, pageUp, pageDown, top, bottom, halfPageUp, halfPageDown
   case drill
   case sortNext, sortPrevious, sortInvert
   case regionCycle
@@ -127,6 +127,8 @@ enum Keymap {
     Binding(keys: [.up, .char("k")], label: "k ↑", command: .up, scopes: [.lists], help: "previous row"),
     Binding(
       keys: [.pageDown, .ctrl("f"), .char(" ")], label: "PgDn", command: .pageDown, scopes: [.lists], help: "next page"),
+    Binding(keys: [.ctrl("d")], label: "C-d", command: .halfPageDown, scopes: [.lists], help: "half a page down"),
+    Binding(keys: [.ctrl("u")], label: "C-u", command: .halfPageUp, scopes: [.lists], help: "half a page up"),
     Binding(keys: [.pageUp, .ctrl("b")], label: "PgUp", command: .pageUp, scopes: [.lists], help: "previous page"),
     Binding(keys: [.home, .char("g")], label: "g Home", command: .top, scopes: [.lists], help: "first row"),
     Binding(keys: [.end, .char("G")], label: "G End", command: .bottom, scopes: [.lists], help: "last row"),

@@ -171,6 +171,8 @@ enum Reducer {
     case .down: Lists.move(&state, by: 1)
     case .pageUp: Lists.move(&state, by: -max(1, Lists.viewport(state) - 1))
     case .pageDown: Lists.move(&state, by: max(1, Lists.viewport(state) - 1))
+    case .halfPageUp: Lists.move(&state, by: -max(1, Lists.viewport(state) / 2))
+    case .halfPageDown: Lists.move(&state, by: max(1, Lists.viewport(state) / 2))
     case .top: Lists.move(&state, by: Int.min / 2)
     case .bottom: Lists.move(&state, by: Int.max / 2)
     case .drill: drill(&state)

@@ -5,7 +5,8 @@ enum Sorting {
   static func step(_ state: inout AppState, by delta: Int) {
     switch state.screen {
     case .league:
-      let all = LeagueColumn.allCases
+      // The rank is where a row stands, not something to sort by: left out of the cycle.
+      let all = LeagueColumn.allCases.filter { $0 != .rank }
       let i = all.firstIndex(of: state.league.sort) ?? 0
       let next = all[((i + delta) % all.count + all.count) % all.count]
       setLeague(&state, next, ascending: next.naturallyAscending)

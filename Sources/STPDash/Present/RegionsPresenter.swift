@@ -95,7 +95,7 @@ enum RegionsPresenter {
       Measure(key: "footprints", label: "Footprints") {
         Table.Cell(text: String($0.footprints), value: .integer($0.footprints))
       },
-      Measure(key: "members", label: "Members") {
+      Measure(key: "organisations", label: "Organisations") {
         Table.Cell(text: NumberFormat.grouped($0.total.members), value: .integer($0.total.members))
       },
       Measure(key: "do_nothing_2020_21_gbp_m", label: "Do-nothing £m") {
