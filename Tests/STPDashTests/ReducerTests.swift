@@ -252,14 +252,32 @@ struct ReducerTests {
 
   @Test func exportAndReloadAreEffects() {
     var s = AppFixture.state()
-    let export = Reducer.reduce(&s, .keyPressed(.char("e")))
-    guard case .export(let name, let csv, let rows)? = export.first else {
-      Issue.record("e should export")
+    // e asks where, with a default; Enter writes; an existing file is asked about.
+    #expect(Reducer.reduce(&s, .keyPressed(.char("e"))).isEmpty)
+    #expect(s.input == TextInput(purpose: .exportPath(overwrite: false), text: "stpdash-league.csv"))
+    let export = Reducer.reduce(&s, .keyPressed(.enter))
+    guard case .writeExport(let path, let csv, let rows, let overwrite)? = export.first else {
+      Issue.record("Enter should write the export")
       return
     }
-    #expect(name == "league")
+    #expect(path == "stpdash-league.csv" && !overwrite)
     #expect(rows == 44)
     #expect(csv.hasPrefix("rank,code,name,region,members"))
+    _ = Reducer.reduce(
+      &s, .exported(.failure(ExportFailure(message: "exists", existing: "stpdash-league.csv"))))
+    #expect(s.input?.purpose == .exportPath(overwrite: true), "it asks before overwriting")
+    guard case .writeExport(_, _, _, true)? = Reducer.reduce(&s, .keyPressed(.enter)).first else {
+      Issue.record("Enter again overwrites")
+      return
+    }
+    _ = Reducer.reduce(&s, .exported(.success(ExportDone(path: "stpdash-league.csv", rows: 44))))
+    #expect(s.notice?.text == "exported 44 rows to stpdash-league.csv")
+    // y copies the selected row, tab-separated.
+    guard case .copy(let text)? = Reducer.reduce(&s, .keyPressed(.char("y"))).first else {
+      Issue.record("y copies")
+      return
+    }
+    #expect(text.hasPrefix("1\tNorth West London\t") && text.contains("1,410.0†"), "\(text)")
     #expect(
       Reducer.reduce(&s, .keyPressed(.char("r")))
         == [.reload(directory: s.session.directory, journalPath: s.session.journalPath)])

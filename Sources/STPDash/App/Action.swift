@@ -22,8 +22,13 @@ enum Effect: Equatable {
   case saveFlags([FlagDraft], journalPath: String)
   /// Read the flag journal again (it changed on disk).
   case readFlags(journalPath: String)
-  /// Write a CSV export of the current view.
+  /// Write a CSV export of the current view (made; where it goes is asked next).
   case export(name: String, csv: String, rows: Int)
+  /// Write an export to the path the user gave: CSV, or JSON when the name
+  /// ends in `.json`; an existing file only when `overwrite`.
+  case writeExport(path: String, csv: String, rows: Int, overwrite: Bool)
+  /// Put text on the clipboard of the terminal (OSC 52).
+  case copy(String)
   /// Clear and redraw the terminal.
   case redraw
   /// Hand the terminal back to the shell until resumed.
@@ -55,4 +60,6 @@ struct ExportDone: Equatable {
 /// A failed export.
 struct ExportFailure: Error, Equatable {
   var message: String
+  /// Set when the file is there already (the user may choose to overwrite it).
+  var existing: String? = nil
 }

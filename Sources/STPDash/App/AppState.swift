@@ -75,6 +75,8 @@ struct TextInput: Hashable {
     case goTo(selected: Int)
     /// Confirming an unflag; the text is its (optional) reason.
     case unflagReason(org: Int, footprint: Int)
+    /// Where to save an export; `overwrite` once the user was told it exists.
+    case exportPath(overwrite: Bool)
   }
 
   var purpose: Purpose
@@ -189,6 +191,8 @@ struct AppState {
   /// Each list's filter (`\\`).
   var filters: [FilterScope: FilterQuery] = [:]
   var showHelp = false
+  /// An export made and waiting for its file name.
+  var pendingExport: (csv: String, rows: Int)?
   /// Quitting with unsaved flags: asking w / q / Esc.
   var confirmingQuit = false
   /// This session's flag changes, newest last, for `z` to undo: each with

@@ -24,6 +24,11 @@ struct EffectRunner {
       return save(drafts, journalPath: journalPath)
     case .export(let name, let csv, let rows):
       return .exported(export(name: name, csv: csv, rows: rows))
+    case .writeExport(let path, let csv, let rows, let overwrite):
+      return .exported(writeExport(path: path, csv: csv, rows: rows, overwrite: overwrite))
+    case .copy(let text):
+      terminal.copy(text)
+      return nil
     case .readFlags(let path):
       return .flagsRead(FlagJournal(path: path).read())
     case .redraw:
@@ -55,6 +60,33 @@ struct EffectRunner {
     } catch {
       return .flagSaved(events, error)
     }
+  }
+
+  /// Writes an export where the user asked: JSON when the name ends in
+  /// `.json` (one object per record), CSV otherwise; never over an existing
+  /// file unless asked.
+  func writeExport(path given: String, csv: String, rows: Int, overwrite: Bool) -> Result<ExportDone, ExportFailure> {
+    let path = given.hasPrefix("/") ? given : exportDirectory + "/" + given
+    let text = given.lowercased().hasSuffix(".json") ? ExportJSON.from(csv: csv) : csv
+    let flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | (overwrite ? O_TRUNC : O_EXCL)
+    let fd = open(path, flags, 0o644)
+    if fd < 0 {
+      let code = errno
+      if code == EEXIST { return .failure(ExportFailure(message: "\(given) exists", existing: given)) }
+      let reason = String(cString: strerror(code))
+      let hint = code == EACCES || code == EROFS ? " (the folder is read-only here: give a path you can write)" : ""
+      return .failure(ExportFailure(message: "cannot write \(given): \(reason)\(hint)"))
+    }
+    defer { close(fd) }
+    let bytes = Array(text.utf8)
+    let written = bytes.withUnsafeBytes { raw -> Int in
+      guard let base = raw.baseAddress else { return 0 }
+      return Glibc.write(fd, base, raw.count)
+    }
+    guard written == bytes.count else {
+      return .failure(ExportFailure(message: "cannot write \(given): \(String(cString: strerror(errno)))"))
+    }
+    return .success(ExportDone(path: given, rows: rows))
   }
 
   func export(name: String, csv: String, rows: Int) -> Result<ExportDone, ExportFailure> {

@@ -12,7 +12,7 @@ enum Command: Hashable {
   case reload, export, flag, unflag, retrySave
   case redraw, suspend
   case assumeRefusing, clearAssumed, observedDelivery, resetDelivery
-  case goTo, filter, provenance, undo, messages, columns, scrollLeft, scrollRight
+  case goTo, filter, provenance, undo, messages, columns, scrollLeft, scrollRight, copy
   case mapMove(MapDirection)
 }
 
@@ -113,7 +113,12 @@ enum Keymap {
       keys: [.char("p")], label: "p", command: .provenance, scopes: [.everywhere],
       help: "where these figures come from"),
     Binding(keys: [.char("r")], label: "r", command: .reload, scopes: [.everywhere], help: "reload data and flags"),
-    Binding(keys: [.char("e")], label: "e", command: .export, scopes: [.everywhere], help: "export this view as CSV"),
+    Binding(
+      keys: [.char("e")], label: "e", command: .export, scopes: [.everywhere],
+      help: "export this view (asks where; .csv or .json)"),
+    Binding(
+      keys: [.char("y")], label: "y", command: .copy, scopes: [.lists],
+      help: "copy the selected row to the clipboard"),
     Binding(
       keys: [.char("z")], label: "z", command: .undo, scopes: [.everywhere],
       help: "undo this session's last flag or unflag"),

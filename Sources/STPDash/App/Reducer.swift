@@ -33,10 +33,18 @@ enum Reducer {
       flagSaved(&state, events, error)
       return []
     case .exported(.success(let done)):
+      state.pendingExport = nil
       state.notice = Notice(
         text: "exported \(done.rows) row\(done.rows == 1 ? "" : "s") to \(done.path)", kind: .ok)
       return []
     case .exported(.failure(let failure)):
+      if let existing = failure.existing, state.pendingExport != nil {
+        state.input = TextInput(purpose: .exportPath(overwrite: true), text: existing)
+        state.notice = Notice(
+          text: "\(existing) exists: Enter overwrites it, or type another name (Esc cancels)", kind: .error)
+        return []
+      }
+      state.pendingExport = nil
       state.notice = Notice(text: "export failed: \(failure.message)", kind: .error)
       return []
     case .filesChanged(let paths):
@@ -256,7 +264,13 @@ enum Reducer {
       state.busy = "reloading \(state.session.directory)…"
       return [.reload(directory: state.session.directory, journalPath: state.session.journalPath)]
     case .export:
-      return Exporter.effect(state)
+      // Made now, saved where the user says (a default in the current directory).
+      guard case .export(let name, let csv, let rows)? = Exporter.effect(state).first else { return [] }
+      state.pendingExport = (csv, rows)
+      let safe = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" })
+      state.input = TextInput(purpose: .exportPath(overwrite: false), text: "stpdash-\(safe).csv")
+    case .copy:
+      return Copying.copy(&state)
     case .flag: Flagging.begin(&state)
     case .unflag: return Flagging.unflag(&state)
     case .retrySave: return Flagging.retry(&state)

@@ -32,6 +32,9 @@ enum TextEntry {
         state.notice = nil
       case .unflagReason:
         state.notice = Notice(text: "unflag cancelled: the flag stays", kind: .info)
+      case .exportPath:
+        state.pendingExport = nil
+        state.notice = Notice(text: "export cancelled, nothing written", kind: .info)
       case .flagReason:
         state.notice = Notice(text: "flag cancelled, nothing saved", kind: .info)
       }
@@ -54,6 +57,14 @@ enum TextEntry {
         return []
       case .unflagReason(let org, let footprint):
         return Flagging.confirmUnflag(&state, org: org, footprint: footprint, reason: input.text)
+      case .exportPath(let overwrite):
+        let path = input.text.trimmingWhitespace()
+        guard let pending = state.pendingExport, !path.isEmpty else {
+          state.input = input
+          state.notice = Notice(text: "type a file name (.csv or .json), Enter saves, Esc cancels", kind: .error)
+          return []
+        }
+        return [.writeExport(path: path, csv: pending.csv, rows: pending.rows, overwrite: overwrite)]
       case .goTo(let selected):
         let matches = GoTo.matches(state, input.text)
         guard !matches.isEmpty else {

@@ -32,6 +32,10 @@ final class MemoryTerminal: Terminal {
   private(set) var watched: Set<String> = []
   func watch(_ paths: Set<String>) { watched = paths }
 
+  /// What was copied to the clipboard, newest last.
+  private(set) var copied: [String] = []
+  func copy(_ text: String) { copied.append(text) }
+
   func redraw() { redraws += 1 }
   func suspend() { suspends += 1 }
   func shutdown() { shutDown = true }

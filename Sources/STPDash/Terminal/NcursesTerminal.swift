@@ -117,6 +117,14 @@ final class NcursesTerminal: Terminal {
     return number
   }
 
+  func copy(_ text: String) {
+    // ESC ] 52 ; c ; base64 BEL, written past curses (it has no cell to draw).
+    let sequence = "\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
+    fflush(stp_stdout())
+    let bytes = Array(sequence.utf8)
+    bytes.withUnsafeBytes { raw in _ = Glibc.write(STDOUT_FILENO, raw.baseAddress, raw.count) }
+  }
+
   func redraw() {
     previous = nil
     clearok(stp_curscr(), true)

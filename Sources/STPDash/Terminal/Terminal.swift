@@ -15,6 +15,9 @@ protocol Terminal: AnyObject {
   /// Reports changes to these files as events, while waiting for input (no
   /// polling: the same blocking wait). Replaces any earlier watch.
   func watch(_ paths: Set<String>)
+  /// Puts text on the clipboard of the terminal (and so of the user's
+  /// machine, over SSH too) with OSC 52, where the terminal allows it.
+  func copy(_ text: String)
   /// Forgets what is on screen so the next frame is drawn in full.
   func redraw()
   /// Hands the terminal back to the shell until the process is resumed.

@@ -164,6 +164,7 @@ enum Chrome {
     case .search: return "/"
     case .filter: return "filter \\"
     case .goTo: return "go to: "
+    case .exportPath(let overwrite): return overwrite ? "overwrite? file: " : "save as (.csv or .json): "
     case .unflagReason(let o, let f):
       return
         "Unflag \(d.organisations[o].name) in \(d.footprints[f].name)? reason (optional), Enter to confirm, Esc to cancel: "
@@ -191,14 +192,18 @@ enum Chrome {
     case .goTo:
       let n = GoTo.matches(state, input.text).count
       return input.text.isEmpty ? "type a name or code" : (n == 0 ? "no match" : nil)
-    case .flagReason, .unflagReason: return nil
+    case .flagReason, .unflagReason, .exportPath: return nil
     }
   }
 
   static func hint(_ state: AppState) -> String {
     switch state.screen {
     case .league: "? help  Enter open  s sort  \\ filter  : go to  +/-/D delivery  q quit"
-    case .trajectory: "? help  ←/→ footprint  E England  +/- delivery  Enter members  q quit"
+    case .trajectory(let f):
+      // England's trajectory has no members to open.
+      f == nil
+        ? "? help  ←/→ footprint  +/- delivery  e export  q quit"
+        : "? help  ←/→ footprint  E England  +/- delivery  Enter members  q quit"
     case .footprint: "? help  Enter organisation  f flag  x assume refusing  s sort  ←/→ footprint  q quit"
     case .organisation: "? help  Enter footprint  f flag  u unflag  PgDn more  Esc back"
     case .flags: "? help  Enter organisation  u unflag  \\ filter  e export  Esc back"
