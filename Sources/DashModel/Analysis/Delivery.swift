@@ -23,6 +23,9 @@ public struct Delivery: Sendable, Hashable, Comparable, CustomStringConvertible 
   /// The setting `steps` × 10 points away, clamped.
   public func stepped(by steps: Int) -> Delivery { Delivery(percent: percent + steps * 10) }
 
+  /// The setting `points` percentage points away, clamped.
+  public func moved(by points: Int) -> Delivery { Delivery(percent: percent + points) }
+
   /// The plan gap when this share of planned savings is delivered.
   ///
   /// `nil` when it cannot be known: no plan figure, or a setting other than

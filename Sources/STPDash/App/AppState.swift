@@ -77,6 +77,8 @@ struct TextInput: Hashable {
     case unflagReason(org: Int, footprint: Int)
     /// Where to save an export; `overwrite` once the user was told it exists.
     case exportPath(overwrite: Bool)
+    /// A delivery percentage typed (`%`).
+    case delivery
   }
 
   var purpose: Purpose

@@ -7,7 +7,7 @@ enum Command: Hashable {
   case regionCycle
   case search, searchNext, searchPrevious
   case tab(Tab), nextTab, previousTab
-  case deliveryUp, deliveryDown
+  case deliveryUp, deliveryDown, deliveryUpOne, deliveryDownOne, typeDelivery
   case previousFootprint, nextFootprint, england, trajectory
   case reload, export, flag, unflag, retrySave
   case redraw, suspend
@@ -101,6 +101,12 @@ enum Keymap {
     Binding(
       keys: [.char("-"), .char("_")], label: "-", command: .deliveryDown, scopes: [.everywhere],
       help: "plans deliver 10% less"),
+    Binding(
+      keys: [.char("}")], label: "}", command: .deliveryUpOne, scopes: [.everywhere],
+      help: "delivery 1% more"),
+    Binding(keys: [.char("{")], label: "{", command: .deliveryDownOne, scopes: [.everywhere], help: "delivery 1% less"),
+    Binding(
+      keys: [.char("%")], label: "%", command: .typeDelivery, scopes: [.everywhere], help: "type a delivery %"),
     Binding(
       keys: [.char("D")], label: "D", command: .observedDelivery, scopes: [.everywhere],
       help: "observed delivery rates"),

@@ -208,6 +208,13 @@ enum Reducer {
             ? "delivery is already at \(before.percent)%, the \(command == .deliveryUp ? "most" : "least") it can be"
             : "plans deliver \(state.delivery.percent)% of their planned savings; league and savings at risk follow",
         kind: .info)
+    case .deliveryUpOne, .deliveryDownOne:
+      state.observed = false
+      state.delivery = state.delivery.moved(by: command == .deliveryUpOne ? 1 : -1)
+      state.notice = Notice(
+        text: "plans deliver \(state.delivery.percent)% of their planned savings", kind: .info)
+    case .typeDelivery:
+      state.input = TextInput(purpose: .delivery, text: String(state.delivery.percent))
     case .observedDelivery:
       state.observed = true
       state.derive()

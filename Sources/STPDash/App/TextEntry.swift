@@ -35,6 +35,8 @@ enum TextEntry {
       case .exportPath:
         state.pendingExport = nil
         state.notice = Notice(text: "export cancelled, nothing written", kind: .info)
+      case .delivery:
+        state.notice = Notice(text: "delivery unchanged: \(state.deliveryLabel)", kind: .info)
       case .flagReason:
         state.notice = Notice(text: "flag cancelled, nothing saved", kind: .info)
       }
@@ -57,6 +59,20 @@ enum TextEntry {
         return []
       case .unflagReason(let org, let footprint):
         return Flagging.confirmUnflag(&state, org: org, footprint: footprint, reason: input.text)
+      case .delivery:
+        let text = input.text.trimmingWhitespace().replacing("%", with: "")
+        guard let n = Int(text), (Delivery.minimum...Delivery.maximum).contains(n) else {
+          state.input = input
+          state.notice = Notice(
+            text:
+              "a whole percent from \(Delivery.minimum) to \(Delivery.maximum), then Enter (Esc keeps \(state.deliveryLabel))",
+            kind: .error)
+          return []
+        }
+        state.observed = false
+        state.delivery = Delivery(percent: n)
+        state.notice = Notice(text: "plans deliver \(n)% of their planned savings", kind: .info)
+        return []
       case .exportPath(let overwrite):
         let path = input.text.trimmingWhitespace()
         guard let pending = state.pendingExport, !path.isEmpty else {

@@ -90,6 +90,7 @@ struct Glyphs: Hashable {
     case .plan: unicode ? "━" : "+"
     case .outturn: unicode ? "━" : "o"
     case .atRisk: unicode ? "┅" : "r"
+    case .filed: unicode ? "┈" : "."
     }
   }
 }

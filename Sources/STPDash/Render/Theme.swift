@@ -73,6 +73,7 @@ struct Theme {
       case .plan: return Style(bold: true)
       case .outturn: return Style(underline: true)
       case .atRisk: return Style(dim: true)
+      case .filed: return Style(dim: true)
       }
     }
     switch s {
@@ -80,6 +81,7 @@ struct Theme {
     case .plan: return Style(fg: .cyan, bold: true)
     case .outturn: return Style(fg: .yellow)
     case .atRisk: return Style(fg: .magenta)
+    case .filed: return Style(fg: .cyan, dim: true)
     }
   }
 
@@ -102,6 +104,9 @@ enum ChartSeries: Int, CaseIterable {
   /// The plan were the savings of refusing, flagged or assumed-refusing
   /// members lost (drawn only when some are at risk).
   case atRisk
+  /// The plan as filed (100 %), a ghost behind the plan while the delivery
+  /// setting differs.
+  case filed
 }
 
 /// Stances as bar segments (same order as the data's stances).

@@ -165,6 +165,7 @@ enum Chrome {
     case .filter: return "filter \\"
     case .goTo: return "go to: "
     case .exportPath(let overwrite): return overwrite ? "overwrite? file: " : "save as (.csv or .json): "
+    case .delivery: return "delivery %: "
     case .unflagReason(let o, let f):
       return
         "Unflag \(d.organisations[o].name) in \(d.footprints[f].name)? reason (optional), Enter to confirm, Esc to cancel: "
@@ -192,7 +193,7 @@ enum Chrome {
     case .goTo:
       let n = GoTo.matches(state, input.text).count
       return input.text.isEmpty ? "type a name or code" : (n == 0 ? "no match" : nil)
-    case .flagReason, .unflagReason, .exportPath: return nil
+    case .flagReason, .unflagReason, .exportPath, .delivery: return nil
     }
   }
 

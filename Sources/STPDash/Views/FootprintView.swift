@@ -31,8 +31,18 @@ enum FootprintView {
       buf.put(fact.value, x: fx + 11, y: y, width: colWidth - 12, style: theme.style(fact.tone), ellipsis: g.ellipsis)
     }
     if chartWidth > 0 {
-      let area = Rect(x: buf.width - chartWidth - 1, y: layout.factsY, width: chartWidth, height: layout.factRows)
+      // With room, a legend under the small chart, in the lines' own styles.
+      let legend = layout.factRows >= 5
+      let area = Rect(
+        x: buf.width - chartWidth - 1, y: layout.factsY, width: chartWidth, height: layout.factRows - (legend ? 1 : 0))
       TrajectoryChart(trajectory: t, decorated: false).render(into: &buf, area: area, theme: theme, glyphs: g)
+      if legend {
+        var lx = area.x
+        for (s, word) in [(ChartSeries.doNothing, "gap"), (.plan, "plan"), (.outturn, "outturn")] {
+          lx = buf.put(g.seriesMark(s), x: lx, y: area.maxY, style: theme.series(s), maxX: buf.width - 1)
+          lx = buf.put(word + " ", x: lx, y: area.maxY, style: theme.series(s), maxX: buf.width - 1)
+        }
+      }
     }
 
     // Alignment of the members.

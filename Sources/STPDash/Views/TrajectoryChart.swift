@@ -10,28 +10,39 @@ struct TrajectoryChart {
   var decorated = true
   /// The plan less savings at risk, year by year, when any are.
   var atRisk: [Double?]? = nil
+  /// The plan as filed, when the delivery setting moves the plan away from it.
+  var filed: [Double?]? = nil
 
-  static let drawOrder: [ChartSeries] = [.doNothing, .outturn, .atRisk, .plan]
+  static let drawOrder: [ChartSeries] = [.filed, .doNothing, .outturn, .atRisk, .plan]
 
   static func scenario(_ s: ChartSeries) -> Scenario {
     switch s {
     case .doNothing: .doNothing
-    case .plan, .atRisk: .plan
+    case .plan, .atRisk, .filed: .plan
     case .outturn: .outturn
     }
   }
 
   /// The label at a line's end (at most 11 columns).
-  static func label(_ s: ChartSeries) -> String { s == .atRisk ? "plan-risk" : scenario(s).label }
+  static func label(_ s: ChartSeries) -> String {
+    switch s {
+    case .atRisk: "plan-risk"
+    case .filed: "as filed"
+    default: scenario(s).label
+    }
+  }
 
   /// A line's figure in a year.
   func value(_ s: ChartSeries, _ y: FinancialYear) -> Double? {
     if s == .atRisk { return atRisk.flatMap { $0[y.index] } }
+    if s == .filed { return filed.flatMap { $0[y.index] } }
     return trajectory.value(Self.scenario(s), y)
   }
 
   /// The lines drawn: the plan less savings at risk only when some are.
-  var series: [ChartSeries] { ChartSeries.allCases.filter { $0 != .atRisk || atRisk != nil } }
+  var series: [ChartSeries] {
+    ChartSeries.allCases.filter { ($0 != .atRisk || atRisk != nil) && ($0 != .filed || filed != nil) }
+  }
 
   /// Round steps for the £m axis: 1, 2, 2.5 or 5 times a power of ten.
   static func niceStep(range: Double, maxTicks: Int) -> Double {
@@ -61,7 +72,9 @@ struct TrajectoryChart {
     var lo = min(0, values.min() ?? 0)
     var hi = max(0, values.max() ?? 0)
     if hi - lo < 1 { hi = lo + 1 }
-    let step = Self.niceStep(range: hi - lo, maxTicks: decorated ? max(1, plotRowsGuess / 2) : 8)
+    // The same steps (and so the same top tick) for the same figures at every size.
+    _ = plotRowsGuess
+    let step = Self.niceStep(range: hi - lo, maxTicks: decorated ? 5 : 8)
     lo = (lo / step).rounded(.down) * step
     hi = (hi / step).rounded(.up) * step
 
@@ -145,9 +158,10 @@ struct TrajectoryChart {
 
     // Year labels under the plot.
     let yearsY = plot.maxY
-    let full = decorated && plot.width >= FinancialYear.count * 7
-    let shown = decorated ? [0, 2, FinancialYear.count - 1] : [0, FinancialYear.count - 1]
-    for y in FinancialYear.all where full || shown.contains(y.index) {
+    // Every year when the labels fit (full, then short), else the first and last: evenly spaced.
+    let full = decorated && plot.width >= FinancialYear.count * 9
+    let short = decorated && plot.width >= FinancialYear.count * 7
+    for y in FinancialYear.all where full || short || y.index == 0 || y.index == FinancialYear.count - 1 {
       let text = full ? y.label : y.shortLabel
       let center = plot.x + dotX(y.index) / dx
       let x = max(plot.x, min(plot.maxX - text.count, center - text.count / 2))

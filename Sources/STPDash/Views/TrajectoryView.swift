@@ -25,12 +25,20 @@ enum TrajectoryView {
     let bodyBottom = buf.height - 1
     let atRisk = state.session.analysis.planLessAtRisk(
       footprint: f, delivery: state.scheme, flags: state.derived.flagSet, assumed: state.assumed)
-    let chart = TrajectoryChart(trajectory: t, atRisk: atRisk)
+    // A ghost of the plan as filed while the delivery setting moves it.
+    let moved = state.observed || state.delivery != .full
+    let filed =
+      moved
+      ? state.session.analysis.trajectory(footprint: f, delivery: .full).points[Scenario.plan.rawValue].map(\.value)
+      : nil
+    let chart = TrajectoryChart(trajectory: t, atRisk: atRisk, filed: filed)
     let showTable = buf.height >= 20
     let tableHeight = showTable ? 2 + chart.series.count : 0
     let legendY = bodyBottom - tableHeight - 1
     let chartArea = Rect(x: 1, y: 3, width: buf.width - 2, height: max(3, legendY - 3))
     chart.render(into: &buf, area: chartArea, theme: theme, glyphs: g)
+    // The axis's unit, above it.
+    buf.put(g.text("£m"), x: 1, y: 2, style: theme.axis)
 
     // Legend: marks, balance, and an honest word on illustrative data.
     var x = 2
@@ -39,7 +47,7 @@ enum TrajectoryView {
       x = buf.put(TrajectoryChart.label(s) + "  ", x: x, y: legendY)
     }
     x = buf.put(g.hline + g.hline + " ", x: x, y: legendY, style: theme.zeroLine)
-    x = buf.put("balance (gap of zero)", x: x, y: legendY)
+    x = buf.put("balance (0)", x: x, y: legendY)
     if let year = t.planBalanceYear {
       x = buf.put("   plan balances \(year.label)", x: x, y: legendY, style: theme.good)
     } else if t.value(.plan, .target) != nil {
@@ -69,10 +77,10 @@ enum TrajectoryView {
     }
     for (row, s) in chart.series.enumerated() {
       let yy = y + 2 + row
-      if s == .atRisk {
+      if s == .atRisk || s == .filed {
         buf.put(TrajectoryChart.label(s), x: 1, y: yy, width: labelWidth, style: theme.series(s), ellipsis: g.ellipsis)
         for (i, year) in FinancialYear.all.enumerated() {
-          let v = chart.value(.atRisk, year)
+          let v = chart.value(s, year)
           let text =
             wide ? Figures.money(v, unicode: g.unicode) : (v.map { NumberFormat.fixed($0, decimals: 0) } ?? g.dash)
           buf.figure(
