@@ -45,6 +45,9 @@ public struct LeagueRow: Sendable, Hashable {
   public var vetoHolder: String?
   /// Members whose refusal alone would stop the plan balancing.
   public var pivotal: Int
+  /// Where the do-nothing gap stands among the footprints': 2 the largest
+  /// quarter, 1 the upper half, 0 the rest (or not known).
+  public var gapBand = 0
   /// The columns whose figures are illustrative, not reported.
   public var illustrativeColumns: ColumnSet
   /// The columns whose figures are reported with a caveat (and none illustrative).
@@ -160,6 +163,10 @@ public enum LeagueTable {
     var rows: [LeagueRow] = []
     rows.reserveCapacity(d.footprints.count)
     let fin = d.finance
+    // The footprints' gaps as filed, for each row's band.
+    let gaps = analysis.footprintTrajectories.compactMap { $0.value(.doNothing, year) }.sorted()
+    let median = gaps.isEmpty ? Double.infinity : gaps[gaps.count / 2]
+    let upper = gaps.isEmpty ? Double.infinity : gaps[min(gaps.count - 1, gaps.count * 3 / 4)]
     for (f, fp) in d.footprints.enumerated() {
       let delivery = scheme.delivery(footprint: f, in: analysis)
       let t = analysis.footprintTrajectories[f]
@@ -184,6 +191,7 @@ public enum LeagueTable {
           vetoShare: analysis.vetoShare(footprint: f),
           vetoHolder: analysis.largestMember[f].map { d.organisations[d.memberships[$0].org].name },
           pivotal: analysis.pivotalMembers(footprint: f, delivery: delivery).count,
+          gapBand: dn.map { $0 >= upper ? 2 : ($0 >= median ? 1 : 0) } ?? 0,
           illustrativeColumns: illustrativeColumns(
             dn: dnPoint, plan: planPoint, perHead: perHead, footprint: fp,
             atRiskIllustrative: inputs.atRiskIllustrative[f], observed: analysis.observed[f],

@@ -21,10 +21,11 @@ enum Tone: Hashable {
 
 /// The tones of league figures and stances.
 enum Meaning {
-  /// Do-nothing gap by its size per head.
+  /// Do-nothing gap by its own size among the footprints': the largest
+  /// quarter bad, the upper half a warning (England's total: plain).
   static func gap(_ row: LeagueRow) -> Tone {
-    guard let p = row.perHead else { return .normal }
-    return p >= 600 ? .bad : (p >= 400 ? .warn : .normal)
+    guard row.footprint != nil else { return .normal }
+    return row.gapBand == 2 ? .bad : (row.gapBand == 1 ? .warn : .normal)
   }
 
   /// Plan gap: balance reached is good; a plan leaving over a tenth of the gap is a warning.

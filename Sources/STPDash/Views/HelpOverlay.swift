@@ -36,7 +36,8 @@ enum HelpOverlay {
     let perColumn = scrolling ? rows : (items.count + columns - 1) / columns
     let colWidth = min(56, (available.width - 4) / columns)
     let width = colWidth * columns + 4
-    let height = min(available.height, perColumn + 3)
+    let legend = state.caps.color && !scrolling && perColumn + 4 <= available.height
+    let height = min(available.height, perColumn + 3 + (legend ? 1 : 0))
     // Narrow screens: the box takes the full width, so nothing shows past its edges.
     let box =
       buf.width < 100
@@ -50,7 +51,7 @@ enum HelpOverlay {
       let col = i / perColumn
       let row = i % perColumn
       let y = box.y + 1 + row
-      guard y < box.maxY - 2 else {
+      guard y < box.maxY - 2 - (legend ? 1 : 0) else {
         hidden += 1
         continue
       }
@@ -62,6 +63,17 @@ enum HelpOverlay {
           .replacing("←", with: "Left").replacing("→", with: "Right")
       buf.put(label, x: x, y: y, width: labelWidth, style: theme.header, ellipsis: g.ellipsis)
       buf.put(b.help, x: x + labelWidth, y: y, width: colWidth - labelWidth - 1, ellipsis: g.ellipsis)
+    }
+    // What colours mean, where there is colour and a line to say it on.
+    if legend {
+      let y = box.maxY - 3
+      var x = box.x + 2
+      for (tone, text) in [
+        (Tone.bad, "red: big gap or risk, refused"), (.warn, "  yellow: upper half"),
+        (.good, "  green: balance, aligned"), (.flag, "  magenta: flagged"),
+      ] {
+        x = buf.put(text, x: x, y: y, style: theme.style(tone), maxX: box.maxX - 1)
+      }
     }
     let closing =
       scrolling
