@@ -1,5 +1,29 @@
 /// The keys of the current screen, in a box over it.
 enum HelpOverlay {
+  /// A key as help names it.
+  static func name(_ k: Key, unicode: Bool) -> String {
+    switch k {
+    case .char(" "): "Spc"
+    case .char(let c): String(c)
+    case .ctrl(let c): "C-" + String(c)
+    case .up: unicode ? "↑" : "Up"
+    case .down: unicode ? "↓" : "Dn"
+    case .left: unicode ? "←" : "Left"
+    case .right: unicode ? "→" : "Right"
+    case .pageUp: "PgUp"
+    case .pageDown: "PgDn"
+    case .home: "Home"
+    case .end: "End"
+    case .enter: "Enter"
+    case .escape: "Esc"
+    case .backspace: "Bksp"
+    case .tab: "Tab"
+    case .backTab: "S-Tab"
+    case .delete: "Del"
+    case .function(let n): "F\(n)"
+    }
+  }
+
   static func render(_ state: AppState, into buf: inout Buffer) {
     let theme = state.theme
     let g = state.glyphs
@@ -19,6 +43,13 @@ enum HelpOverlay {
           keys: [], label: "\(first.label)-\(last.label)", command: first.command, scopes: [.everywhere],
           help: "the screens on the top line"),
         at: min(at, merged.count))
+    }
+    // The mouse too, where there is a list to click.
+    if screenScopes.contains(.lists) {
+      merged.append(
+        Binding(
+          keys: [], label: "mouse", command: .redraw, scopes: [.everywhere],
+          help: "click selects, double-click opens, wheel scrolls, a header click sorts"))
     }
     let items = own + lists + merged
     let available = Rect(x: 1, y: 1, width: buf.width - 2, height: buf.height - 2)
@@ -45,7 +76,7 @@ enum HelpOverlay {
       : Rect(x: (buf.width - width) / 2, y: max(1, (buf.height - height) / 2), width: width, height: height)
     buf.fill(box, style: theme.normal)
     buf.box(box, glyphs: g, style: theme.border, title: "Keys: \(Chrome.crumbs(state).last ?? "")")
-    let labelWidth = columns > 2 ? 7 : 9
+    let labelWidth = columns > 2 ? 7 : (colWidth >= 40 ? 14 : 9)
     var hidden = 0
     for (i, b) in shownItems.enumerated() {
       let col = i / perColumn
@@ -56,11 +87,9 @@ enum HelpOverlay {
         continue
       }
       let x = box.x + 2 + col * colWidth
-      let label =
-        g.unicode
-        ? b.label
-        : b.label.replacing("↓", with: "Dn").replacing("↑", with: "Up")
-          .replacing("←", with: "Left").replacing("→", with: "Right")
+      // Every key that does it (aliases too), as the binding lists them.
+      let all = b.keys.isEmpty ? b.label : b.keys.map { Self.name($0, unicode: g.unicode) }.joined(separator: " ")
+      let label = all
       buf.put(label, x: x, y: y, width: labelWidth, style: theme.header, ellipsis: g.ellipsis)
       buf.put(b.help, x: x + labelWidth, y: y, width: colWidth - labelWidth - 1, ellipsis: g.ellipsis)
     }
