@@ -48,6 +48,8 @@ public struct LeagueRow: Sendable, Hashable {
   /// Where the do-nothing gap stands among the footprints': 2 the largest
   /// quarter, 1 the upper half, 0 the rest (or not known).
   public var gapBand = 0
+  /// The plan line, 2015/16 to 2020/21, at the delivery setting (a sparkline's figures).
+  public var planPath: [Double?] = []
   /// The columns whose figures are illustrative, not reported.
   public var illustrativeColumns: ColumnSet
   /// The columns whose figures are reported with a caveat (and none illustrative).
@@ -192,6 +194,9 @@ public enum LeagueTable {
           vetoHolder: analysis.largestMember[f].map { d.organisations[d.memberships[$0].org].name },
           pivotal: analysis.pivotalMembers(footprint: f, delivery: delivery).count,
           gapBand: dn.map { $0 >= upper ? 2 : ($0 >= median ? 1 : 0) } ?? 0,
+          planPath: FinancialYear.all.map {
+            delivery.plan(doNothing: t.value(.doNothing, $0), plan: t.value(.plan, $0))
+          },
           illustrativeColumns: illustrativeColumns(
             dn: dnPoint, plan: planPoint, perHead: perHead, footprint: fp,
             atRiskIllustrative: inputs.atRiskIllustrative[f], observed: analysis.observed[f],

@@ -54,6 +54,19 @@ enum Figures {
     text + (illustrative ? illustrativeMark : (caveat ? caveatMark : " "))
   }
 
+  /// A line of figures as a sparkline, one character a figure, scaled from
+  /// their lowest to their highest (a space where a figure is not known).
+  static func sparkline(_ values: [Double?], unicode: Bool = true) -> String {
+    let bars: [String] = unicode ? ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"] : ["_", ".", "-", "~", "=", "+", "*", "#"]
+    let known = values.compactMap { $0 }.filter(\.isFinite)
+    guard let lo = known.min(), let hi = known.max() else { return "" }
+    return values.map { v -> String in
+      guard let v, v.isFinite else { return " " }
+      let i = hi > lo ? Int(((v - lo) / (hi - lo) * Double(bars.count - 1)).rounded()) : bars.count / 2
+      return bars[max(0, min(bars.count - 1, i))]
+    }.joined()
+  }
+
   /// A CSV/JSON number rounded to `decimals`, so float noise never shows.
   static func rounded(_ v: Double?, _ decimals: Int) -> Double? {
     guard let v else { return nil }

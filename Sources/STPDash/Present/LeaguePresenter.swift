@@ -46,6 +46,10 @@ enum LeaguePresenter {
       }
       out.append(column(c, rows: rows))
       if c == .rank { out.append(Table.Column(key: "code", title: "Code", outputs: .data)) }
+      if c == .name {
+        // Where there is room: the plan's path to 2020/21 as a sparkline.
+        out.append(Table.Column(key: "trend", title: "Plan path", priority: 30, width: .fixed(9), outputs: .screen))
+      }
       if c == .delivered { out.append(Table.Column(key: "delivered_year", title: "Outturn year", outputs: .data)) }
       if c == .doNothing {
         for (key, title) in [
@@ -114,6 +118,7 @@ enum LeaguePresenter {
         out.append(.text(r.code))
       case .name:
         out.append(Table.Cell(text: r.name, value: .text(r.name), tone: r.flagged > 0 ? .flag : .normal))
+        out.append(Table.Cell(text: display ? Figures.sparkline(r.planPath, unicode: g.unicode) : "", tone: .dim))
       case .region:
         out.append(Table.Cell(text: r.region?.shortName ?? "", value: .text(r.region?.name)))
       case .members:
