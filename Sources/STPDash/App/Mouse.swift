@@ -41,7 +41,8 @@ extension Reducer {
       if case .league = state.screen,
         let c = LeaguePresenter.column(
           at: x, width: state.size.width, rows: state.derived.rows.count, sorted: state.league.sort,
-          hidden: Columns.settings(state, .league).hidden, offset: Columns.settings(state, .league).offset)
+          hidden: LeagueView.hiddenColumns(state, width: state.size.width),
+          offset: Columns.settings(state, .league).offset)
       {
         Sorting.clickLeagueHeader(&state, c)
       }

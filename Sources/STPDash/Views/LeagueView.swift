@@ -2,6 +2,13 @@ import DashModel
 
 /// The home screen: every footprint ranked, with England's totals below.
 enum LeagueView {
+  /// The columns kept off screen: the user's choice, and the sparkline
+  /// unless the names can still be shown whole beside it.
+  static func hiddenColumns(_ state: AppState, width: Int) -> Set<String> {
+    let chosen = Columns.settings(state, .league).hidden
+    return width >= 230 ? chosen : chosen.union(["trend"])
+  }
+
   static func render(_ state: AppState, into buf: inout Buffer) {
     let theme = state.theme
     let g = state.glyphs
@@ -14,8 +21,9 @@ enum LeagueView {
     let table = LeaguePresenter.table(
       shown, total: state.derived.total, footprintCount: state.derived.rows.count, sorted: state.league.sort, glyphs: g)
     let cs = Columns.settings(state, .league)
+    let hidden = hiddenColumns(state, width: buf.width)
     let columns = TableLayout(
-      table, width: buf.width, pinned: state.league.sort.csvHeader, hidden: cs.hidden, offset: cs.offset)
+      table, width: buf.width, pinned: state.league.sort.csvHeader, hidden: hidden, offset: cs.offset)
 
     // Settings line.
     let dir = state.league.ascending ? g.up : g.down
