@@ -110,6 +110,16 @@ struct SnapshotTests {
     #expect(!state.showHelp)
   }
 
+  @Test func helpFiltersAsYouType() {
+    var state = AppFixture.state(width: 80, height: 24)
+    AppFixture.send(&state, [.char("?"), .char("/")] + AppFixture.typed("deliver"))
+    let screen = render(state).lines.joined(separator: "\n")
+    #expect(screen.contains("plans deliver 10% more") && screen.contains("observed delivery rates"))
+    #expect(!screen.contains("next row") && screen.contains("/deliver"), "\(screen)")
+    AppFixture.send(&state, [.enter, .escape])
+    #expect(!state.showHelp, "Enter keeps the filter; the next key closes the help")
+  }
+
   @Test func englandTrajectoryAtHalfDelivery() {
     var state = AppFixture.state()
     AppFixture.send(&state, [.char("2"), .char("E")] + Array(repeating: .char("-"), count: 5))

@@ -211,6 +211,11 @@ struct AppState {
   var tabHistory: [(before: [Screen], made: [Screen])] = []
   /// How far the help is scrolled (small screens).
   var helpScroll = 0
+  /// Text typed after `/` in the help: only keys whose name or description
+  /// contains it are listed (`nil`: not filtering).
+  var helpFilter: String?
+  /// The help filter is being typed.
+  var helpTyping = false
   /// The provenance of the figures in view (`p`).
   var showProvenance = false
   var input: TextInput?

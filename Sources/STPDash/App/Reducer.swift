@@ -97,6 +97,30 @@ enum Reducer {
       if key == .char("q") || key == .ctrl("c") { return run(&state, .quit) }
       return []
     }
+    if state.showHelp, state.helpTyping {
+      // Typing a filter inside the help: Enter keeps it, Esc drops it.
+      var filter = state.helpFilter ?? ""
+      switch key {
+      case .char(let c): filter.append(c)
+      case .backspace, .delete: if !filter.isEmpty { filter.removeLast() }
+      case .escape:
+        state.helpTyping = false
+        state.helpFilter = nil
+        return []
+      case .enter:
+        state.helpTyping = false
+        return []
+      default: return []
+      }
+      state.helpFilter = filter
+      state.helpScroll = 0
+      return []
+    }
+    if state.showHelp, key == .char("/") {
+      state.helpFilter = ""
+      state.helpTyping = true
+      return []
+    }
     if state.showHelp {
       // On a small screen the help scrolls.
       let step: Int? =
@@ -175,6 +199,7 @@ enum Reducer {
     case .help:
       state.showHelp = true
       state.helpScroll = 0
+      state.helpFilter = nil
     case .up: Lists.move(&state, by: -1)
     case .down: Lists.move(&state, by: 1)
     case .pageUp: Lists.move(&state, by: -max(1, Lists.viewport(state) - 1))

@@ -51,7 +51,13 @@ enum HelpOverlay {
           keys: [], label: "mouse", command: .redraw, scopes: [.everywhere],
           help: "click selects, double-click opens, wheel scrolls, a header click sorts"))
     }
-    let items = own + lists + merged
+    var items = own + lists + merged
+    if let filter = state.helpFilter, !filter.isEmpty {
+      let q = filter.lowercased()
+      items = items.filter { b in
+        b.help.lowercased().contains(q) || b.keys.contains { Self.name($0, unicode: true).lowercased() == q }
+      }
+    }
     let available = Rect(x: 1, y: 1, width: buf.width - 2, height: buf.height - 2)
     // As few columns as let every key show (three at most); past that the
     // last line says how many did not fit.
@@ -104,12 +110,17 @@ enum HelpOverlay {
         x = buf.put(text, x: x, y: y, style: theme.style(tone), maxX: box.maxX - 1)
       }
     }
+    let filterLine = state.helpFilter.map {
+      "/\($0)\(g.cursor)  \(items.count) match\(items.count == 1 ? "" : "es"); Esc clears"
+    }
     let closing =
-      scrolling
-      ? "\(first + 1)-\(first + shownItems.count) of \(items.count): j/k scroll, any other key closes"
-      : hidden > 0
-        ? "\(hidden) more keys do not fit: make the terminal taller (README lists them all); any key closes this"
-        : "any key closes this"
+      filterLine != nil
+      ? (filterLine ?? "")
+      : scrolling
+        ? "\(first + 1)-\(first + shownItems.count) of \(items.count): j/k scroll, any other key closes"
+        : hidden > 0
+          ? "\(hidden) more keys do not fit: make the terminal taller (README lists them all); any key closes this"
+          : "any key closes this"
     buf.put(closing, x: box.x + 2, y: box.maxY - 2, style: theme.dim, maxX: box.maxX - 1)
   }
 }
