@@ -87,3 +87,41 @@ struct TablesTests {
     #expect(league.out.split(separator: "\n").first?.contains("Rating") == true, "\(league.out.prefix(200))")
   }
 }
+
+/// The same in the real binary under tmux.
+@Suite("End to end: columns", .serialized)
+struct ColumnsEndToEndTests {
+  @Test(arguments: [(100, 30), (80, 24)])
+  func sortShowsItsColumnCHidesAndHLScroll(width: Int, height: Int) throws {
+    let t = try Tmux(width: width, height: height)
+    t.run("\(Binary.path) --fresh; echo EXIT=$?")
+    #expect(t.waitFor("1 League"), "\(t.capture())")
+    func header() -> String {
+      t.capture().split(separator: "\n").first { $0.contains("Footprint") }.map(String.init) ?? ""
+    }
+    // S from the gap: the previous column, Members, which the default view does not show.
+    t.send("S")
+    #expect(t.wait { _ in header().contains("Mem▲") || header().contains("Mem▼") }, "\(t.capture())")
+    t.send("c")
+    #expect(t.waitFor("Space shows/hides"), "\(t.capture())")
+    t.send("j", "j", "j", "j", "j", "Space", "Escape")
+    #expect(t.waitFor("hidden"), "c hides a column:\n\(t.capture())")
+    t.send("c", "Space", "Escape")
+    t.send("L")
+    #expect(t.wait { _ in header().hasPrefix("◂") }, "L scrolls:\n\(t.capture())")
+    t.send("H")
+    #expect(t.wait { _ in !header().hasPrefix("◂") }, "H scrolls back:\n\(t.capture())")
+    t.send("q")
+    #expect(t.waitFor("EXIT=0"))
+  }
+
+  @Test func twoHundredColumnsShowFullNamesAndRatings() throws {
+    let t = try Tmux(width: 200, height: 60)
+    t.run("\(Binary.path) --fresh; echo EXIT=$?")
+    #expect(t.waitFor("1 League"), "\(t.capture())")
+    #expect(
+      t.capture().contains("Making progress") && t.capture().contains("Northumberland, Tyne and Wear and North Durham"))
+    t.send("q")
+    #expect(t.waitFor("EXIT=0"))
+  }
+}
