@@ -133,7 +133,7 @@ struct AnalysisTests {
     // The research file, read here on its own.
     let text = try String(
       contentsOfFile: SampleData.path + "/reference/stp_do_nothing_gap_2020_21_sourced.csv", encoding: .utf8)
-    let reference = CSVTableTestReader.records(text)
+    let reference = csvParse(text)
     let header = try #require(reference.first)
     func col(_ n: String) throws -> Int { try #require(header.firstIndex(of: n)) }
     let (code, gap, status, caveat) = (

@@ -6,12 +6,6 @@ import Testing
 @Suite("Flags end to end under tmux", .serialized)
 struct FlagEndToEndTests {
   /// From the league: open North West London and select Ealing council.
-  func selectEaling(_ t: Tmux) {
-    t.send("Enter")
-    #expect(t.waitFor("Organisation"))
-    t.send("/", "e", "a", "l", "i", "n", "g", "Enter", "n")
-    #expect(t.wait { $0.contains("Ealing ") })
-  }
 
   @Test func flagQuitRestartSeeItThenUnflag() throws {
     let d = try DataCopy()
@@ -19,7 +13,7 @@ struct FlagEndToEndTests {
     let t = try Tmux()
     t.run("\(Binary.path) --data \(d.path); echo EXIT=$?")
     #expect(t.waitFor("1 League"))
-    selectEaling(t)
+    t.selectEaling()
     t.send("f")
     #expect(t.waitFor("Why is Ealing not cooperating with North West London?"), "\(t.capture())")
     _ = try t.tmux(["send-keys", "-t", t.target, "-l", "Blocks the A&E downgrade plan"])
@@ -33,7 +27,7 @@ struct FlagEndToEndTests {
     #expect(t.waitFor("1 League"))
     let league = t.capture().split(separator: "\n").first { $0.contains("North West London") } ?? ""
     #expect(league.contains("    1 "), "the league counts one flag:\n\(league)")
-    selectEaling(t)
+    t.selectEaling()
     let row = t.capture().split(separator: "\n").first { $0.hasPrefix(" Ealing ") } ?? ""
     #expect(row.contains("⚑"), "the member row carries the flag:\n\(row)")
     t.send("4")
@@ -64,7 +58,7 @@ struct FlagEndToEndTests {
     let runAs = getuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups " : ""
     t.run("\(runAs)\(Binary.path) --data \(d.path); echo EXIT=$?")
     #expect(t.waitFor("1 League"), "\(t.capture())")
-    selectEaling(t)
+    t.selectEaling()
     t.send("f")
     _ = try t.tmux(["send-keys", "-t", t.target, "-l", "No engagement"])
     t.send("Enter")

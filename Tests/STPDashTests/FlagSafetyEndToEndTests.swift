@@ -6,12 +6,6 @@ import Testing
 /// where one left off: the real binary under tmux.
 @Suite("End to end: flags are never lost, and the dashboard remembers", .serialized)
 struct FlagSafetyEndToEndTests {
-  func selectEaling(_ t: Tmux) {
-    t.send("Enter")
-    #expect(t.waitFor("Organisation"))
-    t.send("/", "e", "a", "l", "i", "n", "g", "Enter", "n")
-    #expect(t.wait { $0.contains("Ealing ") })
-  }
 
   @Test func quittingWithAnUnsavedFlagAsksThenPrintsItForImport() throws {
     try #require(
@@ -29,7 +23,7 @@ struct FlagSafetyEndToEndTests {
     chmod(err, 0o666)
     t.run("\(runAs)\(Binary.path) --data \(d.path) 2>\(err); echo EXIT=$?")
     #expect(t.waitFor("1 League"), "\(t.capture())")
-    selectEaling(t)
+    t.selectEaling()
     t.send("f")
     _ = try t.tmux(["send-keys", "-t", t.target, "-l", "Blocks the downgrade, \"again\""])
     t.send("Enter")

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// A private tmux server running a shell, for driving the real binary.
 final class Tmux {
@@ -170,5 +171,16 @@ enum Spawn {
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
     return String(decoding: data, as: UTF8.self)
+  }
+}
+
+extension Tmux {
+  /// From the league: opens North West London (the first row) and selects
+  /// Ealing council among its members.
+  func selectEaling() {
+    send("Enter")
+    #expect(waitFor("Organisation"))
+    send("/", "e", "a", "l", "i", "n", "g", "Enter", "n")
+    #expect(wait { $0.contains("Ealing ") })
   }
 }

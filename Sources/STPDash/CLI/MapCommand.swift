@@ -41,7 +41,7 @@ struct MapCommand: ParsableCommand {
           MapReport.csv(
             rows, visible: Set(rows.compactMap(\.footprint)), dataset: ws.dataset, metric: column, context: context))
       case .json:
-        let csv = csvParseRecords(
+        let csv = CSVRecords.parse(
           MapReport.csv(
             rows, visible: Set(rows.compactMap(\.footprint)), dataset: ws.dataset, metric: column, context: nil))
         let header = csv.first ?? []
@@ -105,45 +105,4 @@ struct RegionsCommand: ParsableCommand {
       }
     }
   }
-}
-
-/// CSV text back into records (for re-shaping a report as JSON).
-private func csvParseRecords(_ text: String) -> [[String]] {
-  var records: [[String]] = []
-  var fields: [String] = []
-  var field = ""
-  var quoted = false
-  var it = Array(text.unicodeScalars)
-  var i = 0
-  while i < it.count {
-    let c = it[i]
-    if quoted {
-      if c == "\"" {
-        if i + 1 < it.count && it[i + 1] == "\"" {
-          field.unicodeScalars.append("\"")
-          i += 1
-        } else {
-          quoted = false
-        }
-      } else {
-        field.unicodeScalars.append(c)
-      }
-    } else if c == "\"" {
-      quoted = true
-    } else if c == "," {
-      fields.append(field)
-      field = ""
-    } else if c == "\r" {
-    } else if c == "\n" {
-      fields.append(field)
-      records.append(fields)
-      fields = []
-      field = ""
-    } else {
-      field.unicodeScalars.append(c)
-    }
-    i += 1
-  }
-  it.removeAll()
-  return records
 }

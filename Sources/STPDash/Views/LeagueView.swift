@@ -39,21 +39,12 @@ enum LeagueView {
     TableView.header(
       table, layout: columns, y: layout.headerY, sorted: state.league.sort.csvHeader,
       ascending: state.league.ascending, into: &buf, theme: theme, glyphs: g)
-    for (i, row) in table.rows.enumerated() {
-      let y = layout.firstRowY + i
-      TableView.row(row, in: table, layout: columns, y: y, into: &buf, theme: theme, glyphs: g)
-      if row.key == state.league.list.selected {
-        buf.style(Rect(x: 0, y: y, width: buf.width, height: 1), theme.selected)
-      }
-    }
+    TableView.body(
+      table, layout: columns, y: layout.firstRowY, selected: state.league.list.selected, footerY: layout.totalY,
+      footerRows: 1, into: &buf, theme: theme, glyphs: g)
     if rows.isEmpty {
       buf.put(
         "No footprints in this region. Press R to change the region.", x: 2, y: layout.firstRowY, style: theme.dim)
-    }
-    buf.rule(y: layout.ruleY, glyph: g.hline, style: theme.dim)
-    if let total = table.footer.first {
-      TableView.row(total, in: table, layout: columns, y: layout.totalY, into: &buf, theme: theme, glyphs: g)
-      buf.patch(Rect(x: 0, y: layout.totalY, width: buf.width, height: 1), theme.total)
     }
     // Scroll position, when the list is longer than the screen.
     if rows.count > layout.rowCount {

@@ -37,25 +37,16 @@ enum OrganisationsView {
     TableView.header(
       table, layout: columns, y: layout.headerY, sorted: state.organisations.sort.key,
       ascending: state.organisations.ascending, into: &buf, theme: theme, glyphs: g)
-    for (i, row) in table.rows.enumerated() {
-      let y = layout.firstRowY + i
-      TableView.row(row, in: table, layout: columns, y: y, into: &buf, theme: theme, glyphs: g)
-      if row.key == state.organisations.list.selected {
-        buf.style(Rect(x: 0, y: y, width: buf.width, height: 1), theme.selected)
-      }
-    }
+    TableView.body(
+      table, layout: columns, y: layout.firstRowY, selected: state.organisations.list.selected,
+      footerY: layout.footerY, footerRows: layout.footerRows, into: &buf, theme: theme, glyphs: g)
     if lines.isEmpty {
       buf.put(
         state.filters[.organisations] == nil
           ? "No organisations in the data." : "No organisation passes the filter. Press \\ then Enter to clear it.",
         x: 2, y: layout.firstRowY, style: theme.dim, maxX: buf.width)
     }
-    buf.rule(y: layout.ruleY, glyph: g.hline, style: theme.dim)
-    for (i, row) in table.footer.prefix(layout.footerRows).enumerated() {
-      let y = layout.footerY + i
-      TableView.row(row, in: table, layout: columns, y: y, into: &buf, theme: theme, glyphs: g)
-      buf.patch(Rect(x: 0, y: y, width: buf.width, height: 1), i == 0 ? theme.total : theme.dim)
-    }
+
     if lines.count > layout.rowCount {
       let text = " \(scroll + 1)-\(min(lines.count, scroll + layout.rowCount)) of \(lines.count) "
       buf.put(text, x: buf.width - text.count - 1, y: layout.ruleY, style: theme.dim)
