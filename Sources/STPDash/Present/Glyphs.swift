@@ -79,7 +79,8 @@ struct Glyphs: Hashable {
   func mapPattern(_ bin: Int?) -> String {
     guard let bin else { return " " }
     let u = ["·", "░", "▒", "▓", "█"]
-    let a = [".", ":", "+", "*", "#"]
+    // Not "*": in ASCII that marks an illustrative figure.
+    let a = [".", ":", "+", "%", "#"]
     return (unicode ? u : a)[max(0, min(4, bin))]
   }
 
