@@ -63,6 +63,64 @@ struct PropertyTests {
     }
   }
 
+  @Test func theByteWriterWritesEveryTextCellAsTheStringWriterDoes() {
+    seededCheck(AwkwardText.string(length: 0...16).array(of: 1...6), count: 600, seed: 2_020) { texts in
+      var out = CSVWriter.Output()
+      var expected = ""
+      for t in texts {
+        out.field(.text(t))
+        out.comma()
+        out.visibleText(t)
+        out.endRecord()
+        expected += CSVWriter.field(.text(t)) + "," + CSVWriter.field(.text(VisibleText.sanitize(t))) + "\r\n"
+      }
+      return out.text == expected ? nil : "bytes \(out.text.debugDescription), strings \(expected.debugDescription)"
+    }
+  }
+
+  @Test func theByteWriterWritesEveryFigureAsTheStringWriterDoes() {
+    let figures = Gen<Int>.int(in: -9_000_000_000_000...9_000_000_000_000).array(of: 1...8)
+    seededCheck(figures, count: 600, seed: 1_516) { values in
+      var out = CSVWriter.Output()
+      var expected = ""
+      for (i, v) in values.enumerated() {
+        // Thousandths, odd fractions, tiny and huge magnitudes, every place count.
+        let d = i % 3 == 0 ? Double(v) / 1000 : (i % 3 == 1 ? Double(v) / 7 : Double(v) * 1e-9)
+        let places = (abs(v) % 6) + (i % 2)
+        for cell in [CSVWriter.Cell.decimal(d, places: places), .integer(v), .number(d), .decimal(nil, places: 2)] {
+          out.field(cell)
+          out.comma()
+          expected += CSVWriter.field(cell) + ","
+        }
+      }
+      for cell in [CSVWriter.Cell.decimal(.infinity, places: 2), .decimal(-.nan, places: 1), .integer(Int.min)] {
+        out.field(cell)
+        expected += CSVWriter.field(cell)
+      }
+      return out.text == expected ? nil : "bytes \(out.text), strings \(expected)"
+    }
+  }
+
+  @Test func theWordAtATimeLineCheckAgreesWithTheByteRule() {
+    seededCheck(AwkwardText.string(length: 0...40), count: 2_000, seed: 7) { text in
+      // The rule byte by byte, as it stood before the word-at-a-time check.
+      var clean = true
+      var previous: UInt8 = 0
+      for b in text.utf8 {
+        if (b < 0x20 && b != 0x0A && b != 0x0D) || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xD8
+          || (previous == 0x0D && b != 0x0A)
+        {
+          clean = false
+          break
+        }
+        previous = b
+      }
+      let fast = Array(text.utf8).withUnsafeBufferPointer { VisibleText.linesAreClean($0) }
+      if fast.clean != clean { return "clean \(fast.clean), expected \(clean)" }
+      return !clean || fast.last == previous ? nil : "last byte \(fast.last), expected \(previous)"
+    }
+  }
+
   @Test func anyReasonSurvivesTheJournalExactly() throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("flags-\(UUID().uuidString).csv").path
     defer { unlink(path) }

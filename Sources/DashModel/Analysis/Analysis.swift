@@ -238,10 +238,25 @@ public struct Analysis: Sendable {
   public func pivotalMembers(footprint f: Int, delivery: Delivery) -> [Int] {
     guard let margin = margin(footprint: f, delivery: delivery), margin >= 0 else { return [] }
     let factor = delivery.factor
-    return dataset.membersOfFootprint[f].filter { m in
-      guard let v = membershipSavings[m] else { return false }
-      return v * factor > margin
-    }.sorted { (membershipSavings[$0] ?? 0) > (membershipSavings[$1] ?? 0) }
+    return dataset.membersOfFootprint[f].filter { isPivotal($0, margin: margin, factor: factor) }
+      .sorted { (membershipSavings[$0] ?? 0) > (membershipSavings[$1] ?? 0) }
+  }
+
+  /// How many members are pivotal (``pivotalMembers(footprint:delivery:)``
+  /// counted, not listed: the league needs only the number).
+  public func pivotalCount(footprint f: Int, delivery: Delivery) -> Int {
+    guard let margin = margin(footprint: f, delivery: delivery), margin >= 0 else { return 0 }
+    let factor = delivery.factor
+    var n = 0
+    for m in dataset.membersOfFootprint[f] where isPivotal(m, margin: margin, factor: factor) { n += 1 }
+    return n
+  }
+
+  /// Whether a membership's planned savings at a delivery factor exceed the margin.
+  @inline(__always)
+  private func isPivotal(_ m: Int, margin: Double, factor: Double) -> Bool {
+    guard let v = membershipSavings[m] else { return false }
+    return v * factor > margin
   }
 
   /// An organisation's own trajectory (its rows only, whole organisation).

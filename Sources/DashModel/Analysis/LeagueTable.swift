@@ -191,8 +191,8 @@ public enum LeagueTable {
           balanceYear: t.delivering(delivery).planBalanceYear,
           margin: analysis.margin(footprint: f, delivery: delivery),
           vetoShare: analysis.vetoShare(footprint: f),
-          vetoHolder: analysis.largestMember[f].map { d.organisations[d.memberships[$0].org].name },
-          pivotal: analysis.pivotalMembers(footprint: f, delivery: delivery).count,
+          vetoHolder: analysis.largestMember[f].map { d.organisations.name(at: d.memberships[$0].org) },
+          pivotal: analysis.pivotalCount(footprint: f, delivery: delivery),
           gapBand: dn.map { $0 >= upper ? 2 : ($0 >= median ? 1 : 0) } ?? 0,
           planPath: FinancialYear.all.map {
             delivery.plan(doNothing: t.value(.doNothing, $0), plan: t.value(.plan, $0))
@@ -254,49 +254,66 @@ public enum LeagueTable {
   /// for a filtered league (pass its name).
   public static func total(_ rows: [LeagueRow], analysis: Analysis, name: String = "England") -> LeagueRow {
     let d = analysis.dataset
-    func sum(_ k: KeyPath<LeagueRow, Double?>) -> Double? {
+    /// A sum over the rows that know the figure (`nil` when none does).
+    struct Sum {
       var total = 0.0
       var any = false
-      for r in rows {
-        if let v = r[keyPath: k] {
-          total += v
-          any = true
-        }
+      mutating func add(_ v: Double?) {
+        guard let v else { return }
+        total += v
+        any = true
       }
-      return any ? total : nil
+      var value: Double? { any ? total : nil }
     }
-    let dn = sum(\.doNothing)
-    let plan = sum(\.plan)
-    var savings: Double? = nil
-    if let dn, let plan, dn > 0 { savings = (dn - plan) / dn * 100 }
+    // One pass, field by field: a row (several strings) is never copied.
+    var dnSum = Sum()
+    var planSum = Sum()
+    var atRisk = Sum()
+    var loans = Sum()
+    var loansChange = Sum()
+    var loansYear: FinancialYear? = nil
     var popDN = 0.0
     var pop = 0
-    for r in rows {
-      if let f = r.footprint, let p = d.footprints[f].population, let v = r.doNothing {
-        popDN += v
-        pop += p
-      }
-    }
+    var flagged = 0
+    var pivotal = 0
     var alignment = AlignmentSummary()
     var illustrative = ColumnSet()
     var caveats = ColumnSet()
-    for r in rows {
-      alignment.add(r.alignment)
-      illustrative.formUnion(r.illustrativeColumns)
-      caveats.formUnion(r.caveatColumns)
-    }
-    // The totals' own realism: needed and observed delivery of the summed
-    // trajectories (England's when every footprint is shown).
-    let parts = rows.compactMap { $0.footprint.map { analysis.footprintTrajectories[$0] } }
-    let summed = parts.count == d.footprints.count ? analysis.england : Analysis.sum(parts)
+    var parts: [Trajectory] = []
     var filedSavings: Double? = nil
     var plannedNow = 0.0
-    for r in rows {
-      guard let f = r.footprint, let s = analysis.footprintSavings[f] else { continue }
-      filedSavings = (filedSavings ?? 0) + s
-      plannedNow += s * r.delivery.factor
+    var uniform = true
+    for i in rows.indices {
+      dnSum.add(rows[i].doNothing)
+      planSum.add(rows[i].plan)
+      atRisk.add(rows[i].atRisk)
+      loans.add(rows[i].loans)
+      loansChange.add(rows[i].loansChange)
+      if let y = rows[i].loansYear, loansYear.map({ y > $0 }) ?? true { loansYear = y }
+      flagged += rows[i].flagged
+      pivotal += rows[i].pivotal
+      alignment.add(rows[i].alignment)
+      illustrative.formUnion(rows[i].illustrativeColumns)
+      caveats.formUnion(rows[i].caveatColumns)
+      if rows[i].delivery != rows[0].delivery { uniform = false }
+      guard let f = rows[i].footprint else { continue }
+      if let p = d.footprints[f].population, let v = rows[i].doNothing {
+        popDN += v
+        pop += p
+      }
+      parts.append(analysis.footprintTrajectories[f])
+      if let s = analysis.footprintSavings[f] {
+        filedSavings = (filedSavings ?? 0) + s
+        plannedNow += s * rows[i].delivery.factor
+      }
     }
-    let uniform = rows.first.map { first in rows.allSatisfy { $0.delivery == first.delivery } } ?? true
+    let dn = dnSum.value
+    let plan = planSum.value
+    var savings: Double? = nil
+    if let dn, let plan, dn > 0 { savings = (dn - plan) / dn * 100 }
+    // The totals' own realism: needed and observed delivery of the summed
+    // trajectories (England's when every footprint is shown).
+    let summed = parts.count == d.footprints.count ? analysis.england : Analysis.sum(parts)
     let delivery =
       uniform
       ? (rows.first?.delivery ?? .full)
@@ -307,23 +324,33 @@ public enum LeagueTable {
       footprint: nil, rank: 0, code: name == "England" ? "E92000001" : "", name: name, region: nil,
       members: distinctOrganisations(rows, d), doNothing: dn, plan: plan, savingsPercent: savings,
       perHead: pop > 0 ? popDN * 1_000_000 / Double(pop) : nil, alignedShare: alignment.alignedShare,
-      alignment: alignment, flagged: rows.reduce(0) { $0 + $1.flagged }, atRisk: sum(\.atRisk), rating: nil,
+      alignment: alignment, flagged: flagged, atRisk: atRisk.value, rating: nil,
       delivery: delivery, neededPercent: neededDeliveryPercent(summed), observed: ObservedDelivery(summed),
       balanceYear: balanceYear, margin: plan.map { -$0 }, vetoShare: nil, vetoHolder: nil,
-      pivotal: rows.reduce(0) { $0 + $1.pivotal }, illustrativeColumns: illustrative, caveatColumns: caveats,
-      population: pop > 0 ? pop : nil, loans: sum(\.loans), loansYear: rows.compactMap(\.loansYear).max(),
-      loansChange: sum(\.loansChange))
+      pivotal: pivotal, illustrativeColumns: illustrative, caveatColumns: caveats,
+      population: pop > 0 ? pop : nil, loans: loans.value, loansYear: loansYear,
+      loansChange: loansChange.value)
   }
 
   /// How many organisations the rows' footprints have between them (a body
   /// in two footprints counts once).
   static func distinctOrganisations(_ rows: [LeagueRow], _ d: Dataset) -> Int {
-    var seen = Set<Int>()
-    for r in rows {
-      guard let f = r.footprint else { continue }
-      for m in d.membersOfFootprint[f] { seen.insert(d.memberships[m].org) }
+    // One bit per organisation: a quarter of a million members is a
+    // 30 KB bitmap, not a growing hash set.
+    var seen = [UInt64](repeating: 0, count: (d.organisations.count + 63) / 64)
+    var count = 0
+    for i in rows.indices {
+      guard let f = rows[i].footprint else { continue }
+      for m in d.membersOfFootprint[f] {
+        let o = d.memberships[m].org
+        let bit: UInt64 = 1 << UInt64(o & 63)
+        if seen[o >> 6] & bit == 0 {
+          seen[o >> 6] |= bit
+          count += 1
+        }
+      }
     }
-    return seen.count
+    return count
   }
 
   /// Rows in league order for a column, with ranks set (ties share a rank).
@@ -331,10 +358,11 @@ public enum LeagueTable {
   /// Rows without a figure go last whichever the direction; ties are broken
   /// by name, then code, so the order is stable. Sorting works on indices and
   /// keys extracted once, so re-sorting a thousand rows is cheap.
-  public static func rank(_ rows: [LeagueRow], by column: LeagueColumn, ascending: Bool) -> [LeagueRow] {
+  public static func rank(_ rows: consuming [LeagueRow], by column: LeagueColumn, ascending: Bool) -> [LeagueRow] {
     let column = column == .rank ? LeagueColumn.doNothing : column
-    let keys = rows.map { key($0, column) }
-    let names = rows.map { $0.name.lowercased() }
+    // Keys, names and codes read field by field (a row is never copied).
+    let keys = rows.indices.map { key(rows[$0], column) }
+    let names = rows.indices.map { rows[$0].name.lowercased() }
     func compare(_ a: Int, _ b: Int) -> Int {
       switch (keys[a], keys[b]) {
       case (nil, nil): return 0
@@ -345,6 +373,7 @@ public enum LeagueTable {
         return x < y ? -1 : (x > y ? 1 : 0)
       }
     }
+    let codes = rows.indices.map { rows[$0].code }
     let order = rows.indices.sorted { a, b in
       let c = compare(a, b)
       if c != 0 {
@@ -353,17 +382,29 @@ public enum LeagueTable {
         return ascending ? c < 0 : c > 0
       }
       if names[a] != names[b] { return names[a] < names[b] }
-      return rows[a].code < rows[b].code
+      return codes[a] < codes[b]
     }
-    var out: [LeagueRow] = []
-    out.reserveCapacity(rows.count)
+    var ranks = [Int](repeating: 0, count: rows.count)
     var rank = 0
     for (i, index) in order.enumerated() {
       if i == 0 || compare(order[i - 1], index) != 0 { rank = i + 1 }
-      var row = rows[index]
-      row.rank = rank
-      out.append(row)
+      ranks[i] = rank
     }
+    // The rows moved into league order by swaps, cycle by cycle: a row
+    // (forty fields, several strings) is never copied.
+    var out = consume rows
+    var placed = [Bool](repeating: false, count: out.count)
+    for start in out.indices where !placed[start] {
+      var at = start
+      while true {
+        placed[at] = true
+        let from = order[at]
+        if from == start { break }
+        out.swapAt(at, from)
+        at = from
+      }
+    }
+    for i in out.indices { out[i].rank = ranks[i] }
     return out
   }
 

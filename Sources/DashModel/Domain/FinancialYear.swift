@@ -20,6 +20,13 @@ public struct FinancialYear: Sendable, Hashable, Comparable, CustomStringConvert
 
   /// `2015/16`.
   public var label: String {
+    index >= 0 && index < Self.count ? Self.labels[index] : Self.label(startYear: startYear)
+  }
+
+  /// The period's labels, made once (a national CSV asks for one per row).
+  private static let labels = (0..<count).map { label(startYear: firstStartYear + $0) }
+
+  private static func label(startYear: Int) -> String {
     let next = (startYear + 1) % 100
     return "\(startYear)/\(next < 10 ? "0" : "")\(next)"
   }

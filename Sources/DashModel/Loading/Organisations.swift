@@ -19,6 +19,9 @@ public struct Organisations: RandomAccessCollection, Sendable {
 
     var count: Int { kinds.count }
 
+    /// The kinds by their stored number (`allCases` builds a new array on every use).
+    static let kinds = OrganisationKind.allCases
+
     /// Adds an organisation given as the bytes of its code and name.
     mutating func append(
       code: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>, kind: OrganisationKind, source: Int32
@@ -27,7 +30,7 @@ public struct Organisations: RandomAccessCollection, Sendable {
       codeEnds.append(Int32(bytes.count))
       bytes.append(contentsOf: name)
       nameEnds.append(Int32(bytes.count))
-      kinds.append(UInt8(OrganisationKind.allCases.firstIndex(of: kind) ?? 0))
+      kinds.append(UInt8(Self.kinds.firstIndex(of: kind) ?? 0))
       sources.append(source)
     }
 
@@ -41,8 +44,14 @@ public struct Organisations: RandomAccessCollection, Sendable {
         Organisation(
           code: String(decoding: UnsafeBufferPointer(rebasing: b[code]), as: UTF8.self),
           name: String(decoding: UnsafeBufferPointer(rebasing: b[name]), as: UTF8.self),
-          kind: OrganisationKind.allCases[Int(kinds[i])],
+          kind: Self.kinds[Int(kinds[i])],
           source: sources[i] == 0 ? nil : texts[Int(sources[i])])
+      }
+    }
+
+    func name(_ i: Int) -> String {
+      bytes.withUnsafeBufferPointer { b in
+        String(decoding: UnsafeBufferPointer(rebasing: b[Int(codeEnds[i])..<Int(nameEnds[i])]), as: UTF8.self)
       }
     }
 
@@ -60,7 +69,7 @@ public struct Organisations: RandomAccessCollection, Sendable {
           out.append(
             code: UnsafeBufferPointer(rebasing: b[codeRange(i)]),
             name: UnsafeBufferPointer(rebasing: b[Int(codeEnds[i])..<Int(nameEnds[i])]),
-            kind: OrganisationKind.allCases[Int(kinds[i])], source: sources[i])
+            kind: Self.kinds[Int(kinds[i])], source: sources[i])
         }
       }
       return out
@@ -102,14 +111,26 @@ public struct Organisations: RandomAccessCollection, Sendable {
 
   /// The organisation at a position.
   public subscript(i: Int) -> Organisation {
-    if parts.count == 1 { return parts[0].organisation(i) }
+    let (p, at) = part(i)
+    return parts[p].organisation(at)
+  }
+
+  /// The name of the organisation at a position (without making the rest of it).
+  public func name(at i: Int) -> String {
+    let (p, at) = part(i)
+    return parts[p].name(at)
+  }
+
+  /// The part holding position `i`, and the position within it.
+  private func part(_ i: Int) -> (Int, Int) {
+    if parts.count == 1 { return (0, i) }
     var lo = 0
     var hi = parts.count - 1
     while lo < hi {
       let mid = (lo + hi + 1) / 2
       if starts[mid] <= i { lo = mid } else { hi = mid - 1 }
     }
-    return parts[lo].organisation(i - starts[lo])
+    return (lo, i - starts[lo])
   }
 }
 

@@ -68,3 +68,133 @@ public enum CSVWriter {
     return String(out)
   }
 }
+
+extension CSVWriter {
+  /// CSV written field by field into one byte buffer: the same text as
+  /// ``field(_:)`` makes, without a `String` per cell (a national-scale
+  /// export has hundreds of thousands of cells). Printable ASCII text and
+  /// rounded figures are written byte by byte; anything else goes through
+  /// ``field(_:)``.
+  public struct Output: Sendable {
+    public private(set) var bytes: [UInt8] = []
+
+    public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    /// The text written so far.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Appends text as it is (a header, a record's end).
+    public mutating func raw(_ s: String) {
+      var s = s
+      s.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends the field separator.
+    public mutating func comma() { bytes.append(0x2C) }
+
+    /// Ends a record (CRLF, as RFC 4180 writes it).
+    public mutating func endRecord() {
+      bytes.append(0x0D)
+      bytes.append(0x0A)
+    }
+
+    /// Appends what another output holds (a tail repeated on every record).
+    public mutating func append(_ other: Output) { bytes.append(contentsOf: other.bytes) }
+
+    /// Appends one cell, as ``CSVWriter/field(_:)`` writes it.
+    public mutating func field(_ cell: Cell) {
+      switch cell {
+      case .integer(let v):
+        if let v { integer(v) }
+      case .decimal(let v, let places):
+        guard let v else { return }
+        if !decimal(v, places: places) { raw(NumberFormat.rounded(v, places: places)) }
+      case .number(let v):
+        guard let v else { return }
+        raw(NumberFormat.plain(v))
+      case .text(let s):
+        if !asciiText(s) { raw(CSVWriter.field(cell)) }
+      }
+    }
+
+    /// Appends text made visible (``VisibleText/sanitize(_:)``) as a cell.
+    public mutating func visibleText(_ s: String) {
+      if !asciiText(s) { raw(CSVWriter.field(.text(VisibleText.sanitize(s)))) }
+    }
+
+    /// Printable ASCII (nothing to make visible) written as ``field(_:)``
+    /// would: an apostrophe before a formula's first character, quotes
+    /// around a separator, a quote or an edge space, inner quotes doubled.
+    /// `false`, nothing written, for any other text.
+    private mutating func asciiText(_ s: String) -> Bool {
+      var s = s
+      return s.withUTF8 { b -> Bool in
+        guard let first = b.first, let last = b.last else { return true }
+        var quote = first == 0x20 || last == 0x20
+        for u in b {
+          if u < 0x20 || u >= 0x7F { return false }
+          if u == 0x2C || u == 0x22 { quote = true }
+        }
+        let formula = first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40
+        if quote { bytes.append(0x22) }
+        if formula { bytes.append(0x27) }
+        if quote {
+          for u in b {
+            bytes.append(u)
+            if u == 0x22 { bytes.append(0x22) }
+          }
+          bytes.append(0x22)
+        } else {
+          bytes.append(contentsOf: b)
+        }
+        return true
+      }
+    }
+
+    private mutating func integer(_ n: Int) {
+      if n < 0 { bytes.append(0x2D) }
+      digits(n.magnitude)
+    }
+
+    /// The decimal digits of `n`, most significant first.
+    private mutating func digits(_ n: UInt, width: Int = 1) {
+      var count = 1
+      var power: UInt = 1
+      while count < width || n / power >= 10 {
+        power *= 10
+        count += 1
+      }
+      var rest = n
+      while power > 0 {
+        bytes.append(UInt8(truncatingIfNeeded: 0x30 + rest / power))
+        rest %= power
+        power /= 10
+      }
+    }
+
+    /// ``NumberFormat/rounded(_:places:)`` written as digits; `false` when
+    /// the figure is not an ordinary one (it is then formatted as text).
+    private mutating func decimal(_ value: Double, places: Int) -> Bool {
+      guard places > 0, places <= 9, value.isFinite else { return false }
+      var unit: UInt = 1
+      for _ in 0..<places { unit *= 10 }
+      let scaled = (value * Double(unit)).rounded()
+      guard abs(scaled) < 1e15 else { return false }
+      let units = Int(scaled)
+      let magnitude = units.magnitude
+      var frac = magnitude % unit
+      if units < 0 { bytes.append(0x2D) }
+      digits(magnitude / unit)
+      guard frac != 0 else { return true }
+      var places = places
+      while frac % 10 == 0 {
+        frac /= 10
+        places -= 1
+      }
+      bytes.append(0x2E)
+      // Zeros between the point and the first significant digit.
+      digits(frac, width: places)
+      return true
+    }
+  }
+}

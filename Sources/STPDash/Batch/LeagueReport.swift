@@ -12,7 +12,9 @@ enum LeagueReport {
     let columns = Table(columns: LeaguePresenter.columns(rows: rows.count))
     return TableExport.csv(
       columns,
-      rows: rows.lazy.map { Table.Row(key: $0.footprint, cells: LeaguePresenter.cells($0, glyphs: g, display: false)) },
+      rows: rows.indices.lazy.map {
+        Table.Row(key: rows[$0].footprint, cells: LeaguePresenter.cells(rows[$0], glyphs: g, display: false))
+      },
       context: context)
   }
 

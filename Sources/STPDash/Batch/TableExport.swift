@@ -14,18 +14,33 @@ enum TableExport {
   where Rows.Element == Table.Row {
     let shown = dataColumns(t).filter { t.columns[$0].outputs.contains(.csv) }
     let extra = context?.fields ?? []
-    var out = CSVWriter.header(shown.map { t.columns[$0].key } + extra.map(\.key))
-    let tail = extra.map { "," + CSVWriter.field(csvCell($0.value)) }.joined()
-    // Field by field into one string: no array per record.
+    var out = CSVWriter.Output(capacity: 1 << 16)
+    out.raw(CSVWriter.header(shown.map { t.columns[$0].key } + extra.map(\.key)))
+    var tail = CSVWriter.Output()
+    for field in extra {
+      tail.comma()
+      write(field.value, to: &tail)
+    }
+    // Field by field into one buffer: no string per cell, no array per record.
     for row in rows {
       for (n, i) in shown.enumerated() {
-        if n > 0 { out += "," }
-        out += CSVWriter.field(csvCell(row.cells[i].value))
+        if n > 0 { out.comma() }
+        write(row.cells[i].value, to: &out)
       }
-      out += tail
-      out += "\r\n"
+      out.append(tail)
+      out.endRecord()
     }
-    return out
+    return out.text
+  }
+
+  /// One value as a CSV field (text made visible), as ``csvCell(_:)`` gives it.
+  static func write(_ v: Table.Value, to out: inout CSVWriter.Output) {
+    switch v {
+    case .text(let s): out.visibleText(s ?? "")
+    case .number(let d, let decimals): out.field(.decimal(d, places: decimals))
+    case .integer(let n): out.field(.integer(n))
+    default: out.field(csvCell(v))
+    }
   }
 
   /// The column indices in data order.

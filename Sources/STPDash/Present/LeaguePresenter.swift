@@ -106,6 +106,7 @@ enum LeaguePresenter {
         basis: basis(c), caveat: caveat(c), tone: tone)
     }
     var out: [Table.Cell] = []
+    out.reserveCapacity(48)
     for c in LeagueColumn.allCases {
       if c == .flagged {
         out += Stance.allCases.map { s in
