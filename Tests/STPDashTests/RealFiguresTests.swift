@@ -109,6 +109,23 @@ struct RealFiguresTests {
     #expect(bad.status == 64 && bad.err.contains("cannot be coloured by"))
   }
 
+  @Test func theMapAsJSONGivesNumbersAsNumbersWithTheirBasis() throws {
+    let r = try Binary.run(["map", "--format", "json"])
+    #expect(r.status == 0)
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+    let hexes = try #require(json["hexes"] as? [[String: Any]])
+    #expect(hexes.count == 44)
+    let known = hexes.filter { !($0["value"] is NSNull) }
+    #expect(known.count >= 40, "most footprints have a reported gap")
+    for h in known {
+      #expect(h["value"] is NSNumber && !(h["value"] is String), "\(h["code"] ?? "?"): value is a number")
+      #expect(h["q"] is NSNumber && h["r"] is NSNumber && h["bin"] is NSNumber)
+      #expect(["reported", "reported with a caveat", "illustrative"].contains(h["basis"] as? String ?? ""))
+    }
+    #expect(known.contains { $0["basis"] as? String == "reported with a caveat" }, "the caveated gaps say so")
+    #expect(hexes.allSatisfy { $0["kept"] as? Bool == true })
+  }
+
   @Test func theRegionsAddUpToEngland() throws {
     let (h, rows) = try records(["regions", "--format", "csv"])
     #expect(rows.map { $0[0] } == ["North", "Midlands and East", "London", "South", "England"])

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// One footprint's line in the league.
 public struct LeagueRow: Sendable, Hashable {
   /// Index of the footprint in the dataset; `nil` for England's total.
@@ -162,56 +164,77 @@ public enum LeagueTable {
   public static func rows(_ analysis: Analysis, delivery scheme: DeliveryScheme, inputs: LeagueInputs) -> [LeagueRow] {
     let d = analysis.dataset
     let year = FinancialYear.target
-    var rows: [LeagueRow] = []
-    rows.reserveCapacity(d.footprints.count)
-    let fin = d.finance
     // The footprints' gaps as filed, for each row's band.
     let gaps = analysis.footprintTrajectories.compactMap { $0.value(.doNothing, year) }.sorted()
     let median = gaps.isEmpty ? Double.infinity : gaps[gaps.count / 2]
     let upper = gaps.isEmpty ? Double.infinity : gaps[min(gaps.count - 1, gaps.count * 3 / 4)]
-    for (f, fp) in d.footprints.enumerated() {
-      let delivery = scheme.delivery(footprint: f, in: analysis)
-      let t = analysis.footprintTrajectories[f]
-      let dnPoint = t.point(.doNothing, year)
-      let planPoint = t.point(.plan, year)
-      let dn = dnPoint.value
-      let plan = delivery.plan(doNothing: dn, plan: planPoint.value)
-      var savings: Double? = nil
-      if let dn, let plan, dn > 0 { savings = (dn - plan) / dn * 100 }
-      var perHead: Double? = nil
-      if let dn, let pop = fp.population, pop > 0 { perHead = dn * 1_000_000 / Double(pop) }
-      let summary = analysis.alignment[f]
-      rows.append(
-        LeagueRow(
-          footprint: f, rank: 0, code: fp.code, name: fp.name, region: fp.region,
-          members: d.membersOfFootprint[f].count, doNothing: dn, plan: plan, savingsPercent: savings,
-          perHead: perHead, alignedShare: summary.alignedShare, alignment: summary, flagged: inputs.flagged[f],
-          atRisk: inputs.atRiskBase[f].map { $0 * delivery.factor }, rating: fp.rating, delivery: delivery,
-          neededPercent: neededDeliveryPercent(t), observed: analysis.observed[f],
-          balanceYear: t.delivering(delivery).planBalanceYear,
-          margin: analysis.margin(footprint: f, delivery: delivery),
-          vetoShare: analysis.vetoShare(footprint: f),
-          vetoHolder: analysis.largestMember[f].map { d.organisations.name(at: d.memberships[$0].org) },
-          pivotal: analysis.pivotalCount(footprint: f, delivery: delivery),
-          gapBand: dn.map { $0 >= upper ? 2 : ($0 >= median ? 1 : 0) } ?? 0,
-          planPath: FinancialYear.all.map {
-            delivery.plan(doNothing: t.value(.doNothing, $0), plan: t.value(.plan, $0))
-          },
-          illustrativeColumns: illustrativeColumns(
-            dn: dnPoint, plan: planPoint, perHead: perHead, footprint: fp,
-            atRiskIllustrative: inputs.atRiskIllustrative[f], observed: analysis.observed[f],
-            vetoIllustrative: analysis.largestMember[f].map {
-              d.finance.hasIllustrative(entity: d.finance.entity(organisation: d.memberships[$0].org))
-            } ?? false),
-          caveatColumns: caveatColumns(dn: dnPoint, plan: planPoint, footprint: fp, delivery: delivery),
-          doNothingBasis: dnPoint.origin == .own ? fin.basis(entity: f, year: year, scenario: .doNothing) : nil,
-          doNothingSource: dnPoint.origin == .own ? fin.source(entity: f, year: year, scenario: .doNothing) : nil,
-          doNothingNote: dnPoint.origin == .own ? fin.note(entity: f, year: year, scenario: .doNothing) : nil,
-          population: fp.population, populationBasis: fp.population == nil ? nil : fp.populationBasis,
-          populationNote: fp.note, loans: analysis.loans[f]?.latest?.value,
-          loansYear: analysis.loans[f]?.latest?.year, loansChange: analysis.loans[f]?.change))
+    let count = d.footprints.count
+    let make = { @Sendable (f: Int) in
+      row(f, analysis: analysis, scheme: scheme, inputs: inputs, median: median, upper: upper)
+    }
+    var rows: [LeagueRow]
+    if count >= 512 {
+      // Rows are independent: at national scale, two threads halve this.
+      let slots = ChunkSlots<[LeagueRow]>(count: 2)
+      let half = (count + 1) / 2
+      DispatchQueue.concurrentPerform(iterations: 2) { part in
+        slots.store(part, (part == 0 ? 0..<half : half..<count).map(make))
+      }
+      rows = slots.take(0) ?? []
+      rows.append(contentsOf: slots.take(1) ?? [])
+    } else {
+      rows = (0..<count).map(make)
     }
     return rank(rows, by: .doNothing, ascending: false)
+  }
+
+  /// One footprint's row (`median` and `upper`: the footprints' gaps' median and upper quartile).
+  static func row(
+    _ f: Int, analysis: Analysis, scheme: DeliveryScheme, inputs: LeagueInputs, median: Double, upper: Double
+  ) -> LeagueRow {
+    let d = analysis.dataset
+    let fp = d.footprints[f]
+    let year = FinancialYear.target
+    let fin = d.finance
+    let delivery = scheme.delivery(footprint: f, in: analysis)
+    let t = analysis.footprintTrajectories[f]
+    let dnPoint = t.point(.doNothing, year)
+    let planPoint = t.point(.plan, year)
+    let dn = dnPoint.value
+    let plan = delivery.plan(doNothing: dn, plan: planPoint.value)
+    var savings: Double? = nil
+    if let dn, let plan, dn > 0 { savings = (dn - plan) / dn * 100 }
+    var perHead: Double? = nil
+    if let dn, let pop = fp.population, pop > 0 { perHead = dn * 1_000_000 / Double(pop) }
+    let summary = analysis.alignment[f]
+    return LeagueRow(
+      footprint: f, rank: 0, code: fp.code, name: fp.name, region: fp.region,
+      members: d.membersOfFootprint[f].count, doNothing: dn, plan: plan, savingsPercent: savings,
+      perHead: perHead, alignedShare: summary.alignedShare, alignment: summary, flagged: inputs.flagged[f],
+      atRisk: inputs.atRiskBase[f].map { $0 * delivery.factor }, rating: fp.rating, delivery: delivery,
+      neededPercent: neededDeliveryPercent(t), observed: analysis.observed[f],
+      balanceYear: t.delivering(delivery).planBalanceYear,
+      margin: analysis.margin(footprint: f, delivery: delivery),
+      vetoShare: analysis.vetoShare(footprint: f),
+      vetoHolder: analysis.largestMember[f].map { d.organisations.name(at: d.memberships[$0].org) },
+      pivotal: analysis.pivotalCount(footprint: f, delivery: delivery),
+      gapBand: dn.map { $0 >= upper ? 2 : ($0 >= median ? 1 : 0) } ?? 0,
+      planPath: FinancialYear.all.map {
+        delivery.plan(doNothing: t.value(.doNothing, $0), plan: t.value(.plan, $0))
+      },
+      illustrativeColumns: illustrativeColumns(
+        dn: dnPoint, plan: planPoint, perHead: perHead, footprint: fp,
+        atRiskIllustrative: inputs.atRiskIllustrative[f], observed: analysis.observed[f],
+        vetoIllustrative: analysis.largestMember[f].map {
+          d.finance.hasIllustrative(entity: d.finance.entity(organisation: d.memberships[$0].org))
+        } ?? false),
+      caveatColumns: caveatColumns(dn: dnPoint, plan: planPoint, footprint: fp, delivery: delivery),
+      doNothingBasis: dnPoint.origin == .own ? fin.basis(entity: f, year: year, scenario: .doNothing) : nil,
+      doNothingSource: dnPoint.origin == .own ? fin.source(entity: f, year: year, scenario: .doNothing) : nil,
+      doNothingNote: dnPoint.origin == .own ? fin.note(entity: f, year: year, scenario: .doNothing) : nil,
+      population: fp.population, populationBasis: fp.population == nil ? nil : fp.populationBasis,
+      populationNote: fp.note, loans: analysis.loans[f]?.latest?.value,
+      loansYear: analysis.loans[f]?.latest?.year, loansChange: analysis.loans[f]?.change)
   }
 
   static func caveatColumns(

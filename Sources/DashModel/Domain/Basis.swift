@@ -32,4 +32,13 @@ public enum FigureStanding: Sendable, Hashable {
   case caveat
   /// Made up to show how the tool works (any figure behind it).
   case illustrative
+
+  /// How screens and exports say it.
+  public var label: String {
+    switch self {
+    case .reported: "reported"
+    case .caveat: "reported with a caveat"
+    case .illustrative: "illustrative"
+    }
+  }
 }

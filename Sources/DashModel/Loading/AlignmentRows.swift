@@ -82,8 +82,14 @@ enum AlignmentRows {
     let d = d1 * 10 + d2
     guard (1...12).contains(m), d >= 1 else { return nil }
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-    guard d <= days[m - 1] else { return nil }
+    // A switch, not an array literal: no allocation per row.
+    let days: Int
+    switch m {
+    case 2: days = leap ? 29 : 28
+    case 4, 6, 9, 11: days = 30
+    default: days = 31
+    }
+    guard d <= days else { return nil }
     return y * 10_000 + m * 100 + d
   }
 }

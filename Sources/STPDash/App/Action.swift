@@ -22,8 +22,6 @@ enum Effect: Equatable {
   case saveFlags([FlagDraft], journalPath: String)
   /// Read the flag journal again (it changed on disk).
   case readFlags(journalPath: String)
-  /// Write a CSV export of the current view (made; where it goes is asked next).
-  case export(name: String, csv: String, rows: Int)
   /// Write an export to the path the user gave: CSV, or JSON when the name
   /// ends in `.json`; an existing file only when `overwrite`.
   case writeExport(path: String, csv: String, rows: Int, overwrite: Bool)

@@ -112,6 +112,10 @@ struct DerivedInputs: Equatable {
   var organisations = false
   var orgSort = OrganisationColumn.savings
   var orgAscending = false
+  /// Whether the Regions screen is open (its summaries are made only then).
+  var regions = false
+  /// What `:` has typed so far, while it is open.
+  var goTo: String?
 }
 
 /// What is computed from the data and settings, kept until they change.
@@ -147,6 +151,10 @@ struct Derived {
   /// The active flags the filter keeps, and their keys.
   var visibleFlags: [FlagEvent] = []
   var visibleFlagKeys: [Int] = []
+  /// The regions and England (made while the Regions screen is open).
+  var regionSummaries: [RegionSummary] = []
+  /// What `:` matches for the text typed so far, best first.
+  var goToMatches: [GoTo.Match] = []
 }
 
 /// A stable number for each (organisation, footprint) pair of the flags,
@@ -255,7 +263,13 @@ struct AppState {
       ascending: league.ascending, region: league.region, membersOf: members.footprint, memberSort: members.sort,
       memberAscending: members.ascending, observed: observed, assumed: assumed, filters: filters,
       organisations: route.contains(.organisations), orgSort: organisations.sort,
-      orgAscending: organisations.ascending)
+      orgAscending: organisations.ascending, regions: route.contains(.regions), goTo: goToText)
+  }
+
+  /// The text `:` has typed, while it is open.
+  var goToText: String? {
+    guard let input, case .goTo = input.purpose else { return nil }
+    return input.text
   }
 
   /// The delivery of every footprint: uniform, or each at its observed rate.
@@ -342,6 +356,13 @@ struct AppState {
         derived.visibleFlags = derived.activeFlags
         derived.visibleFlagKeys = derived.activeFlagKeys
       }
+    }
+    if rowsChanged || before?.regions != now.regions {
+      derived.regionSummaries =
+        now.regions ? RegionsPresenter.summaries(derived.rows, analysis: session.analysis, delivery: scheme) : []
+    }
+    if dataChanged || before?.goTo != now.goTo {
+      derived.goToMatches = now.goTo.map { GoTo.matches(self, $0) } ?? []
     }
     derived.inputs = now
   }

@@ -22,8 +22,6 @@ struct EffectRunner {
       return .dataReloaded(reload(directory: directory, journalPath: journalPath))
     case .saveFlags(let drafts, let journalPath):
       return save(drafts, journalPath: journalPath)
-    case .export(let name, let csv, let rows):
-      return .exported(export(name: name, csv: csv, rows: rows))
     case .writeExport(let path, let csv, let rows, let overwrite):
       return .exported(writeExport(path: path, csv: csv, rows: rows, overwrite: overwrite))
     case .copy(let text):
@@ -89,37 +87,4 @@ struct EffectRunner {
     return .success(ExportDone(path: given, rows: rows))
   }
 
-  func export(name: String, csv: String, rows: Int) -> Result<ExportDone, ExportFailure> {
-    var t = time(nil)
-    var parts = tm()
-    localtime_r(&t, &parts)
-    func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
-    let stamp =
-      "\(parts.tm_year + 1900)\(two(parts.tm_mon + 1))\(two(parts.tm_mday))-\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))"
-    let safeName = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" })
-    for attempt in 0..<100 {
-      let file = "stpdash-\(safeName)-\(stamp)\(attempt == 0 ? "" : "-\(attempt)").csv"
-      let path = exportDirectory + "/" + file
-      let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-      if fd < 0 {
-        if errno == EEXIST { continue }
-        return .failure(ExportFailure(message: "cannot write \(path): \(String(cString: strerror(errno)))"))
-      }
-      defer { close(fd) }
-      let bytes = Array(csv.utf8)
-      let written = bytes.withUnsafeBytes { raw -> Int in
-        guard let base = raw.baseAddress else { return 0 }
-        return write(fd, base, raw.count)
-      }
-      guard written == bytes.count else {
-        let reason = String(cString: strerror(errno))
-        unlink(path)
-        return .failure(ExportFailure(message: "cannot write \(path): \(reason)"))
-      }
-      return .success(
-        ExportDone(
-          path: path.hasPrefix(FileManager.default.currentDirectoryPath + "/") ? "./" + file : path, rows: rows))
-    }
-    return .failure(ExportFailure(message: "too many exports this second"))
-  }
 }

@@ -297,9 +297,9 @@ enum Reducer {
       return [.reload(directory: state.session.directory, journalPath: state.session.journalPath)]
     case .export:
       // Made now, saved where the user says (a default in the current directory).
-      guard case .export(let name, let csv, let rows)? = Exporter.effect(state).first else { return [] }
-      state.pendingExport = (csv, rows)
-      let safe = String(name.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" })
+      let content = Exporter.export(state)
+      state.pendingExport = (content.csv, content.rows)
+      let safe = String(content.name.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" })
       state.input = TextInput(purpose: .exportPath(overwrite: false), text: "stpdash-\(safe).csv")
     case .copy:
       return Copying.copy(&state)

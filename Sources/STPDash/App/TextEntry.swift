@@ -5,7 +5,7 @@ enum TextEntry {
   static func key(_ state: inout AppState, _ key: Key) -> [Effect] {
     guard var input = state.input else { return [] }
     if case .goTo(let selected) = input.purpose {
-      let count = GoTo.matches(state, input.text).count
+      let count = state.derived.goToMatches.count
       switch key {
       case .down, .ctrl("n"), .tab:
         input.purpose = .goTo(selected: count == 0 ? 0 : (selected + 1) % count)
@@ -82,7 +82,7 @@ enum TextEntry {
         }
         return [.writeExport(path: path, csv: pending.csv, rows: pending.rows, overwrite: overwrite)]
       case .goTo(let selected):
-        let matches = GoTo.matches(state, input.text)
+        let matches = state.derived.goToMatches
         guard !matches.isEmpty else {
           state.notice = Notice(text: "nothing matches \"\(VisibleText.sanitize(input.text))\"", kind: .info)
           return []

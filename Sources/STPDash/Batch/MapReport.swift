@@ -5,6 +5,23 @@ enum MapReport {
   static func csv(
     _ rows: [LeagueRow], visible: Set<Int>, dataset d: Dataset, metric: LeagueColumn, context: ExportContext?
   ) -> String {
+    TableExport.csv(table(rows, visible: visible, dataset: d, metric: metric), context: context)
+  }
+
+  /// One JSON object per hex, the same fields as the CSV (numbers as
+  /// numbers, `kept` as true or false).
+  static func json(_ rows: [LeagueRow], dataset d: Dataset, metric: LeagueColumn, context: ExportContext) -> String {
+    let t = table(rows, visible: Set(rows.compactMap(\.footprint)), dataset: d, metric: metric)
+    return JSONValue.object(
+      [
+        ("metric", .string(metric.csvHeader)), ("layout", .string("odd-r, row 1 at the south")),
+        ("hexes", .array(t.rows.map { TableExport.json($0, in: t) })),
+      ] + context.json
+    ).rendered() + "\n"
+  }
+
+  /// One row per hex, north to south: where it sits, its figure and bin.
+  static func table(_ rows: [LeagueRow], visible: Set<Int>, dataset d: Dataset, metric: LeagueColumn) -> Table {
     let byFootprint = Dictionary(rows.compactMap { r in r.footprint.map { ($0, r) } }, uniquingKeysWith: { a, _ in a })
     let values = rows.filter { $0.footprint.map(visible.contains) ?? false }.compactMap {
       MapPresenter.value($0, metric)
@@ -15,7 +32,8 @@ enum MapReport {
       Table.Column(key: "label", title: "Label"), Table.Column(key: "q", title: "q"),
       Table.Column(key: "r", title: "r"),
       Table.Column(key: "metric", title: "Metric"), Table.Column(key: "value", title: "Value"),
-      Table.Column(key: "bin", title: "Bin"), Table.Column(key: "kept", title: "Kept by the filter"),
+      Table.Column(key: "basis", title: "Basis"), Table.Column(key: "bin", title: "Bin"),
+      Table.Column(key: "kept", title: "Kept by the filter"),
     ])
     t.rows = d.hexes.sorted { ($0.r, $0.q) > ($1.r, $1.q) }.map { h in
       let row = byFootprint[h.footprint]
@@ -27,11 +45,12 @@ enum MapReport {
           .text(d.footprints[h.footprint].code), .text(d.footprints[h.footprint].name), .text(h.label),
           Table.Cell(text: "", value: .integer(h.q)), Table.Cell(text: "", value: .integer(h.r)),
           .text(metric.csvHeader), Table.Cell(text: "", value: .number(v, decimals: 3)),
+          Table.Cell(text: "", value: .text(v == nil ? nil : row.map { $0.standing(metric).label })),
           Table.Cell(text: "", value: .integer(kept ? MapPresenter.bin(v, edges: edges) : nil)),
           Table.Cell(text: "", value: .bool(kept)),
         ])
     }
-    return TableExport.csv(t, context: context)
+    return t
   }
 
   /// Plain text: the labels in their map positions (each with its bin's

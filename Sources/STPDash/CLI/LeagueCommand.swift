@@ -65,8 +65,10 @@ struct LeagueCommand: ParsableCommand {
       if let query { rows = rows.filter { query.matches(.footprint($0)) } }
       let context = ExportContext(
         delivery: delivery.scheme, assumed: whatIf.codes(ws, assumed), filter: query?.text ?? "")
-      let england = LeagueTable.total(
-        rows, analysis: ws.analysis, name: regionValue.map { "\($0.name) total" } ?? "England")
+      // The total row is not part of the CSV: made only for the formats that show it.
+      func england() -> LeagueRow {
+        LeagueTable.total(rows, analysis: ws.analysis, name: regionValue.map { "\($0.name) total" } ?? "England")
+      }
       timer.mark("league rows")
       defer { timer.mark("print") }
       switch output.format {
@@ -74,11 +76,11 @@ struct LeagueCommand: ParsableCommand {
       case .json:
         Console.out(
           LeagueReport.json(
-            rows, england: england, sort: column, ascending: ascending, region: regionValue, delivery: setting,
+            rows, england: england(), sort: column, ascending: ascending, region: regionValue, delivery: setting,
             context: context))
       case .table:
         let g = Glyphs(unicode: Console.unicode)
-        var lines = TextTable(LeagueReport.table(rows, total: england, sorted: column, glyphs: g)).render(
+        var lines = TextTable(LeagueReport.table(rows, total: england(), sorted: column, glyphs: g)).render(
           width: Console.width, glyphs: g)
         lines.append("")
         let dir = ascending ? "smallest first" : "largest first"

@@ -40,18 +40,7 @@ struct MapCommand: ParsableCommand {
         Console.out(
           MapReport.csv(
             rows, visible: Set(rows.compactMap(\.footprint)), dataset: ws.dataset, metric: column, context: context))
-      case .json:
-        let csv = CSVRecords.parse(
-          MapReport.csv(
-            rows, visible: Set(rows.compactMap(\.footprint)), dataset: ws.dataset, metric: column, context: nil))
-        let header = csv.first ?? []
-        Console.out(
-          JSONValue.object(
-            [
-              ("metric", .string(column.csvHeader)), ("layout", .string("odd-r, row 1 at the south")),
-              ("hexes", .array(csv.dropFirst().map { r in .object(zip(header, r).map { ($0, .string($1)) }) })),
-            ] + context.json
-          ).rendered() + "\n")
+      case .json: Console.out(MapReport.json(rows, dataset: ws.dataset, metric: column, context: context))
       case .table:
         Console.out(
           lines: MapReport.lines(rows, dataset: ws.dataset, metric: column, glyphs: Glyphs(unicode: Console.unicode)))

@@ -118,12 +118,8 @@ enum ProvenancePresenter {
   }
 
   static func line(_ label: String, _ value: String, _ s: FigureStanding, _ what: String) -> DetailLine {
-    let word: String
-    switch s {
-    case .reported: word = "reported"
-    case .caveat: word = "reported with a caveat"
-    case .illustrative: word = "ILLUSTRATIVE"
-    }
+    // Illustrative in capitals: it must not be read past.
+    let word = s == .illustrative ? s.label.uppercased() : s.label
     let tone: Tone = s == .illustrative ? .dim : (s == .caveat ? .warn : .normal)
     let padded = label + String(repeating: " ", count: max(0, 16 - label.count))
     return DetailLine(

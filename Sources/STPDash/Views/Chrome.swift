@@ -191,7 +191,7 @@ enum Chrome {
       case .success: return "\(Lists.rows(state, screen: state.screen)?.keys.count ?? 0) kept; Enter keeps it"
       }
     case .goTo:
-      let n = GoTo.matches(state, input.text).count
+      let n = state.derived.goToMatches.count
       return input.text.isEmpty ? "type a name or code" : (n == 0 ? "no match" : nil)
     case .flagReason, .unflagReason, .exportPath, .delivery: return nil
     }

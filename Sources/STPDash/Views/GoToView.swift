@@ -4,10 +4,10 @@ import DashModel
 /// highlighted one opened by Enter.
 enum GoToView {
   static func render(_ state: AppState, selected: Int, into buf: inout Buffer) {
-    guard let input = state.input else { return }
+    guard state.goToText != nil else { return }
     let theme = state.theme
     let g = state.glyphs
-    let matches = GoTo.matches(state, input.text)
+    let matches = state.derived.goToMatches
     let room = max(1, buf.height - 4)
     let shown = min(matches.count, room, 12)
     guard shown > 0 else { return }
