@@ -15,7 +15,7 @@ enum AlignmentRows {
     let basis = table.column("basis")
     var out = StanceRecords()
     out.reserve(table.estimatedRecords)
-    var seen = PairSet(organisations: references.organisationCount)
+    var seen = PairSet(organisations: references.organisationCount, records: table.estimatedRecords)
     var hints = References.Hints()
     let texts = Interner()
     var unknown = UnknownCodes()

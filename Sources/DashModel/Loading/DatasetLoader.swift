@@ -192,7 +192,7 @@ public enum DatasetLoader {
       result.problems.append(contentsOf: stanceProblems)
       if alignmentTable != nil {
         // Every stance must belong to a membership.
-        var keys = PairSet(organisations: orgCount)
+        var keys = PairSet(organisations: orgCount, records: result.memberships.count)
         for m in result.memberships { _ = keys.insert(org: m.org, footprint: m.footprint, line: 0) }
         let records = result.alignment
         for i in records.indices where !keys.contains(org: records.org(i), footprint: records.footprint(i)) {

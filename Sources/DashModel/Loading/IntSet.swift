@@ -91,10 +91,13 @@ struct PairSet: ~Copyable {
 
   private let first: UnsafeMutablePointer<First>
   private let organisations: Int
-  private var more = IntSet(capacity: 256)
+  private var more: IntSet
 
-  init(organisations: Int) {
+  /// `records`: how many keys are expected in all (those beyond one per
+  /// organisation size the table once, instead of growing it eight times).
+  init(organisations: Int, records: Int = 0) {
     self.organisations = max(organisations, 0)
+    more = IntSet(capacity: min(max(256, records - organisations), 1 << 22))
     first = .allocate(capacity: max(self.organisations, 1))
     first.initialize(repeating: First(footprint: 0, extra: 0, lineAndOne: 0), count: max(self.organisations, 1))
   }

@@ -15,7 +15,7 @@ enum MembershipRows {
     var lines: [Int32] = []
     out.reserveCapacity(table.estimatedRecords)
     lines.reserveCapacity(table.estimatedRecords)
-    var seen = PairSet(organisations: references.organisationCount)
+    var seen = PairSet(organisations: references.organisationCount, records: table.estimatedRecords)
     var unknown = UnknownCodes()
     var hints = References.Hints()
     table.forEachRecord(problems: &problems) { row, problems in
