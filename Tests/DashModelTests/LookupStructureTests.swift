@@ -43,6 +43,48 @@ struct LookupStructureTests {
     }
   }
 
+  @Test func recentKeysAnswerOnlyForTheExactKeyTheyHeld() {
+    // Keys from a small pool (more than eight, so entries are replaced),
+    // many sharing lengths and edges: a wrong answer would file a row under
+    // another source.
+    struct Key: Hashable {
+      var a: [UInt8]
+      var b: [UInt8]
+      var flags: Int
+    }
+    var distinct = Set<Key>()
+    for i in 0..<24 {
+      let a: [UInt8] = i % 3 == 0 ? [] : Array("source \(i % 7)\(i < 12 ? "" : "x")".utf8)
+      let b: [UInt8] = Array((i % 4 == 0 ? "" : "note \(i % 2)").utf8)
+      distinct.insert(Key(a: a, b: b, flags: i % 5 == 0 ? 1 : 0))
+    }
+    // In a fixed order, so the seeded picks are the same every run.
+    let pool = distinct.sorted { String(describing: $0) < String(describing: $1) }
+    #expect(pool.count > 8)
+    var recent = RecentKeys()
+    var held: [Key: UInt32] = [:]
+    var order: [Key] = []
+    var rng = SeededGenerator(seed: 88)
+    func find(_ k: Key) -> UInt32? {
+      k.a.withUnsafeBufferPointer { a in k.b.withUnsafeBufferPointer { b in recent.find(a, b, flags: k.flags) } }
+    }
+    for step in 0..<4000 {
+      let k = pool[Int.random(in: 0..<pool.count, using: &rng)]
+      if let found = find(k) {
+        #expect(held[k] == found, "step \(step): \(k) answered \(found)")
+      } else {
+        let id = UInt32(step + 1)
+        k.a.withUnsafeBufferPointer { a in
+          k.b.withUnsafeBufferPointer { b in recent.remember(a, b, flags: k.flags, id: id) }
+        }
+        held[k] = id
+        order.append(k)
+      }
+    }
+    // The last eight keys remembered all answer, with their ids.
+    for k in order.suffix(8) { #expect(find(k) == held[k]) }
+  }
+
   @Test func intSetKeepsTheFirstLineThroughGrowth() {
     var set = IntSet(capacity: 2)
     var model: [Int64: Int] = [:]

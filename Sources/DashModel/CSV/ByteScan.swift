@@ -49,19 +49,23 @@ enum ByteScan {
   /// (short texts — codes, sources — compare faster than through `memcmp`).
   @inline(__always)
   static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    @inline(__always) func word(_ p: UnsafePointer<UInt8>, _ at: Int) -> UInt64 {
+      UnsafeRawPointer(p + at).loadUnaligned(as: UInt64.self)
+    }
+    if n < 8 {
+      var i = 0
+      while i < n {
+        if a[i] != b[i] { return false }
+        i += 1
+      }
+      return true
+    }
     var i = 0
     while i + 8 <= n {
-      if UnsafeRawPointer(a + i).loadUnaligned(as: UInt64.self)
-        != UnsafeRawPointer(b + i).loadUnaligned(as: UInt64.self)
-      {
-        return false
-      }
+      if word(a, i) != word(b, i) { return false }
       i += 8
     }
-    while i < n {
-      if a[i] != b[i] { return false }
-      i += 1
-    }
-    return true
+    // The last bytes as one word that overlaps the one before.
+    return i == n || word(a, n - 8) == word(b, n - 8)
   }
 }

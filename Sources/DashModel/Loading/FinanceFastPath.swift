@@ -97,15 +97,9 @@ struct FinanceFastPath {
       truncated = window.truncated
       p = 0
     }
-    // The last provenance's raw bytes (source then note): rows repeat it row
-    // after row, so it is compared here before the chunk interns anything.
-    var lastCapacity = 256
-    var last = UnsafeMutablePointer<UInt8>.allocate(capacity: lastCapacity)
-    defer { last.deallocate() }
-    var lastSource = -1
-    var lastNote = -1
-    var lastFlags = 0
-    var lastID: UInt32 = 0
+    // The last few provenances' raw bytes (source then note): rows repeat
+    // them, so they are compared here before the chunk interns anything.
+    var recent = RecentKeys()
     // The usual column order takes the straight-line parser first.
     let usual = canonicalLayer && FinanceCanonicalRow.applies(to: roles)
     var canonical = FinanceCanonicalRow(codes: columns.codes)
@@ -133,31 +127,20 @@ struct FinanceFastPath {
             let sourceLength = r.sourceEnd - r.sourceStart
             let noteLength = r.noteEnd - r.noteStart
             let flags = (r.sourceEscapes ? 1 : 0) | (r.noteEscapes ? 2 : 0)
+            let source = UnsafeBufferPointer(start: buffer + r.sourceStart, count: sourceLength)
+            let note = UnsafeBufferPointer(start: buffer + r.noteStart, count: noteLength)
             let provenance: UInt32
             if sourceLength == 0 && noteLength == 0 {
               provenance = 0
-            } else if sourceLength == lastSource && noteLength == lastNote && flags == lastFlags
-              && ByteScan.equal(last, buffer + r.sourceStart, sourceLength)
-              && ByteScan.equal(last + sourceLength, buffer + r.noteStart, noteLength)
-            {
-              provenance = lastID
+            } else if let known = recent.find(source, note, flags: flags) {
+              provenance = known
             } else {
-              lastID = chunk.provenanceID(
-                source: UnsafeBufferPointer(start: buffer + r.sourceStart, count: sourceLength),
-                sourceEscapes: r.sourceEscapes,
-                note: UnsafeBufferPointer(start: buffer + r.noteStart, count: noteLength), noteEscapes: r.noteEscapes,
+              provenance = chunk.provenanceID(
+                source: source, sourceEscapes: r.sourceEscapes, note: note, noteEscapes: r.noteEscapes,
                 line: line - 1, problems: &problems)
-              if sourceLength + noteLength > lastCapacity {
-                last.deallocate()
-                lastCapacity = sourceLength + noteLength
-                last = .allocate(capacity: lastCapacity)
-              }
-              last.update(from: buffer + r.sourceStart, count: sourceLength)
-              (last + sourceLength).update(from: buffer + r.noteStart, count: noteLength)
               // A pair that failed its checks (id 0) is never reused unchecked:
               // each row that repeats it is reported, as the general reader does.
-              (lastSource, lastNote, lastFlags) = lastID == 0 ? (-1, -1, 0) : (sourceLength, noteLength, flags)
-              provenance = lastID
+              if provenance != 0 { recent.remember(source, note, flags: flags, id: provenance) }
             }
             chunk.store(
               slot: FinanceTable.slot(entity: r.entity, year: r.year, scenario: r.scenario), milli: r.milli,

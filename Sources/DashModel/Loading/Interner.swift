@@ -9,9 +9,7 @@
 ///
 /// Texts are found by their raw bytes — with doubled quotes as written, and
 /// a flag saying so — so a repeated text costs no `String` and no
-/// allocation; the last few met (eight, by a mix of their length and
-/// bytes) cost not even a hash, so rows that cycle through a handful of
-/// sources hit as often as rows that repeat one.
+/// allocation, and the last few met (``RecentKeys``) cost not even a hash.
 final class Interner: @unchecked Sendable {
   /// Raw bytes → index id; the escaped form has a marker byte in front.
   private let index = CodeIndex(capacity: 64)
@@ -20,38 +18,12 @@ final class Interner: @unchecked Sendable {
   /// The string id of each text the byte index holds, by its index id.
   private var ids: [Int32] = []
 
-  /// A recently met text: its raw bytes, escape flag and id.
-  private struct Recent {
-    var bytes: UnsafeMutablePointer<UInt8>
-    var capacity: Int
-    var length = -1
-    var escapes = false
-    var id: Int32 = 0
-  }
-  private static let recentCount = 8
-  private var recent: UnsafeMutablePointer<Recent>
+  /// The last few texts met (``RecentKeys``).
+  private var recent = RecentKeys()
   /// A reused buffer for an escaped text's key (a marker byte, then the bytes).
   private var key: [UInt8] = []
 
-  init() {
-    recent = .allocate(capacity: Self.recentCount)
-    for i in 0..<Self.recentCount {
-      (recent + i).initialize(to: Recent(bytes: .allocate(capacity: 64), capacity: 64))
-    }
-  }
-
-  deinit {
-    for i in 0..<Self.recentCount { recent[i].bytes.deallocate() }
-    recent.deinitialize(count: Self.recentCount)
-    recent.deallocate()
-  }
-
-  /// Where a text would sit among the recent ones.
-  @inline(__always)
-  private static func bucket(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
-    let mix = n &* 31 &+ Int(p[0]) &* 7 &+ Int(p[n / 2]) &* 3 &+ Int(p[n - 1])
-    return mix & (recentCount - 1)
-  }
+  init() {}
 
   /// The id of the cell's text (0 when empty), shared with earlier equal
   /// cells. A new text is checked first (valid UTF-8, at most `limit`
@@ -61,12 +33,10 @@ final class Interner: @unchecked Sendable {
     problems: inout ProblemList
   ) -> Int32 {
     let b = row.trimmedBytes(slot)
-    guard let p = b.baseAddress, !b.isEmpty else { return 0 }
+    guard !b.isEmpty else { return 0 }
     let escapes = row.hasEscapes(slot)
-    let r = recent + Self.bucket(p, b.count)
-    if b.count == r.pointee.length && escapes == r.pointee.escapes && ByteScan.equal(r.pointee.bytes, p, b.count) {
-      return r.pointee.id
-    }
+    let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+    if let known = recent.find(b, none, flags: escapes ? 1 : 0) { return Int32(bitPattern: known) }
     // Known already (and so checked when first met), or new: checked now.
     let found: Int?
     if escapes {
@@ -88,15 +58,7 @@ final class Interner: @unchecked Sendable {
       id = Int32(strings.count - 1)
       ids.append(id)
     }
-    if b.count > r.pointee.capacity {
-      r.pointee.bytes.deallocate()
-      r.pointee.capacity = b.count
-      r.pointee.bytes = .allocate(capacity: b.count)
-    }
-    r.pointee.bytes.update(from: p, count: b.count)
-    r.pointee.length = b.count
-    r.pointee.escapes = escapes
-    r.pointee.id = id
+    recent.remember(b, none, flags: escapes ? 1 : 0, id: UInt32(bitPattern: id))
     return id
   }
 
