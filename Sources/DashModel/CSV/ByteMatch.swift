@@ -47,11 +47,13 @@ extension OrganisationKind {
   ]
 
   static let table = WordTable(words)
+  /// The kinds in word order (`allCases` makes a new array each time it is read).
+  static let byIndex = allCases
 
   /// Parses a kind straight from a cell's bytes (falling back to the lenient text form).
   init?(row: CSVRow, slot: Int) {
     if let i = Self.table.index(row.trimmedBytes(slot)) ?? ByteMatch.index(row.trimmedBytes(slot), in: Self.words) {
-      self = Self.allCases[i]
+      self = Self.byIndex[i]
     } else if let k = OrganisationKind(code: row.string(slot)) {
       self = k
     } else {
@@ -64,11 +66,13 @@ extension Stance {
   static let words: [StaticString] = ["aligned", "conditional", "dissenting", "refused", "unknown"]
 
   static let table = WordTable(words)
+  /// The stances in word order (`allCases` makes a new array each time it is read).
+  static let byIndex = allCases
 
   /// Parses a stance straight from a cell's bytes.
   init?(row: CSVRow, slot: Int) {
     if let i = Self.table.index(row.trimmedBytes(slot)) ?? ByteMatch.index(row.trimmedBytes(slot), in: Self.words) {
-      self = Self.allCases[i]
+      self = Self.byIndex[i]
     } else if let s = Stance(code: row.string(slot)) {
       self = s
     } else {
@@ -79,15 +83,19 @@ extension Stance {
 
 extension Rating {
   static let words: [StaticString] = ["outstanding", "advanced", "making progress", "needs most improvement"]
+  /// The ratings in word order (`allCases` makes a new array each time it is read).
+  static let byIndex = allCases
 }
 
 extension Region {
   static let words: [StaticString] = ["north", "midlands and east", "london", "south"]
+  /// The regions in word order (`allCases` makes a new array each time it is read).
+  static let byIndex = allCases
 
   /// Parses a region straight from a cell's bytes.
   init?(row: CSVRow, slot: Int) {
     if let i = ByteMatch.index(row.trimmedBytes(slot), in: Self.words) {
-      self = Self.allCases[i]
+      self = Self.byIndex[i]
     } else if let r = Region(name: row.string(slot)) {
       self = r
     } else {

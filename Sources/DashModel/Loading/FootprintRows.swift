@@ -59,7 +59,7 @@ enum FootprintRows {
       let basis = RowChecks.basis(row, populationBasis, field: "population_basis", file: file, problems: &problems)
       var ratingValue: Rating? = nil
       if let i = ByteMatch.index(row.trimmedBytes(rating), in: Rating.words) {
-        ratingValue = Rating.allCases[i]
+        ratingValue = Rating.byIndex[i]
       } else if !row.isBlank(rating) {
         let ratingText = row.string(rating)
         ratingValue = Rating(name: ratingText)

@@ -68,21 +68,21 @@ enum OrganisationRows {
       // Checked as written (a String would replace bad UTF-8 unseen).
       let nameValid = RowChecks.checkText(
         nameBytes, field: "name", line: line, file: file, limit: RowChecks.nameLimit, problems: &problems)
+      let namePlain = plain(name)
+      let codePlain = plain(code)
       var nameText: [UInt8] = []
-      if !plain(name) {
-        nameText = Array(row.string(name).utf8)
-      }
+      if !namePlain { nameText = Array(row.string(name).utf8) }
       var codeText: [UInt8] = []
-      if !plain(code) { codeText = Array(row.string(code).utf8) }
+      if !codePlain { codeText = Array(row.string(code).utf8) }
       nameText.withUnsafeBufferPointer { n in
-        if !plain(name) { nameBytes = n }
+        if !namePlain { nameBytes = n }
         if !nameValid {
           nameBytes = UnsafeBufferPointer(start: nil, count: 0)
         } else if nameBytes.isEmpty {
           problems.error(file, line: line, field: "name", "name is empty")
         }
         codeText.withUnsafeBufferPointer { c in
-          let codeBytes = plain(code) ? b : c
+          let codeBytes = codePlain ? b : c
           chunk.part.append(code: codeBytes, name: nameBytes, kind: kindValue ?? .other, source: sourceID)
           chunk.codeHashes.append(CodeLookup.hash(codeBytes))
         }

@@ -157,12 +157,15 @@ enum RowChecks {
     }
   }
 
+  /// The bases in word order (`allCases` makes a new array each time it is read).
+  static let bases = Basis.allCases
+
   /// Parses an optional basis cell from bytes (empty means reported).
   static func basis(_ row: CSVRow, _ slot: Int, field: String, file: String, problems: inout ProblemList) -> Basis {
     let b = row.trimmedBytes(slot)
     if b.isEmpty { return .reported }
     let exact = FinanceVocabulary.shared.bases.index(of: b)
-    if exact >= 0 { return Basis.allCases[exact] }
+    if exact >= 0 { return Self.bases[exact] }
     return basis(row.string(slot), field: field, file: file, line: row.line, problems: &problems)
   }
 
