@@ -19,6 +19,26 @@ struct DisplayPropertyTests {
 
   static let texts = AwkwardText.string(length: 0...50)
 
+  @Test func searchFindsEveryPartOfANameThatStringSearchFinds() {
+    seededCheck(zip(Self.texts, Gen<Int>.int(in: 0...50).array(of: 2...2)), seed: 404) { text, ends in
+      let (a, b) = (ends[0], ends[1])
+      // A run of the text's scalars is always found, and so is anything
+      // String.contains finds; nothing else is needed of a byte search.
+      let scalars = Array(text.unicodeScalars)
+      let lo = min(a, b, scalars.count)
+      let hi = min(max(a, b), scalars.count)
+      var part = String.UnicodeScalarView()
+      part.append(contentsOf: scalars[lo..<hi])
+      let run = String(part)
+      if !Search.contains(text, run) { return "\(run.debugDescription) not found in \(text.debugDescription)" }
+      let other = String(text.reversed().prefix(3))
+      if text.contains(other) && !Search.contains(text, other) {
+        return "\(other.debugDescription) found by String.contains only"
+      }
+      return Search.contains("", run) == run.isEmpty ? nil : "the empty text holds \(run.debugDescription)"
+    }
+  }
+
   func actingCell(_ buf: Buffer) -> String? {
     for y in 0..<buf.height {
       for x in 0..<buf.width {

@@ -10,6 +10,9 @@ public struct Analysis: Sendable {
   public let footprintTrajectories: [Trajectory]
   /// England: the sum of all footprints.
   public let england: Trajectory
+  /// How many organisations belong to at least one footprint (England's
+  /// member count: a body in two footprints counts once).
+  public let memberOrganisations: Int
   /// Each footprint's members counted by stance.
   public let alignment: [AlignmentSummary]
   /// The planned savings each membership holds in 2020/21, as filed (delivery
@@ -60,6 +63,9 @@ public struct Analysis: Sendable {
     }
     footprintTrajectories = (slots.take(0) ?? []) + (slots.take(1) ?? [])
     england = Self.sum(footprintTrajectories)
+    var isMember = [Bool](repeating: false, count: dataset.organisations.count)
+    for m in dataset.memberships where m.org >= 0 && m.org < isMember.count { isMember[m.org] = true }
+    memberOrganisations = isMember.reduce(0) { $0 + ($1 ? 1 : 0) }
     alignment = dataset.membersOfFootprint.map { members in
       var s = AlignmentSummary()
       for m in members { s.add(dataset.stance(membership: m)) }

@@ -345,7 +345,8 @@ public enum LeagueTable {
     if uniform { balanceYear = summed.delivering(delivery).planBalanceYear }
     return LeagueRow(
       footprint: nil, rank: 0, code: name == "England" ? "E92000001" : "", name: name, region: nil,
-      members: distinctOrganisations(rows, d), doNothing: dn, plan: plan, savingsPercent: savings,
+      members: parts.count == d.footprints.count ? analysis.memberOrganisations : distinctOrganisations(rows, d),
+      doNothing: dn, plan: plan, savingsPercent: savings,
       perHead: pop > 0 ? popDN * 1_000_000 / Double(pop) : nil, alignedShare: alignment.alignedShare,
       alignment: alignment, flagged: flagged, atRisk: atRisk.value, rating: nil,
       delivery: delivery, neededPercent: neededDeliveryPercent(summed), observed: ObservedDelivery(summed),

@@ -116,6 +116,8 @@ struct DerivedInputs: Equatable {
   var regions = false
   /// What `:` has typed so far, while it is open.
   var goTo: String?
+  /// What `/` has typed so far, while it is open.
+  var search: String?
 }
 
 /// What is computed from the data and settings, kept until they change.
@@ -155,6 +157,8 @@ struct Derived {
   var regionSummaries: [RegionSummary] = []
   /// What `:` matches for the text typed so far, best first.
   var goToMatches: [GoTo.Match] = []
+  /// How many rows of the current list `/` matches so far.
+  var searchCount = 0
 }
 
 /// A stable number for each (organisation, footprint) pair of the flags,
@@ -263,7 +267,13 @@ struct AppState {
       ascending: league.ascending, region: league.region, membersOf: members.footprint, memberSort: members.sort,
       memberAscending: members.ascending, observed: observed, assumed: assumed, filters: filters,
       organisations: route.contains(.organisations), orgSort: organisations.sort,
-      orgAscending: organisations.ascending, regions: route.contains(.regions), goTo: goToText)
+      orgAscending: organisations.ascending, regions: route.contains(.regions), goTo: goToText, search: searchText)
+  }
+
+  /// The text `/` has typed, while it is open.
+  var searchText: String? {
+    guard let input, case .search = input.purpose else { return nil }
+    return input.text
   }
 
   /// The text `:` has typed, while it is open.
@@ -365,6 +375,9 @@ struct AppState {
       derived.goToMatches = now.goTo.map { GoTo.matches(self, $0) } ?? []
     }
     derived.inputs = now
+    // Any change may change the list searched: counted again while `/` is
+    // open (after the inputs are recorded, so the lists above are used).
+    derived.searchCount = now.search.map { Search.count(self, $0) } ?? 0
   }
 
   /// The footprint the user is looking at: the one on screen, else the league's selection.

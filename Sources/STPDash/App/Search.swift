@@ -28,17 +28,62 @@ enum Search {
     return !q.isEmpty && code.uppercased().hasPrefix(q)
   }
 
-  /// How many rows of the current list match.
+  /// How many rows of the current list match (kept in ``Derived`` while
+  /// the search is typed: made once per key, not per frame).
   static func count(_ state: AppState, _ query: String) -> Int {
     guard !query.isEmpty else { return 0 }
-    return names(state).reduce(0) { $0 + (matches($1.name, query) || matches(code: $1.code, query) ? 1 : 0) }
+    let test = matcher(state, query)
+    return names(state).reduce(0) { $0 + (test($1) ? 1 : 0) }
+  }
+
+  /// Whether a row of the current list matches `query`, by name or code: on
+  /// the league from the name forms made once per load.
+  static func matcher(_ state: AppState, _ query: String) -> ((key: Int, name: String, code: String)) -> Bool {
+    let lower = query.lowercased()
+    let searchKey = Dataset.searchKey(query)
+    let league = state.screen == .league
+    return { row in
+      (league ? matches(footprint: row.key, state, lower: lower, key: searchKey) : matches(row.name, query))
+        || matches(code: row.code, query)
+    }
   }
 
   /// Whether a footprint's name matches, from the forms made once per load.
   static func matches(footprint f: Int, _ state: AppState, lower: String, key: String) -> Bool {
     guard f < state.derived.searchNames.count else { return false }
     let n = state.derived.searchNames[f]
-    return n.lower.contains(lower) || (!key.isEmpty && n.key.contains(key))
+    return contains(n.lower, lower) || (!key.isEmpty && contains(n.key, key))
+  }
+
+  /// Whether `text` holds `part`, compared as UTF-8 bytes (a match always
+  /// falls on whole scalars): `String.contains` compares by character and
+  /// costs a thousand rows a few milliseconds on every key typed.
+  static func contains(_ text: String, _ part: String) -> Bool {
+    var text = text
+    var part = part
+    return text.withUTF8 { t in
+      part.withUTF8 { p in
+        guard let first = p.first else { return true }
+        guard p.count <= t.count else { return false }
+        var i = 0
+        let last = t.count - p.count
+        outer: while i <= last {
+          if t[i] == first {
+            var j = 1
+            while j < p.count {
+              if t[i + j] != p[j] {
+                i += 1
+                continue outer
+              }
+              j += 1
+            }
+            return true
+          }
+          i += 1
+        }
+        return false
+      }
+    }
   }
 
   /// Selects the first match at or after `from` (wrapping), if any.
@@ -47,17 +92,11 @@ enum Search {
     let rows = names(state)
     guard !query.isEmpty, !rows.isEmpty else { return false }
     let start = key.flatMap { k in rows.firstIndex { $0.key == k } } ?? 0
-    let lower = query.lowercased()
-    let searchKey = Dataset.searchKey(query)
-    let league = state.screen == .league
+    let hit = matcher(state, query)
     for step in 0..<rows.count {
       let offset = skipCurrent ? step + 1 : step
       let i = forward ? (start + offset) % rows.count : ((start - offset) % rows.count + rows.count) % rows.count
-      let hit =
-        (league
-          ? matches(footprint: rows[i].key, state, lower: lower, key: searchKey) : matches(rows[i].name, query))
-        || matches(code: rows[i].code, query)
-      if hit {
+      if hit(rows[i]) {
         Lists.select(&state, index: i)
         return true
       }

@@ -183,7 +183,7 @@ enum Chrome {
     switch input.purpose {
     case .search:
       guard !input.text.isEmpty else { return nil }
-      let n = Search.count(state, input.text)
+      let n = state.derived.searchCount
       return n == 1 ? "1 match" : "\(n) matches"
     case .filter(let scope, _):
       switch FilterQuery.parse(input.text, fields: scope.fields) {
