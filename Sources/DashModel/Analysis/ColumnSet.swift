@@ -5,6 +5,11 @@ public struct ColumnSet: Sendable, Hashable {
   /// The empty set.
   public init() {}
 
+  /// The set of these columns.
+  public init(_ columns: LeagueColumn...) {
+    for c in columns { insert(c) }
+  }
+
   /// Whether the column is in the set.
   @inline(__always)
   public func contains(_ c: LeagueColumn) -> Bool { bits & (1 << UInt32(c.rawValue)) != 0 }

@@ -173,8 +173,10 @@ public enum LeagueTable {
       row(f, analysis: analysis, scheme: scheme, inputs: inputs, median: median, upper: upper)
     }
     var rows: [LeagueRow]
-    if count >= 512 {
-      // Rows are independent: at national scale, two threads halve this.
+    if count >= 2048 {
+      // Rows are independent: at national scale, two threads halve this
+      // (below a few thousand rows, handing half to a thread costs more
+      // CPU than it saves time: a key press on the dashboard stays cheap).
       let slots = ChunkSlots<[LeagueRow]>(count: 2)
       let half = (count + 1) / 2
       DispatchQueue.concurrentPerform(iterations: 2) { part in
@@ -213,7 +215,11 @@ public enum LeagueTable {
       perHead: perHead, alignedShare: summary.alignedShare, alignment: summary, flagged: inputs.flagged[f],
       atRisk: inputs.atRiskBase[f].map { $0 * delivery.factor }, rating: fp.rating, delivery: delivery,
       neededPercent: neededDeliveryPercent(t), observed: analysis.observed[f],
-      balanceYear: t.delivering(delivery).planBalanceYear,
+      // The first year the plan at this delivery balances (no trajectory made).
+      balanceYear: FinancialYear.all.first { y in
+        delivery.plan(doNothing: t.value(.doNothing, y), plan: t.value(.plan, y)).map { $0.isFinite && $0 <= 0 }
+          ?? false
+      },
       margin: analysis.margin(footprint: f, delivery: delivery),
       vetoShare: analysis.vetoShare(footprint: f),
       vetoHolder: analysis.largestMember[f].map { d.organisations.name(at: d.memberships[$0].org) },
@@ -237,15 +243,18 @@ public enum LeagueTable {
       loansYear: analysis.loans[f]?.latest?.year, loansChange: analysis.loans[f]?.change)
   }
 
+  /// The columns a caveat on the do-nothing figure carries into.
+  static let followDoNothingCaveat = ColumnSet(.doNothing, .savingsPercent, .needed, .perHead, .balance)
+  /// The columns an illustrative gap or plan makes illustrative.
+  static let followIllustrativePlan = ColumnSet(.needed, .balance, .pivotal)
+
   static func caveatColumns(
     dn: TrajectoryPoint, plan: TrajectoryPoint, footprint: Footprint, delivery: Delivery
   )
     -> ColumnSet
   {
     var out = ColumnSet()
-    if dn.caveat {
-      for c in [LeagueColumn.doNothing, .savingsPercent, .needed, .perHead, .balance] { out.insert(c) }
-    }
+    if dn.caveat { out.formUnion(Self.followDoNothingCaveat) }
     if plan.caveat || (dn.caveat && delivery != .full) { out.insert(.plan) }
     if plan.caveat { out.insert(.savingsPercent) }
     if footprint.populationCaveat { out.insert(.perHead) }
@@ -257,9 +266,7 @@ public enum LeagueTable {
     observed: ObservedDelivery?, vetoIllustrative: Bool
   ) -> ColumnSet {
     var out = ColumnSet()
-    if dn.illustrative || plan.illustrative {
-      for c in [LeagueColumn.needed, .balance, .pivotal] { out.insert(c) }
-    }
+    if dn.illustrative || plan.illustrative { out.formUnion(Self.followIllustrativePlan) }
     if observed?.illustrative == true { out.insert(.delivered) }
     if vetoIllustrative || dn.illustrative || plan.illustrative {
       out.insert(.veto)
