@@ -59,6 +59,39 @@ struct TablesTests {
     #expect(before.contains("▸"), "columns out of sight to the right are marked: \(before)")
   }
 
+  @Test func theRegionsScrollSidewaysAtSixtyColumnsAndKeepEngland() {
+    var s = AppFixture.state(width: 60, height: 20)
+    AppFixture.send(&s, [.char("7")])
+    func head() -> String { AppView.render(s).lines[2] }
+    let first = head()
+    // Regions give way from the right, so what shows reads from the left.
+    #expect(first.contains("North") && first.contains("England") && first.contains("+2▸"), "\(first)")
+    #expect(!first.contains("South"))
+    AppFixture.send(&s, [.char("L"), .char("L"), .char("L")])
+    let scrolled = head()
+    #expect(scrolled.hasPrefix("◂") && scrolled.contains("South") && scrolled.contains("England"), "\(scrolled)")
+    #expect(!scrolled.contains("North"))
+    AppFixture.send(&s, [.char("H"), .char("H"), .char("H")])
+    #expect(head() == first)
+    // The measure column cannot be hidden; a region can.
+    AppFixture.send(&s, [.char("c"), .char(" ")])
+    #expect(s.notice?.text.contains("always shows") == true)
+    AppFixture.send(&s, [.char("j"), .char(" "), .escape])
+    #expect(!head().contains("North") && head().contains("England"), "\(head())")
+  }
+
+  @Test func aTextTableSaysWhichColumnsItLeftOut() throws {
+    let narrow = try Binary.run(["regions"], environment: ["COLUMNS": "60", "LANG": "C.UTF-8"])
+    #expect(narrow.out.contains("Not shown at 60 columns: South"), "\(narrow.out.prefix(400))")
+    let wide = try Binary.run(["regions"], environment: ["COLUMNS": "120", "LANG": "C.UTF-8"])
+    #expect(!wide.out.contains("Not shown"), "every column fits at 120")
+    let orgs = try Binary.run(["orgs"], environment: ["COLUMNS": "100", "LANG": "C.UTF-8"])
+    let header = orgs.out.split(separator: "\n").first.map(String.init) ?? ""
+    let note = orgs.out.split(separator: "\n").first { $0.hasPrefix("Not shown at 100 columns:") }
+    #expect(note != nil, "orgs at 100 columns names what it leaves out")
+    if let note { #expect(!note.contains("Name") && (header.contains("Kind") || note.contains("Kind"))) }
+  }
+
   @Test func wideTerminalsShowFullNamesAndRatings() {
     let s = AppFixture.state(width: 200, height: 60)
     let screen = AppView.render(s).lines.joined(separator: "\n")

@@ -2,7 +2,7 @@ import DashModel
 
 /// The tables whose columns can be chosen and scrolled.
 enum TableName: String, Hashable, Codable, CaseIterable {
-  case league, members, organisations
+  case league, members, organisations, regions
 
   /// The table on a screen, if it has one of these.
   static func on(_ screen: Screen) -> TableName? {
@@ -10,6 +10,7 @@ enum TableName: String, Hashable, Codable, CaseIterable {
     case .league: .league
     case .footprint: .members
     case .organisations: .organisations
+    case .regions: .regions
     default: nil
     }
   }
@@ -21,6 +22,7 @@ enum TableName: String, Hashable, Codable, CaseIterable {
     case .league: all = LeaguePresenter.columns(rows: state.derived.rows.count)
     case .members: all = FootprintPresenter.memberColumns(footprint: "")
     case .organisations: all = OrganisationsPresenter.columns()
+    case .regions: all = RegionsPresenter.sideBySide(state.derived.regionSummaries, glyphs: state.glyphs).columns
     }
     return all.filter { $0.outputs.contains(.screen) }
   }

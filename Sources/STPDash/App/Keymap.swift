@@ -162,13 +162,13 @@ enum Keymap {
     Binding(
       keys: [.char("R")], label: "R", command: .regionCycle, scopes: [.league], help: "filter by region (cycles)"),
     Binding(
-      keys: [.char("c")], label: "c", command: .columns, scopes: [.league, .footprint, .organisations],
+      keys: [.char("c")], label: "c", command: .columns, scopes: [.league, .footprint, .organisations, .regions],
       help: "choose the columns shown"),
     Binding(
-      keys: [.char("H")], label: "H", command: .scrollLeft, scopes: [.league, .footprint, .organisations],
+      keys: [.char("H")], label: "H", command: .scrollLeft, scopes: [.league, .footprint, .organisations, .regions],
       help: "columns: scroll left"),
     Binding(
-      keys: [.char("L")], label: "L", command: .scrollRight, scopes: [.league, .footprint, .organisations],
+      keys: [.char("L")], label: "L", command: .scrollRight, scopes: [.league, .footprint, .organisations, .regions],
       help: "columns: scroll right"),
     Binding(
       keys: [.char("/")], label: "/", command: .search, scopes: [.league, .footprint, .flags, .organisations],

@@ -71,6 +71,13 @@ struct TextTable {
       out.append(rule)
       out += cleanFooter.map(line)
     }
+    // A column left out is said, never silently missing.
+    let dropped = columns.indices.filter { !visible.contains($0) }.map { g.text(columns[$0].title) }
+    if !dropped.isEmpty {
+      let note =
+        "Not shown at \(width) columns: \(dropped.joined(separator: ", ")) (a wider terminal or --format csv shows \(dropped.count == 1 ? "it" : "them"))."
+      out += DetailLine(text: note, indent: 0).wrapped(to: width).map(\.text)
+    }
     return out
   }
 }

@@ -85,9 +85,11 @@ struct LeagueCommand: ParsableCommand {
         lines.append("")
         let dir = ascending ? "smallest first" : "largest first"
         let scope = regionValue.map { "\($0.name) footprints, " } ?? ""
-        lines.append(
-          "\(scope)sorted by \(column.meaning) (\(dir)). Money in £m, 2020/21, plans at \(delivery.scheme.label) delivery."
-        )
+        lines += DetailLine(
+          text:
+            "\(scope)sorted by \(column.meaning) (\(dir)). Money in £m, 2020/21, plans at \(delivery.scheme.label) delivery.",
+          indent: 0
+        ).wrapped(to: Console.width).map(\.text)
         if !assumed.isEmpty {
           lines.append("Assumed refusing (what-if): \(whatIf.codes(ws, assumed).joined(separator: ", ")).")
         }

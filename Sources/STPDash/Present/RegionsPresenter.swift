@@ -158,11 +158,13 @@ enum RegionsPresenter {
   static func sideBySide(_ summaries: [RegionSummary], glyphs g: Glyphs) -> Table {
     let ms = measures(glyphs: g)
     var t = Table(
-      columns: [Table.Column(key: "measure", title: "", priority: 0, width: .fixed(16))]
+      columns: [Table.Column(key: "measure", title: "Measure", priority: 0, width: .flexible(min: 16, extra: 0))]
         + summaries.enumerated().map { i, s in
           Table.Column(
             key: s.name, title: s.region?.shortName ?? s.name, align: .right,
-            priority: i == summaries.count - 1 ? 0 : 1,
+            // England always shows; of the regions, the rightmost give
+            // way first, so what shows reads from the left (H/L scroll).
+            priority: i == summaries.count - 1 ? 0 : i + 1,
             width: .fixed(11))
         })
     t.rows = ms.map { m in

@@ -10,7 +10,8 @@ enum RegionsView {
     if !state.assumed.isEmpty { info += " \(g.dot) \(state.assumed.count) assumed refusing" }
     info += " \(g.dot) reported: share of the £ reported, not illustrative"
     buf.put(DisplayWidth.truncate(g.text(info), to: buf.width - 2, ellipsis: g.ellipsis), x: 1, y: 1, style: theme.dim)
-    let layout = TableLayout(table, width: buf.width)
+    let cs = Columns.settings(state, .regions)
+    let layout = TableLayout(table, width: buf.width, hidden: cs.hidden, offset: cs.offset)
     TableView.header(table, layout: layout, y: 2, sorted: nil, ascending: false, into: &buf, theme: theme, glyphs: g)
     var room = buf.height - 4
     if table.rows.count > room { room -= 1 }
