@@ -8,6 +8,20 @@ import Testing
 /// same presentation values: these tests read both and compare.
 @Suite("One presentation for screen and batch")
 struct PresentationTests {
+  @Test func aMapFigureIsShortenedNeverCut() {
+    let g = Glyphs(unicode: true)
+    #expect(MapPresenter.text(641, .doNothing, mark: "†", width: 7, glyphs: g) == "641.0†")
+    #expect(MapPresenter.text(1_410, .doNothing, mark: "†", width: 7, glyphs: g) == "1,410†")
+    #expect(MapPresenter.text(12_345.6, .doNothing, mark: "*", width: 7, glyphs: g) == "12,346*")
+    #expect(MapPresenter.text(123_456.7, .doNothing, mark: "*", width: 7, glyphs: g) == "123.5k*")
+    #expect(MapPresenter.text(nil, .doNothing, mark: "", width: 7, glyphs: g) == g.dash)
+    // On the screen: no figure under a hex ends in an ellipsis.
+    var s = AppFixture.state(width: 100, height: 30)
+    AppFixture.send(&s, [.char("6")])
+    let screen = AppView.render(s).lines.joined(separator: "\n")
+    #expect(screen.contains("1,410†") && !screen.contains(".…"), "\(screen)")
+  }
+
   /// The text of every screen line, joined.
   func screen(_ state: AppState) -> String { AppView.render(state).lines.joined(separator: "\n") }
 

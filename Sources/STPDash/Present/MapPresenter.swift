@@ -94,6 +94,17 @@ enum MapPresenter {
     }
   }
 
+  /// The figure in at most `width` columns, its mark included: as the
+  /// league shows it, else whole pounds or units, else in thousands (`1.4k`)
+  /// — shorter, never cut.
+  static func text(_ v: Double?, _ c: LeagueColumn, mark: String, width: Int, glyphs g: Glyphs) -> String {
+    let full = text(v, c, glyphs: g) + mark
+    guard let v, DisplayWidth.width(of: full) > width else { return full }
+    let whole = NumberFormat.fixed(v, decimals: 0) + mark
+    if DisplayWidth.width(of: whole) <= width { return whole }
+    return NumberFormat.fixed(v / 1000, decimals: 1, grouping: false) + "k" + mark
+  }
+
   /// Columns a map can be coloured by (numbers, not names or categories).
   static let metrics: [LeagueColumn] = LeagueColumn.allCases.filter {
     ![.name, .region, .rating, .rank, .balance].contains($0)

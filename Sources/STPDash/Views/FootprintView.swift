@@ -14,9 +14,11 @@ enum FootprintView {
       f, analysis: state.session.analysis, league: row, delivery: state.delivery(footprint: f), glyphs: g)
     let title = facts.filter { $0.place == .title }.map(\.value).joined(separator: " \(g.dot) ")
     var x = buf.put(" " + fp.name, x: 0, y: layout.titleY, style: theme.title)
+    // Cut with an ellipsis where the width runs out, never mid-word unmarked.
+    let rest = "  \(title) \(g.dot) rank \(row.rank) of \(state.derived.ranked.count) by \(state.league.sort.title)"
     x = buf.put(
-      "  \(title) \(g.dot) rank \(row.rank) of \(state.derived.ranked.count) by \(state.league.sort.title)",
-      x: x, y: layout.titleY, style: theme.dim)
+      DisplayWidth.truncate(rest, to: max(0, buf.width - x), ellipsis: g.ellipsis), x: x, y: layout.titleY,
+      style: theme.dim)
 
     // Facts in two columns; a small chart to their right when there is room.
     let chartWidth = layout.chartBeside ? min(40, buf.width * 3 / 10) : 0

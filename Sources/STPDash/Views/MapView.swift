@@ -58,7 +58,8 @@ enum MapView {
       if h > 1 {
         let figure =
           row.map {
-            MapPresenter.text(MapPresenter.value($0, metric), metric, glyphs: g) + Figures.mark($0.standing(metric))
+            MapPresenter.text(
+              MapPresenter.value($0, metric), metric, mark: Figures.mark($0.standing(metric)), width: w - 1, glyphs: g)
           } ?? ""
         let fw = DisplayWidth.width(of: figure)
         let line = DisplayWidth.pad(
