@@ -11,8 +11,7 @@ struct FlagEndToEndTests {
     let d = try DataCopy()
     defer { d.remove() }
     let t = try Tmux()
-    t.run("\(Binary.path) --data \(d.path); echo EXIT=$?")
-    #expect(t.waitFor("1 League"))
+    #expect(t.startDashboard(" --data \(d.path)"))
     t.selectEaling()
     t.send("f")
     #expect(t.waitFor("Why is Ealing not cooperating with North West London?"), "\(t.capture())")
@@ -83,8 +82,7 @@ struct FlagEndToEndTests {
     let d = try DataCopy()
     defer { d.remove() }
     let t = try Tmux()
-    t.run("\(Binary.path) --data \(d.path); echo EXIT=$?")
-    #expect(t.waitFor("1 League"))
+    #expect(t.startDashboard(" --data \(d.path)"))
     t.send("4")
     #expect(t.waitFor("No active flags"))
     let r = try Binary.run([

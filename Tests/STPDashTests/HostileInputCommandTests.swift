@@ -334,8 +334,7 @@ struct HostileInputDashboardTests {
     let d = try DataCopy()
     defer { d.remove() }
     let t = try Tmux()
-    t.run("\(Binary.path) --data \(d.path); echo EXIT=$?")
-    #expect(t.waitFor("1 League"))
+    #expect(t.startDashboard(" --data \(d.path)"))
     // Something to lose: the delivery setting moved off its default.
     t.send("-")
     #expect(t.waitFor("90%"), "\(t.capture())")

@@ -7,8 +7,7 @@ struct MapEndToEndTests {
   @Test(arguments: [(100, 30, false, false), (80, 24, true, false), (80, 24, false, true)])
   func theMapMovesBetweenNeighboursAndDrills(width: Int, height: Int, noColor: Bool, ascii: Bool) throws {
     let t = try Tmux(width: width, height: height, environment: noColor ? ["NO_COLOR": "1"] : [:])
-    t.run("\(Binary.path)\(ascii ? " --ascii" : ""); echo EXIT=$?")
-    #expect(t.waitFor("1 League"), "\(t.capture())")
+    #expect(t.startDashboard("\(ascii ? " --ascii" : "")"), "\(t.capture())")
     t.send("6")
     #expect(t.waitFor("(quantiles)"), "the map and its legend:\n\(t.capture())")
     let map = t.capture()

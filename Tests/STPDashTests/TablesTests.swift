@@ -127,8 +127,7 @@ struct ColumnsEndToEndTests {
   @Test(arguments: [(100, 30), (80, 24)])
   func sortShowsItsColumnCHidesAndHLScroll(width: Int, height: Int) throws {
     let t = try Tmux(width: width, height: height)
-    t.run("\(Binary.path) --fresh; echo EXIT=$?")
-    #expect(t.waitFor("1 League"), "\(t.capture())")
+    #expect(t.startDashboard(" --fresh"), "\(t.capture())")
     func header() -> String {
       t.capture().split(separator: "\n").first { $0.contains("Footprint") }.map(String.init) ?? ""
     }
@@ -150,8 +149,7 @@ struct ColumnsEndToEndTests {
 
   @Test func twoHundredColumnsShowFullNamesAndRatings() throws {
     let t = try Tmux(width: 200, height: 60)
-    t.run("\(Binary.path) --fresh; echo EXIT=$?")
-    #expect(t.waitFor("1 League"), "\(t.capture())")
+    #expect(t.startDashboard(" --fresh"), "\(t.capture())")
     #expect(
       t.capture().contains("Making progress") && t.capture().contains("Northumberland, Tyne and Wear and North Durham"))
     t.send("q")

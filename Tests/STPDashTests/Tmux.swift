@@ -66,6 +66,14 @@ final class Tmux {
     try Spawn.run(["tmux", "-L", socket] + args, output: output)
   }
 
+  /// Starts the dashboard from the shell with `arguments` (after the
+  /// binary's path), the shell printing `EXIT=` and its status when it
+  /// ends; true once the league is on screen.
+  func startDashboard(_ arguments: String = "") -> Bool {
+    run("\(Binary.path)\(arguments); echo EXIT=$?")
+    return waitFor("1 League")
+  }
+
   /// Types a line into the shell and presses Enter.
   func run(_ command: String) {
     _ = try? tmux(["send-keys", "-t", target, "-l", command])

@@ -19,8 +19,7 @@ struct WhoCanBlockEndToEndTests {
       ).count - 1
     #expect(refusingCouncils > 0)
     let t = try Tmux(width: width, height: height, environment: noColor ? ["NO_COLOR": "1"] : [:])
-    t.run("\(Binary.path)\(ascii ? " --ascii" : ""); echo EXIT=$?")
-    #expect(t.waitFor("1 League"), "the league appears:\n\(t.capture())")
+    #expect(t.startDashboard("\(ascii ? " --ascii" : "")"), "the league appears:\n\(t.capture())")
     // Kent and Medway selected, so its row is on screen.
     t.send("/")
     _ = try t.tmux(["send-keys", "-t", t.target, "-l", "Kent and M"])

@@ -63,9 +63,7 @@ public struct Analysis: Sendable {
     }
     footprintTrajectories = (slots.take(0) ?? []) + (slots.take(1) ?? [])
     england = Self.sum(footprintTrajectories)
-    var isMember = [Bool](repeating: false, count: dataset.organisations.count)
-    for m in dataset.memberships where m.org >= 0 && m.org < isMember.count { isMember[m.org] = true }
-    memberOrganisations = isMember.reduce(0) { $0 + ($1 ? 1 : 0) }
+    memberOrganisations = dataset.memberOrganisationCount(footprints: dataset.footprints.indices)
     alignment = dataset.membersOfFootprint.map { members in
       var s = AlignmentSummary()
       for m in members { s.add(dataset.stance(membership: m)) }

@@ -352,7 +352,8 @@ public enum LeagueTable {
     if uniform { balanceYear = summed.delivering(delivery).planBalanceYear }
     return LeagueRow(
       footprint: nil, rank: 0, code: name == "England" ? "E92000001" : "", name: name, region: nil,
-      members: parts.count == d.footprints.count ? analysis.memberOrganisations : distinctOrganisations(rows, d),
+      members: parts.count == d.footprints.count
+        ? analysis.memberOrganisations : d.memberOrganisationCount(footprints: rows.lazy.compactMap(\.footprint)),
       doNothing: dn, plan: plan, savingsPercent: savings,
       perHead: pop > 0 ? popDN * 1_000_000 / Double(pop) : nil, alignedShare: alignment.alignedShare,
       alignment: alignment, flagged: flagged, atRisk: atRisk.value, rating: nil,
@@ -361,27 +362,6 @@ public enum LeagueTable {
       pivotal: pivotal, illustrativeColumns: illustrative, caveatColumns: caveats,
       population: pop > 0 ? pop : nil, loans: loans.value, loansYear: loansYear,
       loansChange: loansChange.value)
-  }
-
-  /// How many organisations the rows' footprints have between them (a body
-  /// in two footprints counts once).
-  static func distinctOrganisations(_ rows: [LeagueRow], _ d: Dataset) -> Int {
-    // One bit per organisation: a quarter of a million members is a
-    // 30 KB bitmap, not a growing hash set.
-    var seen = [UInt64](repeating: 0, count: (d.organisations.count + 63) / 64)
-    var count = 0
-    for i in rows.indices {
-      guard let f = rows[i].footprint else { continue }
-      for m in d.membersOfFootprint[f] {
-        let o = d.memberships[m].org
-        let bit: UInt64 = 1 << UInt64(o & 63)
-        if seen[o >> 6] & bit == 0 {
-          seen[o >> 6] |= bit
-          count += 1
-        }
-      }
-    }
-    return count
   }
 
   /// Rows in league order for a column, with ranks set (ties share a rank).
@@ -469,5 +449,28 @@ public enum LeagueTable {
   public static func filter(_ rows: [LeagueRow], region: Region?) -> [LeagueRow] {
     guard let region else { return rows }
     return rows.filter { $0.region == region }
+  }
+}
+
+extension Dataset {
+  /// How many organisations the footprints have between them (a body in
+  /// two footprints counts once).
+  public func memberOrganisationCount(footprints: some Sequence<Int>) -> Int {
+    // One bit per organisation: a quarter of a million members is a
+    // 30 KB bitmap, not a growing hash set.
+    var seen = [UInt64](repeating: 0, count: (organisations.count + 63) / 64)
+    var count = 0
+    for f in footprints where f >= 0 && f < membersOfFootprint.count {
+      for m in membersOfFootprint[f] {
+        let o = memberships[m].org
+        guard o >= 0, o < organisations.count else { continue }
+        let bit: UInt64 = 1 << UInt64(o & 63)
+        if seen[o >> 6] & bit == 0 {
+          seen[o >> 6] |= bit
+          count += 1
+        }
+      }
+    }
+    return count
   }
 }
