@@ -3,16 +3,15 @@ import PackageDescription
 
 let package = Package(
   name: "STPDash",
-  // Built and tested on Linux (the dashboard's home: servers over SSH).
-  // Linux-only calls are guarded; on macOS the model's atomics need 15.
-  platforms: [.macOS(.v15)],
+  // Linux only (the dashboard's home: servers over SSH): the terminal, file
+  // watching and locking use Linux calls, and no other platform is tested.
   products: [
     .executable(name: "stpdash", targets: ["STPDash"]),
     .library(name: "DashModel", targets: ["DashModel"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
   ],
   targets: [
     .systemLibrary(
