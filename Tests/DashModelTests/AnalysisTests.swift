@@ -19,7 +19,7 @@ struct AnalysisTests {
 
   @Test func footprintTrajectoryIsTheShareWeightedSumOfMembers() throws {
     let a = try analysis()
-    let e1 = a.footprintTrajectories[0]
+    let e1 = a.footprintTrajectories[FootprintID(0)]
     #expect(e1.value(.doNothing, target) == 310)
     #expect(e1.value(.plan, target) == 77.5)
     #expect(e1.point(.doNothing, target).origin == .members)
@@ -31,16 +31,19 @@ struct AnalysisTests {
 
   @Test func aFootprintsOwnRowWinsOverItsMembers() throws {
     let a = try analysis()
-    let e2 = a.footprintTrajectories[1]
+    let e2 = a.footprintTrajectories[FootprintID(1)]
     #expect(e2.value(.outturn, first) == 12.5)
     #expect(e2.point(.outturn, first).origin == .own)
     #expect(e2.value(.doNothing, target) == 170)
     let own = try analysis(["finance.csv": Fixture.finance + "E2,2020/21,do_nothing,999,reported,\n"])
-    #expect(own.footprintTrajectories[1].value(.doNothing, target) == 999)
-    #expect(own.footprintTrajectories[1].value(.plan, target) == 32.5, "other points still come from members")
+    #expect(own.footprintTrajectories[FootprintID(1)].value(.doNothing, target) == 999)
+    #expect(
+      own.footprintTrajectories[FootprintID(1)].value(.plan, target) == 32.5, "other points still come from members")
     let empty = try analysis(["finance.csv": Fixture.finance + "E2,2020/21,do_nothing,,reported,\n"])
-    #expect(empty.footprintTrajectories[1].value(.doNothing, target) == nil, "an own row that is empty means not known")
-    #expect(empty.footprintTrajectories[1].point(.doNothing, target).origin == .own)
+    #expect(
+      empty.footprintTrajectories[FootprintID(1)].value(.doNothing, target) == nil,
+      "an own row that is empty means not known")
+    #expect(empty.footprintTrajectories[FootprintID(1)].point(.doNothing, target).origin == .own)
   }
 
   @Test func englandIsTheSumOfFootprints() throws {
@@ -51,10 +54,10 @@ struct AnalysisTests {
 
   @Test func deliveryMovesThePlanTowardsDoNothing() throws {
     let a = try analysis()
-    let half = a.footprintTrajectories[0].delivering(Delivery(percent: 50))
+    let half = a.footprintTrajectories[FootprintID(0)].delivering(Delivery(percent: 50))
     #expect(half.value(.plan, target) == 193.75, "halfway between 77.5 and 310")
-    #expect(a.footprintTrajectories[0].delivering(Delivery(percent: 0)).value(.plan, target) == 310)
-    #expect(a.footprintTrajectories[0].delivering(Delivery(percent: 150)).value(.plan, target) == -38.75)
+    #expect(a.footprintTrajectories[FootprintID(0)].delivering(Delivery(percent: 0)).value(.plan, target) == 310)
+    #expect(a.footprintTrajectories[FootprintID(0)].delivering(Delivery(percent: 150)).value(.plan, target) == -38.75)
     #expect(half.value(.doNothing, target) == 310, "do-nothing does not move")
     #expect(Delivery(percent: 200).percent == 150)
     #expect(Delivery(percent: 100).stepped(by: -11).percent == 0)
@@ -86,8 +89,8 @@ struct AnalysisTests {
     let a = try analysis()
     let d = a.dataset
     var flags = FlagSet()
-    flags.insert(org: try #require(d.organisationIndex(code: "C1")), footprint: 0)
-    flags.insert(org: try #require(d.organisationIndex(code: "K1")), footprint: 1)
+    flags.insert(org: try #require(d.organisationID(code: "C1")), footprint: FootprintID(0))
+    flags.insert(org: try #require(d.organisationID(code: "K1")), footprint: FootprintID(1))
     let rows = LeagueTable.rows(a, delivery: .full, flags: flags)
     #expect(rows.first { $0.code == "E1" }?.atRisk == 230)
     #expect(rows.first { $0.code == "E1" }?.flagged == 1)

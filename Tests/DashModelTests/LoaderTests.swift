@@ -17,7 +17,7 @@ struct LoaderTests {
     #expect(d.organisations.filter { $0.kind == .council }.count == 152)
     #expect(d.warnings.isEmpty)
     // NHS Cumbria CCG is split between two footprints by share.
-    let cumbria = try #require(d.organisationIndex(code: "E38000041"))
+    let cumbria = try #require(d.organisationID(code: "E38000041"))
     let shares = d.membershipsOfOrganisation[cumbria].map { d.memberships[$0].share }.sorted()
     #expect(shares == [0.3611, 0.6389])
   }
@@ -39,14 +39,14 @@ struct LoaderTests {
     ])
     defer { f.remove() }
     let d = try f.load()
-    #expect(d.organisations[0].name == "Alpha, \"North\" CCG")
+    #expect(d.organisations[OrganisationID(0)].name == "Alpha, \"North\" CCG")
   }
 
   @Test func emptyGbpIsNotKnownNeverZero() throws {
     let f = Fixture(["finance.csv": Fixture.finance + "C1,2019/20,outturn,,illustrative,\n"])
     defer { f.remove() }
     let d = try f.load()
-    let c1 = d.finance.entity(organisation: try #require(d.organisationIndex(code: "C1")))
+    let c1 = d.finance.entity(organisation: try #require(d.organisationID(code: "C1")))
     let y = try #require(FinancialYear(label: "2019/20"))
     #expect(d.finance.hasRow(entity: c1, year: y, scenario: .outturn))
     #expect(d.finance.value(entity: c1, year: y, scenario: .outturn) == nil)
@@ -180,12 +180,12 @@ struct LoaderTests {
     let f = Fixture()
     defer { f.remove() }
     let d = try f.load()
-    let t1 = try #require(d.organisationIndex(code: "T1"))
-    let m = try #require(d.membership(org: t1, footprint: 0))
+    let t1 = try #require(d.organisationID(code: "T1"))
+    let m = try #require(d.membership(org: t1, footprint: FootprintID(0)))
     #expect(d.stance(membership: m) == .refused)
     #expect(d.alignmentHistory[m].map { d.alignment[$0].stance } == [.conditional, .refused])
-    let t2 = try #require(d.organisationIndex(code: "T2"))
-    #expect(d.stance(membership: try #require(d.membership(org: t2, footprint: 1))) == .unknown)
+    let t2 = try #require(d.organisationID(code: "T2"))
+    #expect(d.stance(membership: try #require(d.membership(org: t2, footprint: FootprintID(1)))) == .unknown)
   }
 
   @Test func findsFootprintsByCodeOrPieceOfName() throws {
@@ -220,12 +220,13 @@ struct ExtraFilesTests {
     defer { good.remove() }
     let d = try good.load()
     #expect(d.indicatorRecords.count == 3 && d.hexes.count == 2 && d.hasHexMapFile)
-    #expect(d.footprints[0].note == "ONS mid-2019, not 2016" && d.footprints[0].populationCaveat)
+    #expect(
+      d.footprints[FootprintID(0)].note == "ONS mid-2019, not 2016" && d.footprints[FootprintID(0)].populationCaveat)
     let a = Analysis(d)
-    let loans = try #require(a.loans[0])
+    let loans = try #require(a.loans[FootprintID(0)])
     #expect(loans.latest?.value == 30 && loans.change == 19.5 && loans.parts == 1)
-    let t1 = try #require(d.organisationIndex(code: "T1"))
-    #expect(d.indicators(entity: t1).map(\.value) == [10.5, 30])
+    let t1 = try #require(d.organisationID(code: "T1"))
+    #expect(d.indicators(organisation: t1).map(\.value) == [10.5, 30])
 
     let bad = Fixture([
       "indicators.csv":

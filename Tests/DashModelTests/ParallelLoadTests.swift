@@ -81,7 +81,7 @@ struct ParallelLoadTests {
     #expect(ga.bases == gb.bases)
     #expect(ga.sources == gb.sources)
     #expect(a.finance.sources.contains("note,\nsecond line of the note"))
-    let o2999 = a.finance.entity(organisation: try #require(a.organisationIndex(code: "O2999")))
+    let o2999 = a.finance.entity(organisation: try #require(a.organisationID(code: "O2999")))
     #expect(b.finance.value(entity: o2999, year: .target, scenario: .outturn) == 2999.5)
   }
 }

@@ -32,29 +32,31 @@ struct PivotalTests {
     return Analysis(try f.load())
   }
 
-  func members(_ a: Analysis, _ ms: [Int]) -> [String] {
+  func members(_ a: Analysis, _ ms: [MembershipID]) -> [String] {
     ms.map { a.dataset.organisations[a.dataset.memberships[$0].org].code }
   }
 
   @Test func onlyAMemberWhoseSavingsExceedTheMarginIsPivotal() throws {
     let a = try analysis()
-    #expect(a.margin(footprint: 0, delivery: .full) == 10)
-    #expect(members(a, a.pivotalMembers(footprint: 0, delivery: .full)) == ["C1"], "T1 and K1 hold exactly the margin")
-    #expect(a.pivotalMembers(footprint: 1, delivery: .full).isEmpty, "Beta Coast's plan does not balance")
-    #expect(a.margin(footprint: 1, delivery: .full) == -10)
+    #expect(a.margin(footprint: FootprintID(0), delivery: .full) == 10)
+    #expect(
+      members(a, a.pivotalMembers(footprint: FootprintID(0), delivery: .full)) == ["C1"],
+      "T1 and K1 hold exactly the margin")
+    #expect(a.pivotalMembers(footprint: FootprintID(1), delivery: .full).isEmpty, "Beta Coast's plan does not balance")
+    #expect(a.margin(footprint: FootprintID(1), delivery: .full) == -10)
     // At 50 % the plan no longer balances: nobody can tip it.
-    #expect(a.margin(footprint: 0, delivery: Delivery(percent: 50)) == -75)
-    #expect(a.pivotalMembers(footprint: 0, delivery: Delivery(percent: 50)).isEmpty)
+    #expect(a.margin(footprint: FootprintID(0), delivery: Delivery(percent: 50)) == -75)
+    #expect(a.pivotalMembers(footprint: FootprintID(0), delivery: Delivery(percent: 50)).isEmpty)
     // At 150 % the margin is 95 and C1 holds 225 of it.
-    #expect(a.margin(footprint: 0, delivery: Delivery(percent: 150)) == 95)
-    #expect(members(a, a.pivotalMembers(footprint: 0, delivery: Delivery(percent: 150))) == ["C1"])
+    #expect(a.margin(footprint: FootprintID(0), delivery: Delivery(percent: 150)) == 95)
+    #expect(members(a, a.pivotalMembers(footprint: FootprintID(0), delivery: Delivery(percent: 150))) == ["C1"])
   }
 
   @Test func theVetoShareIsTheLargestHoldersShare() throws {
     let a = try analysis()
-    let share = try #require(a.vetoShare(footprint: 0))
+    let share = try #require(a.vetoShare(footprint: FootprintID(0)))
     #expect(abs(share - 150.0 / 170.0) < 1e-12)
-    #expect(a.largestMember[0].map { members(a, [$0]) } == ["C1"])
+    #expect(a.largestMember[FootprintID(0)].map { members(a, [$0]) } == ["C1"])
     let rows = LeagueTable.rows(a, delivery: .full, flags: FlagSet())
     let alpha = try #require(rows.first { $0.code == "E1" })
     #expect(alpha.pivotal == 1)
@@ -74,8 +76,8 @@ struct PivotalTests {
     #expect(beta.observed == nil, "no outturn in Beta Coast")
     #expect(beta.balanceYear == nil, "never balances")
     // "Continue at the observed rate": Alpha Vale at 29 %, Beta Coast stays at 100 %.
-    #expect(a.observedDelivery[0] == Delivery(percent: 29))
-    #expect(DeliveryScheme.observed.delivery(footprint: 1, in: a) == .full)
+    #expect(a.observedDelivery[FootprintID(0)] == Delivery(percent: 29))
+    #expect(DeliveryScheme.observed.delivery(footprint: FootprintID(1), in: a) == .full)
     let observed = LeagueTable.rows(a, delivery: .observed, flags: FlagSet())
     let alphaObserved = try #require(observed.first { $0.code == "E1" })
     #expect(alphaObserved.plan == 160 - 0.29 * 170)
@@ -84,7 +86,7 @@ struct PivotalTests {
 
   @Test func assumedRefusalsPutExactlyTheirSavingsAtRisk() throws {
     let a = try analysis()
-    let c1 = try #require(a.dataset.organisationIndex(code: "C1"))
+    let c1 = try #require(a.dataset.organisationID(code: "C1"))
     let before = LeagueTable.rows(a, delivery: .full, flags: FlagSet())
     let after = LeagueTable.rows(a, delivery: .full, flags: FlagSet(), assumed: [c1])
     let b = try #require(before.first { $0.code == "E1" })
@@ -92,13 +94,16 @@ struct PivotalTests {
     #expect((x.atRisk ?? 0) - (b.atRisk ?? 0) == 150)
     // The trajectory's "plan less savings at risk": the plan plus C1's savings.
     // T1 refused: its 10 are at risk already.
-    let refused = try #require(a.planLessAtRisk(footprint: 0, delivery: .full, flags: FlagSet()))
+    let refused = try #require(a.planLessAtRisk(footprint: FootprintID(0), delivery: .full, flags: FlagSet()))
     #expect(refused[FinancialYear.target.index] == Double(-10 + 10))
-    let line = try #require(a.planLessAtRisk(footprint: 0, delivery: .full, flags: FlagSet(), assumed: [c1]))
+    let line = try #require(
+      a.planLessAtRisk(footprint: FootprintID(0), delivery: .full, flags: FlagSet(), assumed: [c1]))
     #expect(line[FinancialYear.target.index] == Double(-10 + 10 + 150))
     let england = try #require(a.planLessAtRisk(footprint: nil, delivery: .full, flags: FlagSet(), assumed: [c1]))
     #expect(england[FinancialYear.target.index] == (a.england.value(.plan, .target) ?? 0) + 10 + 150)
-    #expect(a.planLessAtRisk(footprint: 1, delivery: .full, flags: FlagSet()) == nil, "nothing at risk in Beta Coast")
+    #expect(
+      a.planLessAtRisk(footprint: FootprintID(1), delivery: .full, flags: FlagSet()) == nil,
+      "nothing at risk in Beta Coast")
     let lines = OrganisationTable.lines(a, delivery: .full, flags: FlagSet(), assumed: [c1])
     let c1Line = try #require(lines.first { $0.code == "C1" })
     #expect(c1Line.assumedRefusing && c1Line.atRisk == 150 && c1Line.pivotal)
@@ -109,8 +114,8 @@ struct PivotalTests {
     // 200 of savings, held by K1 (30), C2 (80) and T2 (50) pro rata.
     let a = try analysis(
       finance: Self.finance + "E2,2020/21,do_nothing,200,reported,\nE2,2020/21,plan,0,reported,\n")
-    #expect(a.savingsAllocated[1] && !a.savingsAllocated[0])
-    let held = a.dataset.membersOfFootprint[1].compactMap { a.membershipSavings[$0] }
+    #expect(a.savingsAllocated[FootprintID(1)] && !a.savingsAllocated[FootprintID(0)])
+    let held = a.dataset.membersOfFootprint[FootprintID(1)].compactMap { a.membershipSavings[$0] }
     #expect(abs(held.reduce(0, +) - 200) < 1e-9)
     let lines = OrganisationTable.lines(a, delivery: .full, flags: FlagSet())
     let total = lines.compactMap(\.savings).reduce(0, +)

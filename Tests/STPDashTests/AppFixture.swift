@@ -26,12 +26,14 @@ enum AppFixture {
       author: "tester")
   }
 
-  static func footprint(_ code: String) -> Int {
-    dataset.footprintIndex(code: code) ?? -1
+  /// The sample's footprint with this code (`#-1`, which matches nothing, if none).
+  static func footprint(_ code: String) -> FootprintID {
+    dataset.footprintID(code: code) ?? FootprintID(-1)
   }
 
-  static func organisation(_ code: String) -> Int {
-    dataset.organisationIndex(code: code) ?? -1
+  /// The sample's organisation with this code (`#-1`, which matches nothing, if none).
+  static func organisation(_ code: String) -> OrganisationID {
+    dataset.organisationID(code: code) ?? OrganisationID(-1)
   }
 
   /// A few flags with fixed times, for the flags screen.

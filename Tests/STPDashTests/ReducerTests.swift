@@ -8,8 +8,8 @@ struct UIState: Equatable {
   var route: [Screen]
   var league: LeagueState
   var members: MembersState
-  var orgList: ListState
-  var flagsList: ListState
+  var orgList: ListState<MembershipID>
+  var flagsList: ListState<Int>
   var delivery: Delivery
   var showHelp: Bool
   var input: TextInput?
@@ -88,7 +88,7 @@ struct ReducerTests {
   @Test func incrementalSearchMovesAsYouTypeAndEscRestores() {
     var s = AppFixture.state()
     AppFixture.send(&s, [.char("/"), .char("s"), .char("u"), .char("r")])
-    #expect(s.input == TextInput(purpose: .search(origin: nwl), text: "sur"))
+    #expect(s.input == TextInput(purpose: .search(origin: 0), text: "sur"), "the search began on the first row (NWL)")
     // The matches in league order: the first after the selection comes first.
     let matches = s.derived.visible.compactMap(\.footprint).filter {
       AppFixture.dataset.footprints[$0].name.lowercased().contains("sur")
@@ -233,7 +233,8 @@ struct ReducerTests {
     #expect(s.league.list.selected == s.derived.visible[2].footprint)
     #expect(s.route == [.league])
     _ = Reducer.reduce(&s, .mouse(MouseEvent(kind: .press, x: 10, y: layout.firstRowY + 2, time: 1.2)))
-    #expect(s.route == [.league, .footprint(s.derived.visible[2].footprint ?? -1)], "a double click opens")
+    #expect(
+      s.route == [.league, .footprint(s.derived.visible[2].footprint ?? FootprintID(-1))], "a double click opens")
     AppFixture.send(&s, [.escape])
     let league = Table(columns: LeaguePresenter.columns(rows: s.derived.rows.count))
     let savings = TableLayout(league, width: s.size.width, pinned: s.league.sort.csvHeader).placed.first {

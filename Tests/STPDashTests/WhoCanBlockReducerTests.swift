@@ -8,10 +8,10 @@ import Testing
 @Suite("Reducer: organisations, what-ifs, go-to and filters")
 struct WhoCanBlockReducerTests {
   let nwl = AppFixture.footprint("E54000027")
-  let ealing = AppFixture.dataset.organisationIndex(code: "E09000009") ?? -1
-  let kent = AppFixture.dataset.organisationIndex(code: "E10000016") ?? -1
+  let ealing = AppFixture.organisation("E09000009")
+  let kent = AppFixture.organisation("E10000016")
 
-  func atRisk(_ s: AppState, _ f: Int) -> Double { s.derived.rows.first { $0.footprint == f }?.atRisk ?? -1 }
+  func atRisk(_ s: AppState, _ f: FootprintID) -> Double { s.derived.rows.first { $0.footprint == f }?.atRisk ?? -1 }
 
   @Test func fiveShowsEveryOrganisationLargestSavingsFirst() {
     var s = AppFixture.state()
@@ -193,7 +193,7 @@ struct FlagSafetyReducerTests {
     #expect(
       s.input?.purpose
         == .unflagReason(
-          org: AppFixture.dataset.organisationIndex(code: "E09000009") ?? -1,
+          org: AppFixture.organisation("E09000009"),
           footprint: AppFixture.footprint("E54000027")))
     AppFixture.send(&s, AppFixture.typed("agreed"))
     effects = Reducer.reduce(&s, .keyPressed(.enter))

@@ -7,40 +7,40 @@ public struct Analysis: Sendable {
   /// The dataset analysed.
   public let dataset: Dataset
   /// Each footprint's trajectory as filed (delivery 100 %).
-  public let footprintTrajectories: [Trajectory]
+  public let footprintTrajectories: EntityList<Footprint, Trajectory>
   /// England: the sum of all footprints.
   public let england: Trajectory
   /// How many organisations belong to at least one footprint (England's
   /// member count: a body in two footprints counts once).
   public let memberOrganisations: Int
   /// Each footprint's members counted by stance.
-  public let alignment: [AlignmentSummary]
+  public let alignment: EntityList<Footprint, AlignmentSummary>
   /// The planned savings each membership holds in 2020/21, as filed (delivery
   /// 100 %): share × (do-nothing − plan) of the organisation. Where a
   /// footprint files its own figures, its planned savings are shared out
   /// among its members in proportion to these (see ``savingsAllocated``), so a
   /// footprint's members always hold exactly its planned savings.
-  public let membershipSavings: [Double?]
+  public let membershipSavings: EntityList<Membership, Double?>
   /// Footprints whose own planned savings were shared out among their members
   /// in proportion to the members' figures.
-  public let savingsAllocated: [Bool]
+  public let savingsAllocated: EntityList<Footprint, Bool>
   /// The factor each footprint's members' own savings were scaled by to share
   /// out its filed savings (1 where it files none).
-  public let allocationScale: [Double]
+  public let allocationScale: EntityList<Footprint, Double>
   /// Each footprint's planned savings in 2020/21 as filed (do-nothing − plan).
-  public let footprintSavings: [Double?]
+  public let footprintSavings: EntityList<Footprint, Double?>
   /// Each footprint's largest holder of planned savings (a membership), if any holds a positive amount.
-  public let largestMember: [Int?]
+  public let largestMember: EntityList<Footprint, MembershipID?>
   /// Each footprint's delivery so far, from its latest outturn.
-  public let observed: [ObservedDelivery?]
+  public let observed: EntityList<Footprint, ObservedDelivery?>
   /// The delivery setting each footprint's observed rate amounts to.
-  public let observedDelivery: [Delivery?]
+  public let observedDelivery: EntityList<Footprint, Delivery?>
   /// England's delivery so far.
   public let englandObserved: ObservedDelivery?
   /// Indices into ``Dataset/indicatorRecords`` by entity.
-  let indicatorsByEntity: [Int: [Int]]
+  let indicatorsByEntity: [FinanceEntity: [Int]]
   /// Each footprint's DHSC loans (its member trusts' summed), when the data has them.
-  public private(set) var loans: [FootprintIndicator?] = []
+  public private(set) var loans = EntityList<Footprint, FootprintIndicator?>([])
 
   /// Analyses a dataset.
   public init(_ dataset: Dataset) {
@@ -53,7 +53,7 @@ public struct Analysis: Sendable {
     let half = (count + 1) / 2
     let work = { @Sendable (part: Int) in
       let range = part == 0 ? 0..<half : half..<count
-      slots.store(part, range.map { Self.footprintTrajectory(dataset, footprint: $0, notes: notes) })
+      slots.store(part, range.map { Self.footprintTrajectory(dataset, footprint: FootprintID($0), notes: notes) })
     }
     if count >= 512 {
       DispatchQueue.concurrentPerform(iterations: 2, execute: work)
@@ -61,14 +61,15 @@ public struct Analysis: Sendable {
       work(0)
       work(1)
     }
-    footprintTrajectories = (slots.take(0) ?? []) + (slots.take(1) ?? [])
-    england = Self.sum(footprintTrajectories)
+    footprintTrajectories = EntityList((slots.take(0) ?? []) + (slots.take(1) ?? []))
+    england = Self.sum(Array(footprintTrajectories))
     memberOrganisations = dataset.memberOrganisationCount(footprints: dataset.footprints.indices)
-    alignment = dataset.membersOfFootprint.map { members in
-      var s = AlignmentSummary()
-      for m in members { s.add(dataset.stance(membership: m)) }
-      return s
-    }
+    alignment = EntityList(
+      dataset.membersOfFootprint.map { members in
+        var s = AlignmentSummary()
+        for m in members { s.add(dataset.stance(membership: m)) }
+        return s
+      })
     let target = FinancialYear.target
     var held: [Double?] = dataset.memberships.map { m in
       let e = fin.entity(organisation: m.org)
@@ -78,43 +79,43 @@ public struct Analysis: Sendable {
       return m.share * (dn - p)
     }
     let trajectories = footprintTrajectories
-    footprintSavings = trajectories.map { $0.plannedSavings(target) }
+    footprintSavings = EntityList(trajectories.map { $0.plannedSavings(target) })
     var allocated = Array(repeating: false, count: count)
     var scales = Array(repeating: 1.0, count: count)
-    var largest: [Int?] = Array(repeating: nil, count: count)
-    for f in 0..<count {
+    var largest: [MembershipID?] = Array(repeating: nil, count: count)
+    for f in dataset.footprints.indices {
       let members = dataset.membersOfFootprint[f]
       let t = trajectories[f]
       let own = t.point(.doNothing, target).origin == .own || t.point(.plan, target).origin == .own
       if own, let total = footprintSavings[f] {
-        let sum = members.reduce(0.0) { $0 + (held[$1] ?? 0) }
+        let sum = members.reduce(0.0) { $0 + (held[$1.index] ?? 0) }
         if sum > 0 {
           let scale = total / sum
-          for m in members { held[m] = held[m].map { $0 * scale } }
-          allocated[f] = true
-          scales[f] = scale
+          for m in members { held[m.index] = held[m.index].map { $0 * scale } }
+          allocated[f.index] = true
+          scales[f.index] = scale
         }
       }
-      var best: (m: Int, v: Double)? = nil
+      var best: (m: MembershipID, v: Double)? = nil
       for m in members {
-        if let v = held[m], v > 0, v > (best?.v ?? 0) { best = (m, v) }
+        if let v = held[m.index], v > 0, v > (best?.v ?? 0) { best = (m, v) }
       }
-      largest[f] = best?.m
+      largest[f.index] = best?.m
     }
-    membershipSavings = held
-    savingsAllocated = allocated
-    allocationScale = scales
-    largestMember = largest
-    observed = trajectories.map { ObservedDelivery($0) }
-    observedDelivery = observed.map { $0?.setting }
+    membershipSavings = EntityList(held)
+    savingsAllocated = EntityList(allocated)
+    allocationScale = EntityList(scales)
+    largestMember = EntityList(largest)
+    observed = EntityList(trajectories.map { ObservedDelivery($0) })
+    observedDelivery = EntityList(observed.map { $0?.setting })
     englandObserved = ObservedDelivery(england)
-    var byEntity: [Int: [Int]] = [:]
+    var byEntity: [FinanceEntity: [Int]] = [:]
     for (i, r) in dataset.indicatorRecords.enumerated() { byEntity[r.entity, default: []].append(i) }
     indicatorsByEntity = byEntity
     if !byEntity.isEmpty {
-      loans = (0..<count).map { footprintIndicator(Indicator.dhscLoans, footprint: $0) }
+      loans = EntityList(dataset.footprints.indices.map { footprintIndicator(Indicator.dhscLoans, footprint: $0) })
     } else {
-      loans = Array(repeating: nil, count: count)
+      loans = EntityList(Array(repeating: nil, count: count))
     }
   }
 
@@ -123,7 +124,7 @@ public struct Analysis: Sendable {
 
   /// An indicator for a footprint: its own figures where it has them,
   /// otherwise the share-weighted sum of its members'; `nil` when none has one.
-  public func footprintIndicator(_ name: String, footprint f: Int) -> FootprintIndicator? {
+  public func footprintIndicator(_ name: String, footprint f: FootprintID) -> FootprintIndicator? {
     let d = dataset
     var values = [Double?](repeating: nil, count: FinancialYear.count)
     var parts = 0
@@ -141,7 +142,7 @@ public struct Analysis: Sendable {
       }
       return any
     }
-    if let own = indicatorsByEntity[f], take(own, share: 1) {
+    if let own = indicatorsByEntity[d.finance.entity(footprint: f)], take(own, share: 1) {
       return FootprintIndicator(values: values, parts: 1, illustrative: illustrative, sources: sources)
     }
     for m in d.membersOfFootprint[f] {
@@ -155,7 +156,7 @@ public struct Analysis: Sendable {
   }
 
   /// The same over every footprint (England), or over some.
-  public func totalIndicator(_ name: String, footprints: [Int]? = nil) -> FootprintIndicator? {
+  public func totalIndicator(_ name: String, footprints: [FootprintID]? = nil) -> FootprintIndicator? {
     var values = [Double?](repeating: nil, count: FinancialYear.count)
     var parts = 0
     var illustrative = false
@@ -174,7 +175,7 @@ public struct Analysis: Sendable {
   /// A footprint's trajectory (England's for `nil`) with its plan line at a
   /// delivery scheme; England's under observed rates is the sum of each
   /// footprint at its own.
-  public func trajectory(footprint f: Int?, delivery scheme: DeliveryScheme) -> Trajectory {
+  public func trajectory(footprint f: FootprintID?, delivery scheme: DeliveryScheme) -> Trajectory {
     if let f { return footprintTrajectories[f].delivering(scheme.delivery(footprint: f, in: self)) }
     if let d = scheme.uniform { return england.delivering(d) }
     return Self.sum(
@@ -190,7 +191,7 @@ public struct Analysis: Sendable {
   /// (`nil` footprint) is the sum over footprints. `nil` when no savings
   /// are at risk in any year.
   public func planLessAtRisk(
-    footprint: Int?, delivery scheme: DeliveryScheme, flags: FlagSet, assumed: Set<Int> = []
+    footprint: FootprintID?, delivery scheme: DeliveryScheme, flags: FlagSet, assumed: Set<OrganisationID> = []
   ) -> [Double?]? {
     let d = dataset
     let fin = d.finance
@@ -220,7 +221,7 @@ public struct Analysis: Sendable {
 
   /// The share of a footprint's planned savings its largest holder holds
   /// (0–1; above 1 when other members' savings are negative), if known.
-  public func vetoShare(footprint f: Int) -> Double? {
+  public func vetoShare(footprint f: FootprintID) -> Double? {
     guard let m = largestMember[f], let v = membershipSavings[m], let total = footprintSavings[f], total > 0 else {
       return nil
     }
@@ -229,7 +230,7 @@ public struct Analysis: Sendable {
 
   /// A footprint's margin at a delivery setting: how far its 2020/21 plan is
   /// below balance (−plan gap; negative when the plan does not balance).
-  public func margin(footprint f: Int, delivery: Delivery) -> Double? {
+  public func margin(footprint f: FootprintID, delivery: Delivery) -> Double? {
     let t = footprintTrajectories[f]
     let year = FinancialYear.target
     return delivery.plan(doNothing: t.value(.doNothing, year), plan: t.value(.plan, year)).map { -$0 }
@@ -239,7 +240,7 @@ public struct Analysis: Sendable {
   /// at a delivery setting: in a footprint whose plan balances (margin ≥ 0),
   /// those whose planned savings at that setting exceed the margin. Largest
   /// holder first.
-  public func pivotalMembers(footprint f: Int, delivery: Delivery) -> [Int] {
+  public func pivotalMembers(footprint f: FootprintID, delivery: Delivery) -> [MembershipID] {
     guard let margin = margin(footprint: f, delivery: delivery), margin >= 0 else { return [] }
     let factor = delivery.factor
     return dataset.membersOfFootprint[f].filter { isPivotal($0, margin: margin, factor: factor) }
@@ -248,7 +249,7 @@ public struct Analysis: Sendable {
 
   /// How many members are pivotal (``pivotalMembers(footprint:delivery:)``
   /// counted, not listed: the league needs only the number).
-  public func pivotalCount(footprint f: Int, delivery: Delivery) -> Int {
+  public func pivotalCount(footprint f: FootprintID, delivery: Delivery) -> Int {
     guard let margin = margin(footprint: f, delivery: delivery), margin >= 0 else { return 0 }
     let factor = delivery.factor
     var n = 0
@@ -258,13 +259,13 @@ public struct Analysis: Sendable {
 
   /// Whether a membership's planned savings at a delivery factor exceed the margin.
   @inline(__always)
-  private func isPivotal(_ m: Int, margin: Double, factor: Double) -> Bool {
+  private func isPivotal(_ m: MembershipID, margin: Double, factor: Double) -> Bool {
     guard let v = membershipSavings[m] else { return false }
     return v * factor > margin
   }
 
   /// An organisation's own trajectory (its rows only, whole organisation).
-  public func organisationTrajectory(_ org: Int) -> Trajectory {
+  public func organisationTrajectory(_ org: OrganisationID) -> Trajectory {
     let fin = dataset.finance
     let e = fin.entity(organisation: org)
     return Trajectory(
@@ -280,7 +281,7 @@ public struct Analysis: Sendable {
 
   /// A footprint's own rows where present (an empty `gbp_m` there means not
   /// known), otherwise the share-weighted sum of its members' rows.
-  static func footprintTrajectory(_ d: Dataset, footprint f: Int, notes: Bool) -> Trajectory {
+  static func footprintTrajectory(_ d: Dataset, footprint f: FootprintID, notes: Bool) -> Trajectory {
     let fin = d.finance
     let own = fin.entity(footprint: f)
     let members = d.membersOfFootprint[f]

@@ -12,7 +12,7 @@ public enum DeliveryScheme: Sendable, Hashable {
   public static let full = DeliveryScheme.uniform(.full)
 
   /// The setting for one footprint.
-  public func delivery(footprint f: Int, in analysis: Analysis) -> Delivery {
+  public func delivery(footprint f: FootprintID, in analysis: Analysis) -> Delivery {
     switch self {
     case .uniform(let d): d
     case .observed: analysis.observedDelivery[f] ?? .full

@@ -2,8 +2,8 @@ import Dispatch
 
 /// One footprint's line in the league.
 public struct LeagueRow: Sendable, Hashable {
-  /// Index of the footprint in the dataset; `nil` for England's total.
-  public var footprint: Int?
+  /// The footprint; `nil` for a total (England's or a region's).
+  public var footprint: FootprintID?
   /// League position under the current sort (ties share a position).
   public var rank: Int
   /// Footprint code.
@@ -91,21 +91,21 @@ public struct LeagueRow: Sendable, Hashable {
 /// proportional to delivery).
 public struct LeagueInputs: Sendable {
   /// Members flagged in each footprint.
-  public var flagged: [Int]
+  public var flagged: EntityList<Footprint, Int>
   /// Planned savings at 100 % of refused or flagged members, `nil` when
   /// there are such members but none has figures.
-  public var atRiskBase: [Double?]
+  public var atRiskBase: EntityList<Footprint, Double?>
   /// Whether any figure behind the at-risk sum is illustrative.
-  public var atRiskIllustrative: [Bool]
+  public var atRiskIllustrative: EntityList<Footprint, Bool>
   /// Members assumed refusing (for this session only) in each footprint.
-  public var assumed: [Int]
+  public var assumed: EntityList<Footprint, Int>
 }
 
 /// The league of footprints: rows, sorting and filtering.
 public enum LeagueTable {
   /// One row per footprint, in dataset order, ranked by the default sort.
   public static func rows(
-    _ analysis: Analysis, delivery: DeliveryScheme, flags: FlagSet, assumed: Set<Int> = []
+    _ analysis: Analysis, delivery: DeliveryScheme, flags: FlagSet, assumed: Set<OrganisationID> = []
   ) -> [LeagueRow] {
     rows(analysis, delivery: delivery, inputs: inputs(analysis, flags: flags, assumed: assumed))
   }
@@ -117,13 +117,13 @@ public enum LeagueTable {
 
   /// The per-footprint inputs that depend on flags and on the organisations
   /// assumed refusing (indices; for a what-if, never saved).
-  public static func inputs(_ analysis: Analysis, flags: FlagSet, assumed: Set<Int> = []) -> LeagueInputs {
+  public static func inputs(_ analysis: Analysis, flags: FlagSet, assumed: Set<OrganisationID> = []) -> LeagueInputs {
     let d = analysis.dataset
+    let n = d.footprints.count
     var out = LeagueInputs(
-      flagged: Array(repeating: 0, count: d.footprints.count),
-      atRiskBase: Array(repeating: 0, count: d.footprints.count),
-      atRiskIllustrative: Array(repeating: false, count: d.footprints.count),
-      assumed: Array(repeating: 0, count: d.footprints.count))
+      flagged: EntityList(Array(repeating: 0, count: n)), atRiskBase: EntityList(Array(repeating: 0, count: n)),
+      atRiskIllustrative: EntityList(Array(repeating: false, count: n)),
+      assumed: EntityList(Array(repeating: 0, count: n)))
     let anyFlags = flags.count > 0
     for f in d.footprints.indices {
       var flagged = 0
@@ -147,10 +147,10 @@ public enum LeagueTable {
           if d.finance.hasIllustrative(entity: d.finance.entity(organisation: ms.org)) { illustrative = true }
         }
       }
-      out.flagged[f] = flagged
-      out.atRiskBase[f] = known ? atRisk : (flagged > 0 || refused ? nil : 0)
-      out.atRiskIllustrative[f] = illustrative
-      out.assumed[f] = assumedHere
+      out.flagged.storage[f.index] = flagged
+      out.atRiskBase.storage[f.index] = known ? atRisk : (flagged > 0 || refused ? nil : 0)
+      out.atRiskIllustrative.storage[f.index] = illustrative
+      out.assumed.storage[f.index] = assumedHere
     }
     return out
   }
@@ -170,7 +170,7 @@ public enum LeagueTable {
     let upper = gaps.isEmpty ? Double.infinity : gaps[min(gaps.count - 1, gaps.count * 3 / 4)]
     let count = d.footprints.count
     let make = { @Sendable (f: Int) in
-      row(f, analysis: analysis, scheme: scheme, inputs: inputs, median: median, upper: upper)
+      row(FootprintID(f), analysis: analysis, scheme: scheme, inputs: inputs, median: median, upper: upper)
     }
     var rows: [LeagueRow]
     if count >= 2048 {
@@ -192,13 +192,15 @@ public enum LeagueTable {
 
   /// One footprint's row (`median` and `upper`: the footprints' gaps' median and upper quartile).
   static func row(
-    _ f: Int, analysis: Analysis, scheme: DeliveryScheme, inputs: LeagueInputs, median: Double, upper: Double
+    _ f: FootprintID, analysis: Analysis, scheme: DeliveryScheme, inputs: LeagueInputs, median: Double,
+    upper: Double
   ) -> LeagueRow {
     let d = analysis.dataset
     let fp = d.footprints[f]
     let year = FinancialYear.target
     let fin = d.finance
     let delivery = scheme.delivery(footprint: f, in: analysis)
+    let own = fin.entity(footprint: f)
     let t = analysis.footprintTrajectories[f]
     let dnPoint = t.point(.doNothing, year)
     let planPoint = t.point(.plan, year)
@@ -222,7 +224,7 @@ public enum LeagueTable {
       },
       margin: analysis.margin(footprint: f, delivery: delivery),
       vetoShare: analysis.vetoShare(footprint: f),
-      vetoHolder: analysis.largestMember[f].map { d.organisations.name(at: d.memberships[$0].org) },
+      vetoHolder: analysis.largestMember[f].map { d.organisations.name(of: d.memberships[$0].org) },
       pivotal: analysis.pivotalCount(footprint: f, delivery: delivery),
       gapBand: dn.map { $0 >= upper ? 2 : ($0 >= median ? 1 : 0) } ?? 0,
       planPath: FinancialYear.all.map {
@@ -235,9 +237,9 @@ public enum LeagueTable {
           d.finance.hasIllustrative(entity: d.finance.entity(organisation: d.memberships[$0].org))
         } ?? false),
       caveatColumns: caveatColumns(dn: dnPoint, plan: planPoint, footprint: fp, delivery: delivery),
-      doNothingBasis: dnPoint.origin == .own ? fin.basis(entity: f, year: year, scenario: .doNothing) : nil,
-      doNothingSource: dnPoint.origin == .own ? fin.source(entity: f, year: year, scenario: .doNothing) : nil,
-      doNothingNote: dnPoint.origin == .own ? fin.note(entity: f, year: year, scenario: .doNothing) : nil,
+      doNothingBasis: dnPoint.origin == .own ? fin.basis(entity: own, year: year, scenario: .doNothing) : nil,
+      doNothingSource: dnPoint.origin == .own ? fin.source(entity: own, year: year, scenario: .doNothing) : nil,
+      doNothingNote: dnPoint.origin == .own ? fin.note(entity: own, year: year, scenario: .doNothing) : nil,
       population: fp.population, populationBasis: fp.population == nil ? nil : fp.populationBasis,
       populationNote: fp.note, loans: analysis.loans[f]?.latest?.value,
       loansYear: analysis.loans[f]?.latest?.year, loansChange: analysis.loans[f]?.change)
@@ -455,14 +457,14 @@ public enum LeagueTable {
 extension Dataset {
   /// How many organisations the footprints have between them (a body in
   /// two footprints counts once).
-  public func memberOrganisationCount(footprints: some Sequence<Int>) -> Int {
+  public func memberOrganisationCount(footprints: some Sequence<FootprintID>) -> Int {
     // One bit per organisation: a quarter of a million members is a
     // 30 KB bitmap, not a growing hash set.
     var seen = [UInt64](repeating: 0, count: (organisations.count + 63) / 64)
     var count = 0
-    for f in footprints where f >= 0 && f < membersOfFootprint.count {
+    for f in footprints where f.index >= 0 && f.index < membersOfFootprint.count {
       for m in membersOfFootprint[f] {
-        let o = memberships[m].org
+        let o = memberships[m].org.index
         guard o >= 0, o < organisations.count else { continue }
         let bit: UInt64 = 1 << UInt64(o & 63)
         if seen[o >> 6] & bit == 0 {

@@ -2,24 +2,29 @@
 /// the plans' savings, how it stands, and whether its refusal alone would
 /// stop a plan balancing.
 public struct OrganisationLine: Sendable, Hashable {
-  /// Index of the organisation in the dataset.
-  public var org: Int
+  /// The organisation.
+  public var org: OrganisationID
+  /// Its code.
   public var code: String
+  /// Its name.
   public var name: String
+  /// What sort of body it is.
   public var kind: OrganisationKind
-  /// The footprints it belongs to (indices), its main one (largest share of savings) first.
-  public var footprints: [Int]
+  /// The footprints it belongs to, its main one (largest share of savings) first.
+  public var footprints: [FootprintID]
   /// The regions of those footprints.
   public var regions: [Region]
   /// Planned savings it holds in 2020/21 (share-weighted, summed over its
   /// footprints, each at its delivery setting), £m; `nil` without figures.
   public var savings: Double?
-  /// Its largest share of a footprint's planned savings (0–1), and where.
+  /// Its largest share of a footprint's planned savings (0–1).
   public var largestShare: Double?
-  public var largestShareFootprint: Int?
-  /// Its stance in its main footprint, and the date of that record.
+  /// The footprint where its share is largest.
+  public var largestShareFootprint: FootprintID?
+  /// Its stance in its main footprint.
   public var stance: Stance
-  public var stanceDate: String?
+  /// The date of that stance's record.
+  public var stanceDate: Day?
   /// True when its stance differs between its footprints.
   public var mixedStance: Bool
   /// Flagged as not cooperating in any of its footprints.
@@ -30,7 +35,7 @@ public struct OrganisationLine: Sendable, Hashable {
   /// flagged or is assumed refusing, £m (0 when none).
   public var atRisk: Double?
   /// The footprints where its refusal alone would stop the plan balancing.
-  public var pivotalIn: [Int]
+  public var pivotalIn: [FootprintID]
   /// Whether any figure behind its savings is illustrative.
   public var illustrative: Bool
   /// Whether its stance comes from an illustrative record.
@@ -44,11 +49,12 @@ public struct OrganisationLine: Sendable, Hashable {
 public enum OrganisationTable {
   /// One line per organisation, in dataset order.
   public static func lines(
-    _ analysis: Analysis, delivery scheme: DeliveryScheme, flags: FlagSet, assumed: Set<Int> = []
+    _ analysis: Analysis, delivery scheme: DeliveryScheme, flags: FlagSet, assumed: Set<OrganisationID> = []
   ) -> [OrganisationLine] {
     let d = analysis.dataset
-    let deliveries = d.footprints.indices.map { scheme.delivery(footprint: $0, in: analysis) }
-    var pivotal = Set<Int>()
+    let deliveries = EntityList<Footprint, Delivery>(
+      d.footprints.indices.map { scheme.delivery(footprint: $0, in: analysis) })
+    var pivotal = Set<MembershipID>()
     for f in d.footprints.indices {
       pivotal.formUnion(analysis.pivotalMembers(footprint: f, delivery: deliveries[f]))
     }
@@ -67,7 +73,7 @@ public enum OrganisationTable {
       }
       var savings: Double? = nil
       var atRisk = 0.0
-      var largest: (share: Double, f: Int)? = nil
+      var largest: (share: Double, f: FootprintID)? = nil
       var flagged = false
       let isAssumed = assumed.contains(o)
       var stances = Set<Stance>()

@@ -1,13 +1,13 @@
 /// A member body's stance on its footprint's plan, at a date.
 public struct AlignmentRecord: Sendable, Hashable {
-  /// Index of the organisation.
-  public var org: Int
-  /// Index of the footprint.
-  public var footprint: Int
+  /// The organisation.
+  public var org: OrganisationID
+  /// The footprint.
+  public var footprint: FootprintID
   /// The stance taken.
   public var stance: Stance
-  /// When, as an ISO date (`2016-08-26`), if known.
-  public var asOf: String?
+  /// When, if known.
+  public var asOf: Day?
   /// A note on the stance.
   public var note: String?
   /// Where the stance is reported.
@@ -19,7 +19,7 @@ public struct AlignmentRecord: Sendable, Hashable {
 
   /// Creates a record.
   public init(
-    org: Int, footprint: Int, stance: Stance, asOf: String? = nil, note: String? = nil,
+    org: OrganisationID, footprint: FootprintID, stance: Stance, asOf: Day? = nil, note: String? = nil,
     source: String? = nil, basis: Basis = .reported, line: Int = 0
   ) {
     self.org = org

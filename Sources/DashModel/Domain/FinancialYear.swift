@@ -31,9 +31,7 @@ public struct FinancialYear: Sendable, Hashable, Comparable, CustomStringConvert
     return "\(startYear)/\(next < 10 ? "0" : "")\(next)"
   }
 
-  /// `15/16`, for narrow axes.
-  public var shortLabel: String { String(label.dropFirst(2)) }
-
+  /// The same as ``label``.
   public var description: String { label }
 
   /// Parses `2015/16` from bytes (the readers' form); `nil` when not that form.
@@ -78,5 +76,6 @@ public struct FinancialYear: Sendable, Hashable, Comparable, CustomStringConvert
     self = y
   }
 
+  /// Whether `a` is the earlier year.
   public static func < (a: FinancialYear, b: FinancialYear) -> Bool { a.index < b.index }
 }

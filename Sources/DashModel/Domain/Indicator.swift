@@ -1,46 +1,30 @@
 /// A fact beyond the trajectory, from `indicators.csv`: one value of one
 /// indicator for one footprint or organisation in one year.
 public struct IndicatorRecord: Sendable, Hashable {
-  /// The footprint (index below the footprint count) or organisation
-  /// (footprint count + its index) it belongs to: a finance entity.
-  public var entity: Int
+  /// The footprint or organisation it belongs to.
+  public var entity: FinanceEntity
+  /// The financial year of the value.
   public var year: FinancialYear
   /// The indicator's name, for example `dhsc_loans_closing_balance`.
   public var indicator: String
+  /// The value, in its unit.
   public var value: Double
   /// `gbp_m`, `count`, `percent` or any other word.
   public var unit: String
+  /// Reported, or made up to illustrate.
   public var basis: Basis
+  /// Where the value is reported.
   public var source: String?
+  /// A caveat on the value.
   public var note: String?
   /// The line in `indicators.csv`.
   public var line: Int
-
-  /// How the indicator reads on screen.
-  public var indicatorLabel: String { Indicator.label(indicator) }
-
-  /// The value with its unit: £m with one decimal, or the number and the unit.
-  public func formatted(pound: String = "£") -> String {
-    switch unit {
-    case "gbp_m": pound + NumberFormat.fixed(value, decimals: 1) + "m"
-    case "percent": NumberFormat.fixed(value, decimals: 1) + "%"
-    default: NumberFormat.fixed(value, decimals: value.rounded() == value ? 0 : 2) + " " + unit
-    }
-  }
 }
 
 /// The indicators STPDash knows by name (any other is listed as it is named).
 public enum Indicator {
   /// Closing balance of Department of Health (Section 40) loans to a trust, £m.
   public static let dhscLoans = "dhsc_loans_closing_balance"
-
-  /// A readable label for an indicator's name.
-  public static func label(_ name: String) -> String {
-    switch name {
-    case dhscLoans: "DHSC loans"
-    default: String(name.map { $0 == "_" ? " " : $0 })
-    }
-  }
 }
 
 /// An indicator summed over a footprint's members (share-weighted), by year.
@@ -76,7 +60,8 @@ public struct FootprintIndicator: Sendable, Hashable {
 /// A footprint's place on the hex map (`hexmap.csv`): odd-r offset
 /// coordinates, row 1 at the south.
 public struct HexCell: Sendable, Hashable {
-  public var footprint: Int
+  /// The footprint placed here.
+  public var footprint: FootprintID
   /// Column.
   public var q: Int
   /// Row, 1 at the south.

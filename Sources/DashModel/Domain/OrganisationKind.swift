@@ -21,19 +21,6 @@ public enum OrganisationKind: String, CaseIterable, Sendable, Hashable {
     }
   }
 
-  /// A label of at most 9 characters for narrow tables.
-  public var shortLabel: String {
-    switch self {
-    case .ccg: "CCG"
-    case .acuteTrust: "acute"
-    case .mentalHealthTrust: "mental hl"
-    case .communityTrust: "community"
-    case .ambulanceTrust: "ambulance"
-    case .council: "council"
-    case .other: "other"
-    }
-  }
-
   /// Parses a kind as written in `organisations.csv`, ignoring case.
   public init?(code: String) {
     self.init(rawValue: String(code.lowercased().map { $0 == "_" || $0 == " " ? "-" : $0 }))

@@ -12,16 +12,6 @@ public enum Rating: Int, CaseIterable, Sendable, Hashable, Comparable {
     }
   }
 
-  /// A short form for narrow columns.
-  public var shortName: String {
-    switch self {
-    case .outstanding: "Outstanding"
-    case .advanced: "Advanced"
-    case .makingProgress: "Making prog"
-    case .needsMostImprovement: "Needs impr."
-    }
-  }
-
   /// Parses a rating name, ignoring case.
   public init?(name: String) {
     let key = name.lowercased().split(separator: " ").joined(separator: " ")

@@ -63,7 +63,7 @@ public struct FlagHistory: Sendable {
   public func activeSet(in dataset: Dataset) -> FlagSet {
     var set = FlagSet()
     for e in latest().values where e.kind == .flag {
-      if let o = dataset.organisationIndex(code: e.org), let f = dataset.footprintIndex(code: e.footprint) {
+      if let o = dataset.organisationID(code: e.org), let f = dataset.footprintID(code: e.footprint) {
         set.insert(org: o, footprint: f)
       }
     }
@@ -74,7 +74,7 @@ public struct FlagHistory: Sendable {
   public func unresolved(in dataset: Dataset) -> [FlagEvent] {
     latest().values.filter { e in
       e.kind == .flag
-        && (dataset.organisationIndex(code: e.org) == nil || dataset.footprintIndex(code: e.footprint) == nil)
+        && (dataset.organisationID(code: e.org) == nil || dataset.footprintID(code: e.footprint) == nil)
     }.sorted { $0.pair < $1.pair }
   }
 

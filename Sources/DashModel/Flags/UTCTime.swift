@@ -33,7 +33,7 @@ public enum UTCTime {
       guard b[19] == 0x2E, b.count > 21 else { return false }
       for i in 20..<(b.count - 1) where !(b[i] >= 0x30 && b[i] <= 0x39) { return false }
     }
-    return AlignmentRows.isISODate(String(decoding: b[0..<10], as: UTF8.self))
+    return Day(iso: String(decoding: b[0..<10], as: UTF8.self)) != nil
   }
 
   /// `2016-08-26 09:30` for display.
@@ -42,21 +42,5 @@ public enum UTCTime {
     let date = s.prefix(10)
     let time = s.dropFirst(11).prefix(5)
     return "\(date) \(time)"
-  }
-}
-
-/// The name to record as a flag's author when none is given.
-public enum LoginName {
-  /// The login name: `getlogin`, then `$LOGNAME`/`$USER`, then the password
-  /// entry of the effective user; `unknown` if none answers.
-  public static func current() -> String {
-    if let p = getlogin(), let s = String(validatingCString: p), !s.isEmpty { return s }
-    for key in ["LOGNAME", "USER"] {
-      if let p = getenv(key), let s = String(validatingCString: p), !s.isEmpty { return s }
-    }
-    if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name, let s = String(validatingCString: name) {
-      return s
-    }
-    return "unknown"
   }
 }

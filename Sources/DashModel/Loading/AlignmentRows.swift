@@ -31,7 +31,7 @@ enum AlignmentRows {
           "stance \(quotedForMessage(stanceText)) is not one of \(Stance.validCodes)")
       }
       let dateBytes = row.trimmedBytes(asOf)
-      let date = dateBytes.isEmpty ? 0 : (isoDate(bytes: dateBytes) ?? -1)
+      let date: Int32 = dateBytes.isEmpty ? 0 : (Day.number(isoBytes: dateBytes) ?? -1)
       if date < 0 {
         let dateText = row.string(asOf)
         problems.error(
@@ -40,7 +40,7 @@ enum AlignmentRows {
       }
       let basisValue = RowChecks.basis(row, basis, field: "basis", file: file, problems: &problems)
       guard let o, let f, let stanceValue else { return }
-      if let first = seen.insert(org: o, footprint: f, extra: Int32(date), line: line) {
+      if let first = seen.insert(org: o, footprint: f, extra: date, line: line) {
         let dateText = dateBytes.isEmpty ? "" : row.string(asOf)
         problems.error(
           file, line: line,
@@ -56,40 +56,5 @@ enum AlignmentRows {
     unknown.report(file: file, into: &problems)
     out.texts = texts.strings
     return out
-  }
-
-  /// Whether the text is a real calendar date written `YYYY-MM-DD`.
-  static func isISODate(_ text: String) -> Bool { isoDate(text) != nil }
-
-  /// A real calendar date written `YYYY-MM-DD`, as the number YYYYMMDD.
-  static func isoDate(_ text: String) -> Int? {
-    var s = text
-    return s.withUTF8 { isoDate(bytes: $0) }
-  }
-
-  /// The same, from bytes.
-  static func isoDate(bytes b: UnsafeBufferPointer<UInt8>) -> Int? {
-    guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
-    func digit(_ i: Int) -> Int? {
-      let c = b[i]
-      return c >= 0x30 && c <= 0x39 ? Int(c) - 0x30 : nil
-    }
-    guard let y1 = digit(0), let y2 = digit(1), let y3 = digit(2), let y4 = digit(3), let m1 = digit(5),
-      let m2 = digit(6), let d1 = digit(8), let d2 = digit(9)
-    else { return nil }
-    let y = y1 * 1000 + y2 * 100 + y3 * 10 + y4
-    let m = m1 * 10 + m2
-    let d = d1 * 10 + d2
-    guard (1...12).contains(m), d >= 1 else { return nil }
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-    // A switch, not an array literal: no allocation per row.
-    let days: Int
-    switch m {
-    case 2: days = leap ? 29 : 28
-    case 4, 6, 9, 11: days = 30
-    default: days = 31
-    }
-    guard d <= days else { return nil }
-    return y * 10_000 + m * 100 + d
   }
 }

@@ -4,11 +4,11 @@
 /// A `Dataset` only exists when loading found no errors; it never holds half a directory.
 public struct Dataset: Sendable {
   /// The footprints, in file order.
-  public let footprints: [Footprint]
+  public let footprints: EntityList<Footprint, Footprint>
   /// The organisations, in file order.
   public let organisations: Organisations
   /// Every membership, in file order.
-  public let memberships: [Membership]
+  public let memberships: EntityList<Membership, Membership>
   /// Every figure of `finance.csv`.
   public let finance: FinanceTable
   /// Every stance record (the history), in file order.
@@ -19,38 +19,41 @@ public struct Dataset: Sendable {
   public let indicatorRecords: [IndicatorRecord]
   /// Each footprint's place on the hex map (optional `hexmap.csv`); empty without one.
   public let hexes: [HexCell]
-  /// Whether `indicators.csv` and `hexmap.csv` were there.
+  /// Whether `indicators.csv` was there.
   public let hasIndicatorsFile: Bool
+  /// Whether `hexmap.csv` was there.
   public let hasHexMapFile: Bool
 
-  /// Membership indices of each footprint, in file order.
-  public let membersOfFootprint: Groups
-  /// Membership indices of each organisation, in file order.
-  public let membershipsOfOrganisation: Groups
+  /// The memberships of each footprint, in file order.
+  public let membersOfFootprint: Groups<Footprint, Membership>
+  /// The memberships of each organisation, in file order.
+  public let membershipsOfOrganisation: Groups<Organisation, Membership>
   /// For each membership, the index of its current stance record, or -1.
   let currentRecord: [Int32]
-  /// For each membership, its stance record indices, oldest first.
-  public let alignmentHistory: Groups
+  /// For each membership, its stance records, oldest first.
+  public let alignmentHistory: Groups<Membership, AlignmentRecord>
 
   let codes: CodeIndex
 
   /// The indexes over memberships and stances, which need neither figures
   /// nor footprint details: built while `finance.csv` is still being read.
   struct Indexes: Sendable {
-    var membersOfFootprint: Groups
-    var membershipsOfOrganisation: Groups
-    var alignmentHistory: Groups
+    var membersOfFootprint: Groups<Footprint, Membership>
+    var membershipsOfOrganisation: Groups<Organisation, Membership>
+    var alignmentHistory: Groups<Membership, AlignmentRecord>
     var currentRecord: [Int32]
 
     init(footprintCount: Int, organisationCount: Int, memberships: [Membership], alignment: StanceRecords) {
       let all = Array(memberships.indices)
-      membersOfFootprint = Groups(groupCount: footprintCount, keys: memberships.map(\.footprint), values: all)
-      let byOrg = Groups(groupCount: organisationCount, keys: memberships.map(\.org), values: all)
+      membersOfFootprint = Groups(
+        groupCount: footprintCount, keys: memberships.map(\.footprint.index), values: all)
+      let byOrg = Groups<Organisation, Membership>(
+        groupCount: organisationCount, keys: memberships.map(\.org.index), values: all)
       membershipsOfOrganisation = byOrg
       // A stance belongs to the membership of its (org, footprint); an org has
       // only a few memberships, so a short scan finds it.
-      func find(_ org: Int, _ footprint: Int) -> Int? {
-        byOrg[org].first { memberships[$0].footprint == footprint }
+      func find(_ org: OrganisationID, _ footprint: FootprintID) -> MembershipID? {
+        byOrg[org].first { memberships[$0.index].footprint == footprint }
       }
       var keys: [Int] = []
       var records: [Int] = []
@@ -58,15 +61,15 @@ public struct Dataset: Sendable {
       records.reserveCapacity(alignment.count)
       for i in alignment.indices {
         if let m = find(alignment.org(i), alignment.footprint(i)) {
-          keys.append(m)
-          records.append(i)
+          keys.append(m.index)
+          records.append(i.index)
         }
       }
       // Oldest first: undated records before dated ones, then by date, then
       // file order. Most members have one record, so sort only when needed.
-      var history = Groups(groupCount: memberships.count, keys: keys, values: records)
+      var history = Groups<Membership, AlignmentRecord>(groupCount: memberships.count, keys: keys, values: records)
       var sortedItems: [Int32]? = nil
-      for m in 0..<history.count where history[m].count > 1 {
+      for m in history.indices where history[m].count > 1 {
         var group = Array(history[m])
         group.sort { a, b in
           let da = alignment.dateNumber(a)
@@ -74,11 +77,11 @@ public struct Dataset: Sendable {
           return da != db ? da < db : a < b
         }
         if sortedItems == nil { sortedItems = history.items }
-        for (j, r) in group.enumerated() { sortedItems?[Int(history.offsets[m]) + j] = Int32(r) }
+        for (j, r) in group.enumerated() { sortedItems?[Int(history.offsets[m.index]) + j] = Int32(r.index) }
       }
       if let sortedItems { history = Groups(offsets: history.offsets, items: sortedItems) }
       alignmentHistory = history
-      currentRecord = (0..<memberships.count).map { Int32(history[$0].last ?? -1) }
+      currentRecord = history.indices.map { Int32(history[$0].last?.index ?? -1) }
     }
   }
 
@@ -92,9 +95,9 @@ public struct Dataset: Sendable {
     self.hexes = hexes
     self.hasIndicatorsFile = hasIndicatorsFile
     self.hasHexMapFile = hasHexMapFile
-    self.footprints = footprints
+    self.footprints = EntityList(footprints)
     self.organisations = organisations
-    self.memberships = memberships
+    self.memberships = EntityList(memberships)
     self.finance = finance
     self.alignment = alignment
     self.warnings = warnings
@@ -110,6 +113,10 @@ public struct Dataset: Sendable {
     currentRecord = ix.currentRecord
   }
 
+  static func key(org: OrganisationID, footprint: FootprintID) -> Int64 {
+    key(org: org.index, footprint: footprint.index)
+  }
+
   static func key(org: Int, footprint: Int) -> Int64 { Int64(org) << 32 | Int64(footprint) }
 
   /// The empty dataset.
@@ -119,52 +126,53 @@ public struct Dataset: Sendable {
     codes: CodeIndex(capacity: 0))
 
   /// An organisation's indicator figures, by indicator then year.
-  public func indicators(entity org: Int) -> [IndicatorRecord] {
-    let e = finance.entity(organisation: org)
-    return indicatorRecords.filter { $0.entity == e }.sorted {
-      $0.indicator != $1.indicator ? $0.indicator < $1.indicator : $0.year < $1.year
-    }
+  public func indicators(organisation org: OrganisationID) -> [IndicatorRecord] {
+    indicators(of: finance.entity(organisation: org))
   }
 
   /// A footprint's own indicator figures (not its members'), by indicator then year.
-  public func indicators(footprint f: Int) -> [IndicatorRecord] {
-    indicatorRecords.filter { $0.entity == f }.sorted {
+  public func indicators(footprint f: FootprintID) -> [IndicatorRecord] {
+    indicators(of: finance.entity(footprint: f))
+  }
+
+  private func indicators(of e: FinanceEntity) -> [IndicatorRecord] {
+    indicatorRecords.filter { $0.entity == e }.sorted {
       $0.indicator != $1.indicator ? $0.indicator < $1.indicator : $0.year < $1.year
     }
   }
 
-  /// The index of the footprint with this code, if any.
-  public func footprintIndex(code: String) -> Int? {
+  /// The footprint with this code, if any.
+  public func footprintID(code: String) -> FootprintID? {
     guard let id = codes.find(code), id < footprints.count else { return nil }
-    return id
+    return FootprintID(id)
   }
 
-  /// The index of the organisation with this code, if any.
-  public func organisationIndex(code: String) -> Int? {
+  /// The organisation with this code, if any.
+  public func organisationID(code: String) -> OrganisationID? {
     guard let id = codes.find(code), id >= footprints.count else { return nil }
-    return id - footprints.count
+    return OrganisationID(id - footprints.count)
   }
 
   /// The membership of an organisation in a footprint, if it is a member.
-  public func membership(org: Int, footprint: Int) -> Int? {
-    guard org >= 0, org < organisations.count else { return nil }
+  public func membership(org: OrganisationID, footprint: FootprintID) -> MembershipID? {
+    guard org.index >= 0, org.index < organisations.count else { return nil }
     return membershipsOfOrganisation[org].first { memberships[$0].footprint == footprint }
   }
 
-  /// The index in ``alignment`` of a membership's current stance record, if any.
-  public func currentStanceIndex(membership m: Int) -> Int? {
-    let r = Int(currentRecord[m])
-    return r < 0 ? nil : r
+  /// A membership's current stance record, if any.
+  public func currentStanceRecord(membership m: MembershipID) -> StanceRecordID? {
+    let r = Int(currentRecord[m.index])
+    return r < 0 ? nil : StanceRecordID(r)
   }
 
   /// The record behind a membership's current stance, if any.
-  public func stanceRecord(membership m: Int) -> AlignmentRecord? {
-    currentStanceIndex(membership: m).map { alignment[$0] }
+  public func stanceRecord(membership m: MembershipID) -> AlignmentRecord? {
+    currentStanceRecord(membership: m).map { alignment[$0] }
   }
 
   /// The current stance of a membership (`unknown` when no record says).
-  public func stance(membership m: Int) -> Stance {
-    guard let r = currentStanceIndex(membership: m) else { return .unknown }
+  public func stance(membership m: MembershipID) -> Stance {
+    guard let r = currentStanceRecord(membership: m) else { return .unknown }
     return alignment.stance(r)
   }
 
@@ -172,9 +180,9 @@ public struct Dataset: Sendable {
   ///
   /// An exact code or exact name wins; otherwise every footprint whose name
   /// contains the text (spaces and punctuation ignored) is returned.
-  public func findFootprints(_ query: String) -> [Int] {
+  public func findFootprints(_ query: String) -> [FootprintID] {
     let q = query.trimmingWhitespace()
-    if let i = footprintIndex(code: q.uppercased()) ?? footprintIndex(code: q) { return [i] }
+    if let i = footprintID(code: q.uppercased()) ?? footprintID(code: q) { return [i] }
     let key = Self.searchKey(q)
     guard !key.isEmpty else { return [] }
     if let exact = footprints.indices.first(where: { Self.searchKey(footprints[$0].name) == key }) {
@@ -184,9 +192,9 @@ public struct Dataset: Sendable {
   }
 
   /// Finds organisations by code or by a piece of their name, ignoring case.
-  public func findOrganisations(_ query: String) -> [Int] {
+  public func findOrganisations(_ query: String) -> [OrganisationID] {
     let q = query.trimmingWhitespace()
-    if let i = organisationIndex(code: q) ?? organisationIndex(code: q.uppercased()) { return [i] }
+    if let i = organisationID(code: q) ?? organisationID(code: q.uppercased()) { return [i] }
     let key = Self.searchKey(q)
     guard !key.isEmpty else { return [] }
     if let exact = organisations.indices.first(where: { Self.searchKey(organisations[$0].name) == key }) {
@@ -196,7 +204,7 @@ public struct Dataset: Sendable {
   }
 
   /// Lower-case letters and digits only, so "north-west" finds "North West".
-  public static func searchKey(_ text: String) -> String {
+  package static func searchKey(_ text: String) -> String {
     String(
       text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(
         Character.init))
@@ -205,7 +213,7 @@ public struct Dataset: Sendable {
 
 extension String {
   /// The string without leading and trailing white space.
-  public func trimmingWhitespace() -> String {
+  package func trimmingWhitespace() -> String {
     let scalars = unicodeScalars
     guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
       let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })

@@ -193,13 +193,14 @@ public enum DatasetLoader {
       if alignmentTable != nil {
         // Every stance must belong to a membership.
         var keys = PairSet(organisations: orgCount, records: result.memberships.count)
-        for m in result.memberships { _ = keys.insert(org: m.org, footprint: m.footprint, line: 0) }
+        for m in result.memberships { _ = keys.insert(org: m.org.index, footprint: m.footprint.index, line: 0) }
         let records = result.alignment
-        for i in records.indices where !keys.contains(org: records.org(i), footprint: records.footprint(i)) {
+        for i in records.indices where !keys.contains(org: records.org(i).index, footprint: records.footprint(i).index)
+        {
           let r = records[i]
           result.problems.error(
             AlignmentRows.file, line: r.line,
-            "\(orgList[r.org].code) is not a member of \(fps[r.footprint].code) in memberships.csv, so it has no stance there"
+            "\(orgList[r.org].code) is not a member of \(fps[r.footprint.index].code) in memberships.csv, so it has no stance there"
           )
         }
       }
@@ -216,7 +217,7 @@ public enum DatasetLoader {
     if let table = financeTable {
       finance = FinanceRows.read(
         table, references: references, footprintCount: footprints.count, organisationCount: organisations.count,
-        codeOf: { id in id < fpCount ? fps[id].code : orgList[id - fpCount].code },
+        codeOf: { id in id < fpCount ? fps[id].code : orgList[OrganisationID(id - fpCount)].code },
         parallelism: parallelism, mode: mode, problems: &problems)
     }
     timer.mark("finance")

@@ -66,7 +66,7 @@ enum IndicatorRows {
       seen[key] = line
       out.append(
         IndicatorRecord(
-          entity: id, year: y, indicator: name, value: v, unit: unitText.isEmpty ? "count" : unitText,
+          entity: FinanceEntity(id), year: y, indicator: name, value: v, unit: unitText.isEmpty ? "count" : unitText,
           basis: basisValue, source: sourceText.nilIfEmpty, note: noteText.nilIfEmpty, line: line))
     }
     unknown.report(file: file, into: &problems)
@@ -118,7 +118,7 @@ enum HexRows {
       }
       byFootprint[f] = line
       byPlace[place] = line
-      out.append(HexCell(footprint: f, q: qv, r: rv, label: text))
+      out.append(HexCell(footprint: FootprintID(f), q: qv, r: rv, label: text))
     }
     unknown.report(file: file, into: &problems)
     return out

@@ -93,6 +93,15 @@ enum Milli {
   }
 }
 
+/// A footprint or an organisation: what a row of `finance.csv` or
+/// `indicators.csv` is about.
+public struct FinanceEntity: Hashable, Sendable {
+  /// Footprints first, then organisations.
+  package let index: Int
+
+  package init(_ index: Int) { self.index = index }
+}
+
 /// Every figure of `finance.csv`, in one dense grid.
 ///
 /// Entities are numbered footprints first (`0..<footprintCount`), then
@@ -141,17 +150,22 @@ public struct FinanceTable: Sendable {
     entity * slotsPerEntity + year * Scenario.allCases.count + scenario
   }
 
-  /// The entity number of a footprint index.
-  @inline(__always)
-  public func entity(footprint: Int) -> Int { footprint }
+  /// Every footprint's entity, then every organisation's.
+  public var entities: [FinanceEntity] { (0..<(grid.count / Self.slotsPerEntity)).map(FinanceEntity.init) }
 
-  /// The entity number of an organisation index.
+  /// The entity of a footprint.
   @inline(__always)
-  public func entity(organisation: Int) -> Int { footprintCount + organisation }
+  public func entity(footprint: FootprintID) -> FinanceEntity { FinanceEntity(footprint.index) }
+
+  /// The entity of an organisation.
+  @inline(__always)
+  public func entity(organisation: OrganisationID) -> FinanceEntity {
+    FinanceEntity(footprintCount + organisation.index)
+  }
 
   @inline(__always)
-  func checkedSlot(_ entity: Int, _ year: FinancialYear, _ scenario: Scenario) -> Int? {
-    let s = Self.slot(entity: entity, year: year.index, scenario: scenario.rawValue)
+  func checkedSlot(_ entity: FinanceEntity, _ year: FinancialYear, _ scenario: Scenario) -> Int? {
+    let s = Self.slot(entity: entity.index, year: year.index, scenario: scenario.rawValue)
     return s >= 0 && s < grid.count ? s : nil
   }
 
@@ -167,19 +181,19 @@ public struct FinanceTable: Sendable {
 
   /// The figure for an entity, year and scenario, or `nil` when not known.
   @inline(__always)
-  public func value(entity: Int, year: FinancialYear, scenario: Scenario) -> Double? {
+  public func value(entity: FinanceEntity, year: FinancialYear, scenario: Scenario) -> Double? {
     guard let s = checkedSlot(entity, year, scenario) else { return nil }
     return value(slot: s)
   }
 
   /// Whether a row exists for the slot (even one with an empty `gbp_m`).
-  public func hasRow(entity: Int, year: FinancialYear, scenario: Scenario) -> Bool {
+  public func hasRow(entity: FinanceEntity, year: FinancialYear, scenario: Scenario) -> Bool {
     guard let s = checkedSlot(entity, year, scenario) else { return false }
     return grid.basis(s) != 0
   }
 
   /// The basis of the slot's row, or `nil` when there is no row.
-  public func basis(entity: Int, year: FinancialYear, scenario: Scenario) -> Basis? {
+  public func basis(entity: FinanceEntity, year: FinancialYear, scenario: Scenario) -> Basis? {
     guard let s = checkedSlot(entity, year, scenario) else { return nil }
     return Basis(rawValue: grid.basis(s))
   }
@@ -194,13 +208,13 @@ public struct FinanceTable: Sendable {
   }
 
   /// The source text of the slot's row, or `nil`.
-  public func source(entity: Int, year: FinancialYear, scenario: Scenario) -> String? {
+  public func source(entity: FinanceEntity, year: FinancialYear, scenario: Scenario) -> String? {
     guard let s = checkedSlot(entity, year, scenario) else { return nil }
     return provenance(slot: s)?.source
   }
 
   /// The caveat (`note`) of the slot's row, or `nil`.
-  public func note(entity: Int, year: FinancialYear, scenario: Scenario) -> String? {
+  public func note(entity: FinanceEntity, year: FinancialYear, scenario: Scenario) -> String? {
     guard let s = checkedSlot(entity, year, scenario) else { return nil }
     return provenance(slot: s)?.note
   }
@@ -212,16 +226,16 @@ public struct FinanceTable: Sendable {
   public var sources: Set<String> { Set(provenances.joined().compactMap(\.source)) }
 
   /// Whether any row of the entity is illustrative.
-  public func hasIllustrative(entity: Int) -> Bool {
-    let s = entity * Self.slotsPerEntity
+  public func hasIllustrative(entity: FinanceEntity) -> Bool {
+    let s = entity.index * Self.slotsPerEntity
     guard s >= 0, s + Self.slotsPerEntity <= grid.count else { return false }
     for i in s..<(s + Self.slotsPerEntity) where grid.basis(i) == Basis.illustrative.rawValue { return true }
     return false
   }
 
   /// Whether the entity has any row at all.
-  public func hasAnyRow(entity: Int) -> Bool {
-    let s = entity * Self.slotsPerEntity
+  public func hasAnyRow(entity: FinanceEntity) -> Bool {
+    let s = entity.index * Self.slotsPerEntity
     guard s >= 0, s + Self.slotsPerEntity <= grid.count else { return false }
     for i in s..<(s + Self.slotsPerEntity) where grid.basis(i) != 0 { return true }
     return false

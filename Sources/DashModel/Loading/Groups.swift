@@ -1,6 +1,8 @@
-/// Integer lists grouped by key, stored flat: one array of items and one of
-/// offsets, instead of an array per group (cheap to build for 50,000 groups).
-public struct Groups: RandomAccessCollection, Sendable {
+/// Entities grouped by another entity, stored flat: one array of items and
+/// one of offsets, instead of an array per group (cheap to build for 50,000
+/// groups). A footprint's memberships, an organisation's, a membership's
+/// stance records.
+public struct Groups<Key, Item>: RandomAccessCollection, Sendable {
   let offsets: [Int32]
   let items: [Int32]
 
@@ -25,14 +27,14 @@ public struct Groups: RandomAccessCollection, Sendable {
     self.items = items
   }
 
-  /// Groups are numbered from 0.
-  public var startIndex: Int { 0 }
-  /// One past the last group.
-  public var endIndex: Int { offsets.count - 1 }
+  /// The first group's key.
+  public var startIndex: EntityID<Key> { EntityID(0) }
+  /// One past the last group's key.
+  public var endIndex: EntityID<Key> { EntityID(offsets.count - 1) }
 
   /// The items of one group, in order.
-  public subscript(group: Int) -> Group {
-    Group(items: items, start: Int(offsets[group]), end: Int(offsets[group + 1]))
+  public subscript(group: EntityID<Key>) -> Group {
+    Group(items: items, start: Int(offsets[group.index]), end: Int(offsets[group.index + 1]))
   }
 
   /// One group's items: a light view over the shared storage, indexed from
@@ -51,6 +53,7 @@ public struct Groups: RandomAccessCollection, Sendable {
       endIndex = end - start
     }
 
-    public subscript(i: Int) -> Int { Int(items[start + i]) }
+    /// The item at a position in the group.
+    public subscript(i: Int) -> EntityID<Item> { EntityID(Int(items[start + i])) }
   }
 }

@@ -41,7 +41,7 @@ enum MembershipRows {
           "\(row.string(org)) is listed in \(row.string(footprint)) twice (first on line \(first))")
         return
       }
-      out.append(Membership(org: o, footprint: f, share: shareValue))
+      out.append(Membership(org: OrganisationID(o), footprint: FootprintID(f), share: shareValue))
       lines.append(Int32(truncatingIfNeeded: line))
     }
     unknown.report(file: file, into: &problems)
@@ -55,13 +55,13 @@ enum MembershipRows {
     var total = [Double](repeating: 0, count: organisations.count)
     var firstLine = [Int](repeating: 0, count: organisations.count)
     for (i, m) in memberships.enumerated() {
-      total[m.org] += m.share
-      if firstLine[m.org] == 0 { firstLine[m.org] = Int(lines[i]) }
+      total[m.org.index] += m.share
+      if firstLine[m.org.index] == 0 { firstLine[m.org.index] = Int(lines[i]) }
     }
     for (o, t) in total.enumerated() where t > 1.000_001 {
       problems.warning(
         file, line: firstLine[o], field: "share",
-        "the shares of \(organisations[o].code) add up to \(formatShare(t)), more than the whole organisation; its figures are counted more than once"
+        "the shares of \(organisations[OrganisationID(o)].code) add up to \(formatShare(t)), more than the whole organisation; its figures are counted more than once"
       )
     }
   }

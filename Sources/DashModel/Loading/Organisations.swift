@@ -104,20 +104,20 @@ public struct Organisations: RandomAccessCollection, Sendable {
     self.init(parts: [part])
   }
 
-  /// The first index.
-  public var startIndex: Int { 0 }
-  /// One past the last index.
-  public var endIndex: Int { starts[starts.count - 1] }
+  /// The first organisation.
+  public var startIndex: OrganisationID { OrganisationID(0) }
+  /// One past the last organisation.
+  public var endIndex: OrganisationID { OrganisationID(starts[starts.count - 1]) }
 
-  /// The organisation at a position.
-  public subscript(i: Int) -> Organisation {
-    let (p, at) = part(i)
+  /// An organisation.
+  public subscript(i: OrganisationID) -> Organisation {
+    let (p, at) = part(i.index)
     return parts[p].organisation(at)
   }
 
-  /// The name of the organisation at a position (without making the rest of it).
-  public func name(at i: Int) -> String {
-    let (p, at) = part(i)
+  /// An organisation's name (without making the rest of it).
+  public func name(of i: OrganisationID) -> String {
+    let (p, at) = part(i.index)
     return parts[p].name(at)
   }
 

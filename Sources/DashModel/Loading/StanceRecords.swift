@@ -41,13 +41,13 @@ public struct StanceRecords: RandomAccessCollection, Sendable {
   /// Adds a record; `date` is its `as_of` as `YYYYMMDD` (0 when undated),
   /// `note` and `source` ids into ``texts`` (0 for none).
   mutating func append(
-    org: Int, footprint: Int, stance: Stance, date: Int, note: Int32, source: Int32, basis: Basis, line: Int
+    org: Int, footprint: Int, stance: Stance, date: Int32, note: Int32, source: Int32, basis: Basis, line: Int
   ) {
     orgs.append(Int32(org))
     footprints.append(Int32(footprint))
     stances.append(UInt8(stance.rawValue))
     bases.append(basis.rawValue)
-    dates.append(Int32(date))
+    dates.append(date)
     notes.append(note)
     sources.append(source)
     lines.append(Int32(truncatingIfNeeded: line))
@@ -55,42 +55,33 @@ public struct StanceRecords: RandomAccessCollection, Sendable {
 
   /// Adds a record as a value.
   public mutating func append(_ r: AlignmentRecord) {
-    let date = r.asOf.flatMap { AlignmentRows.isoDate($0) } ?? 0
     append(
-      org: r.org, footprint: r.footprint, stance: r.stance, date: date, note: textID(r.note),
+      org: r.org.index, footprint: r.footprint.index, stance: r.stance, date: r.asOf?.number ?? 0, note: textID(r.note),
       source: textID(r.source), basis: r.basis, line: r.line)
   }
 
-  /// The first record's position.
-  public var startIndex: Int { 0 }
+  /// The first record.
+  public var startIndex: StanceRecordID { StanceRecordID(0) }
   /// One past the last record.
-  public var endIndex: Int { orgs.count }
+  public var endIndex: StanceRecordID { StanceRecordID(orgs.count) }
 
   /// The organisation of a record, without building the whole value.
-  public func org(_ i: Int) -> Int { Int(orgs[i]) }
+  public func org(_ i: StanceRecordID) -> OrganisationID { OrganisationID(Int(orgs[i.index])) }
   /// The footprint of a record.
-  public func footprint(_ i: Int) -> Int { Int(footprints[i]) }
+  public func footprint(_ i: StanceRecordID) -> FootprintID { FootprintID(Int(footprints[i.index])) }
   /// The stance of a record.
-  public func stance(_ i: Int) -> Stance { Stance(rawValue: Int(stances[i])) ?? .unknown }
-  /// The date of a record as `YYYYMMDD` (0 when undated): dates sort as numbers.
-  public func dateNumber(_ i: Int) -> Int { Int(dates[i]) }
+  public func stance(_ i: StanceRecordID) -> Stance { Stance(rawValue: Int(stances[i.index])) ?? .unknown }
+  /// The date of a record, if it has one.
+  public func date(_ i: StanceRecordID) -> Day? { dates[i.index] == 0 ? nil : Day(number: dates[i.index]) }
+  /// The date as a number that sorts (0 when undated: before every date).
+  package func dateNumber(_ i: StanceRecordID) -> Int32 { dates[i.index] }
 
   /// A record.
-  public subscript(i: Int) -> AlignmentRecord {
-    let d = Int(dates[i])
+  public subscript(i: StanceRecordID) -> AlignmentRecord {
+    let r = i.index
     return AlignmentRecord(
-      org: Int(orgs[i]), footprint: Int(footprints[i]), stance: stance(i),
-      asOf: d == 0 ? nil : Self.isoText(d), note: notes[i] == 0 ? nil : texts[Int(notes[i])],
-      source: sources[i] == 0 ? nil : texts[Int(sources[i])], basis: Basis(rawValue: bases[i]) ?? .reported,
-      line: Int(lines[i]))
-  }
-
-  /// `20160826` as `2016-08-26`.
-  static func isoText(_ d: Int) -> String {
-    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-    let y = d / 10_000
-    let text = String(y)
-    return String(repeating: "0", count: Swift.max(0, 4 - text.count)) + text + "-" + two(d / 100 % 100) + "-"
-      + two(d % 100)
+      org: org(i), footprint: footprint(i), stance: stance(i), asOf: date(i),
+      note: notes[r] == 0 ? nil : texts[Int(notes[r])], source: sources[r] == 0 ? nil : texts[Int(sources[r])],
+      basis: Basis(rawValue: bases[r]) ?? .reported, line: Int(lines[r]))
   }
 }

@@ -32,9 +32,9 @@ struct Session {
 }
 
 /// A list's selection and scroll position.
-struct ListState: Hashable {
-  /// The selected row's stable key (footprint index, membership index, …).
-  var selected: Int?
+struct ListState<Key: Hashable>: Hashable {
+  /// The selected row's stable key (a footprint, a membership, …).
+  var selected: Key?
   /// The first row shown.
   var scroll = 0
 }
@@ -44,37 +44,37 @@ struct LeagueState: Hashable {
   var sort: LeagueColumn = .doNothing
   var ascending = false
   var region: Region?
-  var list = ListState()
+  var list = ListState<FootprintID>()
 }
 
 /// The footprint screen's member list.
 struct MembersState: Hashable {
-  var footprint: Int?
+  var footprint: FootprintID?
   var sort: MemberColumn = .kind
   var ascending = true
-  var list = ListState()
+  var list = ListState<MembershipID>()
 }
 
 /// The Organisations screen's list.
 struct OrganisationsState: Hashable {
   var sort: OrganisationColumn = .savings
   var ascending = false
-  var list = ListState()
+  var list = ListState<OrganisationID>()
 }
 
 /// A line of text being typed: a search, a filter, a go-to, or a flag's reason.
 struct TextInput: Hashable {
   enum Purpose: Hashable {
-    /// Incremental search; `origin` is the selection to return to on Esc.
+    /// Incremental search; `origin` is the position to return to on Esc.
     case search(origin: Int?)
     /// The reason for flagging an organisation in a footprint.
-    case flagReason(org: Int, footprint: Int)
+    case flagReason(org: OrganisationID, footprint: FootprintID)
     /// A filter for a list; `origin` is the filter to return to on Esc.
     case filter(FilterScope, origin: FilterQuery?)
     /// Go to anything: `selected` is the highlighted match.
     case goTo(selected: Int)
     /// Confirming an unflag; the text is its (optional) reason.
-    case unflagReason(org: Int, footprint: Int)
+    case unflagReason(org: OrganisationID, footprint: FootprintID)
     /// Where to save an export; `overwrite` once the user was told it exists.
     case exportPath(overwrite: Bool)
     /// A delivery percentage typed (`%`).
@@ -102,11 +102,11 @@ struct DerivedInputs: Equatable {
   var sort = LeagueColumn.doNothing
   var ascending = false
   var region: Region?
-  var membersOf: Int?
+  var membersOf: FootprintID?
   var memberSort = MemberColumn.kind
   var memberAscending = true
   var observed = false
-  var assumed: Set<Int> = []
+  var assumed: Set<OrganisationID> = []
   var filters: [FilterScope: FilterQuery] = [:]
   /// Whether the Organisations screen is open (its lines are made only then).
   var organisations = false
@@ -143,7 +143,7 @@ struct Derived {
   /// The Footprint screen's members, in its sort order.
   var members: [MemberRow] = []
   /// Each footprint's name, lower-cased and in search form, made once per load.
-  var searchNames: [(lower: String, key: String)] = []
+  var searchNames = EntityList<Footprint, (lower: String, key: String)>([])
   /// The data's figures by basis (all files), made once per load.
   var basisCounts = BasisCounts(file: "")
   /// Every organisation (made while the Organisations screen is open).
@@ -185,10 +185,10 @@ struct AppState {
   var route: [Screen] = [.league]
   var league = LeagueState()
   var members = MembersState()
-  var orgList = ListState()
+  var orgList = ListState<MembershipID>()
   /// How far the organisation screen's details are scrolled.
   var orgDetailScroll = 0
-  var flagsList = ListState()
+  var flagsList = ListState<Int>()
   var organisations = OrganisationsState()
   /// Each table's hidden columns (`c`) and sideways scroll (`H`/`L`), by table.
   var tables: [TableName: TableSettings] = [:]
@@ -201,7 +201,7 @@ struct AppState {
   /// Each footprint at its observed delivery instead (`D`).
   var observed = false
   /// Organisations assumed refusing, for a what-if: this session only, never saved.
-  var assumed: Set<Int> = []
+  var assumed: Set<OrganisationID> = []
   /// Each list's filter (`\\`).
   var filters: [FilterScope: FilterQuery] = [:]
   var showHelp = false
@@ -286,7 +286,7 @@ struct AppState {
   var scheme: DeliveryScheme { observed ? .observed : .uniform(delivery) }
 
   /// The delivery setting of one footprint (England: the uniform setting).
-  func delivery(footprint f: Int?) -> Delivery {
+  func delivery(footprint f: FootprintID?) -> Delivery {
     guard let f else { return delivery }
     return scheme.delivery(footprint: f, in: session.analysis)
   }
@@ -320,7 +320,8 @@ struct AppState {
         $0.caveat += $1.caveat
         $0.illustrative += $1.illustrative
       }
-      derived.searchNames = session.dataset.footprints.map { ($0.name.lowercased(), Dataset.searchKey($0.name)) }
+      derived.searchNames = EntityList(
+        session.dataset.footprints.map { ($0.name.lowercased(), Dataset.searchKey($0.name)) })
     }
     let rowsChanged =
       flagsChanged || assumedChanged || before?.delivery != now.delivery || before?.observed != now.observed
@@ -381,7 +382,7 @@ struct AppState {
   }
 
   /// The footprint the user is looking at: the one on screen, else the league's selection.
-  var focusFootprint: Int? {
+  var focusFootprint: FootprintID? {
     for s in route.reversed() {
       switch s {
       case .footprint(let f): return f
@@ -400,12 +401,12 @@ struct AppState {
 
   /// A footprint's members in the Footprint screen's sort order: kept in
   /// ``Derived`` for the screen's footprint, computed for any other.
-  func memberRows(_ f: Int) -> [MemberRow] {
+  func memberRows(_ f: FootprintID) -> [MemberRow] {
     if f == members.footprint, derived.inputs == derivedInputs { return derived.members }
     return computeMemberRows(f)
   }
 
-  private func computeMemberRows(_ f: Int) -> [MemberRow] {
+  private func computeMemberRows(_ f: FootprintID) -> [MemberRow] {
     var rows = MemberRow.rows(
       footprint: f, analysis: session.analysis, flags: derived.flagSet, delivery: delivery(footprint: f),
       assumed: assumed)

@@ -16,7 +16,7 @@ enum Copying {
   /// The selected row's cells as the screen's table has them, tab-separated.
   static func row(_ state: AppState) -> String? {
     let g = Glyphs(unicode: true)
-    func join(_ t: Table, key: Int?) -> String? {
+    func join(_ t: Table, key: AnyHashable?) -> String? {
       guard let row = t.rows.first(where: { $0.key == key }) else { return nil }
       let cells = t.columns.indices.filter { t.columns[$0].outputs.contains(.screen) }.map { i -> String in
         let c = row.cells[i]

@@ -3,11 +3,11 @@ import DashModel
 /// Flagging and unflagging from the dashboard.
 enum Flagging {
   /// The (organisation, footprint) pair selected on the current screen.
-  static func target(_ state: AppState) -> (org: Int, footprint: Int)? {
+  static func target(_ state: AppState) -> (org: OrganisationID, footprint: FootprintID)? {
     let d = state.session.dataset
     switch state.screen {
     case .footprint, .organisation:
-      let m: Int?
+      let m: MembershipID?
       if case .footprint = state.screen { m = state.members.list.selected } else { m = state.orgList.selected }
       guard let m else { return nil }
       return (d.memberships[m].org, d.memberships[m].footprint)
@@ -18,7 +18,7 @@ enum Flagging {
       return (o, f)
     case .flags:
       guard let flag = state.activeFlag(key: state.flagsList.selected),
-        let o = d.organisationIndex(code: flag.org), let f = d.footprintIndex(code: flag.footprint)
+        let o = d.organisationID(code: flag.org), let f = d.footprintID(code: flag.footprint)
       else { return nil }
       return (o, f)
     default:
@@ -30,7 +30,7 @@ enum Flagging {
   /// belongs to, or stops assuming it. A what-if for this session only:
   /// never saved, never a flag.
   static func toggleAssumed(_ state: inout AppState) {
-    let org: Int?
+    let org: OrganisationID?
     if case .organisation(let o, _) = state.screen { org = o } else { org = target(state)?.org }
     guard let org else {
       state.notice = Notice(text: "select a member body first", kind: .info)
@@ -73,7 +73,7 @@ enum Flagging {
   }
 
   /// The active flag's reason for a pair, if it is flagged.
-  static func currentReason(_ state: AppState, org: Int, footprint: Int) -> String? {
+  static func currentReason(_ state: AppState, org: OrganisationID, footprint: FootprintID) -> String? {
     let d = state.session.dataset
     return state.derived.activeFlags.first {
       $0.org == d.organisations[org].code && $0.footprint == d.footprints[footprint].code
@@ -81,7 +81,9 @@ enum Flagging {
   }
 
   /// Enter on the reason: saves, or keeps asking when the reason is empty.
-  static func commit(_ state: inout AppState, org: Int, footprint: Int, reason: String, input: TextInput) -> [Effect] {
+  static func commit(
+    _ state: inout AppState, org: OrganisationID, footprint: FootprintID, reason: String, input: TextInput
+  ) -> [Effect] {
     let why = FlagEvent.reasonText(reason)
     guard !why.isEmpty else {
       state.input = input
@@ -118,7 +120,9 @@ enum Flagging {
   }
 
   /// Enter on the unflag prompt: saves the unflag with its reason (may be empty).
-  static func confirmUnflag(_ state: inout AppState, org: Int, footprint: Int, reason: String) -> [Effect] {
+  static func confirmUnflag(
+    _ state: inout AppState, org: OrganisationID, footprint: FootprintID, reason: String
+  ) -> [Effect] {
     let d = state.session.dataset
     let before = currentReason(state, org: org, footprint: footprint)
     state.busy = "saving…"

@@ -5,8 +5,8 @@ import DashModel
 enum GoTo {
   /// A place to go.
   enum Target: Hashable {
-    case footprint(Int)
-    case organisation(Int)
+    case footprint(FootprintID)
+    case organisation(OrganisationID)
   }
 
   struct Match: Hashable {
@@ -44,7 +44,8 @@ enum GoTo {
       return nil
     }
     var out: [Match] = []
-    for (f, fp) in d.footprints.enumerated() {
+    for f in d.footprints.indices {
+      let fp = d.footprints[f]
       guard let r = rank(name: fp.name, code: fp.code) else { continue }
       out.append(
         Match(target: .footprint(f), name: fp.name, code: fp.code, detail: "footprint, \(fp.region.name)", rank: r * 2))

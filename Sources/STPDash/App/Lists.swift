@@ -1,103 +1,113 @@
 import DashModel
 
+/// A screen's list as the reducer moves through it: by position. Each list
+/// keeps its selection by a stable key of its own type (a footprint, a
+/// membership, an organisation, a flag); this is the same list seen as rows
+/// 0..<count, so moving, paging, revealing and clamping are written once.
+struct ListAccess {
+  /// How many rows the list has.
+  var count: Int
+  /// How many rows fit on screen.
+  var viewport: Int
+  /// The selected row's position, when the selection is in the list.
+  var selected: Int?
+  /// The first row shown.
+  var scroll: Int
+  /// Writes a selection (a position, or none) and a scroll back to the state.
+  var write: (inout AppState, Int?, Int) -> Void
+
+  /// A list whose rows have keys of type `Key`, its selection kept at `path`.
+  init<Key: Hashable>(keys: [Key], viewport: Int, state: AppState, path: WritableKeyPath<AppState, ListState<Key>>) {
+    let list = state[keyPath: path]
+    count = keys.count
+    self.viewport = max(1, viewport)
+    selected = list.selected.flatMap { k in keys.firstIndex(of: k) }
+    scroll = list.scroll
+    write = { state, position, scroll in
+      state[keyPath: path].selected = position.flatMap { $0 < keys.count ? keys[$0] : nil }
+      state[keyPath: path].scroll = scroll
+    }
+  }
+}
+
 /// Moving through the list on screen: selection by stable key, scroll kept
 /// so the selection is always visible.
 enum Lists {
-  /// The keys of the rows of a screen's list, in display order, and how many fit.
-  static func rows(_ state: AppState, screen: Screen) -> (keys: [Int], viewport: Int)? {
+  /// The list of a screen, if it has one.
+  static func access(_ state: AppState, screen: Screen) -> ListAccess? {
     switch screen {
     case .league:
-      return (state.derived.visible.compactMap(\.footprint), Layout.League(state.size).rowCount)
+      return ListAccess(
+        keys: state.derived.visible.compactMap(\.footprint), viewport: Layout.League(state.size).rowCount,
+        state: state, path: \.league.list)
     case .footprint(let f):
-      return (state.memberRows(f).map(\.membership), Layout.Footprint(state.size).rowCount)
+      return ListAccess(
+        keys: state.memberRows(f).map(\.membership), viewport: Layout.Footprint(state.size).rowCount, state: state,
+        path: \.members.list)
     case .organisation(let o, _):
       let keys = Array(state.session.dataset.membershipsOfOrganisation[o])
-      return (keys, Layout.Organisation(state.size, footprints: keys.count).rowCount)
+      return ListAccess(
+        keys: keys, viewport: Layout.Organisation(state.size, footprints: keys.count).rowCount, state: state,
+        path: \.orgList)
     case .flags:
-      return (state.derived.visibleFlagKeys, Layout.Flags(state.size).rowCount)
+      return ListAccess(
+        keys: state.derived.visibleFlagKeys, viewport: Layout.Flags(state.size).rowCount, state: state,
+        path: \.flagsList)
     case .organisations:
-      return (state.derived.visibleOrganisations.map(\.org), Layout.Organisations(state).rowCount)
+      return ListAccess(
+        keys: state.derived.visibleOrganisations.map(\.org), viewport: Layout.Organisations(state).rowCount,
+        state: state, path: \.organisations.list)
     case .trajectory, .map, .regions:
       return nil
     }
   }
 
-  static func list(_ state: AppState, screen: Screen) -> ListState {
-    switch screen {
-    case .league: state.league.list
-    case .footprint: state.members.list
-    case .organisation: state.orgList
-    case .flags: state.flagsList
-    case .organisations: state.organisations.list
-    case .trajectory, .map, .regions: ListState()
-    }
-  }
+  /// How many rows the current screen's list has.
+  static func count(_ state: AppState) -> Int { access(state, screen: state.screen)?.count ?? 0 }
 
-  static func setList(_ state: inout AppState, screen: Screen, _ list: ListState) {
-    switch screen {
-    case .league: state.league.list = list
-    case .footprint: state.members.list = list
-    case .organisation: state.orgList = list
-    case .flags: state.flagsList = list
-    case .organisations: state.organisations.list = list
-    case .trajectory, .map, .regions: break
-    }
-  }
-
-  /// The selected key on the current screen.
-  static func selectedKey(_ state: AppState) -> Int? { list(state, screen: state.screen).selected }
+  /// The selected row's position on the current screen.
+  static func selectedPosition(_ state: AppState) -> Int? { access(state, screen: state.screen)?.selected }
 
   /// Rows that fit on the current screen.
-  static func viewport(_ state: AppState) -> Int { rows(state, screen: state.screen)?.viewport ?? 1 }
+  static func viewport(_ state: AppState) -> Int { access(state, screen: state.screen)?.viewport ?? 1 }
 
   /// Moves the selection by `delta` rows (clamped to the list).
   static func move(_ state: inout AppState, by delta: Int) {
-    let screen = state.screen
-    guard let (keys, _) = rows(state, screen: screen), !keys.isEmpty else { return }
-    var l = list(state, screen: screen)
-    let current = l.selected.flatMap { keys.firstIndex(of: $0) } ?? 0
-    let target = max(0, min(keys.count - 1, current.addingReportingOverflow(delta).partialValue))
-    l.selected = keys[target]
-    setList(&state, screen: screen, l)
-    reveal(&state, screen: screen)
+    guard let l = access(state, screen: state.screen), l.count > 0 else { return }
+    let current = l.selected ?? 0
+    select(&state, index: max(0, min(l.count - 1, current.addingReportingOverflow(delta).partialValue)))
   }
 
   /// Selects the row at a position in the list.
   static func select(_ state: inout AppState, index: Int) {
-    let screen = state.screen
-    guard let (keys, _) = rows(state, screen: screen), index >= 0, index < keys.count else { return }
-    var l = list(state, screen: screen)
-    l.selected = keys[index]
-    setList(&state, screen: screen, l)
-    reveal(&state, screen: screen)
+    guard let l = access(state, screen: state.screen), index >= 0, index < l.count else { return }
+    l.write(&state, index, scrolled(l, selected: index))
   }
 
   /// Scrolls so the selection is visible.
   static func reveal(_ state: inout AppState, screen: Screen? = nil) {
-    let screen = screen ?? state.screen
-    guard let (keys, viewport) = rows(state, screen: screen) else { return }
-    var l = list(state, screen: screen)
-    if let sel = l.selected, let i = keys.firstIndex(of: sel) {
-      if i < l.scroll { l.scroll = i }
-      if i >= l.scroll + viewport { l.scroll = i - viewport + 1 }
+    guard let l = access(state, screen: screen ?? state.screen) else { return }
+    l.write(&state, l.selected, scrolled(l, selected: l.selected))
+  }
+
+  /// The scroll that shows `selected`, kept within the list.
+  static func scrolled(_ l: ListAccess, selected: Int?) -> Int {
+    var scroll = l.scroll
+    if let i = selected {
+      if i < scroll { scroll = i }
+      if i >= scroll + l.viewport { scroll = i - l.viewport + 1 }
     }
-    l.scroll = max(0, min(l.scroll, max(0, keys.count - viewport)))
-    setList(&state, screen: screen, l)
+    return max(0, min(scroll, max(0, l.count - l.viewport)))
   }
 
   /// Keeps selection and scroll valid after the list or the size changed.
+  /// A selection no longer in the list moves to the first row; a flag that
+  /// went (unflagged here or elsewhere) leaves it on the flag now in its place.
   static func clamp(_ state: inout AppState, screen: Screen) {
-    guard let (keys, _) = rows(state, screen: screen) else { return }
-    var l = list(state, screen: screen)
-    if keys.isEmpty {
-      l.selected = nil
-    } else if l.selected.map({ !keys.contains($0) }) ?? true {
-      // A flag that went (unflagged here or elsewhere) leaves the selection
-      // on the flag now in its place.
-      let place = screen == .flags ? l.selected.flatMap { state.derived.previousFlagKeys.firstIndex(of: $0) } : nil
-      l.selected = keys[min(keys.count - 1, place ?? 0)]
-    }
-    setList(&state, screen: screen, l)
-    reveal(&state, screen: screen)
+    guard let l = access(state, screen: screen) else { return }
+    let place =
+      screen == .flags ? state.flagsList.selected.flatMap { state.derived.previousFlagKeys.firstIndex(of: $0) } : nil
+    let selected = l.count == 0 ? nil : (l.selected ?? min(l.count - 1, place ?? 0))
+    l.write(&state, selected, scrolled(l, selected: selected))
   }
 }

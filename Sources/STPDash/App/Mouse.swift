@@ -95,8 +95,9 @@ extension Reducer {
     }
     if e.y == header { return .header(x: e.x) }
     guard e.y >= first, e.y < first + count else { return nil }
-    let scroll = Lists.list(state, screen: state.screen).scroll
-    guard let (keys, _) = Lists.rows(state, screen: state.screen), scroll + e.y - first < keys.count else { return nil }
-    return .row(scroll + e.y - first)
+    guard let list = Lists.access(state, screen: state.screen), list.scroll + e.y - first < list.count else {
+      return nil
+    }
+    return .row(list.scroll + e.y - first)
   }
 }

@@ -214,7 +214,7 @@ enum Reducer {
     case .sortInvert: Sorting.invert(&state)
     case .regionCycle: cycleRegion(&state)
     case .search:
-      state.input = TextInput(purpose: .search(origin: Lists.selectedKey(state)))
+      state.input = TextInput(purpose: .search(origin: Lists.selectedPosition(state)))
     case .searchNext: Search.step(&state, forward: true)
     case .searchPrevious: Search.step(&state, forward: false)
     case .tab(let tab): switchTab(&state, tab)
@@ -339,18 +339,18 @@ enum Reducer {
     case .flags:
       guard let flag = state.activeFlag(key: state.flagsList.selected) else { return }
       let d = state.session.dataset
-      guard let org = d.organisationIndex(code: flag.org) else {
+      guard let org = d.organisationID(code: flag.org) else {
         state.notice = Notice(text: "\(flag.org) is not in the current data", kind: .error)
         return
       }
-      let f = d.footprintIndex(code: flag.footprint)
+      let f = d.footprintID(code: flag.footprint)
       state.orgList = ListState(selected: f.flatMap { d.membership(org: org, footprint: $0) }, scroll: 0)
       state.orgDetailScroll = 0
       state.route.append(.organisation(org, context: f))
     }
   }
 
-  static func openFootprint(_ state: inout AppState, _ f: Int) {
+  static func openFootprint(_ state: inout AppState, _ f: FootprintID) {
     if state.members.footprint != f {
       state.members.footprint = f
       state.members.list = ListState(selected: state.memberRows(f).first?.membership, scroll: 0)
@@ -421,7 +421,7 @@ enum Reducer {
   static func stepFootprint(_ state: inout AppState, by delta: Int) {
     let order = state.derived.visible.compactMap(\.footprint)
     guard !order.isEmpty else { return }
-    let current: Int?
+    let current: FootprintID?
     switch state.screen {
     case .trajectory(let f): current = f
     case .footprint(let f): current = f
@@ -465,9 +465,9 @@ enum Reducer {
   static func reloaded(_ state: inout AppState, _ fresh: Session) {
     let old = state.session.dataset
     let new = fresh.dataset
-    func fp(_ i: Int?) -> Int? { i.flatMap { new.footprintIndex(code: old.footprints[$0].code) } }
-    func org(_ i: Int) -> Int? { new.organisationIndex(code: old.organisations[i].code) }
-    func membership(_ m: Int?) -> Int? {
+    func fp(_ i: FootprintID?) -> FootprintID? { i.flatMap { new.footprintID(code: old.footprints[$0].code) } }
+    func org(_ i: OrganisationID) -> OrganisationID? { new.organisationID(code: old.organisations[i].code) }
+    func membership(_ m: MembershipID?) -> MembershipID? {
       guard let m else { return nil }
       let ms = old.memberships[m]
       guard let o = org(ms.org), let f = fp(ms.footprint) else { return nil }
@@ -512,8 +512,8 @@ enum Reducer {
   static func flagSaved(_ state: inout AppState, _ events: [FlagEvent], _ error: FlagSaveError?) {
     let d = state.session.dataset
     func describe(_ e: FlagEvent) -> String {
-      let org = d.organisationIndex(code: e.org).map { d.organisations[$0].name } ?? e.org
-      let fp = d.footprintIndex(code: e.footprint).map { d.footprints[$0].name } ?? e.footprint
+      let org = d.organisationID(code: e.org).map { d.organisations[$0].name } ?? e.org
+      let fp = d.footprintID(code: e.footprint).map { d.footprints[$0].name } ?? e.footprint
       return "\(org) \(e.kind == .flag ? "flagged" : "unflagged") in \(fp)"
     }
     if let error {

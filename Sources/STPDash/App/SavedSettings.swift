@@ -85,7 +85,7 @@ struct SavedSettings: Codable, Equatable {
       if let t = TableName(rawValue: name) { s.tables[t] = settings }
     }
     s.derive()
-    let f = footprint.flatMap { d.footprintIndex(code: $0) }
+    let f = footprint.flatMap { d.footprintID(code: $0) }
     if let f, s.derived.visible.contains(where: { $0.footprint == f }) {
       s.league.list.selected = f
     } else {

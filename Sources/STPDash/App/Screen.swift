@@ -1,12 +1,14 @@
+import DashModel
+
 /// A screen of the dashboard, with what it shows.
 enum Screen: Hashable {
   case league
   /// A footprint's trajectory, or England's when `nil`.
-  case trajectory(Int?)
+  case trajectory(FootprintID?)
   /// A footprint's facts and members.
-  case footprint(Int)
+  case footprint(FootprintID)
   /// An organisation; `context` is the footprint it was reached from.
-  case organisation(Int, context: Int?)
+  case organisation(OrganisationID, context: FootprintID?)
   case flags
   /// Every organisation.
   case organisations

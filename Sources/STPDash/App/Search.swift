@@ -3,16 +3,19 @@ import DashModel
 /// Incremental search by name or code on the league, a member list, the
 /// organisations or the flags.
 enum Search {
-  /// The names and codes of the current list's rows, in display order, with their keys.
-  static func names(_ state: AppState) -> [(key: Int, name: String, code: String)] {
+  /// A row of the list searched: its name and code (and its footprint, on the league).
+  typealias Row = (footprint: FootprintID?, name: String, code: String)
+
+  /// The names and codes of the current list's rows, in display order.
+  static func names(_ state: AppState) -> [Row] {
     let d = state.session.dataset
     switch state.screen {
     case .league: return state.derived.visible.compactMap { r in r.footprint.map { ($0, r.name, r.code) } }
-    case .footprint(let f): return state.memberRows(f).map { ($0.membership, $0.name, $0.code) }
-    case .organisations: return state.derived.visibleOrganisations.map { ($0.org, $0.name, $0.code) }
+    case .footprint(let f): return state.memberRows(f).map { (nil, $0.name, $0.code) }
+    case .organisations: return state.derived.visibleOrganisations.map { (nil, $0.name, $0.code) }
     case .flags:
-      return zip(state.derived.visibleFlagKeys, state.derived.visibleFlags).map { i, e in
-        (i, d.organisationIndex(code: e.org).map { d.organisations[$0].name } ?? e.org, e.org)
+      return state.derived.visibleFlags.map { e in
+        (nil, d.organisationID(code: e.org).map { d.organisations[$0].name } ?? e.org, e.org)
       }
     default: return []
     }
@@ -38,19 +41,21 @@ enum Search {
 
   /// Whether a row of the current list matches `query`, by name or code: on
   /// the league from the name forms made once per load.
-  static func matcher(_ state: AppState, _ query: String) -> ((key: Int, name: String, code: String)) -> Bool {
+  static func matcher(_ state: AppState, _ query: String) -> (Row) -> Bool {
     let lower = query.lowercased()
     let searchKey = Dataset.searchKey(query)
     let league = state.screen == .league
     return { row in
-      (league ? matches(footprint: row.key, state, lower: lower, key: searchKey) : matches(row.name, query))
+      (league && row.footprint != nil
+        ? matches(footprint: row.footprint ?? FootprintID(0), state, lower: lower, key: searchKey)
+        : matches(row.name, query))
         || matches(code: row.code, query)
     }
   }
 
   /// Whether a footprint's name matches, from the forms made once per load.
-  static func matches(footprint f: Int, _ state: AppState, lower: String, key: String) -> Bool {
-    guard f < state.derived.searchNames.count else { return false }
+  static func matches(footprint f: FootprintID, _ state: AppState, lower: String, key: String) -> Bool {
+    guard f < state.derived.searchNames.endIndex else { return false }
     let n = state.derived.searchNames[f]
     return contains(n.lower, lower) || (!key.isEmpty && contains(n.key, key))
   }
@@ -88,10 +93,12 @@ enum Search {
 
   /// Selects the first match at or after `from` (wrapping), if any.
   @discardableResult
-  static func find(_ state: inout AppState, _ query: String, from key: Int?, forward: Bool, skipCurrent: Bool) -> Bool {
+  static func find(
+    _ state: inout AppState, _ query: String, from position: Int?, forward: Bool, skipCurrent: Bool
+  ) -> Bool {
     let rows = names(state)
     guard !query.isEmpty, !rows.isEmpty else { return false }
-    let start = key.flatMap { k in rows.firstIndex { $0.key == k } } ?? 0
+    let start = position.map { min(max(0, $0), rows.count - 1) } ?? 0
     let hit = matcher(state, query)
     for step in 0..<rows.count {
       let offset = skipCurrent ? step + 1 : step
@@ -110,7 +117,7 @@ enum Search {
       state.notice = Notice(text: "no search yet: press / and type a name", kind: .info)
       return
     }
-    if !find(&state, state.lastSearch, from: Lists.selectedKey(state), forward: forward, skipCurrent: true) {
+    if !find(&state, state.lastSearch, from: Lists.selectedPosition(state), forward: forward, skipCurrent: true) {
       state.notice = Notice(text: "no match for \"\(state.lastSearch)\"", kind: .info)
     }
   }

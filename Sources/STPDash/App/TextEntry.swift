@@ -51,7 +51,7 @@ enum TextEntry {
           state.notice = Notice(text: "filter not applied: \(e.message)", kind: .error)
         case .success(let q):
           setFilter(&state, scope, q.isEmpty ? nil : q)
-          let kept = Lists.rows(state, screen: state.screen)?.keys.count ?? 0
+          let kept = Lists.count(state)
           state.notice = Notice(
             text: q.isEmpty ? "filter cleared" : "filter \(q.text): \(kept) kept (\\ then Enter on empty clears)",
             kind: .info)
@@ -92,7 +92,7 @@ enum TextEntry {
       case .search:
         state.lastSearch = input.text
         if !input.text.isEmpty
-          && !Search.find(&state, input.text, from: Lists.selectedKey(state), forward: true, skipCurrent: false)
+          && !Search.find(&state, input.text, from: Lists.selectedPosition(state), forward: true, skipCurrent: false)
         {
           state.notice = Notice(text: "no match for \"\(input.text)\"", kind: .info)
         }
@@ -141,10 +141,7 @@ enum TextEntry {
     }
   }
 
-  static func setSelection(_ state: inout AppState, _ key: Int) {
-    var l = Lists.list(state, screen: state.screen)
-    l.selected = key
-    Lists.setList(&state, screen: state.screen, l)
-    Lists.reveal(&state)
+  static func setSelection(_ state: inout AppState, _ position: Int) {
+    Lists.select(&state, index: position)
   }
 }

@@ -12,14 +12,14 @@ enum FootprintReport {
     }
   }
 
-  static func csv(_ f: Int, rows: [MemberRow], dataset: Dataset, context: ExportContext? = nil) -> String {
+  static func csv(_ f: FootprintID, rows: [MemberRow], dataset: Dataset, context: ExportContext? = nil) -> String {
     TableExport.csv(
       FootprintPresenter.members(rows, footprint: dataset.footprints[f].code, glyphs: Glyphs(unicode: true)),
       context: context)
   }
 
   static func json(
-    _ f: Int, analysis: Analysis, league: LeagueRow, rows: [MemberRow], delivery: Delivery,
+    _ f: FootprintID, analysis: Analysis, league: LeagueRow, rows: [MemberRow], delivery: Delivery,
     context: ExportContext? = nil
   ) -> String {
     let fp = analysis.dataset.footprints[f]

@@ -3,7 +3,7 @@ import DashModel
 /// The map as CSV (one record per hex), and as plain text with labels and a legend.
 enum MapReport {
   static func csv(
-    _ rows: [LeagueRow], visible: Set<Int>, dataset d: Dataset, metric: LeagueColumn, context: ExportContext?
+    _ rows: [LeagueRow], visible: Set<FootprintID>, dataset d: Dataset, metric: LeagueColumn, context: ExportContext?
   ) -> String {
     TableExport.csv(table(rows, visible: visible, dataset: d, metric: metric), context: context)
   }
@@ -21,7 +21,7 @@ enum MapReport {
   }
 
   /// One row per hex, north to south: where it sits, its figure and bin.
-  static func table(_ rows: [LeagueRow], visible: Set<Int>, dataset d: Dataset, metric: LeagueColumn) -> Table {
+  static func table(_ rows: [LeagueRow], visible: Set<FootprintID>, dataset d: Dataset, metric: LeagueColumn) -> Table {
     let byFootprint = Dictionary(rows.compactMap { r in r.footprint.map { ($0, r) } }, uniquingKeysWith: { a, _ in a })
     let values = rows.filter { $0.footprint.map(visible.contains) ?? false }.compactMap {
       MapPresenter.value($0, metric)

@@ -3,7 +3,9 @@ import DashModel
 /// One organisation as text or JSON: the presenter's facts, footprints and
 /// details, printed.
 enum OrganisationReport {
-  static func lines(_ org: Int, workspace ws: Workspace, delivery: Delivery, width: Int, glyphs g: Glyphs) -> [String] {
+  static func lines(
+    _ org: OrganisationID, workspace ws: Workspace, delivery: Delivery, width: Int, glyphs g: Glyphs
+  ) -> [String] {
     let d = ws.dataset
     let o = d.organisations[org]
     let facts = OrganisationPresenter.facts(org, dataset: d, glyphs: g)
@@ -24,12 +26,14 @@ enum OrganisationReport {
     return lines
   }
 
-  static func json(_ org: Int, workspace ws: Workspace, delivery: Delivery) -> String {
+  static func json(_ org: OrganisationID, workspace ws: Workspace, delivery: Delivery) -> String {
     let d = ws.dataset
     let o = d.organisations[org]
     let table = OrganisationPresenter.footprints(org, dataset: d, flags: ws.flagSet, glyphs: Glyphs(unicode: true))
     let footprints: [JSONValue] = table.rows.map { row in
-      guard case .object(var pairs) = TableExport.json(row, in: table), let m = row.key else { return .null }
+      guard case .object(var pairs) = TableExport.json(row, in: table), let m = row.key as? MembershipID else {
+        return .null
+      }
       pairs.append(
         (
           "stance_history",
@@ -37,7 +41,7 @@ enum OrganisationReport {
             d.alignmentHistory[m].map { i in
               let r = d.alignment[i]
               return .object([
-                ("stance", .string(r.stance.code)), ("as_of", .string(r.asOf)), ("note", .string(r.note)),
+                ("stance", .string(r.stance.code)), ("as_of", .string(r.asOf?.iso)), ("note", .string(r.note)),
                 ("source", .string(r.source)), ("basis", .string(r.basis.code)),
               ])
             })
@@ -53,7 +57,7 @@ enum OrganisationReport {
       (
         "indicators",
         .array(
-          d.indicators(entity: org).map { r in
+          d.indicators(organisation: org).map { r in
             .object([
               ("indicator", .string(r.indicator)), ("year", .string(r.year.label)), ("value", .number(r.value)),
               ("unit", .string(r.unit)), ("basis", .string(r.basis.code)), ("source", .string(r.source)),

@@ -117,8 +117,8 @@ struct WhatIfOption: ParsableArguments {
   var assumeRefusing: [String] = []
 
   /// The organisations named, resolved against the data.
-  func organisations(_ ws: Workspace) throws(BatchError) -> Set<Int> {
-    var out = Set<Int>()
+  func organisations(_ ws: Workspace) throws(BatchError) -> Set<OrganisationID> {
+    var out = Set<OrganisationID>()
     for value in assumeRefusing {
       // A whole value first (names may hold commas), then its pieces.
       if ws.dataset.findOrganisations(value).count == 1, let o = try? ws.organisation(value) {
@@ -134,5 +134,7 @@ struct WhatIfOption: ParsableArguments {
   }
 
   /// Their codes, for what an export records.
-  func codes(_ ws: Workspace, _ orgs: Set<Int>) -> [String] { orgs.map { ws.dataset.organisations[$0].code }.sorted() }
+  func codes(_ ws: Workspace, _ orgs: Set<OrganisationID>) -> [String] {
+    orgs.map { ws.dataset.organisations[$0].code }.sorted()
+  }
 }

@@ -55,7 +55,7 @@ struct FlagTarget: ParsableArguments {
   var author: String?
 
   /// Resolves and checks the pair: both known, and the body a member of the footprint.
-  func resolve(_ ws: Workspace) throws(BatchError) -> (org: Int, footprint: Int) {
+  func resolve(_ ws: Workspace) throws(BatchError) -> (org: OrganisationID, footprint: FootprintID) {
     try Resolved(org: org, footprint: footprint).resolve(ws)
   }
 
@@ -66,10 +66,10 @@ struct FlagTarget: ParsableArguments {
 
     /// The organisation is given by code or an unambiguous piece of its name
     /// (among the footprint's members when the name alone is ambiguous).
-    func resolve(_ ws: Workspace) throws(BatchError) -> (org: Int, footprint: Int) {
+    func resolve(_ ws: Workspace) throws(BatchError) -> (org: OrganisationID, footprint: FootprintID) {
       let d = ws.dataset
       let f = try ws.footprint(footprint)
-      var found = d.organisationIndex(code: org).map { [$0] } ?? d.findOrganisations(org)
+      var found = d.organisationID(code: org).map { [$0] } ?? d.findOrganisations(org)
       if found.count > 1 {
         let members = found.filter { d.membership(org: $0, footprint: f) != nil }
         if !members.isEmpty { found = members }

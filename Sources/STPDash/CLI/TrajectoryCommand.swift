@@ -22,7 +22,7 @@ struct TrajectoryCommand: ParsableCommand {
       let setting = delivery.setting
       var name = "England"
       var code = "E92000001"
-      var f: Int? = nil
+      var f: FootprintID? = nil
       if let footprint {
         let i = try ws.footprint(footprint)
         name = ws.dataset.footprints[i].name

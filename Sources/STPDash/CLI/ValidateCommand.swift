@@ -68,8 +68,7 @@ struct ValidateCommand: ParsableCommand {
 
   func financeRows(_ d: Dataset) -> Int {
     var n = 0
-    let entities = d.footprints.count + d.organisations.count
-    for e in 0..<entities {
+    for e in d.finance.entities {
       for y in FinancialYear.all {
         for s in Scenario.allCases where d.finance.hasRow(entity: e, year: y, scenario: s) { n += 1 }
       }

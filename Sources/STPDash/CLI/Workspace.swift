@@ -54,7 +54,7 @@ struct Workspace {
   }
 
   /// Resolves a footprint given by code or an unambiguous piece of its name.
-  func footprint(_ query: String) throws(BatchError) -> Int {
+  func footprint(_ query: String) throws(BatchError) -> FootprintID {
     let found = dataset.findFootprints(query)
     if found.count == 1 { return found[0] }
     if found.isEmpty {
@@ -67,7 +67,7 @@ struct Workspace {
   }
 
   /// Resolves an organisation given by code or an unambiguous piece of its name.
-  func organisation(_ query: String) throws(BatchError) -> Int {
+  func organisation(_ query: String) throws(BatchError) -> OrganisationID {
     let found = dataset.findOrganisations(query)
     if found.count == 1 { return found[0] }
     if found.isEmpty {

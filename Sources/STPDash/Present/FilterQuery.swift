@@ -142,8 +142,8 @@ struct FilterSubject {
 
   /// An active flag on the Flags screen.
   static func flag(_ e: FlagEvent, dataset d: Dataset) -> FilterSubject {
-    let o = d.organisationIndex(code: e.org)
-    let f = d.footprintIndex(code: e.footprint)
+    let o = d.organisationID(code: e.org)
+    let f = d.footprintID(code: e.footprint)
     return FilterSubject(
       kinds: o.map { kind(d.organisations[$0].kind) } ?? [], regions: f.map { [d.footprints[$0].region.name] } ?? [],
       footprints: [e.footprint] + (f.map { [d.footprints[$0].name] } ?? []),

@@ -28,8 +28,8 @@ enum FlagsPresenter {
     t.dataOrder = ["event", "org", "org_name", "footprint", "footprint_name", "reason", "author", "time"]
     t.rows = events.enumerated().map { i, e in
       let pending = unsaved(e)
-      let org = d.organisationIndex(code: e.org).map { d.organisations[$0].name }
-      let fp = d.footprintIndex(code: e.footprint).map { d.footprints[$0].name }
+      let org = d.organisationID(code: e.org).map { d.organisations[$0].name }
+      let fp = d.footprintID(code: e.footprint).map { d.footprints[$0].name }
       let tone: Tone = pending ? .unsaved : .normal
       return Table.Row(
         key: i,

@@ -6,7 +6,7 @@ enum FootprintPresenter {
   /// The facts, in the order batch output lists them (the screen's grid
   /// takes the grid facts in this order, column by column).
   static func facts(
-    _ f: Int, analysis: Analysis, league row: LeagueRow, delivery: Delivery, glyphs g: Glyphs
+    _ f: FootprintID, analysis: Analysis, league row: LeagueRow, delivery: Delivery, glyphs g: Glyphs
   ) -> [Fact] {
     let fp = analysis.dataset.footprints[f]
     let ill = row.illustrativeColumns

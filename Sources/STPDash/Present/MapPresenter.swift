@@ -7,7 +7,7 @@ enum MapPresenter {
   /// `rowHeight` tall (odd-r: odd rows shifted right by half a hex; row 1 at
   /// the south, so at the bottom).
   struct Placed: Hashable {
-    var footprint: Int
+    var footprint: FootprintID
     var label: String
     var x: Int
     var y: Int
@@ -58,9 +58,9 @@ enum MapPresenter {
 
   /// The nearest hex from `from` in a direction (dx, dy in map units, y up):
   /// the closest whose direction is within 60° of it, nearer the line first.
-  static func neighbour(of from: Int, dx: Double, dy: Double, in cells: [Placed]) -> Int? {
+  static func neighbour(of from: FootprintID, dx: Double, dy: Double, in cells: [Placed]) -> FootprintID? {
     guard let a = cells.first(where: { $0.footprint == from }) else { return cells.first?.footprint }
-    var best: (f: Int, score: Double)? = nil
+    var best: (f: FootprintID, score: Double)? = nil
     for c in cells where c.footprint != from {
       let vx = c.cx - a.cx
       let vy = c.cy - a.cy

@@ -2,8 +2,8 @@ import DashModel
 
 /// A footprint's member, as the footprint views and reports list it.
 struct MemberRow: Hashable {
-  var membership: Int
-  var org: Int
+  var membership: MembershipID
+  var org: OrganisationID
   var code: String
   var name: String
   var kind: OrganisationKind
@@ -22,7 +22,7 @@ struct MemberRow: Hashable {
 
   /// The members of a footprint, ordered by kind then name.
   static func rows(
-    footprint f: Int, analysis: Analysis, flags: FlagSet, delivery: Delivery, assumed: Set<Int> = []
+    footprint f: FootprintID, analysis: Analysis, flags: FlagSet, delivery: Delivery, assumed: Set<OrganisationID> = []
   ) -> [MemberRow] {
     let d = analysis.dataset
     let pivotal = Set(analysis.pivotalMembers(footprint: f, delivery: delivery))

@@ -4,7 +4,7 @@ import DashModel
 /// facts, its footprints, and the details (finances by year, stance history
 /// with notes and sources, flag history newest first).
 enum OrganisationPresenter {
-  static func facts(_ o: Int, dataset d: Dataset, glyphs g: Glyphs) -> [Fact] {
+  static func facts(_ o: OrganisationID, dataset d: Dataset, glyphs g: Glyphs) -> [Fact] {
     let org = d.organisations[o]
     return [
       Fact(label: "Code", value: org.code, meaning: "ODS or ONS code", place: .title),
@@ -15,7 +15,8 @@ enum OrganisationPresenter {
 
   /// Its footprints: share, current stance and its date, flag.
   static func footprints(
-    _ o: Int, dataset d: Dataset, flags: FlagSet, unsaved: (String) -> Bool = { _ in false }, glyphs g: Glyphs
+    _ o: OrganisationID, dataset d: Dataset, flags: FlagSet, unsaved: (String) -> Bool = { _ in false },
+    glyphs g: Glyphs
   ) -> Table {
     var t = Table(columns: [
       Table.Column(
@@ -43,7 +44,7 @@ enum OrganisationPresenter {
           Table.Cell(
             text: stance.code + (rec?.basis == .illustrative ? Figures.illustrativeMark : ""),
             value: .text(stance.code), tone: Meaning.stance(stance)),
-          Table.Cell(text: rec?.asOf ?? g.dash, value: .text(rec?.asOf), tone: .dim),
+          Table.Cell(text: rec?.asOf?.iso ?? g.dash, value: .text(rec?.asOf?.iso), tone: .dim),
           Table.Cell(
             text: (flagged ? g.flag + " flagged" : "") + (pending ? (flagged ? "!" : "unsaved!") : ""),
             value: .bool(flagged), tone: pending ? .unsaved : .flag),
@@ -54,7 +55,8 @@ enum OrganisationPresenter {
 
   /// Finances by year, stance history, flag history (newest first).
   static func details(
-    _ o: Int, analysis: Analysis, flags: FlagHistory, pending: [FlagEvent], delivery: Delivery, glyphs g: Glyphs
+    _ o: OrganisationID, analysis: Analysis, flags: FlagHistory, pending: [FlagEvent], delivery: Delivery,
+    glyphs g: Glyphs
   ) -> [DetailLine] {
     let d = analysis.dataset
     let org = d.organisations[o]
@@ -67,7 +69,7 @@ enum OrganisationPresenter {
       out.append(DetailLine(text: line, kind: i == 0 ? .header : .body(.normal)))
     }
     // Indicators, one line each by year (DHSC loans first come from indicators.csv).
-    let records = d.indicators(entity: o)
+    let records = d.indicators(organisation: o)
     var names: [String] = []
     for r in records where !names.contains(r.indicator) { names.append(r.indicator) }
     for name in names {
@@ -94,7 +96,7 @@ enum OrganisationPresenter {
         let basis = r.basis == .illustrative ? "  (illustrative)" : ""
         out.append(
           DetailLine(
-            text: "\(DisplayWidth.pad(r.asOf ?? "undated", to: 10))  \(r.stance.code)\(basis)",
+            text: "\(DisplayWidth.pad(r.asOf?.iso ?? "undated", to: 10))  \(r.stance.code)\(basis)",
             kind: .body(Meaning.stance(r.stance)), indent: 2))
         if let note = r.note { out.append(DetailLine(text: note, indent: 6)) }
         if let src = r.source, src != "illustrative" {
@@ -108,7 +110,7 @@ enum OrganisationPresenter {
     if history.isEmpty { out.append(DetailLine(text: "never flagged", kind: .body(.dim), indent: 2)) }
     // Newest first, as the Flags screen lists them.
     for e in history.reversed() {
-      let fp = d.footprintIndex(code: e.footprint).map { d.footprints[$0].name } ?? e.footprint
+      let fp = d.footprintID(code: e.footprint).map { d.footprints[$0].name } ?? e.footprint
       let unsaved = pending.contains(e)
       let head =
         "\(UTCTime.short(e.time))  \(e.kind == .flag ? g.flag + " flag  " : "  unflag") \(fp)  by \(e.author)\(unsaved ? "  (NOT SAVED)" : "")"

@@ -85,7 +85,7 @@ enum OrganisationsPresenter {
         tone: l.pivotal ? .bad : .normal),
       Table.Cell(text: "", value: .text(l.largestShareFootprint.map { d.footprints[$0].code })),
       Table.Cell(text: stanceText, value: .text(l.stance.code), tone: Meaning.stance(l.stance)),
-      Table.Cell(text: l.stanceDate ?? "", value: .text(l.stanceDate), tone: .dim),
+      Table.Cell(text: l.stanceDate?.iso ?? "", value: .text(l.stanceDate?.iso), tone: .dim),
       Table.Cell(text: "", value: .bool(l.mixedStance)),
       Table.Cell(text: flag, value: .bool(l.flagged), tone: unsaved ? .unsaved : .flag),
       Table.Cell(text: "", value: .bool(l.assumedRefusing)),

@@ -4,20 +4,21 @@ import DashModel
 /// `p` shows it over any screen; `--format json` carries the same fields.
 enum ProvenancePresenter {
   /// What the provenance is about and its lines, for a footprint.
-  static func footprint(_ f: Int, analysis: Analysis, row: LeagueRow?, glyphs g: Glyphs) -> [DetailLine] {
+  static func footprint(_ f: FootprintID, analysis: Analysis, row: LeagueRow?, glyphs g: Glyphs) -> [DetailLine] {
     let d = analysis.dataset
     let fin = d.finance
     let fp = d.footprints[f]
     var out = [DetailLine(text: "\(fp.name) (\(fp.code))", kind: .title)]
+    let own = fin.entity(footprint: f)
     func figure(_ label: String, _ s: Scenario, _ y: FinancialYear) {
       let p = analysis.footprintTrajectories[f].point(s, y)
       let value = p.value.map { g.pound + Figures.money($0, unicode: g.unicode) + "m" } ?? g.dash
       var lines: [DetailLine] = []
       if p.origin == .own {
-        let basis = fin.basis(entity: f, year: y, scenario: s) ?? .reported
-        let note = fin.note(entity: f, year: y, scenario: s)
+        let basis = fin.basis(entity: own, year: y, scenario: s) ?? .reported
+        let note = fin.note(entity: own, year: y, scenario: s)
         lines.append(line(label, value, standing(basis, note: note), "the footprint's own figure"))
-        if let src = fin.source(entity: f, year: y, scenario: s) { lines.append(indented("source: " + src)) }
+        if let src = fin.source(entity: own, year: y, scenario: s) { lines.append(indented("source: " + src)) }
         if let note { lines.append(indented("caveat: " + note, tone: .warn)) }
       } else if p.value != nil {
         let standing: FigureStanding = p.illustrative ? .illustrative : (p.caveat ? .caveat : .reported)
@@ -63,7 +64,7 @@ enum ProvenancePresenter {
   }
 
   /// For an organisation: its finances (as filed), indicators and stances.
-  static func organisation(_ o: Int, analysis: Analysis, glyphs g: Glyphs) -> [DetailLine] {
+  static func organisation(_ o: OrganisationID, analysis: Analysis, glyphs g: Glyphs) -> [DetailLine] {
     let d = analysis.dataset
     let fin = d.finance
     let e = fin.entity(organisation: o)
@@ -91,7 +92,7 @@ enum ProvenancePresenter {
         "figures in finance.csv"))
     for s in sources.sorted().prefix(5) { out.append(indented("source: " + s)) }
     for n in notes.sorted().prefix(5) { out.append(indented("caveat: " + n, tone: .warn)) }
-    for r in d.indicators(entity: o) {
+    for r in d.indicators(organisation: o) {
       out.append(
         line(
           r.indicatorLabel + " " + r.year.shortLabel, r.formatted(pound: g.pound),
@@ -104,7 +105,7 @@ enum ProvenancePresenter {
       out.append(
         line(
           "Stance", "\(rec.stance.code) in \(fp.name)", rec.basis == .illustrative ? .illustrative : .reported,
-          rec.asOf.map { "as of \($0)" } ?? "no date"))
+          rec.asOf.map { "as of \($0.iso)" } ?? "no date"))
       if let src = rec.source { out.append(indented("source: " + src)) }
       if let note = rec.note { out.append(indented("note: " + note)) }
     }

@@ -88,8 +88,8 @@ struct Table {
   }
 
   struct Row: Hashable {
-    /// The stable key a screen selects the row by.
-    var key: Int?
+    /// The stable key a screen selects the row by (a footprint, a membership, …).
+    var key: AnyHashable?
     var cells: [Cell]
   }
 

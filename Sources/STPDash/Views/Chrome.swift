@@ -188,7 +188,7 @@ enum Chrome {
     case .filter(let scope, _):
       switch FilterQuery.parse(input.text, fields: scope.fields) {
       case .failure(let e): return e.message
-      case .success: return "\(Lists.rows(state, screen: state.screen)?.keys.count ?? 0) kept; Enter keeps it"
+      case .success: return "\(Lists.count(state)) kept; Enter keeps it"
       }
     case .goTo:
       let n = state.derived.goToMatches.count

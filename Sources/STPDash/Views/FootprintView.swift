@@ -2,7 +2,7 @@ import DashModel
 
 /// One footprint: facts, a small trajectory, the alignment bar and its members.
 enum FootprintView {
-  static func render(_ state: AppState, footprint f: Int, into buf: inout Buffer) {
+  static func render(_ state: AppState, footprint f: FootprintID, into buf: inout Buffer) {
     let theme = state.theme
     let g = state.glyphs
     let d = state.session.dataset
@@ -71,7 +71,7 @@ enum FootprintView {
     members(state, f, layout: layout, into: &buf)
   }
 
-  static func members(_ state: AppState, _ f: Int, layout: Layout.Footprint, into buf: inout Buffer) {
+  static func members(_ state: AppState, _ f: FootprintID, layout: Layout.Footprint, into buf: inout Buffer) {
     let theme = state.theme
     let g = state.glyphs
     let d = state.session.dataset
@@ -90,7 +90,7 @@ enum FootprintView {
     for (i, row) in table.rows.enumerated() {
       let y = layout.firstRowY + i
       TableView.row(row, in: table, layout: columns, y: y, into: &buf, theme: theme, glyphs: g)
-      if row.key == state.members.list.selected {
+      if row.key == state.members.list.selected.map(AnyHashable.init) {
         buf.style(Rect(x: 0, y: y, width: buf.width, height: 1), theme.selected)
       }
     }

@@ -2,7 +2,7 @@ import DashModel
 
 /// One organisation: its footprints, finances by year, stances and flags.
 enum OrganisationView {
-  static func render(_ state: AppState, org o: Int, into buf: inout Buffer) {
+  static func render(_ state: AppState, org o: OrganisationID, into buf: inout Buffer) {
     let theme = state.theme
     let g = state.glyphs
     let d = state.session.dataset
@@ -31,7 +31,7 @@ enum OrganisationView {
       guard index < table.rows.count else { break }
       let y = layout.firstRowY + i
       TableView.row(table.rows[index], in: table, layout: columns, y: y, into: &buf, theme: theme, glyphs: g)
-      if table.rows[index].key == state.orgList.selected {
+      if let selected = state.orgList.selected, table.rows[index].key == AnyHashable(selected) {
         buf.style(Rect(x: 0, y: y, width: buf.width, height: 1), theme.selected)
       }
     }
@@ -53,7 +53,7 @@ enum OrganisationView {
   }
 
   /// The details at a width, wrapped, with their styles.
-  static func details(_ state: AppState, org o: Int, width: Int) -> [(text: String, style: Style)] {
+  static func details(_ state: AppState, org o: OrganisationID, width: Int) -> [(text: String, style: Style)] {
     let theme = state.theme
     return OrganisationPresenter.details(
       o, analysis: state.session.analysis, flags: state.session.flags, pending: state.session.pending,

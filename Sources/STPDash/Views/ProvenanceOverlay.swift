@@ -18,7 +18,7 @@ enum ProvenanceOverlay {
       }
     case .flags:
       if let flag = state.activeFlag(key: state.flagsList.selected),
-        let o = state.session.dataset.organisationIndex(code: flag.org)
+        let o = state.session.dataset.organisationID(code: flag.org)
       {
         detail = ProvenancePresenter.organisation(o, analysis: a, glyphs: g)
       }

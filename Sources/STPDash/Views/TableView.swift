@@ -135,13 +135,16 @@ enum TableView {
   /// The rows from `y`, the one whose key is `selected` highlighted, then
   /// (under a rule) as many footer rows as `footerRows` from `footerY`, the
   /// first in the total's style.
-  static func body(
-    _ t: Table, layout: TableLayout, y: Int, selected: Int?, footerY: Int? = nil, footerRows: Int = 0,
+  static func body<Key: Hashable>(
+    _ t: Table, layout: TableLayout, y: Int, selected: Key?, footerY: Int? = nil, footerRows: Int = 0,
     into buf: inout Buffer, theme: Theme, glyphs g: Glyphs
   ) {
+    let selectedKey = selected.map(AnyHashable.init)
     for (i, r) in t.rows.enumerated() {
       row(r, in: t, layout: layout, y: y + i, into: &buf, theme: theme, glyphs: g)
-      if r.key == selected { buf.style(Rect(x: 0, y: y + i, width: buf.width, height: 1), theme.selected) }
+      if selectedKey != nil, r.key == selectedKey {
+        buf.style(Rect(x: 0, y: y + i, width: buf.width, height: 1), theme.selected)
+      }
     }
     guard let footerY else { return }
     buf.rule(y: footerY - 1, glyph: g.hline, style: theme.dim)

@@ -2,7 +2,7 @@ import DashModel
 
 /// A footprint's (or England's) deficit path to 2020/21, as a chart and in figures.
 enum TrajectoryView {
-  static func render(_ state: AppState, footprint f: Int?, into buf: inout Buffer) {
+  static func render(_ state: AppState, footprint f: FootprintID?, into buf: inout Buffer) {
     let theme = state.theme
     let g = state.glyphs
     let d = state.session.dataset

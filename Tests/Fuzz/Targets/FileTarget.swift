@@ -101,13 +101,13 @@ enum LoadCheck {
       let fps = d.footprints.count
       let orgs = d.organisations.count
       for m in d.memberships {
-        guard m.org >= 0, m.org < orgs, m.footprint >= 0, m.footprint < fps else {
+        guard m.org.index >= 0, m.org.index < orgs, m.footprint.index >= 0, m.footprint.index < fps else {
           return "a membership out of range: \(m)"
         }
         guard m.share.isFinite, m.share > 0, m.share <= 1 else { return "a share of \(m.share)" }
       }
       for r in d.alignment {
-        guard r.org >= 0, r.org < orgs, r.footprint >= 0, r.footprint < fps else {
+        guard r.org.index >= 0, r.org.index < orgs, r.footprint.index >= 0, r.footprint.index < fps else {
           return "a stance out of range: \(r)"
         }
       }
@@ -115,15 +115,15 @@ enum LoadCheck {
         if let p = f.population, p < 0 || p > 100_000_000 { return "a population of \(p)" }
       }
       for r in d.indicatorRecords {
-        guard r.entity >= 0, r.entity < fps + orgs else { return "an indicator out of range: \(r)" }
+        guard r.entity.index >= 0, r.entity.index < fps + orgs else { return "an indicator out of range: \(r)" }
         guard r.value.isFinite, abs(r.value) <= 10_000_000 else { return "an indicator of \(r.value)" }
       }
       var places = Set<Int>()
       for h in d.hexes {
-        guard h.footprint >= 0, h.footprint < fps else { return "a hex out of range: \(h)" }
+        guard h.footprint.index >= 0, h.footprint.index < fps else { return "a hex out of range: \(h)" }
         guard places.insert(h.q * 100_000 + h.r).inserted else { return "two hexes in one place: \(h)" }
       }
-      for e in 0..<(fps + orgs) {
+      for e in d.finance.entities {
         for y in FinancialYear.all {
           for s in Scenario.allCases {
             if let v = d.finance.value(entity: e, year: y, scenario: s), !v.isFinite || abs(v) > 10_000_000 {
@@ -137,7 +137,7 @@ enum LoadCheck {
       for l in analysis.loans {
         if let l, l.values.contains(where: { !($0 ?? 0).isFinite }) { return "loans of \(l.values)" }
       }
-      for t in [analysis.england] + analysis.footprintTrajectories {
+      for t in [analysis.england] + Array(analysis.footprintTrajectories) {
         for s in Scenario.allCases {
           for y in FinancialYear.all {
             if let v = t.value(s, y), !v.isFinite { return "a trajectory figure of \(v)" }
@@ -161,14 +161,14 @@ enum Digest {
       out += d.organisations.map { "\($0)" }.joined(separator: "\n") + "\n"
       out += d.memberships.map { "\($0)" }.joined(separator: "\n") + "\n"
       out += d.alignment.map { "\($0)" }.joined(separator: "\n") + "\n"
-      for e in 0..<(d.footprints.count + d.organisations.count) {
+      for e in d.finance.entities {
         for y in FinancialYear.all {
           for s in Scenario.allCases where d.finance.hasRow(entity: e, year: y, scenario: s) {
             let v = d.finance.value(entity: e, year: y, scenario: s).map { "\($0)" } ?? "-"
             let b = d.finance.basis(entity: e, year: y, scenario: s).map { "\($0)" } ?? "-"
             let src = d.finance.source(entity: e, year: y, scenario: s) ?? ""
             let note = d.finance.note(entity: e, year: y, scenario: s) ?? ""
-            out += "\(e) \(y.label) \(s) \(v) \(b) \(src) \(note)\n"
+            out += "\(e.index) \(y.label) \(s) \(v) \(b) \(src) \(note)\n"
           }
         }
       }

@@ -1,0 +1,53 @@
+/// Which entity of one kind in a ``Dataset``: a footprint, an organisation,
+/// a membership or a stance record. An identity is only meaningful with the
+/// dataset that gave it (a reload gives new ones: find an entity again by its
+/// code). Identities of one kind are ordered as the data files list them.
+public struct EntityID<Kind>: Hashable, Comparable, Strideable, Sendable, CustomStringConvertible {
+  /// The position in the dataset's storage.
+  package let index: Int
+
+  package init(_ index: Int) { self.index = index }
+
+  /// Whether `a` comes before `b` in the data files.
+  public static func < (a: Self, b: Self) -> Bool { a.index < b.index }
+
+  /// How many entities lie between two identities (for collections indexed by them).
+  public func distance(to other: Self) -> Int { other.index - index }
+
+  /// The identity `n` entities further on (for collections indexed by them).
+  public func advanced(by n: Int) -> Self { Self(index + n) }
+
+  /// `#` and the position, for debugging output only.
+  public var description: String { "#\(index)" }
+}
+
+/// A footprint of a dataset.
+public typealias FootprintID = EntityID<Footprint>
+/// An organisation of a dataset.
+public typealias OrganisationID = EntityID<Organisation>
+/// A membership (an organisation in a footprint) of a dataset.
+public typealias MembershipID = EntityID<Membership>
+/// A stance record of a dataset (a line of `alignment.csv`).
+public typealias StanceRecordID = EntityID<AlignmentRecord>
+
+/// Values kept per entity of one kind, indexed by its identity: a dataset's
+/// footprints, or an analysis's figure for each membership.
+public struct EntityList<Kind, Element>: RandomAccessCollection {
+  package var storage: [Element]
+
+  package init(_ storage: [Element]) { self.storage = storage }
+
+  /// The first entity.
+  public var startIndex: EntityID<Kind> { EntityID(0) }
+  /// One past the last entity.
+  public var endIndex: EntityID<Kind> { EntityID(storage.count) }
+
+  /// The value kept for an entity.
+  public subscript(id: EntityID<Kind>) -> Element {
+    @inline(__always) get { storage[id.index] }
+  }
+}
+
+extension EntityList: Sendable where Element: Sendable {}
+extension EntityList: Equatable where Element: Equatable {}
+extension EntityList: Hashable where Element: Hashable {}
