@@ -33,12 +33,7 @@ struct PresentationTests {
     let shown = screen(state)
     let printed = try Binary.run(["footprint", "E54000027", "--data", "sample-data"]).out
     let printedLines = printed.split(separator: "\n").map(String.init)
-    guard let row = state.derived.ranked.first(where: { $0.footprint == f }) else {
-      Issue.record("North West London is in the league")
-      return
-    }
-    let facts = FootprintPresenter.facts(
-      f, analysis: state.session.analysis, league: row, delivery: state.delivery, glyphs: state.glyphs)
+    let facts = state.footprintReport(f).facts(glyphs: state.glyphs)
     var onScreen = 0
     for fact in facts {
       // Batch prints every fact as `label  value`.

@@ -236,7 +236,7 @@ struct ReducerTests {
     #expect(
       s.route == [.league, .footprint(s.derived.visible[2].footprint ?? FootprintID(-1))], "a double click opens")
     AppFixture.send(&s, [.escape])
-    let league = Table(columns: LeaguePresenter.columns(rows: s.derived.rows.count))
+    let league = Table(columns: LeagueColumns.all(footprints: s.derived.rows.count).map(\.spec))
     let savings = TableLayout(league, width: s.size.width, pinned: s.league.sort.csvHeader).placed.first {
       league.columns[$0.index].key == LeagueColumn.savingsPercent.csvHeader
     }
@@ -273,12 +273,18 @@ struct ReducerTests {
     }
     _ = Reducer.reduce(&s, .exported(.success(ExportDone(path: "stpdash-league.csv", rows: 44))))
     #expect(s.notice?.text == "exported 44 rows to stpdash-league.csv")
-    // y copies the selected row, tab-separated.
+    // y copies the selected row as a spreadsheet pastes it: a header, then raw values.
     guard case .copy(let text)? = Reducer.reduce(&s, .keyPressed(.char("y"))).first else {
       Issue.record("y copies")
       return
     }
-    #expect(text.hasPrefix("1\tNorth West London\t") && text.contains("1,410.0†"), "\(text)")
+    let lines = text.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+    #expect(lines.count == 2, "a header and the row")
+    #expect(
+      lines.first?.prefix(3) == ["rank", "code", "name"]
+        && lines.last?.prefix(3) == ["1", "E54000027", "North West London"])
+    let gap = lines.first?.firstIndex(of: "do_nothing_2020_21_gbp_m").flatMap { lines.last?[$0] }
+    #expect(gap == "1410", "the gap as a number, not as the screen formats it (1,410.0†)")
     #expect(
       Reducer.reduce(&s, .keyPressed(.char("r")))
         == [.reload(directory: s.session.directory, journalPath: s.session.journalPath)])

@@ -25,13 +25,6 @@ public enum DeliveryScheme: Sendable, Hashable {
     return nil
   }
 
-  /// How the setting reads in a sentence: "100%", or "observed".
-  public var label: String {
-    switch self {
-    case .uniform(let d): "\(d.percent)%"
-    case .observed: "each footprint's observed rate"
-    }
-  }
 }
 
 /// How far a plan had got when its outturn was last reported.

@@ -47,11 +47,6 @@ public struct LeagueRow: Sendable, Hashable {
   public var vetoHolder: String?
   /// Members whose refusal alone would stop the plan balancing.
   public var pivotal: Int
-  /// Where the do-nothing gap stands among the footprints': 2 the largest
-  /// quarter, 1 the upper half, 0 the rest (or not known).
-  public var gapBand = 0
-  /// The plan line, 2015/16 to 2020/21, at the delivery setting (a sparkline's figures).
-  public var planPath: [Double?] = []
   /// The columns whose figures are illustrative, not reported.
   public var illustrativeColumns: ColumnSet
   /// The columns whose figures are reported with a caveat (and none illustrative).
@@ -162,16 +157,8 @@ public enum LeagueTable {
 
   /// One row per footprint for a delivery scheme, ranked by the default sort.
   public static func rows(_ analysis: Analysis, delivery scheme: DeliveryScheme, inputs: LeagueInputs) -> [LeagueRow] {
-    let d = analysis.dataset
-    let year = FinancialYear.target
-    // The footprints' gaps as filed, for each row's band.
-    let gaps = analysis.footprintTrajectories.compactMap { $0.value(.doNothing, year) }.sorted()
-    let median = gaps.isEmpty ? Double.infinity : gaps[gaps.count / 2]
-    let upper = gaps.isEmpty ? Double.infinity : gaps[min(gaps.count - 1, gaps.count * 3 / 4)]
-    let count = d.footprints.count
-    let make = { @Sendable (f: Int) in
-      row(FootprintID(f), analysis: analysis, scheme: scheme, inputs: inputs, median: median, upper: upper)
-    }
+    let count = analysis.dataset.footprints.count
+    let make = { @Sendable (f: Int) in row(FootprintID(f), analysis: analysis, scheme: scheme, inputs: inputs) }
     var rows: [LeagueRow]
     if count >= 2048 {
       // Rows are independent: at national scale, two threads halve this
@@ -190,11 +177,8 @@ public enum LeagueTable {
     return rank(rows, by: .doNothing, ascending: false)
   }
 
-  /// One footprint's row (`median` and `upper`: the footprints' gaps' median and upper quartile).
-  static func row(
-    _ f: FootprintID, analysis: Analysis, scheme: DeliveryScheme, inputs: LeagueInputs, median: Double,
-    upper: Double
-  ) -> LeagueRow {
+  /// One footprint's row.
+  static func row(_ f: FootprintID, analysis: Analysis, scheme: DeliveryScheme, inputs: LeagueInputs) -> LeagueRow {
     let d = analysis.dataset
     let fp = d.footprints[f]
     let year = FinancialYear.target
@@ -226,10 +210,6 @@ public enum LeagueTable {
       vetoShare: analysis.vetoShare(footprint: f),
       vetoHolder: analysis.largestMember[f].map { d.organisations.name(of: d.memberships[$0].org) },
       pivotal: analysis.pivotalCount(footprint: f, delivery: delivery),
-      gapBand: dn.map { $0 >= upper ? 2 : ($0 >= median ? 1 : 0) } ?? 0,
-      planPath: FinancialYear.all.map {
-        delivery.plan(doNothing: t.value(.doNothing, $0), plan: t.value(.plan, $0))
-      },
       illustrativeColumns: illustrativeColumns(
         dn: dnPoint, plan: planPoint, perHead: perHead, footprint: fp,
         atRiskIllustrative: inputs.atRiskIllustrative[f], observed: analysis.observed[f],
@@ -284,7 +264,7 @@ public enum LeagueTable {
 
   /// Totals over the given rows: England's for all footprints, a region's
   /// for a filtered league (pass its name).
-  public static func total(_ rows: [LeagueRow], analysis: Analysis, name: String = "England") -> LeagueRow {
+  public static func total(_ rows: [LeagueRow], analysis: Analysis, name: String = England.name) -> LeagueRow {
     let d = analysis.dataset
     /// A sum over the rows that know the figure (`nil` when none does).
     struct Sum {
@@ -353,7 +333,7 @@ public enum LeagueTable {
     var balanceYear: FinancialYear? = nil
     if uniform { balanceYear = summed.delivering(delivery).planBalanceYear }
     return LeagueRow(
-      footprint: nil, rank: 0, code: name == "England" ? "E92000001" : "", name: name, region: nil,
+      footprint: nil, rank: 0, code: name == England.name ? England.code : "", name: name, region: nil,
       members: parts.count == d.footprints.count
         ? analysis.memberOrganisations : d.memberOrganisationCount(footprints: rows.lazy.compactMap(\.footprint)),
       doNothing: dn, plan: plan, savingsPercent: savings,

@@ -22,9 +22,9 @@ enum Effect: Equatable {
   case saveFlags([FlagDraft], journalPath: String)
   /// Read the flag journal again (it changed on disk).
   case readFlags(journalPath: String)
-  /// Write an export to the path the user gave: CSV, or JSON when the name
-  /// ends in `.json`; an existing file only when `overwrite`.
-  case writeExport(path: String, csv: String, rows: Int, overwrite: Bool)
+  /// Write an export (its CSV or JSON, as the name chose) to the path the
+  /// user gave; an existing file only when `overwrite`.
+  case writeExport(path: String, text: String, rows: Int, overwrite: Bool)
   /// Put text on the clipboard of the terminal (OSC 52).
   case copy(String)
   /// Clear and redraw the terminal.

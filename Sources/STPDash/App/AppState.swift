@@ -144,6 +144,8 @@ struct Derived {
   var members: [MemberRow] = []
   /// Each footprint's name, lower-cased and in search form, made once per load.
   var searchNames = EntityList<Footprint, (lower: String, key: String)>([])
+  /// Where each do-nothing gap stands among the footprints' (its colour), made once per load.
+  var bands = GapBands(gaps: [])
   /// The data's figures by basis (all files), made once per load.
   var basisCounts = BasisCounts(file: "")
   /// Every organisation (made while the Organisations screen is open).
@@ -206,7 +208,7 @@ struct AppState {
   var filters: [FilterScope: FilterQuery] = [:]
   var showHelp = false
   /// An export made and waiting for its file name.
-  var pendingExport: (csv: String, rows: Int)?
+  var pendingExport: ExportContent?
   /// Quitting with unsaved flags: asking w / q / Esc.
   var confirmingQuit = false
   /// This session's flag changes, newest last, for `z` to undo: each with
@@ -320,6 +322,7 @@ struct AppState {
         $0.caveat += $1.caveat
         $0.illustrative += $1.illustrative
       }
+      derived.bands = GapBands(session.analysis)
       derived.searchNames = EntityList(
         session.dataset.footprints.map { ($0.name.lowercased(), Dataset.searchKey($0.name)) })
     }
@@ -334,10 +337,9 @@ struct AppState {
       derived.ranked = LeagueTable.rank(derived.rows, by: league.sort, ascending: league.ascending)
     }
     if rankChanged || before?.region != now.region || filtersChanged {
-      derived.visible = LeagueTable.filter(derived.ranked, region: league.region)
-      if let q = filters[.league] { derived.visible = derived.visible.filter { q.matches(.footprint($0)) } }
+      derived.visible = LeagueReport.visible(derived.ranked, region: league.region, filter: filters[.league])
       derived.total = LeagueTable.total(
-        derived.visible, analysis: session.analysis, name: league.region.map { "\($0.name) total" } ?? "England")
+        derived.visible, analysis: session.analysis, name: LeagueReport.totalName(league.region))
     }
     if rowsChanged || before?.membersOf != now.membersOf || before?.memberSort != now.memberSort
       || before?.memberAscending != now.memberAscending || filtersChanged
@@ -407,11 +409,9 @@ struct AppState {
   }
 
   private func computeMemberRows(_ f: FootprintID) -> [MemberRow] {
-    var rows = MemberRow.rows(
+    MemberRow.listed(
       footprint: f, analysis: session.analysis, flags: derived.flagSet, delivery: delivery(footprint: f),
-      assumed: assumed)
-    if let q = filters[.members] { rows = rows.filter { q.matches(.member($0, assumed: $0.assumed)) } }
-    return rows.sorted(by: members.sort.order(ascending: members.ascending))
+      assumed: assumed, filter: filters[.members], sort: members.sort, ascending: members.ascending)
   }
 
   /// The active flag with this key, if it is still active.

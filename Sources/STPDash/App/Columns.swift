@@ -19,9 +19,9 @@ enum TableName: String, Hashable, Codable, CaseIterable {
   func columns(_ state: AppState) -> [Table.Column] {
     let all: [Table.Column]
     switch self {
-    case .league: all = LeaguePresenter.columns(rows: state.derived.rows.count)
-    case .members: all = FootprintPresenter.memberColumns(footprint: "")
-    case .organisations: all = OrganisationsPresenter.columns()
+    case .league: all = LeagueColumns.all(footprints: state.derived.rows.count).map(\.spec)
+    case .members: all = FootprintPresenter.memberColumns.map(\.spec)
+    case .organisations: all = OrganisationsPresenter.columns.map(\.spec)
     case .regions: all = RegionsPresenter.sideBySide(state.derived.regionSummaries, glyphs: state.glyphs).columns
     }
     return all.filter { $0.outputs.contains(.screen) }

@@ -1,56 +1,72 @@
 import DashModel
 
-/// `y`: the selected row, tab-separated, to the terminal's clipboard.
+/// `y`: the selected row to the terminal's clipboard, as a spreadsheet
+/// pastes it: a header row, then the row's values (raw numbers, not the
+/// screen's formatted text), tab-separated, guarded against formulas as
+/// the CSV export is.
 enum Copying {
   static func copy(_ state: inout AppState) -> [Effect] {
     guard let text = row(state) else {
       state.notice = Notice(text: "nothing selected to copy", kind: .info)
       return []
     }
-    let shown = VisibleText.sanitize(text.replacing("\t", with: "  "))
+    let rows = text.split(separator: "\n").count - 1
     state.notice = Notice(
-      text: "copied to the clipboard (OSC 52; if nothing arrives, the terminal does not allow it): \(shown)", kind: .ok)
+      text:
+        "copied \(rows == 1 ? "the row" : "\(rows) rows") with its header, tab-separated (OSC 52; if nothing arrives, the terminal does not allow it)",
+      kind: .ok)
     return [.copy(text)]
   }
 
-  /// The selected row's cells as the screen's table has them, tab-separated.
+  /// The selected row of the current view's table, with the header, as tab-separated values.
   static func row(_ state: AppState) -> String? {
     let g = Glyphs(unicode: true)
-    func join(_ t: Table, key: AnyHashable?) -> String? {
-      guard let row = t.rows.first(where: { $0.key == key }) else { return nil }
-      let cells = t.columns.indices.filter { t.columns[$0].outputs.contains(.screen) }.map { i -> String in
-        let c = row.cells[i]
-        return VisibleText.sanitize(c.text)
-          + (c.basis == .illustrative ? Figures.illustrativeMark : (c.caveat ? Figures.caveatMark : ""))
-      }
-      return cells.joined(separator: "\t")
-    }
     switch state.screen {
     case .league:
-      guard let f = state.league.list.selected, let r = state.derived.visible.first(where: { $0.footprint == f }) else {
-        return nil
-      }
-      return join(LeaguePresenter.table([r], total: nil, footprintCount: state.derived.rows.count, glyphs: g), key: f)
+      guard let f = state.league.list.selected, let i = state.derived.visible.firstIndex(where: { $0.footprint == f })
+      else { return nil }
+      return tsv(state.leagueReport.table(state.derived.visible[i...i], glyphs: g, footer: false))
     case .footprint(let f):
-      let rows = state.memberRows(f)
-      return join(
-        FootprintPresenter.members(rows, footprint: state.session.dataset.footprints[f].code, glyphs: g),
-        key: state.members.list.selected)
+      let report = state.footprintReport(f)
+      guard let m = state.members.list.selected, let i = report.members.firstIndex(where: { $0.membership == m })
+      else { return nil }
+      return tsv(report.table(report.members[i...i], glyphs: g))
     case .organisations:
-      guard let o = state.organisations.list.selected,
-        let l = state.derived.visibleOrganisations.first(where: { $0.org == o })
-      else {
+      let lines = state.derived.visibleOrganisations
+      guard let o = state.organisations.list.selected, let i = lines.firstIndex(where: { $0.org == o }) else {
         return nil
       }
-      return join(
-        OrganisationsPresenter.table(
-          [l], analysis: state.session.analysis, delivery: state.scheme, glyphs: g, totals: false), key: o)
+      return tsv(state.organisationsReport.table(lines[i...i], glyphs: g, totals: false))
     case .flags:
-      guard let flag = state.activeFlag(key: state.flagsList.selected) else { return nil }
-      return [flag.time, flag.org, flag.footprint, flag.author, flag.reason].joined(separator: "\t")
+      let report = state.flagsReport
+      guard let key = state.flagsList.selected, let i = state.derived.visibleFlagKeys.firstIndex(of: key),
+        i < report.events.count
+      else { return nil }
+      var one = report
+      one.events = [report.events[i]]
+      return tsv(one.table())
     case .organisation(let o, _):
-      return state.session.dataset.organisations[o].code + "\t" + state.session.dataset.organisations[o].name
+      let org = state.session.dataset.organisations[o]
+      return "code\tname\tkind\n" + [org.code, org.name, org.kind.rawValue].map(field).joined(separator: "\t") + "\n"
     default: return nil
     }
+  }
+
+  /// A table's CSV columns as tab-separated lines: the keys, then each row's values.
+  static func tsv(_ t: Table) -> String {
+    let columns = TableExport.dataColumns(t).filter { t.columns[$0].outputs.contains(.csv) }
+    var lines = [columns.map { t.columns[$0].key }.joined(separator: "\t")]
+    for row in t.rows {
+      lines.append(columns.map { field(TableExport.plain(row.cells[$0].value)) }.joined(separator: "\t"))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// One value as a pasted cell: visible text, no tab or line break inside,
+  /// and a formula-looking text guarded as in CSV.
+  static func field(_ text: String) -> String {
+    let flat = String(
+      VisibleText.sanitize(text).unicodeScalars.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : Character($0) })
+    return CSVWriter.neutralise(flat)
   }
 }

@@ -22,8 +22,8 @@ struct EffectRunner {
       return .dataReloaded(reload(directory: directory, journalPath: journalPath))
     case .saveFlags(let drafts, let journalPath):
       return save(drafts, journalPath: journalPath)
-    case .writeExport(let path, let csv, let rows, let overwrite):
-      return .exported(writeExport(path: path, csv: csv, rows: rows, overwrite: overwrite))
+    case .writeExport(let path, let text, let rows, let overwrite):
+      return .exported(writeExport(path: path, text: text, rows: rows, overwrite: overwrite))
     case .copy(let text):
       terminal.copy(text)
       return nil
@@ -60,12 +60,9 @@ struct EffectRunner {
     }
   }
 
-  /// Writes an export where the user asked: JSON when the name ends in
-  /// `.json` (one object per record), CSV otherwise; never over an existing
-  /// file unless asked.
-  func writeExport(path given: String, csv: String, rows: Int, overwrite: Bool) -> Result<ExportDone, ExportFailure> {
+  /// Writes an export where the user asked; never over an existing file unless asked.
+  func writeExport(path given: String, text: String, rows: Int, overwrite: Bool) -> Result<ExportDone, ExportFailure> {
     let path = given.hasPrefix("/") ? given : exportDirectory + "/" + given
-    let text = given.lowercased().hasSuffix(".json") ? ExportJSON.from(csv: csv) : csv
     let flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | (overwrite ? O_TRUNC : O_EXCL)
     let fd = open(path, flags, 0o644)
     if fd < 0 {

@@ -39,7 +39,7 @@ extension Reducer {
     switch hit {
     case .header(let x):
       if case .league = state.screen,
-        let c = LeaguePresenter.column(
+        let c = LeagueReport.column(
           at: x, width: state.size.width, rows: state.derived.rows.count, sorted: state.league.sort,
           hidden: LeagueView.hiddenColumns(state, width: state.size.width),
           offset: Columns.settings(state, .league).offset)
@@ -48,11 +48,11 @@ extension Reducer {
       }
       if case .organisations = state.screen,
         let i = TableLayout(
-          Table(columns: OrganisationsPresenter.columns()), width: state.size.width,
+          Table(columns: OrganisationsPresenter.columns.map(\.spec)), width: state.size.width,
           pinned: state.organisations.sort.key, hidden: Columns.settings(state, .organisations).hidden,
           offset: Columns.settings(state, .organisations).offset
         ).column(at: x),
-        let c = OrganisationColumn.allCases.first(where: { $0.key == OrganisationsPresenter.columns()[i].key })
+        let c = OrganisationColumn.allCases.first(where: { $0.key == OrganisationsPresenter.columns[i].spec.key })
       {
         let ascending = state.organisations.sort == c ? !state.organisations.ascending : c.naturallyAscending
         Sorting.setOrganisations(&state, c, ascending: ascending)

@@ -297,8 +297,8 @@ enum Reducer {
       return [.reload(directory: state.session.directory, journalPath: state.session.journalPath)]
     case .export:
       // Made now, saved where the user says (a default in the current directory).
-      let content = Exporter.export(state)
-      state.pendingExport = (content.csv, content.rows)
+      let content = ExportContent(state.report)
+      state.pendingExport = content
       let safe = String(content.name.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" })
       state.input = TextInput(purpose: .exportPath(overwrite: false), text: "stpdash-\(safe).csv")
     case .copy:

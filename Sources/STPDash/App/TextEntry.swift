@@ -80,7 +80,7 @@ enum TextEntry {
           state.notice = Notice(text: "type a file name (.csv or .json), Enter saves, Esc cancels", kind: .error)
           return []
         }
-        return [.writeExport(path: path, csv: pending.csv, rows: pending.rows, overwrite: overwrite)]
+        return [.writeExport(path: path, text: pending.text(for: path), rows: pending.rows, overwrite: overwrite)]
       case .goTo(let selected):
         let matches = state.derived.goToMatches
         guard !matches.isEmpty else {

@@ -60,6 +60,12 @@ enum Console {
     }
   }
 
+  /// Prints a view in a format: a table for this terminal's width (ASCII
+  /// unless the locale is UTF-8), or CSV or JSON.
+  static func print(_ report: Report, as format: OutputFormat) {
+    out(report.rendered(format, width: width, glyphs: Glyphs(unicode: format == .table ? unicode : true)))
+  }
+
   /// Writes lines to standard output.
   static func out(lines: [String]) {
     out(lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n"))

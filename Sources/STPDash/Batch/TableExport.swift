@@ -60,6 +60,19 @@ enum TableExport {
     }
   }
 
+  /// One value as plain text, as a CSV field holds it before quoting: numbers
+  /// rounded as CSV rounds them, lists joined with `;`, booleans as words.
+  static func plain(_ v: Table.Value) -> String {
+    switch v {
+    case .text(let s): s ?? ""
+    case .number(let d, let decimals): d.map { NumberFormat.rounded($0, places: decimals) } ?? ""
+    case .integer(let n): n.map(String.init) ?? ""
+    case .bool(let b): b ? "true" : "false"
+    case .list(let items): items.joined(separator: ";")
+    case .none: ""
+    }
+  }
+
   static func json(_ v: Table.Value) -> JSONValue {
     switch v {
     case .text(let s): .string(s)

@@ -11,31 +11,30 @@ struct FlagsCommand: ParsableCommand {
   @Flag(name: .long, help: "Show the whole history, oldest first.")
   var all = false
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Keep only flags matching terms such as footprint:ealing kind:council.", valueName: "TERMS"))
+  var filter: String?
+
   @OptionGroup var output: FormatOption
+
+  func validate() throws {
+    if let filter, case .failure(let e) = FilterQuery.parse(filter, fields: FilterScope.flags.fields) {
+      throw ValidationError("--filter: \(e.message)")
+    }
+  }
 
   func run() throws {
     try runBatch { () throws(BatchError) in
       let ws = try Workspace.load(data)
-      let events = all ? ws.flags.events : ws.flags.active()
-      switch output.format {
-      case .csv: Console.out(FlagsReport.csv(events, dataset: ws.dataset))
-      case .json: Console.out(FlagsReport.json(events, dataset: ws.dataset))
-      case .table:
-        if events.isEmpty {
-          Console.out(
-            all ? "No flags have been recorded in \(ws.journal.path).\n" : "No active flags (\(ws.journal.path)).\n")
-          return
-        }
-        let g = Glyphs(unicode: Console.unicode)
-        var lines = TextTable(FlagsPresenter.table(events, dataset: ws.dataset, showEvent: all)).render(
-          width: Console.width, glyphs: g)
-        lines.append("")
-        lines.append(
-          all
-            ? "\(events.count) events in \(ws.journal.path)"
-            : "\(events.count) active flag\(events.count == 1 ? "" : "s") in \(ws.journal.path)")
-        Console.out(lines: lines)
-      }
+      let query = filter.flatMap { try? FilterQuery.parse($0, fields: FilterScope.flags.fields).get() }
+      var events = all ? ws.flags.events : ws.flags.active()
+      if let query, !query.isEmpty { events = events.filter { query.matches(.flag($0, dataset: ws.dataset)) } }
+      Console.print(
+        FlagsReport(
+          events: events, dataset: ws.dataset, all: all, journal: ws.journal.path,
+          context: ExportContext(filter: query)),
+        as: output.format)
     }
   }
 }

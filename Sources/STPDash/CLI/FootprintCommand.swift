@@ -16,7 +16,37 @@ struct FootprintCommand: ParsableCommand {
 
   @OptionGroup var whatIf: WhatIfOption
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Sort the members by this column: \(MemberColumn.allCases.map(\.key).joined(separator: ", ")).",
+      valueName: "COLUMN"))
+  var sort: String = MemberColumn.kind.key
+
+  @Flag(name: .long, help: "Sort ascending (smallest first).")
+  var asc = false
+
+  @Flag(name: .long, help: "Sort descending (largest first).")
+  var desc = false
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Keep only members matching terms such as kind:council stance:refused !flagged.", valueName: "TERMS"))
+  var filter: String?
+
   @OptionGroup var output: FormatOption
+
+  func validate() throws {
+    if MemberColumn(key: sort) == nil {
+      throw ValidationError(
+        "unknown column \"\(sort)\"; choose one of: \(MemberColumn.allCases.map(\.key).joined(separator: ", "))")
+    }
+    if asc && desc { throw ValidationError("--asc and --desc contradict each other") }
+    if let filter, case .failure(let e) = FilterQuery.parse(filter, fields: FilterScope.members.fields) {
+      throw ValidationError("--filter: \(e.message)")
+    }
+  }
 
   func run() throws {
     try runBatch { () throws(BatchError) in
@@ -27,44 +57,17 @@ struct FootprintCommand: ParsableCommand {
       let assumed = try whatIf.organisations(ws)
       let league = LeagueTable.rows(ws.analysis, delivery: delivery.scheme, flags: flags, assumed: assumed)
       guard let row = league.first(where: { $0.footprint == f }) else { return }
-      let members = MemberRow.rows(
-        footprint: f, analysis: ws.analysis, flags: flags, delivery: setting, assumed: assumed)
-      let context = ExportContext(delivery: delivery.scheme, assumed: whatIf.codes(ws, assumed), filter: "")
-      switch output.format {
-      case .csv: Console.out(FootprintReport.csv(f, rows: members, dataset: ws.dataset, context: context))
-      case .json:
-        Console.out(
-          FootprintReport.json(
-            f, analysis: ws.analysis, league: row, rows: members, delivery: setting, context: context))
-      case .table:
-        let g = Glyphs(unicode: Console.unicode)
-        let fp = ws.dataset.footprints[f]
-        var lines = [VisibleText.sanitize(fp.name), ""]
-        let facts = FootprintPresenter.facts(f, analysis: ws.analysis, league: row, delivery: setting, glyphs: g)
-        lines += FootprintReport.factLines(facts, width: Console.width, glyphs: g)
-        lines += ["", "Members (\(members.count))"]
-        lines += TextTable(FootprintPresenter.members(members, footprint: fp.code, glyphs: g)).render(
-          width: Console.width, glyphs: g)
-        lines += [""]
-        lines += ProvenancePresenter.footprint(f, analysis: ws.analysis, row: row, glyphs: g).dropFirst()
-          .flatMap { $0.wrapped(to: Console.width) }.map { g.text($0.text) }
-        if members.contains(where: \.pivotal) {
-          lines += [
-            "",
-            "\(g.pivotal) pivotal: its planned savings exceed the plan's margin; its refusal alone would stop the plan balancing.",
-          ]
-        }
-        if row.illustrative || members.contains(where: \.illustrative) { lines += ["", Figures.illustrativeNote] }
-        if !row.caveatColumns.isEmpty { lines.append(Figures.caveatNote) }
-        Console.out(lines: lines)
-      }
+      let column = MemberColumn(key: sort) ?? .kind
+      let query = filter.flatMap { try? FilterQuery.parse($0, fields: FilterScope.members.fields).get() }
+      let members = MemberRow.listed(
+        footprint: f, analysis: ws.analysis, flags: flags, delivery: setting, assumed: assumed, filter: query,
+        sort: column, ascending: asc ? true : (desc ? false : column.naturallyAscending))
+      Console.print(
+        FootprintReport(
+          footprint: f, analysis: ws.analysis, row: row, members: members, delivery: setting,
+          context: ExportContext(delivery: delivery.scheme, assumed: assumed, dataset: ws.dataset, filter: query),
+          bands: GapBands(ws.analysis)),
+        as: output.format)
     }
-  }
-}
-
-extension String {
-  /// The string padded with spaces on the right to `width` characters.
-  func padding(_ width: Int) -> String {
-    count >= width ? self : self + String(repeating: " ", count: width - count)
   }
 }

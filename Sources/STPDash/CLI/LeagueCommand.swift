@@ -56,50 +56,20 @@ struct LeagueCommand: ParsableCommand {
       let column = LeagueColumn(key: sort) ?? .doNothing
       let ascending = asc ? true : (desc ? false : column.naturallyAscending)
       let regionValue = region.flatMap { Region(name: $0) }
-      let setting = delivery.setting
       let assumed = try whatIf.organisations(ws)
       let all = LeagueTable.rows(ws.analysis, delivery: delivery.scheme, flags: ws.flagSet, assumed: assumed)
-      let ranked = LeagueTable.rank(all, by: column, ascending: ascending)
-      var rows = LeagueTable.filter(ranked, region: regionValue)
       let query = filter.flatMap { try? FilterQuery.parse($0, fields: FilterScope.league.fields).get() }
-      if let query { rows = rows.filter { query.matches(.footprint($0)) } }
-      let context = ExportContext(
-        delivery: delivery.scheme, assumed: whatIf.codes(ws, assumed), filter: query?.text ?? "")
-      // The total row is not part of the CSV: made only for the formats that show it.
-      func england() -> LeagueRow {
-        LeagueTable.total(rows, analysis: ws.analysis, name: regionValue.map { "\($0.name) total" } ?? "England")
-      }
+      let rows = LeagueReport.visible(
+        LeagueTable.rank(all, by: column, ascending: ascending), region: regionValue, filter: query)
+      let a = ws.analysis
+      let report = LeagueReport(
+        rows: rows, total: { LeagueTable.total(rows, analysis: a, name: LeagueReport.totalName(regionValue)) },
+        sort: column, ascending: ascending, region: regionValue, delivery: delivery.scheme,
+        context: ExportContext(delivery: delivery.scheme, assumed: assumed, dataset: ws.dataset, filter: query),
+        footprints: all.count, bands: GapBands(a), analysis: a)
       timer.mark("league rows")
       defer { timer.mark("print") }
-      switch output.format {
-      case .csv: Console.out(LeagueReport.csv(rows, context: context))
-      case .json:
-        Console.out(
-          LeagueReport.json(
-            rows, england: england(), sort: column, ascending: ascending, region: regionValue, delivery: setting,
-            context: context))
-      case .table:
-        let g = Glyphs(unicode: Console.unicode)
-        var lines = TextTable(LeagueReport.table(rows, total: england(), sorted: column, glyphs: g)).render(
-          width: Console.width, glyphs: g)
-        lines.append("")
-        let dir = ascending ? "smallest first" : "largest first"
-        let scope = regionValue.map { "\($0.name) footprints, " } ?? ""
-        lines += DetailLine(
-          text:
-            "\(scope)sorted by \(column.meaning) (\(dir)). Money in £m, 2020/21, plans at \(delivery.scheme.label) delivery.",
-          indent: 0
-        ).wrapped(to: Console.width).map(\.text)
-        if !assumed.isEmpty {
-          lines.append("Assumed refusing (what-if): \(whatIf.codes(ws, assumed).joined(separator: ", ")).")
-        }
-        if let query { lines.append("Filter: \(query.text) (\(rows.count) kept).") }
-        if rows.contains(where: \.illustrative) { lines.append(Figures.illustrativeNote) }
-        if rows.contains(where: { !$0.caveatColumns.isEmpty }) {
-          lines += DetailLine(text: Figures.caveatNote, indent: 0).wrapped(to: Console.width).map(\.text)
-        }
-        Console.out(lines: lines)
-      }
+      Console.print(report, as: output.format)
     }
   }
 }

@@ -18,6 +18,17 @@ struct MapCommand: ParsableCommand {
 
   @OptionGroup var whatIf: WhatIfOption
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Keep only this region's footprints: North, Midlands and East, London, South.", valueName: "R"))
+  var region: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Keep only footprints matching terms such as region:London rating:needs pivotal !flagged.", valueName: "TERMS"))
+  var filter: String?
+
   @OptionGroup var output: FormatOption
 
   func validate() throws {
@@ -25,6 +36,12 @@ struct MapCommand: ParsableCommand {
       throw ValidationError(
         "a map cannot be coloured by \"\(metric)\"; choose one of: \(MapPresenter.metrics.map(\.key).joined(separator: ", "))"
       )
+    }
+    if let region, Region(name: region) == nil {
+      throw ValidationError("unknown region \"\(region)\"; choose one of: \(Region.validNames)")
+    }
+    if let filter, case .failure(let e) = FilterQuery.parse(filter, fields: FilterScope.league.fields) {
+      throw ValidationError("--filter: \(e.message)")
     }
   }
 
@@ -34,17 +51,13 @@ struct MapCommand: ParsableCommand {
       let column = LeagueColumn(key: metric) ?? .doNothing
       let assumed = try whatIf.organisations(ws)
       let rows = LeagueTable.rows(ws.analysis, delivery: delivery.scheme, flags: ws.flagSet, assumed: assumed)
-      let context = ExportContext(delivery: delivery.scheme, assumed: whatIf.codes(ws, assumed), filter: "")
-      switch output.format {
-      case .csv:
-        Console.out(
-          MapReport.csv(
-            rows, visible: Set(rows.compactMap(\.footprint)), dataset: ws.dataset, metric: column, context: context))
-      case .json: Console.out(MapReport.json(rows, dataset: ws.dataset, metric: column, context: context))
-      case .table:
-        Console.out(
-          lines: MapReport.lines(rows, dataset: ws.dataset, metric: column, glyphs: Glyphs(unicode: Console.unicode)))
-      }
+      let query = filter.flatMap { try? FilterQuery.parse($0, fields: FilterScope.league.fields).get() }
+      let kept = LeagueReport.visible(rows, region: region.flatMap { Region(name: $0) }, filter: query)
+      Console.print(
+        MapReport(
+          rows: rows, visible: Set(kept.compactMap(\.footprint)), dataset: ws.dataset, metric: column,
+          context: ExportContext(delivery: delivery.scheme, assumed: assumed, dataset: ws.dataset, filter: query)),
+        as: output.format)
     }
   }
 }
@@ -69,29 +82,12 @@ struct RegionsCommand: ParsableCommand {
       let ws = try Workspace.load(data)
       let assumed = try whatIf.organisations(ws)
       let rows = LeagueTable.rows(ws.analysis, delivery: delivery.scheme, flags: ws.flagSet, assumed: assumed)
-      let summaries = RegionsPresenter.summaries(rows, analysis: ws.analysis, delivery: delivery.scheme)
-      let context = ExportContext(delivery: delivery.scheme, assumed: whatIf.codes(ws, assumed), filter: "")
-      let g = Glyphs(unicode: output.format == .table ? Console.unicode : true)
-      switch output.format {
-      case .csv: Console.out(TableExport.csv(RegionsPresenter.table(summaries, glyphs: g), context: context))
-      case .json:
-        let t = RegionsPresenter.table(summaries, glyphs: g)
-        Console.out(
-          JSONValue.object(
-            [("delivery_pct", .integer(delivery.setting.percent))] + context.json + [
-              ("regions", .array(t.rows.map { TableExport.json($0, in: t) }))
-            ]
-          ).rendered() + "\n")
-      case .table:
-        var lines = TextTable(RegionsPresenter.sideBySide(summaries, glyphs: g)).render(width: Console.width, glyphs: g)
-        lines.append("")
-        lines.append(
-          "Money in £m, 2020/21, plans at \(delivery.scheme.label) delivery. \"reported\": the share of the £ (or of the population) that is reported, not illustrative."
-        )
-        if summaries.contains(where: { $0.total.illustrative }) { lines.append(Figures.illustrativeNote) }
-        lines.append(Figures.caveatNote)
-        Console.out(lines: lines.map { g.text($0) })
-      }
+      Console.print(
+        RegionsReport(
+          summaries: RegionsPresenter.summaries(rows, analysis: ws.analysis, delivery: delivery.scheme),
+          delivery: delivery.scheme,
+          context: ExportContext(delivery: delivery.scheme, assumed: assumed, dataset: ws.dataset, filter: nil)),
+        as: output.format)
     }
   }
 }

@@ -13,26 +13,20 @@ struct OrgCommand: ParsableCommand {
 
   @OptionGroup var delivery: DeliveryOption
 
+  @OptionGroup var whatIf: WhatIfOption
+
   @OptionGroup var output: FormatOption
 
   func run() throws {
     try runBatch { () throws(BatchError) in
       let ws = try Workspace.load(data)
       let o = try ws.organisation(org)
-      let setting = delivery.setting
-      switch output.format {
-      case .json: Console.out(OrganisationReport.json(o, workspace: ws, delivery: setting))
-      case .csv:
-        let code = ws.dataset.organisations[o].code
-        Console.out(
-          TrajectoryReport.csv(
-            ws.analysis.organisationTrajectory(o).delivering(setting), code: code,
-            name: ws.dataset.organisations[o].name))
-      case .table:
-        Console.out(
-          lines: OrganisationReport.lines(
-            o, workspace: ws, delivery: setting, width: Console.width, glyphs: Glyphs(unicode: Console.unicode)))
-      }
+      let assumed = try whatIf.organisations(ws)
+      Console.print(
+        OrganisationReport(
+          org: o, analysis: ws.analysis, flags: ws.flags, flagSet: ws.flagSet, delivery: delivery.setting,
+          context: ExportContext(delivery: delivery.scheme, assumed: assumed, dataset: ws.dataset, filter: nil)),
+        as: output.format)
     }
   }
 }

@@ -84,46 +84,22 @@ struct OrgsCommand: ParsableCommand {
       let column = OrganisationColumn(key: sort) ?? .savings
       let ascending = asc ? true : (desc ? false : column.naturallyAscending)
       let all = OrganisationTable.lines(ws.analysis, delivery: delivery.scheme, flags: ws.flagSet, assumed: assumed)
-      var lines = all
       let query = try? FilterQuery.parse(terms, fields: FilterScope.organisations.fields).get()
+      var lines = all
       if let query, !query.isEmpty {
         lines = lines.filter { query.matches(.organisation($0, dataset: ws.dataset)) }
-        // A region given by option is matched whole (not as a piece of a name).
+        // A region, kind or stance given by option is matched whole (not as a prefix).
         if let region, let r = Region(name: region) { lines = lines.filter { $0.regions.contains(r) } }
         if let kind, let k = OrganisationKind(code: kind) { lines = lines.filter { $0.kind == k } }
         if let stance, let s = Stance(code: stance.lowercased()) { lines = lines.filter { $0.stance == s } }
       }
       lines.sort(by: column.order(ascending: ascending, dataset: ws.dataset))
-      let context = ExportContext(
-        delivery: delivery.scheme, assumed: whatIf.codes(ws, assumed), filter: query?.text ?? "")
-      let g = Glyphs(unicode: output.format == .table ? Console.unicode : true)
-      let table = OrganisationsPresenter.table(
-        lines, analysis: ws.analysis, delivery: delivery.scheme, glyphs: g, totals: output.format == .table)
-      switch output.format {
-      case .csv: Console.out(TableExport.csv(table, context: context))
-      case .json:
-        Console.out(
-          JSONValue.object(
-            [
-              ("sort", .string(column.key)), ("ascending", .bool(ascending)),
-              ("delivery_pct", .integer(delivery.setting.percent)),
-            ] + context.json + [("organisations", .array(table.rows.map { TableExport.json($0, in: table) }))]
-          ).rendered() + "\n")
-      case .table:
-        var out = TextTable(table).render(width: Console.width, glyphs: g)
-        out.append("")
-        let dir = ascending ? "smallest first" : "largest first"
-        out.append(
-          "\(lines.count) of \(all.count) organisations, sorted by \(column.meaning) (\(dir)). Money in £m, 2020/21, plans at \(delivery.scheme.label) delivery."
-        )
-        if let query, !query.isEmpty { out.append("Filter: \(query.text).") }
-        if !assumed.isEmpty { out.append("Assumed refusing (what-if): \(context.assumed.joined(separator: ", ")).") }
-        out.append(
-          "\(g.pivotal) pivotal: its planned savings exceed the margin of a footprint whose plan balances, so its refusal alone would stop that plan balancing."
-        )
-        if table.hasIllustrative { out.append(Figures.illustrativeNote) }
-        Console.out(lines: out)
-      }
+      Console.print(
+        OrganisationsReport(
+          lines: lines, total: all.count, analysis: ws.analysis, delivery: delivery.scheme, sort: column,
+          ascending: ascending,
+          context: ExportContext(delivery: delivery.scheme, assumed: assumed, dataset: ws.dataset, filter: query)),
+        as: output.format)
     }
   }
 }

@@ -6,7 +6,7 @@ enum FootprintPresenter {
   /// The facts, in the order batch output lists them (the screen's grid
   /// takes the grid facts in this order, column by column).
   static func facts(
-    _ f: FootprintID, analysis: Analysis, league row: LeagueRow, delivery: Delivery, glyphs g: Glyphs
+    _ f: FootprintID, analysis: Analysis, league row: LeagueRow, delivery: Delivery, band: Int, glyphs g: Glyphs
   ) -> [Fact] {
     let fp = analysis.dataset.footprints[f]
     let ill = row.illustrativeColumns
@@ -49,7 +49,7 @@ enum FootprintPresenter {
       Fact(label: "Region", value: fp.region.name, meaning: "NHS England region, 2016/17", place: .title),
       Fact(
         label: "Do-nothing", value: money(row.doNothing) + mark(.doNothing) + " 2020/21",
-        meaning: LeagueColumn.doNothing.meaning, basis: basis(.doNothing), tone: Meaning.gap(row)),
+        meaning: LeagueColumn.doNothing.meaning, basis: basis(.doNothing), tone: Meaning.gap(row, band: band)),
       Fact(
         label: "Plan", value: money(row.plan) + mark(.plan) + " at \(delivery.percent)%",
         meaning: LeagueColumn.plan.meaning + " (at the delivery % shown)", basis: basis(.plan),
@@ -104,68 +104,68 @@ enum FootprintPresenter {
     ]
   }
 
-  /// The members table's columns.
-  static func memberColumns(footprint code: String) -> [Table.Column] {
+  /// The members table's columns, each defined once.
+  static var memberColumns: [ColumnDefinition<MemberRow, MemberContext>] {
     [
-      Table.Column(key: "footprint", title: "Footprint", outputs: .csv),
-      Table.Column(
-        key: "name", title: MemberColumn.name.title, priority: 0, width: .flexible(min: 24, extra: 999),
-        textMinimum: 16, textFlexible: true),
-      Table.Column(key: "org", title: "Code", priority: 5, width: .fixed(9)),
-      Table.Column(key: "kind", title: MemberColumn.kind.title, priority: 3, width: .fixed(12)),
-      Table.Column(key: "share", title: MemberColumn.share.title, align: .right, priority: 4, width: .fixed(6)),
-      Table.Column(key: "stance", title: MemberColumn.stance.title, priority: 1, width: .fixed(12)),
-      Table.Column(key: "stance_basis", title: "Stance basis", outputs: .csv),
-      Table.Column(key: "stance_illustrative", title: "Stance illustrative", outputs: .json),
-      Table.Column(key: "flagged", title: MemberColumn.flag.title, priority: 2, width: .fixed(5)),
-      Table.Column(key: "pivotal", title: "Pivotal", outputs: .data),
-      Table.Column(key: "assumed_refusing", title: "Assumed refusing", outputs: .data),
-      Table.Column(
-        key: "planned_savings_2020_21_gbp_m", title: MemberColumn.savings.title, align: .right, priority: 2,
-        width: .fixed(12)),
-      Table.Column(key: "basis", title: "Basis", outputs: .csv),
-      Table.Column(key: "illustrative", title: "Illustrative", outputs: .json),
+      .data("footprint", "Footprint", outputs: .csv) { .text($0.footprintCode) },
+      ColumnDefinition(
+        "name", MemberColumn.name.title, priority: 0, width: .flexible(min: 24, extra: 999), textMinimum: 16,
+        textFlexible: true
+      ) { r, _ in Table.Cell(text: r.name, value: .text(r.name), tone: r.flagged ? .flag : .normal) },
+      ColumnDefinition("org", "Code", priority: 5, width: .fixed(9)) { r, _ in
+        Table.Cell(text: r.code, value: .text(r.code), tone: .dim)
+      },
+      ColumnDefinition("kind", MemberColumn.kind.title, priority: 3, width: .fixed(12)) { r, _ in
+        Table.Cell(text: r.kind.label, short: r.kind.shortLabel, value: .text(r.kind.rawValue), tone: .dim)
+      },
+      ColumnDefinition("share", MemberColumn.share.title, align: .right, priority: 4, width: .fixed(6)) { r, _ in
+        Table.Cell(text: NumberFormat.fixed(r.share, decimals: 2), value: .number(r.share, decimals: 6))
+      },
+      ColumnDefinition("stance", MemberColumn.stance.title, priority: 1, width: .fixed(12)) { r, _ in
+        Table.Cell(
+          text: r.stance.code + (r.stanceIllustrative ? Figures.illustrativeMark : ""), value: .text(r.stance.code),
+          tone: Meaning.stance(r.stance))
+      },
+      .data("stance_basis", "Stance basis", outputs: .csv) { r in
+        .text(r.stanceIllustrative ? "illustrative" : (r.stance == .unknown ? "" : "reported"))
+      },
+      .data("stance_illustrative", "Stance illustrative", outputs: .json) { .bool($0.stanceIllustrative) },
+      ColumnDefinition("flagged", MemberColumn.flag.title, priority: 2, width: .fixed(5)) { r, c in
+        let pending = c.unsaved(r)
+        let g = c.glyphs
+        return Table.Cell(
+          text: (r.flagged ? g.flag : "") + (r.pivotal ? g.pivotal : "") + (r.assumed ? g.assumed : "")
+            + (pending ? "!" : ""), value: .bool(r.flagged),
+          tone: pending ? .unsaved : (r.flagged || r.assumed ? .flag : (r.pivotal ? .bad : .flag)))
+      },
+      .data("pivotal", "Pivotal") { .bool($0.pivotal) },
+      .data("assumed_refusing", "Assumed refusing") { .bool($0.assumed) },
+      ColumnDefinition(
+        "planned_savings_2020_21_gbp_m", MemberColumn.savings.title, align: .right, priority: 2, width: .fixed(12)
+      ) { r, c in
+        Table.Cell(
+          text: Figures.money(r.savings, unicode: c.glyphs.unicode), value: .number(r.savings, decimals: 3),
+          basis: r.illustrative ? .illustrative : .reported)
+      },
+      .data("basis", "Basis", outputs: .csv) { .text($0.illustrative ? "illustrative" : "reported") },
+      .data("illustrative", "Illustrative", outputs: .json) { .bool($0.illustrative) },
     ]
   }
 
-  /// The members as a table; `unsaved` says which have a flag change not yet on disk.
-  static func members(
-    _ rows: [MemberRow], footprint code: String, unsaved: (MemberRow) -> Bool = { _ in false }, glyphs g: Glyphs
-  ) -> Table {
-    var t = Table(columns: memberColumns(footprint: code))
+  /// The members as a table; the context says which have a flag change not yet on disk.
+  static func members(_ rows: ArraySlice<MemberRow>, context: MemberContext) -> Table {
+    var t = Table(memberColumns, rows: rows, key: { $0.membership }, context: context)
     t.dataOrder = [
       "footprint", "org", "name", "kind", "share", "stance", "stance_basis", "stance_illustrative", "flagged",
       "pivotal", "assumed_refusing", "planned_savings_2020_21_gbp_m", "basis", "illustrative",
     ]
-    t.rows = rows.map { r in
-      let pending = unsaved(r)
-      let stanceBasis = r.stanceIllustrative ? "illustrative" : (r.stance == .unknown ? "" : "reported")
-      return Table.Row(
-        key: r.membership,
-        cells: [
-          .text(code),
-          Table.Cell(text: r.name, value: .text(r.name), tone: r.flagged ? .flag : .normal),
-          Table.Cell(text: r.code, value: .text(r.code), tone: .dim),
-          Table.Cell(text: r.kind.label, short: r.kind.shortLabel, value: .text(r.kind.rawValue), tone: .dim),
-          Table.Cell(text: NumberFormat.fixed(r.share, decimals: 2), value: .number(r.share, decimals: 6)),
-          Table.Cell(
-            text: r.stance.code + (r.stanceIllustrative ? Figures.illustrativeMark : ""), value: .text(r.stance.code),
-            tone: Meaning.stance(r.stance)),
-          .text(stanceBasis),
-          Table.Cell(text: "", value: .bool(r.stanceIllustrative)),
-          Table.Cell(
-            text: (r.flagged ? g.flag : "") + (r.pivotal ? g.pivotal : "") + (r.assumed ? g.assumed : "")
-              + (pending ? "!" : ""), value: .bool(r.flagged),
-            tone: pending ? .unsaved : (r.flagged || r.assumed ? .flag : (r.pivotal ? .bad : .flag))),
-          Table.Cell(text: "", value: .bool(r.pivotal)),
-          Table.Cell(text: "", value: .bool(r.assumed)),
-          Table.Cell(
-            text: Figures.money(r.savings, unicode: g.unicode), value: .number(r.savings, decimals: 3),
-            basis: r.illustrative ? .illustrative : .reported),
-          .text(r.illustrative ? "illustrative" : "reported"),
-          Table.Cell(text: "", value: .bool(r.illustrative)),
-        ])
-    }
     return t
   }
+}
+
+/// What a member cell needs besides its row.
+struct MemberContext {
+  var glyphs: Glyphs
+  /// Whether a member has a flag change not yet on disk.
+  var unsaved: (MemberRow) -> Bool = { _ in false }
 }

@@ -23,9 +23,9 @@ enum Tone: Hashable {
 enum Meaning {
   /// Do-nothing gap by its own size among the footprints': the largest
   /// quarter bad, the upper half a warning (England's total: plain).
-  static func gap(_ row: LeagueRow) -> Tone {
+  static func gap(_ row: LeagueRow, band: Int) -> Tone {
     guard row.footprint != nil else { return .normal }
-    return row.gapBand == 2 ? .bad : (row.gapBand == 1 ? .warn : .normal)
+    return band == 2 ? .bad : (band == 1 ? .warn : .normal)
   }
 
   /// Plan gap: balance reached is good; a plan leaving over a tenth of the gap is a warning.

@@ -27,6 +27,16 @@ enum MemberColumn: Int, CaseIterable, Hashable {
     }
   }
 
+  /// Parses a `--sort` value: a key or a title, ignoring case.
+  init?(key text: String) {
+    let k = String(text.lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 })
+    guard
+      let c = Self.allCases.first(where: { $0.key == k || $0.title.lowercased() == k })
+        ?? (k == "savings" ? .savings : (k == "flag" ? .flag : nil))
+    else { return nil }
+    self = c
+  }
+
   var naturallyAscending: Bool { self == .name || self == .kind || self == .stance }
 
   /// A comparison for this column; ties go by kind then name then code.

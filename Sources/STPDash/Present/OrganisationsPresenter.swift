@@ -1,40 +1,102 @@
 import DashModel
 
+/// What an organisation's cell needs besides its line.
+struct OrganisationContext {
+  var glyphs: Glyphs
+  var analysis: Analysis
+  var delivery: DeliveryScheme
+  /// Whether a body has a flag change not yet on disk.
+  var unsaved: (OrganisationLine) -> Bool = { _ in false }
+}
+
 /// Every organisation as a ``Table``: the Organisations screen, `e` on it,
 /// and `stpdash orgs` in every format show this table. England's and each
 /// kind's totals are the footer.
 enum OrganisationsPresenter {
-  /// The columns, screen and data.
-  static func columns() -> [Table.Column] {
-    func col(_ c: OrganisationColumn, _ align: Table.Align, _ priority: Int, _ width: Table.Width) -> Table.Column {
-      Table.Column(key: c.key, title: c.title, align: align, priority: priority, width: width)
-    }
-    var name = col(.name, .left, 0, .flexible(min: 24, extra: 30))
-    name.textMinimum = 16
-    name.textFlexible = true
-    return [
-      name,
-      col(.code, .left, 7, .fixed(9)),
-      col(.kind, .left, 6, .fixed(9)),
-      col(.footprint, .left, 5, .fixed(16)),
-      Table.Column(key: "footprints", title: "Footprints", outputs: .data),
-      Table.Column(key: "regions", title: "Regions", outputs: .data),
-      col(.savings, .right, 1, .fixed(11)),
-      col(.share, .right, 4, .fixed(5)),
-      Table.Column(key: "largest_share_footprint", title: "Largest share in", outputs: .data),
-      col(.stance, .left, 2, .fixed(12)),
-      Table.Column(key: "stance_date", title: "As of", priority: 9, width: .fixed(10)),
-      Table.Column(key: "mixed_stance", title: "Mixed stance", outputs: .data),
-      col(.flag, .left, 2, .fixed(4)),
-      Table.Column(key: "assumed_refusing", title: "Assumed refusing", outputs: .data),
-      col(.atRisk, .right, 3, .fixed(8)),
-      col(.pivotal, .left, 1, .fixed(3)),
-      Table.Column(key: "pivotal_in", title: "Pivotal in", outputs: .data),
-      Table.Column(key: "delivery_pct", title: "Delivery %", outputs: .data),
-      Table.Column(key: "basis", title: "Basis", outputs: .csv),
-      Table.Column(key: "illustrative", title: "Illustrative", outputs: .json),
+  typealias Definition = ColumnDefinition<OrganisationLine, OrganisationContext>
+
+  /// A sortable column's definition: its key, title and meaning from ``OrganisationColumn``.
+  static func column(
+    _ c: OrganisationColumn, _ align: Table.Align, _ priority: Int, _ width: Table.Width,
+    cell: @escaping (OrganisationLine, OrganisationContext) -> Table.Cell
+  ) -> Definition {
+    Definition(
+      c.key, c.title, align: align, priority: priority, width: width, textMinimum: c == .name ? 16 : 8,
+      textFlexible: c == .name, meaning: c.meaning, ascendingFirst: c.naturallyAscending, cell: cell)
+  }
+
+  /// The columns, screen and data, each defined once.
+  static var columns: [Definition] {
+    [
+      column(.name, .left, 0, .flexible(min: 24, extra: 30)) { l, _ in
+        Table.Cell(text: l.name, value: .text(l.name), tone: l.flagged || l.assumedRefusing ? .flag : .normal)
+      },
+      column(.code, .left, 7, .fixed(9)) { l, _ in Table.Cell(text: l.code, value: .text(l.code), tone: .dim) },
+      column(.kind, .left, 6, .fixed(9)) { l, _ in
+        Table.Cell(text: l.kind.shortLabel, value: .text(l.kind.rawValue), tone: .dim)
+      },
+      column(.footprint, .left, 5, .fixed(16)) { l, c in
+        let d = c.analysis.dataset
+        var text = l.footprints.first.map { d.footprints[$0].name } ?? c.glyphs.dash
+        if l.footprints.count > 1 { text += " +\(l.footprints.count - 1)" }
+        return Table.Cell(text: text, value: .text(l.footprints.first.map { d.footprints[$0].code }))
+      },
+      Definition("footprints", "Footprints", outputs: .data) { l, c in
+        Table.Cell(text: "", value: .list(l.footprints.map { c.analysis.dataset.footprints[$0].code }))
+      },
+      .data("regions", "Regions") { .list($0.regions.map(\.name)) },
+      column(.savings, .right, 1, .fixed(11)) { l, c in
+        Table.Cell(
+          text: Figures.money(l.savings, unicode: c.glyphs.unicode), value: .number(l.savings, decimals: 3),
+          basis: basis(l))
+      },
+      column(.share, .right, 4, .fixed(5)) { l, c in
+        Table.Cell(
+          text: Figures.percent(l.largestShare.map { $0 * 100 }, unicode: c.glyphs.unicode),
+          value: .number(l.largestShare.map { $0 * 100 }, decimals: 1), basis: basis(l),
+          tone: l.pivotal ? .bad : .normal)
+      },
+      Definition("largest_share_footprint", "Largest share in", outputs: .data) { l, c in
+        Table.Cell(text: "", value: .text(l.largestShareFootprint.map { c.analysis.dataset.footprints[$0].code }))
+      },
+      column(.stance, .left, 2, .fixed(12)) { l, _ in
+        Table.Cell(
+          text: l.stance.code + (l.stanceIllustrative ? Figures.illustrativeMark : "") + (l.mixedStance ? "+" : ""),
+          value: .text(l.stance.code), tone: Meaning.stance(l.stance))
+      },
+      Definition("stance_date", "As of", priority: 9, width: .fixed(10)) { l, _ in
+        Table.Cell(text: l.stanceDate?.iso ?? "", value: .text(l.stanceDate?.iso), tone: .dim)
+      },
+      .data("mixed_stance", "Mixed stance") { .bool($0.mixedStance) },
+      column(.flag, .left, 2, .fixed(4)) { l, c in
+        let unsaved = c.unsaved(l)
+        let text = (l.flagged ? c.glyphs.flag : "") + (l.assumedRefusing ? c.glyphs.assumed : "") + (unsaved ? "!" : "")
+        return Table.Cell(text: text, value: .bool(l.flagged), tone: unsaved ? .unsaved : .flag)
+      },
+      .data("assumed_refusing", "Assumed refusing") { .bool($0.assumedRefusing) },
+      column(.atRisk, .right, 3, .fixed(8)) { l, c in
+        Table.Cell(
+          text: l.atRisk.map { $0 == 0 ? "" : Figures.money($0, unicode: c.glyphs.unicode) } ?? c.glyphs.dash,
+          value: .number(l.atRisk, decimals: 3), basis: (l.atRisk ?? 0) > 0 ? basis(l) : nil,
+          tone: (l.atRisk ?? 0) > 0 ? .bad : .normal)
+      },
+      column(.pivotal, .left, 1, .fixed(3)) { l, c in
+        Table.Cell(text: l.pivotal ? c.glyphs.pivotal : "", value: .bool(l.pivotal), tone: .bad)
+      },
+      Definition("pivotal_in", "Pivotal in", outputs: .data) { l, c in
+        Table.Cell(text: "", value: .list(l.pivotalIn.map { c.analysis.dataset.footprints[$0].code }))
+      },
+      Definition("delivery_pct", "Delivery %", outputs: .data) { l, c in
+        Table.Cell(
+          text: "",
+          value: .integer(l.footprints.first.map { c.delivery.delivery(footprint: $0, in: c.analysis).percent }))
+      },
+      .data("basis", "Basis", outputs: .csv) { .text($0.illustrative ? "illustrative" : "reported") },
+      .data("illustrative", "Illustrative", outputs: .json) { .bool($0.illustrative) },
     ]
   }
+
+  static func basis(_ l: OrganisationLine) -> Basis { l.illustrative ? .illustrative : .reported }
 
   /// The order of the columns in CSV and JSON.
   static let dataOrder = [
@@ -43,62 +105,14 @@ enum OrganisationsPresenter {
     "at_risk_gbp_m", "pivotal", "pivotal_in", "delivery_pct", "basis", "illustrative",
   ]
 
-  /// The table of `lines`, with totals over `totalsOf` (all lines by default).
+  /// The table of `lines`, with totals over `totalsOf` when given.
   static func table(
-    _ lines: [OrganisationLine], totalsOf: [OrganisationLine]? = nil, analysis: Analysis, delivery: DeliveryScheme,
-    unsaved: (OrganisationLine) -> Bool = { _ in false }, glyphs g: Glyphs, totals: Bool = true
+    _ lines: some Sequence<OrganisationLine>, totalsOf: [OrganisationLine]? = nil, context: OrganisationContext
   ) -> Table {
-    var t = Table(columns: columns())
+    var t = Table(columns, rows: lines, key: { $0.org }, context: context)
     t.dataOrder = dataOrder
-    t.rows = lines.map {
-      Table.Row(key: $0.org, cells: cells($0, analysis: analysis, delivery: delivery, unsaved: unsaved($0), glyphs: g))
-    }
-    if totals { t.footer = footer(totalsOf ?? lines, glyphs: g) }
+    if let totalsOf { t.footer = footer(totalsOf, glyphs: context.glyphs) }
     return t
-  }
-
-  static func cells(
-    _ l: OrganisationLine, analysis: Analysis, delivery: DeliveryScheme, unsaved: Bool, glyphs g: Glyphs
-  ) -> [Table.Cell] {
-    let d = analysis.dataset
-    let main = l.footprints.first
-    let basis: Basis = l.illustrative ? .illustrative : .reported
-    var fpText = main.map { d.footprints[$0].name } ?? g.dash
-    if l.footprints.count > 1 { fpText += " +\(l.footprints.count - 1)" }
-    var flag = l.flagged ? g.flag : ""
-    if l.assumedRefusing { flag += g.assumed }
-    if unsaved { flag += "!" }
-    let stanceText =
-      l.stance.code + (l.stanceIllustrative ? Figures.illustrativeMark : "") + (l.mixedStance ? "+" : "")
-    return [
-      Table.Cell(text: l.name, value: .text(l.name), tone: l.flagged || l.assumedRefusing ? .flag : .normal),
-      Table.Cell(text: l.code, value: .text(l.code), tone: .dim),
-      Table.Cell(text: l.kind.shortLabel, value: .text(l.kind.rawValue), tone: .dim),
-      Table.Cell(text: fpText, value: .text(main.map { d.footprints[$0].code })),
-      Table.Cell(text: "", value: .list(l.footprints.map { d.footprints[$0].code })),
-      Table.Cell(text: "", value: .list(l.regions.map(\.name))),
-      Table.Cell(
-        text: Figures.money(l.savings, unicode: g.unicode), value: .number(l.savings, decimals: 3), basis: basis),
-      Table.Cell(
-        text: Figures.percent(l.largestShare.map { $0 * 100 }, unicode: g.unicode),
-        value: .number(l.largestShare.map { $0 * 100 }, decimals: 1), basis: basis,
-        tone: l.pivotal ? .bad : .normal),
-      Table.Cell(text: "", value: .text(l.largestShareFootprint.map { d.footprints[$0].code })),
-      Table.Cell(text: stanceText, value: .text(l.stance.code), tone: Meaning.stance(l.stance)),
-      Table.Cell(text: l.stanceDate?.iso ?? "", value: .text(l.stanceDate?.iso), tone: .dim),
-      Table.Cell(text: "", value: .bool(l.mixedStance)),
-      Table.Cell(text: flag, value: .bool(l.flagged), tone: unsaved ? .unsaved : .flag),
-      Table.Cell(text: "", value: .bool(l.assumedRefusing)),
-      Table.Cell(
-        text: l.atRisk.map { $0 == 0 ? "" : Figures.money($0, unicode: g.unicode) } ?? g.dash,
-        value: .number(l.atRisk, decimals: 3), basis: (l.atRisk ?? 0) > 0 ? basis : nil,
-        tone: (l.atRisk ?? 0) > 0 ? .bad : .normal),
-      Table.Cell(text: l.pivotal ? g.pivotal : "", value: .bool(l.pivotal), tone: .bad),
-      Table.Cell(text: "", value: .list(l.pivotalIn.map { d.footprints[$0].code })),
-      Table.Cell(text: "", value: .integer(main.map { delivery.delivery(footprint: $0, in: analysis).percent })),
-      .text(l.illustrative ? "illustrative" : "reported"),
-      Table.Cell(text: "", value: .bool(l.illustrative)),
-    ]
   }
 
   /// England's totals, then each kind's.
@@ -114,10 +128,9 @@ enum OrganisationsPresenter {
       let basis: Basis = illustrative ? .illustrative : .reported
       let flagged = part.filter(\.flagged).count
       let pivotal = part.filter(\.pivotal).count
-      var cells = Array(repeating: Table.Cell(text: ""), count: columns().count)
-      let cols = columns()
+      var cells = Array(repeating: Table.Cell(text: ""), count: columns.count)
       func set(_ key: String, _ cell: Table.Cell) {
-        if let i = cols.firstIndex(where: { $0.key == key }) { cells[i] = cell }
+        if let i = columns.firstIndex(where: { $0.spec.key == key }) { cells[i] = cell }
       }
       set("name", Table.Cell(text: "\(name) (\(NumberFormat.grouped(part.count)))", value: .text(name)))
       set(
@@ -131,7 +144,7 @@ enum OrganisationsPresenter {
       set("pivotal", Table.Cell(text: pivotal > 0 ? "\(pivotal)" : "", value: .integer(pivotal), tone: .bad))
       return Table.Row(key: nil, cells: cells)
     }
-    var out = [total("England", lines)]
+    var out = [total(England.name, lines)]
     for k in OrganisationKind.allCases {
       let part = lines.filter { $0.kind == k }
       if !part.isEmpty { out.append(total(k.label.prefix(1).uppercased() + k.label.dropFirst() + "s", part)) }

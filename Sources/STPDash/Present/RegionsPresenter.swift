@@ -66,7 +66,7 @@ enum RegionsPresenter {
     }
     let footprintRows = rows.filter { $0.footprint != nil }
     return Region.allCases.map { r in summary(r.name, r, footprintRows.filter { $0.region == r }) }
-      + [summary("England", nil, footprintRows)]
+      + [summary(England.name, nil, footprintRows)]
   }
 
   /// A measure: its key in CSV and JSON, its label on screen, and each summary's cell.

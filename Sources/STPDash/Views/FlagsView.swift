@@ -18,8 +18,7 @@ enum FlagsView {
     if corrupt > 0 { info += " \(g.dot) \(corrupt) unreadable line\(corrupt == 1 ? "" : "s") skipped" }
     buf.put(" " + info, x: 0, y: layout.infoY, style: theme.dim, maxX: buf.width)
 
-    var table = FlagsPresenter.table(
-      flags, dataset: state.session.dataset, showEvent: false, unsaved: { state.session.pending.contains($0) })
+    var table = state.flagsReport.table(showEvent: false, unsaved: { state.session.pending.contains($0) })
     // The organisation and footprint take fixed parts of the width; the
     // reason takes the rest.
     let timeW = 16

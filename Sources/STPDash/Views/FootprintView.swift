@@ -10,8 +10,7 @@ enum FootprintView {
     let layout = Layout.Footprint(state.size)
     guard let row = state.derived.ranked.first(where: { $0.footprint == f }) else { return }
 
-    let facts = FootprintPresenter.facts(
-      f, analysis: state.session.analysis, league: row, delivery: state.delivery(footprint: f), glyphs: g)
+    let facts = state.footprintReport(f).facts(glyphs: g)
     let title = facts.filter { $0.place == .title }.map(\.value).joined(separator: " \(g.dot) ")
     var x = buf.put(" " + fp.name, x: 0, y: layout.titleY, style: theme.title)
     // Cut with an ellipsis where the width runs out, never mid-word unmarked.
@@ -76,11 +75,11 @@ enum FootprintView {
     let g = state.glyphs
     let d = state.session.dataset
     let code = d.footprints[f].code
-    let rows = state.memberRows(f)
+    let report = state.footprintReport(f)
+    let rows = report.members
     let scroll = state.members.list.scroll
-    let shown = Array(rows.dropFirst(min(scroll, rows.count)).prefix(layout.rowCount))
-    let table = FootprintPresenter.members(
-      shown, footprint: code, unsaved: { state.isUnsaved(org: $0.code, footprint: code) }, glyphs: g)
+    let shown = rows.dropFirst(min(scroll, rows.count)).prefix(layout.rowCount)
+    let table = report.table(shown, glyphs: g, unsaved: { state.isUnsaved(org: $0.code, footprint: code) })
     let cs = Columns.settings(state, .members)
     let columns = TableLayout(
       table, width: buf.width, rightMargin: 1, pinned: state.members.sort.key, hidden: cs.hidden, offset: cs.offset)

@@ -17,11 +17,10 @@ enum LeagueView {
     let scroll = state.league.list.scroll
     // Only the rows on screen are presented: a thousand-row league costs
     // no more to draw than a short one.
-    let shown = Array(rows.dropFirst(min(scroll, rows.count)).prefix(layout.rowCount))
-    let table = LeaguePresenter.table(
-      shown, total: state.derived.total, footprintCount: state.derived.rows.count, sorted: state.league.sort, glyphs: g)
-    let cs = Columns.settings(state, .league)
+    let shown = rows.dropFirst(min(scroll, rows.count)).prefix(layout.rowCount)
     let hidden = hiddenColumns(state, width: buf.width)
+    let table = state.leagueReport.table(shown, glyphs: g, path: !hidden.contains("trend"))
+    let cs = Columns.settings(state, .league)
     let columns = TableLayout(
       table, width: buf.width, pinned: state.league.sort.csvHeader, hidden: hidden, offset: cs.offset)
 

@@ -10,10 +10,9 @@ enum OrganisationsView {
     let layout = Layout.Organisations(state)
     let lines = state.derived.visibleOrganisations
     let scroll = state.organisations.list.scroll
-    let shown = Array(lines.dropFirst(min(scroll, lines.count)).prefix(layout.rowCount))
-    var table = OrganisationsPresenter.table(
-      shown, totalsOf: lines, analysis: state.session.analysis, delivery: state.scheme,
-      unsaved: { l in state.session.pending.contains { $0.org == l.code } }, glyphs: g)
+    let shown = lines.dropFirst(min(scroll, lines.count)).prefix(layout.rowCount)
+    var table = state.organisationsReport.table(
+      shown, glyphs: g, unsaved: { l in state.session.pending.contains { $0.org == l.code } })
     if state.filters[.organisations] != nil, !table.footer.isEmpty,
       let name = table.column(OrganisationColumn.name.key)
     {

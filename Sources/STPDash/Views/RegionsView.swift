@@ -5,7 +5,7 @@ enum RegionsView {
   static func render(_ state: AppState, into buf: inout Buffer) {
     let theme = state.theme
     let g = state.glyphs
-    let table = RegionsPresenter.sideBySide(state.derived.regionSummaries, glyphs: g)
+    let table = state.regionsReport.sideBySide(glyphs: g)
     var info = "2020/21, plans at \(state.observed ? "observed rates" : state.deliveryLabel)"
     if !state.assumed.isEmpty { info += " \(g.dot) \(state.assumed.count) assumed refusing" }
     info += " \(g.dot) reported: share of the £ reported, not illustrative"

@@ -139,7 +139,7 @@ enum TableView {
     _ t: Table, layout: TableLayout, y: Int, selected: Key?, footerY: Int? = nil, footerRows: Int = 0,
     into buf: inout Buffer, theme: Theme, glyphs g: Glyphs
   ) {
-    let selectedKey = selected.map(AnyHashable.init)
+    let selectedKey = selected.map { AnyHashable($0) }
     for (i, r) in t.rows.enumerated() {
       row(r, in: t, layout: layout, y: y + i, into: &buf, theme: theme, glyphs: g)
       if selectedKey != nil, r.key == selectedKey {

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// How a batch command prints: an aligned table, CSV or JSON.
+/// How a view is printed: an aligned table, CSV or JSON.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   case table, csv, json
 }

@@ -1,17 +1,35 @@
 import DashModel
 
-/// The map as CSV (one record per hex), and as plain text with labels and a legend.
-enum MapReport {
-  static func csv(
-    _ rows: [LeagueRow], visible: Set<FootprintID>, dataset d: Dataset, metric: LeagueColumn, context: ExportContext?
-  ) -> String {
-    TableExport.csv(table(rows, visible: visible, dataset: d, metric: metric), context: context)
+/// The map as one view: every hex with its place, the figure it is coloured
+/// by, that figure's bin, and whether the filter keeps it. The Map screen,
+/// `e` on it and `stpdash map` show it.
+struct MapReport: Report {
+  var rows: [LeagueRow]
+  /// The footprints the region and the filter keep.
+  var visible: Set<FootprintID>
+  var dataset: Dataset
+  var metric: LeagueColumn
+  var context: ExportContext
+
+  var name: String { "map" }
+  var count: Int { dataset.hexes.count }
+
+  /// Each footprint's row.
+  var byFootprint: [FootprintID: LeagueRow] {
+    Dictionary(rows.compactMap { r in r.footprint.map { ($0, r) } }, uniquingKeysWith: { a, _ in a })
   }
 
-  /// One JSON object per hex, the same fields as the CSV (numbers as
-  /// numbers, `kept` as true or false).
-  static func json(_ rows: [LeagueRow], dataset d: Dataset, metric: LeagueColumn, context: ExportContext) -> String {
-    let t = table(rows, visible: Set(rows.compactMap(\.footprint)), dataset: d, metric: metric)
+  /// The bins' edges, over the footprints kept.
+  var edges: [Double] {
+    MapPresenter.edges(
+      rows.filter { $0.footprint.map(visible.contains) ?? false }.compactMap { MapPresenter.value($0, metric) })
+  }
+
+  func csv() -> String { TableExport.csv(table(), context: context) }
+
+  /// The hexes as JSON objects, the same fields as the CSV (numbers as numbers, `kept` as true or false).
+  func json() -> String {
+    let t = table()
     return JSONValue.object(
       [
         ("metric", .string(metric.csvHeader)), ("layout", .string("odd-r, row 1 at the south")),
@@ -21,12 +39,8 @@ enum MapReport {
   }
 
   /// One row per hex, north to south: where it sits, its figure and bin.
-  static func table(_ rows: [LeagueRow], visible: Set<FootprintID>, dataset d: Dataset, metric: LeagueColumn) -> Table {
-    let byFootprint = Dictionary(rows.compactMap { r in r.footprint.map { ($0, r) } }, uniquingKeysWith: { a, _ in a })
-    let values = rows.filter { $0.footprint.map(visible.contains) ?? false }.compactMap {
-      MapPresenter.value($0, metric)
-    }
-    let edges = MapPresenter.edges(values)
+  func table() -> Table {
+    let d = dataset
     var t = Table(columns: [
       Table.Column(key: "code", title: "Code"), Table.Column(key: "name", title: "Name"),
       Table.Column(key: "label", title: "Label"), Table.Column(key: "q", title: "q"),
@@ -35,6 +49,8 @@ enum MapReport {
       Table.Column(key: "basis", title: "Basis"), Table.Column(key: "bin", title: "Bin"),
       Table.Column(key: "kept", title: "Kept by the filter"),
     ])
+    let byFootprint = self.byFootprint
+    let edges = self.edges
     t.rows = d.hexes.sorted { ($0.r, $0.q) > ($1.r, $1.q) }.map { h in
       let row = byFootprint[h.footprint]
       let v = row.flatMap { MapPresenter.value($0, metric) }
@@ -55,14 +71,15 @@ enum MapReport {
 
   /// Plain text: the labels in their map positions (each with its bin's
   /// pattern), then the legend. No terminal codes, so a pipe gets text.
-  static func lines(_ rows: [LeagueRow], dataset d: Dataset, metric: LeagueColumn, glyphs g: Glyphs) -> [String] {
+  func text(width: Int, glyphs g: Glyphs) -> [String] {
+    let d = dataset
     guard !d.hexes.isEmpty else {
       return ["There is no map layout for this data: add hexmap.csv (code, q, r, label) to the data directory."]
     }
     let w = (d.hexes.map { DisplayWidth.width(of: VisibleText.sanitize($0.label)) }.max() ?? 4) + 2
     let placed = MapPresenter.place(d.hexes, cellWidth: w, rowHeight: 1)
-    let byFootprint = Dictionary(rows.compactMap { r in r.footprint.map { ($0, r) } }, uniquingKeysWith: { a, _ in a })
-    let edges = MapPresenter.edges(rows.compactMap { MapPresenter.value($0, metric) })
+    let byFootprint = self.byFootprint
+    let edges = self.edges
     var grid = Array(repeating: Array(repeating: " ", count: placed.width), count: placed.height)
     for c in placed.cells {
       let b = MapPresenter.bin(byFootprint[c.footprint].flatMap { MapPresenter.value($0, metric) }, edges: edges)

@@ -1,0 +1,70 @@
+import DashModel
+
+/// The settings that produced a view: the delivery setting, the bodies
+/// assumed refusing and the filter. CSV carries them as the last columns of
+/// every record (spreadsheets do not accept `#` comment lines); JSON as keys
+/// of the top-level object.
+struct ExportContext: Hashable {
+  struct Field: Hashable {
+    var key: String
+    var value: Table.Value
+  }
+
+  /// The delivery setting as exports say it (``DeliveryScheme/setting``);
+  /// `nil` for a view no figure of which depends on it (the flags).
+  var delivery: String?
+  /// Codes of the organisations assumed refusing (`nil`: as for delivery).
+  var assumed: [String]?
+  /// The filter as typed, empty when none.
+  var filter: String
+
+  var fields: [Field] {
+    var out: [Field] = []
+    if let delivery { out.append(Field(key: "delivery_setting", value: .text(delivery))) }
+    if let assumed { out.append(Field(key: "assumed_refusing_codes", value: .list(assumed))) }
+    out.append(Field(key: "filter", value: .text(filter)))
+    return out
+  }
+
+  /// The same as JSON key-value pairs.
+  var json: [(String, JSONValue)] {
+    var out: [(String, JSONValue)] = []
+    if let delivery { out.append(("delivery_setting", .string(delivery))) }
+    if let assumed { out.append(("assumed_refusing_codes", .array(assumed.map { .string($0) }))) }
+    out.append(("filter", .string(filter.isEmpty ? nil : filter)))
+    return out
+  }
+
+  /// The bodies assumed refusing, as a sentence for text output (`nil` when none).
+  var assumedSentence: String? {
+    guard let assumed, !assumed.isEmpty else { return nil }
+    return "Assumed refusing (what-if): \(assumed.joined(separator: ", "))."
+  }
+
+  /// The settings of a view that only a filter shapes.
+  init(filter: FilterQuery?) {
+    delivery = nil
+    assumed = nil
+    self.filter = filter?.text ?? ""
+  }
+
+  /// The settings of a view.
+  init(delivery: DeliveryScheme, assumed: [String], filter: String) {
+    self.delivery = delivery.setting
+    self.assumed = assumed.sorted()
+    self.filter = filter
+  }
+
+  /// The settings of a view from organisations assumed refusing.
+  init(delivery: DeliveryScheme, assumed: Set<OrganisationID>, dataset d: Dataset, filter: FilterQuery?) {
+    self.init(delivery: delivery, assumed: assumed.map { d.organisations[$0].code }, filter: filter?.text ?? "")
+  }
+}
+
+extension DeliveryScheme {
+  /// The setting as the status line and exports say it: `100%`, or `observed`.
+  var setting: String { uniform.map { "\($0.percent)%" } ?? "observed" }
+
+  /// The setting in a sentence: `100%`, or `each footprint's observed rate`.
+  var phrase: String { uniform.map { "\($0.percent)%" } ?? "each footprint's observed rate" }
+}

@@ -1,0 +1,113 @@
+import DashModel
+
+/// The league as one view: the footprints shown (in league order), their
+/// total, and the settings that produced them. The League screen draws its
+/// table, `e` on it and `stpdash league` print it.
+struct LeagueReport: Report {
+  var rows: [LeagueRow]
+  /// England's total, or the region's (made only where it is shown: not for CSV).
+  var total: () -> LeagueRow
+  var sort: LeagueColumn
+  var ascending: Bool
+  var region: Region?
+  var delivery: DeliveryScheme
+  var context: ExportContext
+  /// How many footprints the data has (the rank column's width).
+  var footprints: Int
+  var bands: GapBands
+  var analysis: Analysis
+
+  var name: String { "league" }
+  var count: Int { rows.count }
+
+  /// The rows of a ranked league that a region and a filter keep (their ranks kept).
+  static func visible(_ ranked: [LeagueRow], region: Region?, filter: FilterQuery?) -> [LeagueRow] {
+    let rows = LeagueTable.filter(ranked, region: region)
+    guard let filter, !filter.isEmpty else { return rows }
+    return rows.filter { filter.matches(.footprint($0)) }
+  }
+
+  /// The total's name: England's, or the region's.
+  static func totalName(_ region: Region?) -> String { region.map { "\($0.name) total" } ?? England.name }
+
+  /// The context a cell needs, with the plan's path when `path` (the sparkline).
+  func cellContext(glyphs g: Glyphs, display: Bool = true, path: Bool = false) -> LeagueContext {
+    let a = analysis
+    let scheme = delivery
+    return LeagueContext(
+      glyphs: g, display: display, bands: bands,
+      path: path
+        ? { r in
+          r.footprint.map { a.trajectory(footprint: $0, delivery: scheme).points[Scenario.plan.rawValue].map(\.value) }
+            ?? []
+        }
+        : nil)
+  }
+
+  /// The table of some rows (the screen draws only those in view), the
+  /// total as its footer; the column sorted by stays on screen however narrow.
+  func table(_ shown: ArraySlice<LeagueRow>, glyphs g: Glyphs, footer: Bool = true, path: Bool = false) -> Table {
+    var t = Table(
+      LeagueColumns.all(footprints: footprints), rows: shown, key: { $0.footprint },
+      context: cellContext(glyphs: g, path: path))
+    if let i = t.column(sort.csvHeader) { t.columns[i].priority = min(t.columns[i].priority, 1) }
+    if footer {
+      t.footer = [
+        Table.row(total(), LeagueColumns.all(footprints: footprints), key: nil, context: cellContext(glyphs: g))
+      ]
+    }
+    return t
+  }
+
+  func csv() -> String {
+    // Row by row into one buffer, no text formatted: a national-scale
+    // league is never held as a table.
+    let columns = LeagueColumns.all(footprints: rows.count)
+    let context = cellContext(glyphs: Glyphs(unicode: true), display: false)
+    return TableExport.csv(
+      Table(columns: columns.map(\.spec)),
+      rows: rows.lazy.map { Table.row($0, columns, key: nil, context: context) }, context: self.context)
+  }
+
+  func json() -> String {
+    let t = table(rows[...], glyphs: Glyphs(unicode: true))
+    let totalJSON = t.footer.first.map { TableExport.json($0, in: t, leaving: ["rank", "rating"]) } ?? .null
+    return JSONValue.object(
+      [
+        ("sort", .string(sort.key)), ("ascending", .bool(ascending)), ("region", .string(region?.name)),
+        ("delivery_pct", .integer(delivery.uniform?.percent ?? Delivery.full.percent)),
+      ] + context.json + [
+        ("footprints", .array(t.rows.map { TableExport.json($0, in: t) })), ("england", totalJSON),
+      ]
+    ).rendered() + "\n"
+  }
+
+  func text(width: Int, glyphs g: Glyphs) -> [String] {
+    var lines = TextTable(table(rows[...], glyphs: g)).render(width: width, glyphs: g)
+    lines.append("")
+    let dir = ascending ? "smallest first" : "largest first"
+    let scope = region.map { "\($0.name) footprints, " } ?? ""
+    lines += DetailLine(
+      text: "\(scope)sorted by \(sort.meaning) (\(dir)). Money in £m, 2020/21, plans at \(delivery.phrase) delivery.",
+      indent: 0
+    ).wrapped(to: width).map(\.text)
+    if let what = context.assumedSentence { lines.append(what) }
+    if !context.filter.isEmpty { lines.append("Filter: \(context.filter) (\(rows.count) kept).") }
+    if rows.contains(where: \.illustrative) { lines.append(Figures.illustrativeNote) }
+    if rows.contains(where: { !$0.caveatColumns.isEmpty }) {
+      lines += DetailLine(text: Figures.caveatNote, indent: 0).wrapped(to: width).map(\.text)
+    }
+    return lines
+  }
+
+  /// The league column under a screen column of a league `width` wide, if any.
+  static func column(
+    at x: Int, width: Int, rows: Int, sorted: LeagueColumn? = nil, hidden: Set<String> = [], offset: Int = 0
+  ) -> LeagueColumn? {
+    var t = Table(columns: LeagueColumns.all(footprints: rows).map(\.spec))
+    if let sorted, let i = t.column(sorted.csvHeader) { t.columns[i].priority = min(t.columns[i].priority, 1) }
+    let layout = TableLayout(t, width: width, pinned: sorted?.csvHeader, hidden: hidden, offset: offset)
+    guard let i = layout.column(at: x) else { return nil }
+    return LeagueColumn.allCases.first { $0.csvHeader == t.columns[i].key }
+  }
+}
