@@ -52,9 +52,12 @@ enum AppFixture {
       time: "2016-12-01T10:00:00Z"),
   ]
 
+  /// The moment test actions happen at (the reducer reads no clock).
+  static let time = WallTime(seconds: 9 * 3600)
+
   /// Sends keys through the reducer, dropping effects.
   static func send(_ state: inout AppState, _ keys: [Key]) {
-    for k in keys { _ = Reducer.reduce(&state, .keyPressed(k)) }
+    for k in keys { _ = Reducer.reduce(&state, .keyPressed(k), at: AppFixture.time) }
   }
 
   /// Keys for a string typed character by character.

@@ -11,12 +11,15 @@ struct ExportMatchesBatchTests {
   /// What `e` would write to `x.csv` and `x.json` on the state's screen.
   func exported(_ state: AppState) throws -> (csv: String, json: String) {
     var s = state
-    _ = Reducer.reduce(&s, .keyPressed(.char("e")))
+    _ = Reducer.reduce(&s, .keyPressed(.char("e")), at: AppFixture.time)
     var forms: [String] = []
     for name in ["x.csv", "x.json"] {
       var t = s
       t.input?.text = name
-      guard case .writeExport(let path, let text, _, _)? = Reducer.reduce(&t, .keyPressed(.enter)).first else {
+      guard
+        case .writeExport(let path, let text, _, _)? = Reducer.reduce(&t, .keyPressed(.enter), at: AppFixture.time)
+          .first
+      else {
         Issue.record("e then Enter writes an export")
         return ("", "")
       }

@@ -18,7 +18,7 @@ struct FlagReducerTests {
 
   func draft(_ s: inout AppState, reason: String) -> [Effect] {
     AppFixture.send(&s, [.char("f")] + AppFixture.typed(reason))
-    return Reducer.reduce(&s, .keyPressed(.enter))
+    return Reducer.reduce(&s, .keyPressed(.enter), at: AppFixture.time)
   }
 
   @Test func fAsksWhyAndEnterSaves() {
@@ -28,7 +28,7 @@ struct FlagReducerTests {
     #expect(s.input == TextInput(purpose: .flagReason(org: ealing, footprint: nwl)))
     #expect(AppView.render(s).lines.last?.contains("Why is Ealing not cooperating with North West London?") == true)
     AppFixture.send(&s, AppFixture.typed("Blocks the A&E plan"))
-    let effects = Reducer.reduce(&s, .keyPressed(.enter))
+    let effects = Reducer.reduce(&s, .keyPressed(.enter), at: AppFixture.time)
     #expect(
       effects == [
         .saveFlags(
@@ -58,7 +58,7 @@ struct FlagReducerTests {
     let e = FlagEvent(
       kind: .flag, org: "E09000009", footprint: "E54000027", reason: "Blocks", author: "tester",
       time: "2026-11-22T10:00:00Z")
-    _ = Reducer.reduce(&s, .flagSaved([e], nil))
+    _ = Reducer.reduce(&s, .flagSaved([e], nil), at: AppFixture.time)
     #expect(s.notice == Notice(text: "saved: Ealing flagged in North West London", kind: .ok))
     #expect(s.derived.flagSet.contains(org: ealing, footprint: nwl))
     #expect(s.derived.visible.first { $0.footprint == nwl }?.flagged == 1)
@@ -72,7 +72,8 @@ struct FlagReducerTests {
     let e = FlagEvent(
       kind: .flag, org: "E09000009", footprint: "E54000027", reason: "Blocks", author: "tester",
       time: "2026-11-22T10:00:00Z")
-    _ = Reducer.reduce(&s, .flagSaved([e], FlagSaveError(path: "/data/flags.csv", code: EACCES, step: "open")))
+    _ = Reducer.reduce(
+      &s, .flagSaved([e], FlagSaveError(path: "/data/flags.csv", code: EACCES, step: "open")), at: AppFixture.time)
     #expect(s.session.pending == [e])
     #expect(s.derived.flagSet.contains(org: ealing, footprint: nwl), "the flag is kept in memory and shown")
     #expect(s.notice?.kind == .error)
@@ -86,7 +87,7 @@ struct FlagReducerTests {
     #expect(s.notice?.kind == .error, "the failure stays on screen while moving about")
     AppFixture.send(&s, [.escape])
     #expect(s.notice == nil && s.route.count == 2, "Esc dismisses the error before going back")
-    let retry = Reducer.reduce(&s, .keyPressed(.char("w")))
+    let retry = Reducer.reduce(&s, .keyPressed(.char("w")), at: AppFixture.time)
     #expect(
       retry == [
         .saveFlags(
@@ -96,7 +97,7 @@ struct FlagReducerTests {
               time: "2026-11-22T10:00:00Z")
           ], journalPath: s.session.journalPath)
       ], "the retry keeps the original time")
-    _ = Reducer.reduce(&s, .flagSaved([e], nil))
+    _ = Reducer.reduce(&s, .flagSaved([e], nil), at: AppFixture.time)
     #expect(s.session.pending.isEmpty)
     #expect(s.session.saved.events == [e])
     #expect(s.notice?.kind == .ok)
@@ -109,14 +110,15 @@ struct FlagReducerTests {
     let e = FlagEvent(
       kind: .flag, org: "E09000009", footprint: "E54000027", reason: "Blocks", author: "tester",
       time: "2026-11-22T10:00:00Z")
-    _ = Reducer.reduce(&s, .flagSaved([e], FlagSaveError(path: "/data/flags.csv", code: ENOSPC, step: "write")))
+    _ = Reducer.reduce(
+      &s, .flagSaved([e], FlagSaveError(path: "/data/flags.csv", code: ENOSPC, step: "write")), at: AppFixture.time)
     AppFixture.send(&s, [.char("-")])
     let delivery = s.delivery
     for message in [
       "finance.csv: the file changed while it was being read (it is shorter than when it was opened); load it again",
       "finance.csv: cannot be read: not a regular file (a FIFO, device or socket); STPDash reads only ordinary files",
     ] {
-      _ = Reducer.reduce(&s, .dataReloaded(.failure(ReloadFailure(message: message))))
+      _ = Reducer.reduce(&s, .dataReloaded(.failure(ReloadFailure(message: message))), at: AppFixture.time)
       #expect(s.session.pending == [e], "the unsaved flag is still there")
       #expect(s.derived.flagSet.contains(org: ealing, footprint: nwl))
       #expect(s.delivery == delivery)
@@ -131,9 +133,9 @@ struct FlagReducerTests {
     let e = FlagEvent(
       kind: .flag, org: "E09000009", footprint: "E54000027", reason: "Blocks", author: "x", time: "2026-11-22T10:00:00Z"
     )
-    _ = Reducer.reduce(&s, .flagSaved([e], nil))
-    #expect(Reducer.reduce(&s, .keyPressed(.char("u"))).isEmpty, "u asks first")
-    let effects = Reducer.reduce(&s, .keyPressed(.enter))
+    _ = Reducer.reduce(&s, .flagSaved([e], nil), at: AppFixture.time)
+    #expect(Reducer.reduce(&s, .keyPressed(.char("u")), at: AppFixture.time).isEmpty, "u asks first")
+    let effects = Reducer.reduce(&s, .keyPressed(.enter), at: AppFixture.time)
     #expect(
       effects == [
         .saveFlags(
@@ -150,7 +152,7 @@ struct FlagReducerTests {
     let fresh = Session(
       directory: "sample-data", dataset: AppFixture.dataset, journalPath: s.session.journalPath,
       saved: FlagHistory(events: [other]))
-    _ = Reducer.reduce(&s, .dataReloaded(.success(fresh)))
+    _ = Reducer.reduce(&s, .dataReloaded(.success(fresh)), at: AppFixture.time)
     #expect(s.derived.activeFlags == [other])
     #expect(s.route == [.league, .footprint(nwl)], "the screen stays where it was")
     #expect(s.notice?.kind == .ok)
@@ -166,11 +168,11 @@ struct FlagReducerTests {
     let fresh = Session(
       directory: "sample-data", dataset: AppFixture.dataset, journalPath: s.session.journalPath,
       saved: FlagHistory(events: AppFixture.someFlags + [newer]))
-    _ = Reducer.reduce(&s, .dataReloaded(.success(fresh)))
+    _ = Reducer.reduce(&s, .dataReloaded(.success(fresh)), at: AppFixture.time)
     #expect(s.derived.activeFlags.first == newer, "the new flag is listed first")
     #expect(s.activeFlag(key: s.flagsList.selected) == before, "the highlight stays on Ealing's flag")
-    #expect(Reducer.reduce(&s, .keyPressed(.char("u"))).isEmpty, "u asks first")
-    let effects = Reducer.reduce(&s, .keyPressed(.enter))
+    #expect(Reducer.reduce(&s, .keyPressed(.char("u")), at: AppFixture.time).isEmpty, "u asks first")
+    let effects = Reducer.reduce(&s, .keyPressed(.enter), at: AppFixture.time)
     #expect(
       effects == [
         .saveFlags(

@@ -289,7 +289,10 @@ struct HostileInputCommandTests {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("stpdash-bin-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: dir) }
-    try FileManager.default.copyItem(atPath: Binary.path, toPath: dir + "/stpdash")
+    // Copied by cp, not in this process: a copy open for writing here could be
+    // inherited by a test running a program at the same moment, and then it
+    // could not be run ("text file busy").
+    #expect(try Binary.runProgram("/bin/cp", [Binary.path, dir + "/stpdash"]).status == 0)
     let r = try Binary.runProgram("/usr/bin/env", ["-u", "STPDASH_DATA", "-C", "/", dir + "/stpdash", "league"])
     #expect(r.status == 1)
     #expect(r.err.contains("no data directory found: pass --data DIR"), "\(r.err)")

@@ -11,7 +11,7 @@ struct UIState: Equatable {
   var orgList: ListState<MembershipID>
   var flagsList: ListState<Int>
   var delivery: Delivery
-  var showHelp: Bool
+  var overlay: Overlay?
   var input: TextInput?
   var lastSearch: String
   var quit: Bool
@@ -23,7 +23,7 @@ struct UIState: Equatable {
     orgList = s.orgList
     flagsList = s.flagsList
     delivery = s.delivery
-    showHelp = s.showHelp
+    overlay = s.overlay
     input = s.input
     lastSearch = s.lastSearch
     quit = s.quit
@@ -194,9 +194,9 @@ struct ReducerTests {
   @Test func helpOpensAndAnyKeyClosesIt() {
     var s = AppFixture.state()
     AppFixture.send(&s, [.char("?")])
-    #expect(s.showHelp)
+    #expect(s.help != nil)
     AppFixture.send(&s, [.char("x")])
-    #expect(!s.showHelp)
+    #expect(s.overlay == nil)
     #expect(s.league.list.selected == nwl, "the closing key does nothing else")
     AppFixture.send(&s, [.char("?"), .char("q")])
     #expect(s.quit, "q still quits from help")
@@ -220,7 +220,7 @@ struct ReducerTests {
     #expect(s.league.list.scroll == 0)
     AppFixture.send(&s, [.pageDown])
     #expect(s.league.list.selected == s.derived.visible[rows - 1].footprint)
-    _ = Reducer.reduce(&s, .resized(Size(width: 80, height: 12)))
+    _ = Reducer.reduce(&s, .resized(Size(width: 80, height: 12)), at: AppFixture.time)
     let small = Layout.League(s.size).rowCount
     let index = s.derived.visible.firstIndex { $0.footprint == s.league.list.selected } ?? -1
     #expect(index >= s.league.list.scroll && index < s.league.list.scroll + small, "still visible after shrinking")
@@ -229,10 +229,12 @@ struct ReducerTests {
   @Test func mouseClickSelectsDoubleClickOpensHeaderSorts() {
     var s = AppFixture.state()
     let layout = Layout.League(s.size)
-    _ = Reducer.reduce(&s, .mouse(MouseEvent(kind: .press, x: 10, y: layout.firstRowY + 2, time: 1.0)))
+    _ = Reducer.reduce(
+      &s, .mouse(MouseEvent(kind: .press, x: 10, y: layout.firstRowY + 2, time: 1.0)), at: AppFixture.time)
     #expect(s.league.list.selected == s.derived.visible[2].footprint)
     #expect(s.route == [.league])
-    _ = Reducer.reduce(&s, .mouse(MouseEvent(kind: .press, x: 10, y: layout.firstRowY + 2, time: 1.2)))
+    _ = Reducer.reduce(
+      &s, .mouse(MouseEvent(kind: .press, x: 10, y: layout.firstRowY + 2, time: 1.2)), at: AppFixture.time)
     #expect(
       s.route == [.league, .footprint(s.derived.visible[2].footprint ?? FootprintID(-1))], "a double click opens")
     AppFixture.send(&s, [.escape])
@@ -241,22 +243,24 @@ struct ReducerTests {
       league.columns[$0.index].key == LeagueColumn.savingsPercent.csvHeader
     }
     #expect(savings != nil, "Save% shows at 100 columns")
-    _ = Reducer.reduce(&s, .mouse(MouseEvent(kind: .press, x: savings?.x ?? 0, y: layout.headerY, time: 5)))
+    _ = Reducer.reduce(
+      &s, .mouse(MouseEvent(kind: .press, x: savings?.x ?? 0, y: layout.headerY, time: 5)), at: AppFixture.time)
     #expect(s.league.sort == .savingsPercent)
     #expect(s.league.ascending == false)
-    _ = Reducer.reduce(&s, .mouse(MouseEvent(kind: .press, x: (savings?.x ?? 0) + 1, y: layout.headerY, time: 9)))
+    _ = Reducer.reduce(
+      &s, .mouse(MouseEvent(kind: .press, x: (savings?.x ?? 0) + 1, y: layout.headerY, time: 9)), at: AppFixture.time)
     #expect(s.league.ascending == true, "a second click inverts")
     let from = s.derived.visible.firstIndex { $0.footprint == s.league.list.selected } ?? 0
-    _ = Reducer.reduce(&s, .mouse(MouseEvent(kind: .wheelDown, x: 1, y: 10, time: 12)))
+    _ = Reducer.reduce(&s, .mouse(MouseEvent(kind: .wheelDown, x: 1, y: 10, time: 12)), at: AppFixture.time)
     #expect(s.league.list.selected == s.derived.visible[from + 3].footprint, "the wheel moves three rows")
   }
 
   @Test func exportAndReloadAreEffects() {
     var s = AppFixture.state()
     // e asks where, with a default; Enter writes; an existing file is asked about.
-    #expect(Reducer.reduce(&s, .keyPressed(.char("e"))).isEmpty)
+    #expect(Reducer.reduce(&s, .keyPressed(.char("e")), at: AppFixture.time).isEmpty)
     #expect(s.input == TextInput(purpose: .exportPath(overwrite: false), text: "stpdash-league.csv"))
-    let export = Reducer.reduce(&s, .keyPressed(.enter))
+    let export = Reducer.reduce(&s, .keyPressed(.enter), at: AppFixture.time)
     guard case .writeExport(let path, let csv, let rows, let overwrite)? = export.first else {
       Issue.record("Enter should write the export")
       return
@@ -265,16 +269,16 @@ struct ReducerTests {
     #expect(rows == 44)
     #expect(csv.hasPrefix("rank,code,name,region,members"))
     _ = Reducer.reduce(
-      &s, .exported(.failure(ExportFailure(message: "exists", existing: "stpdash-league.csv"))))
+      &s, .exported(.failure(ExportFailure(message: "exists", existing: "stpdash-league.csv"))), at: AppFixture.time)
     #expect(s.input?.purpose == .exportPath(overwrite: true), "it asks before overwriting")
-    guard case .writeExport(_, _, _, true)? = Reducer.reduce(&s, .keyPressed(.enter)).first else {
+    guard case .writeExport(_, _, _, true)? = Reducer.reduce(&s, .keyPressed(.enter), at: AppFixture.time).first else {
       Issue.record("Enter again overwrites")
       return
     }
-    _ = Reducer.reduce(&s, .exported(.success(ExportDone(path: "stpdash-league.csv", rows: 44))))
+    _ = Reducer.reduce(&s, .exported(.success(ExportDone(path: "stpdash-league.csv", rows: 44))), at: AppFixture.time)
     #expect(s.notice?.text == "exported 44 rows to stpdash-league.csv")
     // y copies the selected row as a spreadsheet pastes it: a header, then raw values.
-    guard case .copy(let text)? = Reducer.reduce(&s, .keyPressed(.char("y"))).first else {
+    guard case .copy(let text)? = Reducer.reduce(&s, .keyPressed(.char("y")), at: AppFixture.time).first else {
       Issue.record("y copies")
       return
     }
@@ -286,7 +290,7 @@ struct ReducerTests {
     let gap = lines.first?.firstIndex(of: "do_nothing_2020_21_gbp_m").flatMap { lines.last?[$0] }
     #expect(gap == "1410", "the gap as a number, not as the screen formats it (1,410.0†)")
     #expect(
-      Reducer.reduce(&s, .keyPressed(.char("r")))
+      Reducer.reduce(&s, .keyPressed(.char("r")), at: AppFixture.time)
         == [.reload(directory: s.session.directory, journalPath: s.session.journalPath)])
     #expect(s.busy != nil && AppView.render(s).lines.last?.contains("reloading") == true, "a reload says so first")
   }
@@ -294,7 +298,8 @@ struct ReducerTests {
   @Test func aFailedReloadKeepsTheOldData() {
     var s = AppFixture.state()
     _ = Reducer.reduce(
-      &s, .dataReloaded(.failure(ReloadFailure(message: "finance.csv:3: gbp_m \"x\" is not a number"))))
+      &s, .dataReloaded(.failure(ReloadFailure(message: "finance.csv:3: gbp_m \"x\" is not a number"))),
+      at: AppFixture.time)
     #expect(s.derived.visible.count == 44)
     #expect(s.notice?.kind == .error)
     #expect(s.notice?.text.contains("finance.csv:3") == true)

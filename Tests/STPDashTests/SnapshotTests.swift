@@ -102,12 +102,12 @@ struct SnapshotTests {
     let last = Keymap.bindings(in: Screen.league.scopes).last { $0.scopes.contains(.everywhere) }
     #expect(!top.contains(last?.help ?? "?"), "not on the first page")
     AppFixture.send(&state, Array(repeating: .char("j"), count: 60))
-    #expect(state.showHelp, "j scrolls, it does not close")
+    #expect(state.help != nil, "j scrolls, it does not close")
     let bottom = render(state).lines.joined(separator: "\n")
     #expect(bottom.contains(last?.help ?? "?"), "the last entry shows:\n\(bottom)")
     assertSnapshot(render(state), named: "help-scrolled-60x20")
     AppFixture.send(&state, [.char("x")])
-    #expect(!state.showHelp)
+    #expect(state.overlay == nil)
   }
 
   @Test func helpFiltersAsYouType() {
@@ -117,7 +117,7 @@ struct SnapshotTests {
     #expect(screen.contains("plans deliver 10% more") && screen.contains("observed delivery rates"))
     #expect(!screen.contains("next row") && screen.contains("/deliver"), "\(screen)")
     AppFixture.send(&state, [.enter, .escape])
-    #expect(!state.showHelp, "Enter keeps the filter; the next key closes the help")
+    #expect(state.overlay == nil, "Enter keeps the filter; the next key closes the help")
   }
 
   @Test func englandTrajectoryAtHalfDelivery() {

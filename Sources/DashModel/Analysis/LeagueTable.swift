@@ -49,7 +49,7 @@ public struct LeagueRow: Sendable, Hashable {
   public var pivotal: Int
   /// The columns whose figures are illustrative, not reported.
   public var illustrativeColumns: ColumnSet
-  /// The columns whose figures are reported with a caveat (and none illustrative).
+  /// The columns whose figures are reported but carry a caveat (and none illustrative).
   public var caveatColumns = ColumnSet()
   /// Where the 2020/21 do-nothing figure comes from, when the footprint files
   /// its own: its basis, source and caveat.
@@ -68,7 +68,7 @@ public struct LeagueRow: Sendable, Hashable {
   /// True when any figure on the row is illustrative.
   public var illustrative: Bool { !illustrativeColumns.isEmpty }
 
-  /// How a column's figure stands: illustrative, reported with a caveat, or reported.
+  /// How a column's figure stands (``FigureStanding``).
   public func standing(_ c: LeagueColumn) -> FigureStanding {
     if illustrativeColumns.contains(c) { return .illustrative }
     return caveatColumns.contains(c) ? .caveat : .reported

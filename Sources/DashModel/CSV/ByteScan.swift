@@ -1,6 +1,12 @@
 /// Finding the bytes that matter in CSV text eight bytes at a time: the
 /// scanner, and the fast finance readers, skip ordinary text with these.
 enum ByteScan {
+  /// The length of a UTF-8 byte order mark at the start of `count` bytes: 3, or 0.
+  @inline(__always)
+  static func byteOrderMark(_ base: UnsafePointer<UInt8>, count: Int) -> Int {
+    count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF ? 3 : 0
+  }
+
   /// The first byte at or after `p` whose value is below `limit` (at most
   /// 128), or `count`: eight bytes at a time. Subtracting `limit` from each
   /// byte sets the high bit of the first one below it; borrows only run

@@ -60,7 +60,7 @@ package struct CSVRow {
   /// from the ends.
   static func text(_ raw: UnsafeBufferPointer<UInt8>, escapes: Bool, trimming: Bool = true) -> String {
     guard !raw.isEmpty else { return "" }
-    var s: String
+    let s: String
     if escapes {
       var bytes = [UInt8]()
       bytes.reserveCapacity(raw.count)
@@ -77,14 +77,7 @@ package struct CSVRow {
     // Unicode white space (a no-break space pasted from a web page, say):
     // only possible when the text starts or ends outside ASCII.
     guard trimming, raw[0] >= 0x80 || raw[raw.count - 1] >= 0x80 else { return s }
-    if let first = s.unicodeScalars.first, let last = s.unicodeScalars.last,
-      first.properties.isWhitespace || last.properties.isWhitespace
-    {
-      s = String(
-        s.unicodeScalars.drop(while: { $0.properties.isWhitespace })
-          .reversed().drop(while: { $0.properties.isWhitespace }).reversed().map(Character.init))
-    }
-    return s
+    return s.trimmingWhitespace()
   }
 
   /// True when the trimmed cell equals the ASCII `text` exactly.

@@ -46,7 +46,7 @@ package struct CSVScanner {
     self.count = count
     self.line = firstLine
     var start = 0
-    if skipBOM, count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { start = 3 }
+    if skipBOM { start = ByteScan.byteOrderMark(base, count: count) }
     self.position = start
     self.lineStart = start
   }

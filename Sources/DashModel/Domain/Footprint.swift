@@ -42,6 +42,6 @@ public struct Footprint: Sendable, Hashable, Identifiable {
     self.note = note
   }
 
-  /// Whether the population is reported with a caveat.
+  /// Whether the population is reported but carries a caveat.
   public var populationCaveat: Bool { population != nil && populationBasis == .reported && note != nil }
 }

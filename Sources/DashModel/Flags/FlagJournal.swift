@@ -174,10 +174,11 @@ public struct FlagJournal: Sendable {
     var end = 0
     while end < n && buffer[end] != 0x0A { end += 1 }
     guard end < n else { return nil }
-    let start = n >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
     var names: [String]? = nil
     buffer.withUnsafeBufferPointer { buf in
-      guard let base = buf.baseAddress, end > start else { return }
+      guard let base = buf.baseAddress else { return }
+      let start = ByteScan.byteOrderMark(base, count: n)
+      guard end > start else { return }
       var content = end
       if base[content - 1] == 0x0D { content -= 1 }
       var scanner = CSVScanner(base: base + start, count: content - start, skipBOM: false)
@@ -268,8 +269,7 @@ public struct FlagJournal: Sendable {
     }
     let window = ByteWindow(storage, capacity: 256 << 10)
     window.fill(at: 0)
-    var p =
-      window.length >= 3 && window.buffer[0] == 0xEF && window.buffer[1] == 0xBB && window.buffer[2] == 0xBF ? 3 : 0
+    var p = ByteScan.byteOrderMark(UnsafePointer(window.buffer), count: window.length)
     var line = 1
     var columns: [String: Int]? = nil
     let fields = FieldBuffer()

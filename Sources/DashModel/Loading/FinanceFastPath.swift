@@ -270,9 +270,9 @@ struct FinanceFastPath {
           }
         case .basis:
           if !b.isEmpty {
-            if FinanceRows.Columns.same(b, "illustrative") {
+            if FinanceRows.Columns.same(b, Basis.illustrative.word) {
               r.basis = Basis.illustrative.rawValue
-            } else if !FinanceRows.Columns.same(b, "reported") {
+            } else if !FinanceRows.Columns.same(b, Basis.reported.word) {
               return .unusual
             }
           }

@@ -269,7 +269,7 @@ extension FinanceTable {
   }
 }
 
-/// How many figures of a file are reported, reported with a caveat, and illustrative.
+/// How many figures of a file stand as each ``FigureStanding``.
 public struct BasisCounts: Sendable, Hashable {
   public var file: String
   public var reported = 0

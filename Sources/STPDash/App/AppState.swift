@@ -194,8 +194,6 @@ struct AppState {
   var organisations = OrganisationsState()
   /// Each table's hidden columns (`c`) and sideways scroll (`H`/`L`), by table.
   var tables: [TableName: TableSettings] = [:]
-  /// The column chooser, when open (`c`).
-  var chooser: ColumnChooser?
   /// The league column the map is coloured by.
   var mapMetric = LeagueColumn.doNothing
   /// The uniform delivery setting (`+`/`-`/`0`).
@@ -206,39 +204,23 @@ struct AppState {
   var assumed: Set<OrganisationID> = []
   /// Each list's filter (`\\`).
   var filters: [FilterScope: FilterQuery] = [:]
-  var showHelp = false
+  /// What is open over the screen (help, a prompt, …), if anything.
+  var overlay: Overlay?
   /// An export made and waiting for its file name.
   var pendingExport: ExportContent?
-  /// Quitting with unsaved flags: asking w / q / Esc.
-  var confirmingQuit = false
   /// This session's flag changes, newest last, for `z` to undo: each with
   /// the reason of the flag it replaced or removed (`nil`: there was none).
   var undoable: [(change: FlagDraft, before: String?)] = []
   /// Every notice shown, newest last (at most ``MessageLog/limit``).
   var messages = MessageLog()
-  /// The message log is open (`M`).
-  var showMessages = false
   /// The data files changed on disk since they were loaded (`r` reloads).
   var dataChangedOnDisk = false
   /// Where each tab switch came from, so `Esc` goes back there (as k9s and
   /// lazygit do): the route before, and the route the switch made.
   var tabHistory: [(before: [Screen], made: [Screen])] = []
-  /// How far the help is scrolled (small screens).
-  var helpScroll = 0
-  /// Text typed after `/` in the help: only keys whose name or description
-  /// contains it are listed (`nil`: not filtering).
-  var helpFilter: String?
-  /// The help filter is being typed.
-  var helpTyping = false
-  /// The provenance of the figures in view (`p`).
-  var showProvenance = false
-  var input: TextInput?
   var lastSearch = ""
-  var notice: Notice? {
-    didSet {
-      if let notice, notice != oldValue { messages.add(notice) }
-    }
-  }
+  /// What the status line says (the reducer logs each new one with its time).
+  var notice: Notice?
   var quit = false
   /// The last click, to recognise a double click.
   var lastClick: MouseEvent?
@@ -294,7 +276,7 @@ struct AppState {
   }
 
   /// The delivery as the status line and exports say it.
-  var deliveryLabel: String { observed ? "observed" : "\(delivery.percent)%" }
+  var deliveryLabel: String { scheme.setting }
 
   /// Brings ``Derived`` up to date: the one place it is computed. Each part
   /// is recomputed only when an input it depends on has changed, so calling

@@ -40,7 +40,6 @@ enum Flagging {
     let name = d.organisations[org].name
     if state.assumed.remove(org) == nil {
       state.assumed.insert(org)
-      state.derive()
       let held = d.membershipsOfOrganisation[org].reduce(0.0) { sum, m in
         sum
           + max(
@@ -53,7 +52,6 @@ enum Flagging {
           "assuming \(name) refuses: \(state.glyphs.pound)\(Figures.money(held))m of planned savings at risk (what-if, not saved; x again or X clears)",
         kind: .info)
     } else {
-      state.derive()
       state.notice = Notice(text: "no longer assuming \(name) refuses", kind: .info)
     }
   }

@@ -76,7 +76,7 @@ enum GoTo {
       state.route = [.league]
       state.league.list.selected = f
       Lists.reveal(&state, screen: .league)
-      Reducer.openFootprint(&state, f)
+      Navigation.openFootprint(&state, f)
     case .organisation(let o):
       let d = state.session.dataset
       let ms = d.membershipsOfOrganisation[o]
@@ -87,9 +87,7 @@ enum GoTo {
       if state.route.last.map({ if case .organisation = $0 { return true } else { return false } }) ?? false {
         state.route.removeLast()
       }
-      state.orgList = ListState(selected: main, scroll: 0)
-      state.orgDetailScroll = 0
-      state.route.append(.organisation(o, context: context))
+      Navigation.openOrganisation(&state, o, membership: main, context: context)
     }
   }
 }

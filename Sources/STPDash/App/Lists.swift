@@ -62,6 +62,34 @@ enum Lists {
     }
   }
 
+  /// Moving keys: up, down, by pages, to either end. On an organisation,
+  /// paging scrolls its details (j/k pick the footprint).
+  static func run(_ state: inout AppState, _ command: Command) {
+    if case .organisation = state.screen, [.pageUp, .pageDown, .top, .bottom].contains(command) {
+      let page = max(1, Layout.Organisation(state.size, footprints: 1).detailRows - 1)
+      switch command {
+      case .pageUp: state.orgDetailScroll = max(0, state.orgDetailScroll - page)
+      case .pageDown: state.orgDetailScroll += page
+      case .top: state.orgDetailScroll = 0
+      default: state.orgDetailScroll = Int.max / 2
+      }
+      Navigation.clampDetail(&state)
+      return
+    }
+    let page = viewport(state)
+    switch command {
+    case .up: move(&state, by: -1)
+    case .down: move(&state, by: 1)
+    case .pageUp: move(&state, by: -max(1, page - 1))
+    case .pageDown: move(&state, by: max(1, page - 1))
+    case .halfPageUp: move(&state, by: -max(1, page / 2))
+    case .halfPageDown: move(&state, by: max(1, page / 2))
+    case .top: move(&state, by: Int.min / 2)
+    case .bottom: move(&state, by: Int.max / 2)
+    default: break
+    }
+  }
+
   /// How many rows the current screen's list has.
   static func count(_ state: AppState) -> Int { access(state, screen: state.screen)?.count ?? 0 }
 

@@ -22,8 +22,6 @@ enum LiveFlags {
     // Unsaved changes that someone else has now written are not unsaved any more.
     state.session.pending.removeAll { p in new.contains { same($0, p) } }
     state.session.flagsRevision += 1
-    state.derive()
-    Lists.clamp(&state, screen: .flags)
     guard grew else {
       state.notice = Notice(text: "the flag journal was replaced on disk: \(new.count) events read again", kind: .info)
       return

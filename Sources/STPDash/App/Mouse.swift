@@ -5,13 +5,17 @@ extension Reducer {
   static let doubleClickInterval = 0.4
 
   static func mouse(_ state: inout AppState, _ event: MouseEvent) -> [Effect] {
-    if state.showHelp || state.showProvenance || state.showMessages {
-      state.showHelp = false
-      state.showProvenance = false
-      state.showMessages = false
+    switch state.overlay {
+    case .help, .provenance, .messages:
+      // A click closes them; the wheel scrolls them.
+      if let overlay = state.overlay, event.kind != .press {
+        return OverlayKeys.key(&state, overlay, event.kind == .wheelUp ? .up : .down)
+      }
+      state.overlay = nil
       return []
+    case .prompt, .columns, .confirmQuit: return []
+    case nil: break
     }
-    if state.input != nil { return [] }
     switch event.kind {
     case .wheelUp:
       Lists.move(&state, by: -3)
@@ -31,7 +35,7 @@ extension Reducer {
       if let t = Chrome.tabs(state).first(where: {
         event.x >= $0.x && event.x < $0.x + $0.width
       }) {
-        switchTab(&state, t.tab)
+        Navigation.switchTab(&state, t.tab)
       }
       return []
     }
@@ -59,7 +63,7 @@ extension Reducer {
       }
     case .row(let index):
       Lists.select(&state, index: index)
-      if double { drill(&state) }
+      if double { Navigation.drill(&state) }
     }
     return []
   }

@@ -27,7 +27,7 @@ final class Program {
     var queue = [action]
     while !queue.isEmpty {
       let next = queue.removeFirst()
-      let work = Reducer.reduce(&state, next)
+      let work = Reducer.reduce(&state, next, at: WallTime.now())
       // Slow work (a reload, a save) shows what it is doing first.
       if state.busy != nil && !work.isEmpty { terminal.draw(AppView.render(state)) }
       for effect in work {

@@ -93,12 +93,12 @@ struct SavedSettings: Codable, Equatable {
     }
     Lists.reveal(&s, screen: .league)
     switch screen {
-    case "trajectory": Reducer.switchTab(&s, .trajectory)
-    case "footprint": Reducer.switchTab(&s, .footprint)
-    case "flags": Reducer.switchTab(&s, .flags)
-    case "organisations": Reducer.switchTab(&s, .organisations)
-    case "map": Reducer.switchTab(&s, .map)
-    case "regions": Reducer.switchTab(&s, .regions)
+    case "trajectory": Navigation.switchTab(&s, .trajectory)
+    case "footprint": Navigation.switchTab(&s, .footprint)
+    case "flags": Navigation.switchTab(&s, .flags)
+    case "organisations": Navigation.switchTab(&s, .organisations)
+    case "map": Navigation.switchTab(&s, .map)
+    case "regions": Navigation.switchTab(&s, .regions)
     default: break
     }
     s.derive()

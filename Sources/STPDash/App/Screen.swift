@@ -16,32 +16,116 @@ enum Screen: Hashable {
   case map
   /// The regions side by side.
   case regions
+}
+
+/// The screens reached by number.
+enum Tab: Int, CaseIterable {
+  case league = 1, trajectory, footprint, flags, organisations, map, regions
+
+  var title: String {
+    switch self {
+    case .league: "League"
+    case .trajectory: "Trajectory"
+    case .footprint: "Footprint"
+    case .flags: "Flags"
+    case .organisations: "Orgs"
+    case .map: "Map"
+    case .regions: "Regions"
+    }
+  }
+}
+
+/// Where a key binding applies.
+enum Scope: Hashable {
+  case everywhere, league, trajectory, footprint, organisation, flags, organisations, map, regions
+  /// Any screen with a list to move through.
+  case lists
+}
+
+/// What a screen declares about itself, in one place: the keys that apply,
+/// its tab, the filter its list takes, the table whose columns can be
+/// chosen, and the hints its status line gives (made from the keymap).
+struct ScreenSpec {
+  var scopes: Set<Scope>
+  var tab: Tab?
+  var filter: FilterScope?
+  var table: TableName?
+  /// The status line's hints: each a group of commands and what they do.
+  var hints: [(commands: [Command], word: String)]
+}
+
+extension Screen {
+  /// This screen's declaration.
+  var spec: ScreenSpec {
+    switch self {
+    case .league:
+      ScreenSpec(
+        scopes: [.league, .lists], tab: .league, filter: .league, table: .league,
+        hints: [
+          ([.help], "help"), ([.drill], "open"), ([.sortNext], "sort"), ([.filter], "filter"), ([.goTo], "go to"),
+          ([.deliveryUp, .deliveryDown, .observedDelivery], "delivery"), ([.quit], "quit"),
+        ])
+    case .trajectory(let f):
+      ScreenSpec(
+        scopes: [.trajectory], tab: .trajectory,
+        // England's trajectory has no members to open.
+        hints: f == nil
+          ? [
+            ([.help], "help"), ([.previousFootprint, .nextFootprint], "footprint"),
+            ([.deliveryUp, .deliveryDown], "delivery"), ([.export], "export"), ([.quit], "quit"),
+          ]
+          : [
+            ([.help], "help"), ([.previousFootprint, .nextFootprint], "footprint"), ([.england], England.name),
+            ([.deliveryUp, .deliveryDown], "delivery"), ([.drill], "members"), ([.quit], "quit"),
+          ])
+    case .footprint:
+      ScreenSpec(
+        scopes: [.footprint, .lists], tab: .footprint, filter: .members, table: .members,
+        hints: [
+          ([.help], "help"), ([.drill], "organisation"), ([.flag], "flag"), ([.assumeRefusing], "assume refusing"),
+          ([.sortNext], "sort"), ([.previousFootprint, .nextFootprint], "footprint"), ([.quit], "quit"),
+        ])
+    case .organisation:
+      ScreenSpec(
+        scopes: [.organisation, .lists],
+        hints: [
+          ([.help], "help"), ([.drill], "footprint"), ([.flag], "flag"), ([.unflag], "unflag"),
+          ([.pageDown], "more"), ([.back], "back"),
+        ])
+    case .flags:
+      ScreenSpec(
+        scopes: [.flags, .lists], tab: .flags, filter: .flags,
+        hints: [
+          ([.help], "help"), ([.drill], "organisation"), ([.unflag], "unflag"), ([.filter], "filter"),
+          ([.export], "export"), ([.back], "back"),
+        ])
+    case .organisations:
+      ScreenSpec(
+        scopes: [.organisations, .lists], tab: .organisations, filter: .organisations, table: .organisations,
+        hints: [
+          ([.help], "help"), ([.drill], "open"), ([.assumeRefusing], "assume refusing"), ([.filter], "filter"),
+          ([.sortNext], "sort"), ([.goTo], "go to"), ([.quit], "quit"),
+        ])
+    case .map:
+      ScreenSpec(
+        scopes: [.map], tab: .map, filter: .league,
+        hints: [
+          ([.help], "help"), ([], "arrows move"), ([.drill], "open"), ([.sortNext], "colour by"),
+          ([.filter], "filter"), ([.provenance], "sources"), ([.quit], "quit"),
+        ])
+    case .regions:
+      ScreenSpec(
+        scopes: [.regions], tab: .regions, table: .regions,
+        hints: [
+          ([.help], "help"), ([.deliveryUp, .deliveryDown, .observedDelivery], "delivery"), ([.export], "export"),
+          ([.provenance], "sources"), ([.quit], "quit"),
+        ])
+    }
+  }
 
   /// The keymap scopes that apply.
-  var scopes: Set<Scope> {
-    switch self {
-    case .league: [.league, .lists]
-    case .trajectory: [.trajectory]
-    case .footprint: [.footprint, .lists]
-    case .organisation: [.organisation, .lists]
-    case .flags: [.flags, .lists]
-    case .organisations: [.organisations, .lists]
-    case .map: [.map]
-    case .regions: [.regions]
-    }
-  }
+  var scopes: Set<Scope> { spec.scopes }
 
   /// The numbered tab this screen belongs to.
-  var tab: Tab? {
-    switch self {
-    case .league: .league
-    case .trajectory: .trajectory
-    case .footprint: .footprint
-    case .flags: .flags
-    case .organisations: .organisations
-    case .map: .map
-    case .regions: .regions
-    case .organisation: nil
-    }
-  }
+  var tab: Tab? { spec.tab }
 }

@@ -72,6 +72,25 @@ extension AppState {
       metric: mapMetric, context: context(filter: .league))
   }
 
+  /// Where the figures in view come from (`p`): the footprint's or the organisation's.
+  var provenance: [DetailLine] {
+    let a = session.analysis
+    switch screen {
+    case .organisation(let o, _):
+      return ProvenancePresenter.organisation(o, analysis: a, glyphs: glyphs)
+    case .organisations:
+      return organisations.list.selected.map { ProvenancePresenter.organisation($0, analysis: a, glyphs: glyphs) } ?? []
+    case .flags:
+      guard let flag = activeFlag(key: flagsList.selected), let o = session.dataset.organisationID(code: flag.org)
+      else { return [] }
+      return ProvenancePresenter.organisation(o, analysis: a, glyphs: glyphs)
+    default:
+      guard let f = focusFootprint else { return [] }
+      return ProvenancePresenter.footprint(
+        f, analysis: a, row: derived.rows.first { $0.footprint == f }, glyphs: glyphs)
+    }
+  }
+
   var regionsReport: RegionsReport {
     RegionsReport(summaries: derived.regionSummaries, delivery: scheme, context: context())
   }

@@ -16,7 +16,6 @@ enum Sorting {
       let next = all[((i + delta) % all.count + all.count) % all.count]
       state.members.sort = next
       state.members.ascending = next.naturallyAscending
-      Lists.reveal(&state)
       state.notice = Notice(text: "members sorted by \(next.title.lowercased())", kind: .info)
     case .map:
       let all = MapPresenter.metrics
@@ -36,8 +35,6 @@ enum Sorting {
   static func setOrganisations(_ state: inout AppState, _ column: OrganisationColumn, ascending: Bool) {
     state.organisations.sort = column
     state.organisations.ascending = ascending
-    state.derive()
-    Lists.reveal(&state, screen: .organisations)
     state.notice = Notice(
       text: "organisations sorted by \(column.meaning) (\(ascending ? "ascending" : "descending"); i inverts)",
       kind: .info)
@@ -48,7 +45,6 @@ enum Sorting {
     case .league: setLeague(&state, state.league.sort, ascending: !state.league.ascending)
     case .footprint:
       state.members.ascending.toggle()
-      Lists.reveal(&state)
     case .organisations:
       setOrganisations(&state, state.organisations.sort, ascending: !state.organisations.ascending)
     default: break
@@ -59,8 +55,6 @@ enum Sorting {
   static func setLeague(_ state: inout AppState, _ column: LeagueColumn, ascending: Bool) {
     state.league.sort = column
     state.league.ascending = ascending
-    state.derive()
-    Lists.reveal(&state, screen: .league)
     state.notice = Notice(
       text: "sorted by \(column.meaning) (\(ascending ? "ascending" : "descending"); i inverts)", kind: .info)
   }

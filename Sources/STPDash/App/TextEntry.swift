@@ -130,15 +130,9 @@ enum TextEntry {
     return []
   }
 
-  /// Sets a list's filter, keeping the selection valid.
+  /// Sets a list's filter (the reducer keeps the selection valid after).
   static func setFilter(_ state: inout AppState, _ scope: FilterScope, _ q: FilterQuery?) {
     state.filters[scope] = q
-    state.derive()
-    Reducer.clampScrolls(&state)
-    if case .footprint = state.screen { Lists.clamp(&state, screen: state.screen) }
-    if state.screen == .league || state.screen == .organisations || state.screen == .flags {
-      Lists.clamp(&state, screen: state.screen)
-    }
   }
 
   static func setSelection(_ state: inout AppState, _ position: Int) {

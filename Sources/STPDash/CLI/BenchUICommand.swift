@@ -49,7 +49,7 @@ struct BenchUICommand: ParsableCommand {
         var cpu: [Double] = []
         for k in sequence {
           let t0 = processCPU()
-          _ = Reducer.reduce(&state, .keyPressed(k))
+          _ = Reducer.reduce(&state, .keyPressed(k), at: WallTime(seconds: 0))
           let buf = AppView.render(state)
           cpu.append(processCPU() - t0)
           if buf.width == 0 { return "" }

@@ -54,11 +54,13 @@ struct ValidateCommand: ParsableCommand {
     }
   }
 
-  /// How many figures of each file are reported, reported with a caveat, illustrative.
+  /// How many figures of each file stand as each basis.
   static func basisLines(_ d: Dataset) -> [String] {
     let counts = d.basisCounts
     let width = counts.map(\.file.count).max() ?? 0
-    return ["figures by basis: reported, reported with a caveat (†), illustrative (*)"]
+    return [
+      "figures by basis: \(FigureStanding.reported.label), \(FigureStanding.caveat.label) (\(Figures.caveatMark)), \(FigureStanding.illustrative.label) (\(Figures.illustrativeMark))"
+    ]
       + counts.map { c in
         "  " + c.file + String(repeating: " ", count: width - c.file.count)
           + "  \(NumberFormat.grouped(c.reported)) reported, \(NumberFormat.grouped(c.caveat)) with a caveat, "

@@ -81,5 +81,5 @@ enum Figures {
 
   /// The footnote explaining the caveat mark.
   static let caveatNote =
-    "† reported with a caveat (its status, scope or a conflicting source): --format json carries it, p shows it in the dashboard"
+    "\(caveatMark) \(FigureStanding.caveat.label) (its status, scope or a conflicting source): --format json carries it, p shows it in the dashboard"
 }

@@ -127,7 +127,7 @@ enum FootprintPresenter {
           tone: Meaning.stance(r.stance))
       },
       .data("stance_basis", "Stance basis", outputs: .csv) { r in
-        .text(r.stanceIllustrative ? "illustrative" : (r.stance == .unknown ? "" : "reported"))
+        .text(r.stance == .unknown && !r.stanceIllustrative ? "" : Basis(illustrative: r.stanceIllustrative).code)
       },
       .data("stance_illustrative", "Stance illustrative", outputs: .json) { .bool($0.stanceIllustrative) },
       ColumnDefinition("flagged", MemberColumn.flag.title, priority: 2, width: .fixed(5)) { r, c in
@@ -147,7 +147,7 @@ enum FootprintPresenter {
           text: Figures.money(r.savings, unicode: c.glyphs.unicode), value: .number(r.savings, decimals: 3),
           basis: r.illustrative ? .illustrative : .reported)
       },
-      .data("basis", "Basis", outputs: .csv) { .text($0.illustrative ? "illustrative" : "reported") },
+      .data("basis", "Basis", outputs: .csv) { .text(Basis(illustrative: $0.illustrative).code) },
       .data("illustrative", "Illustrative", outputs: .json) { .bool($0.illustrative) },
     ]
   }

@@ -49,7 +49,7 @@ enum LeagueColumns {
     }
     out.append(.data("delivery_pct", "Delivery %") { .integer($0.delivery.percent) })
     out.append(
-      .data("basis", "Basis", outputs: .csv) { .text(($0.illustrative ? Basis.illustrative : .reported).code) })
+      .data("basis", "Basis", outputs: .csv) { .text(Basis(illustrative: $0.illustrative).code) })
     out.append(
       .data("illustrative", "Illustrative", outputs: .json) { r in
         .list(LeagueColumn.allCases.filter { r.illustrativeColumns.contains($0) }.map(\.csvHeader))
@@ -83,7 +83,7 @@ enum LeagueColumns {
         .data("do_nothing_basis", "Do-nothing basis") { r in
           .text(
             r.doNothingBasis.map(\.code)
-              ?? (r.doNothing == nil ? nil : (r.illustrativeColumns.contains(.doNothing) ? "illustrative" : "reported"))
+              ?? (r.doNothing == nil ? nil : Basis(illustrative: r.illustrativeColumns.contains(.doNothing)).code)
           )
         },
         .data("do_nothing_source", "Do-nothing source") { .text($0.doNothingSource) },

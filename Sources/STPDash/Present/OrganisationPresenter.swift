@@ -99,7 +99,7 @@ enum OrganisationPresenter {
             text: "\(DisplayWidth.pad(r.asOf?.iso ?? "undated", to: 10))  \(r.stance.code)\(basis)",
             kind: .body(Meaning.stance(r.stance)), indent: 2))
         if let note = r.note { out.append(DetailLine(text: note, indent: 6)) }
-        if let src = r.source, src != "illustrative" {
+        if let src = r.source, src != Basis.illustrative.code {
           out.append(DetailLine(text: "Source: " + src, kind: .body(.dim), indent: 6))
         }
       }

@@ -91,7 +91,7 @@ enum OrganisationsPresenter {
           text: "",
           value: .integer(l.footprints.first.map { c.delivery.delivery(footprint: $0, in: c.analysis).percent }))
       },
-      .data("basis", "Basis", outputs: .csv) { .text($0.illustrative ? "illustrative" : "reported") },
+      .data("basis", "Basis", outputs: .csv) { .text(Basis(illustrative: $0.illustrative).code) },
       .data("illustrative", "Illustrative", outputs: .json) { .bool($0.illustrative) },
     ]
   }

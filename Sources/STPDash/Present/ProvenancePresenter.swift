@@ -74,21 +74,22 @@ enum ProvenancePresenter {
       out.append(line("Row", "", .reported, "name, kind"))
       out.append(indented("source: " + src))
     }
-    var bases: [String: Int] = [:]
+    var bases: [Basis: Int] = [:]
     var sources = Set<String>()
     var notes = Set<String>()
     for s in Scenario.allCases {
       for y in FinancialYear.all where fin.hasRow(entity: e, year: y, scenario: s) {
         let b = fin.basis(entity: e, year: y, scenario: s) ?? .reported
-        bases[b == .illustrative ? "illustrative" : "reported", default: 0] += 1
+        bases[b, default: 0] += 1
         if let src = fin.source(entity: e, year: y, scenario: s) { sources.insert(src) }
         if let n = fin.note(entity: e, year: y, scenario: s) { notes.insert(n) }
       }
     }
-    let finance = bases.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+    let finance = Basis.allCases.reversed().compactMap { b in bases[b].map { "\($0) \(b.code)" } }
+      .joined(separator: ", ")
     out.append(
       line(
-        "Finances", finance.isEmpty ? "none" : finance, (bases["illustrative"] ?? 0) > 0 ? .illustrative : .reported,
+        "Finances", finance.isEmpty ? "none" : finance, (bases[.illustrative] ?? 0) > 0 ? .illustrative : .reported,
         "figures in finance.csv"))
     for s in sources.sorted().prefix(5) { out.append(indented("source: " + s)) }
     for n in notes.sorted().prefix(5) { out.append(indented("caveat: " + n, tone: .warn)) }
@@ -132,6 +133,6 @@ enum ProvenancePresenter {
   }
 
   static func legend(_ g: Glyphs) -> String {
-    "\(Figures.illustrativeMark) illustrative   \(Figures.caveatMark) reported with a caveat   no mark: reported"
+    "\(Figures.illustrativeMark) \(FigureStanding.illustrative.label)   \(Figures.caveatMark) \(FigureStanding.caveat.label)   no mark: \(FigureStanding.reported.label)"
   }
 }

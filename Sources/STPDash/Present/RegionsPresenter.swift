@@ -13,7 +13,7 @@ struct RegionSummary {
   var savingsByStance: [Double]
   /// Share of the do-nothing gap (£) that is reported, not illustrative.
   var reportedShare: Double?
-  /// Share of it reported with a caveat.
+  /// Share of it reported but with a caveat.
   var caveatShare: Double?
   /// Share of the population that is reported.
   var populationReportedShare: Double?

@@ -21,10 +21,13 @@ enum AppView {
     }
     Chrome.renderStatus(state, into: &buf)
     if case .goTo(let selected) = state.input?.purpose { GoToView.render(state, selected: selected, into: &buf) }
-    if state.showHelp { HelpOverlay.render(state, into: &buf) }
-    if state.showProvenance { ProvenanceOverlay.render(state, into: &buf) }
-    if state.showMessages { MessagesOverlay.render(state, into: &buf) }
-    if let c = state.chooser { ChooserOverlay.render(state, c, into: &buf) }
+    switch state.overlay {
+    case .help(let help): HelpOverlay.render(state, help, into: &buf)
+    case .provenance(let scroll): ProvenanceOverlay.render(state, scroll: scroll, into: &buf)
+    case .messages(let scroll): MessagesOverlay.render(state, scroll: scroll, into: &buf)
+    case .columns(let c): ChooserOverlay.render(state, c, into: &buf)
+    case .prompt, .confirmQuit, nil: break
+    }
     if !state.caps.unicode { foldToASCII(&buf) }
     return buf
   }

@@ -8,7 +8,7 @@ enum Chrome {
       + state.route.map { s in
         switch s {
         case .league: return state.league.region.map { "League (\($0.name))" } ?? "League"
-        case .trajectory(let f): return "Trajectory: " + (f.map { d.footprints[$0].name } ?? "England")
+        case .trajectory(let f): return "Trajectory: " + (f.map { d.footprints[$0].name } ?? England.name)
         case .footprint(let f): return d.footprints[f].name
         case .organisation(let o, _): return d.organisations[o].name
         case .flags: return "Flags"
@@ -197,20 +197,9 @@ enum Chrome {
     }
   }
 
+  /// The screen's hints, from its declaration and the keymap.
   static func hint(_ state: AppState) -> String {
-    switch state.screen {
-    case .league: "? help  Enter open  s sort  \\ filter  : go to  +/-/D delivery  q quit"
-    case .trajectory(let f):
-      // England's trajectory has no members to open.
-      f == nil
-        ? "? help  ←/→ footprint  +/- delivery  e export  q quit"
-        : "? help  ←/→ footprint  E England  +/- delivery  Enter members  q quit"
-    case .footprint: "? help  Enter organisation  f flag  x assume refusing  s sort  ←/→ footprint  q quit"
-    case .organisation: "? help  Enter footprint  f flag  u unflag  PgDn more  Esc back"
-    case .flags: "? help  Enter organisation  u unflag  \\ filter  e export  Esc back"
-    case .organisations: "? help  Enter open  x assume refusing  \\ filter  s sort  : go to  q quit"
-    case .map: "? help  arrows move  Enter open  s colour by  \\ filter  p sources  q quit"
-    case .regions: "? help  +/-/D delivery  e export  p sources  q quit"
-    }
+    let scopes = state.screen.scopes
+    return state.screen.spec.hints.map { Keymap.hint($0.commands, $0.word, in: scopes) }.joined(separator: "  ")
   }
 }

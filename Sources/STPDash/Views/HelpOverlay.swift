@@ -1,30 +1,6 @@
 /// The keys of the current screen, in a box over it.
 enum HelpOverlay {
-  /// A key as help names it.
-  static func name(_ k: Key, unicode: Bool) -> String {
-    switch k {
-    case .char(" "): "Spc"
-    case .char(let c): String(c)
-    case .ctrl(let c): "C-" + String(c)
-    case .up: unicode ? "↑" : "Up"
-    case .down: unicode ? "↓" : "Dn"
-    case .left: unicode ? "←" : "Left"
-    case .right: unicode ? "→" : "Right"
-    case .pageUp: "PgUp"
-    case .pageDown: "PgDn"
-    case .home: "Home"
-    case .end: "End"
-    case .enter: "Enter"
-    case .escape: "Esc"
-    case .backspace: "Bksp"
-    case .tab: "Tab"
-    case .backTab: "S-Tab"
-    case .delete: "Del"
-    case .function(let n): "F\(n)"
-    }
-  }
-
-  static func render(_ state: AppState, into buf: inout Buffer) {
+  static func render(_ state: AppState, _ help: HelpState, into buf: inout Buffer) {
     let theme = state.theme
     let g = state.glyphs
     let screenScopes = state.screen.scopes
@@ -52,10 +28,10 @@ enum HelpOverlay {
           help: "click selects, double-click opens, wheel scrolls, a header click sorts"))
     }
     var items = own + lists + merged
-    if let filter = state.helpFilter, !filter.isEmpty {
+    if let filter = help.filter, !filter.isEmpty {
       let q = filter.lowercased()
       items = items.filter { b in
-        b.help.lowercased().contains(q) || b.keys.contains { Self.name($0, unicode: true).lowercased() == q }
+        b.help.lowercased().contains(q) || b.keys.contains { Keymap.name($0, unicode: true).lowercased() == q }
       }
     }
     let available = Rect(x: 1, y: 1, width: buf.width - 2, height: buf.height - 2)
@@ -68,7 +44,7 @@ enum HelpOverlay {
     let scrolling = available.width / columns < 30 || (items.count + columns - 1) / columns + 3 > available.height
     let rows = max(1, available.height - 3)
     if scrolling { columns = max(1, min(2, available.width / 38)) }
-    let first = scrolling ? max(0, min(state.helpScroll, items.count - rows * columns)) : 0
+    let first = scrolling ? max(0, min(help.scroll, items.count - rows * columns)) : 0
     let shownItems = scrolling ? Array(items.dropFirst(first).prefix(rows * columns)) : items
     let perColumn = scrolling ? rows : (items.count + columns - 1) / columns
     let colWidth = min(56, (available.width - 4) / columns)
@@ -94,7 +70,7 @@ enum HelpOverlay {
       }
       let x = box.x + 2 + col * colWidth
       // Every key that does it (aliases too), as the binding lists them.
-      let all = b.keys.isEmpty ? b.label : b.keys.map { Self.name($0, unicode: g.unicode) }.joined(separator: " ")
+      let all = b.keys.isEmpty ? b.label : b.keys.map { Keymap.name($0, unicode: g.unicode) }.joined(separator: " ")
       let label = all
       buf.put(label, x: x, y: y, width: labelWidth, style: theme.header, ellipsis: g.ellipsis)
       buf.put(b.help, x: x + labelWidth, y: y, width: colWidth - labelWidth - 1, ellipsis: g.ellipsis)
@@ -110,7 +86,7 @@ enum HelpOverlay {
         x = buf.put(text, x: x, y: y, style: theme.style(tone), maxX: box.maxX - 1)
       }
     }
-    let filterLine = state.helpFilter.map {
+    let filterLine = help.filter.map {
       "/\($0)\(g.cursor)  \(items.count) match\(items.count == 1 ? "" : "es"); Esc clears"
     }
     let closing =

@@ -30,7 +30,7 @@ enum LeagueView {
     let illustrative = rows.contains(where: \.illustrative) ? "  \(Figures.illustrativeMark) illustrative" : ""
     let filter = state.filters[.league].map { " \(g.dot) filter \\\(VisibleText.sanitize($0.text))" } ?? ""
     let info =
-      "\(rows.count) footprint\(rows.count == 1 ? "" : "s") \(g.dot) \(region) (R)\(filter) \(g.dot) sorted by \(state.league.sort.title) \(dir) \(g.dot) £m, 2020/21, plans at \(state.observed ? "observed rates" : state.deliveryLabel)\(illustrative)"
+      "\(rows.count) footprint\(rows.count == 1 ? "" : "s") \(g.dot) \(region) (R)\(filter) \(g.dot) sorted by \(state.league.sort.title) \(dir) \(g.dot) £m, 2020/21, plans at \(state.scheme.phrase)\(illustrative)"
     buf.put(
       DisplayWidth.truncate(g.text(info), to: buf.width - 1, ellipsis: g.ellipsis), x: 1, y: layout.infoY,
       style: theme.dim)

@@ -54,18 +54,8 @@ enum OrganisationView {
 
   /// The details at a width, wrapped, with their styles.
   static func details(_ state: AppState, org o: OrganisationID, width: Int) -> [(text: String, style: Style)] {
-    let theme = state.theme
-    return OrganisationPresenter.details(
-      o, analysis: state.session.analysis, flags: state.session.flags, pending: state.session.pending,
-      delivery: state.delivery, glyphs: state.glyphs
-    ).flatMap { $0.wrapped(to: width) }.map { line in
-      let style: Style
-      switch line.kind {
-      case .title: style = theme.title
-      case .header: style = theme.header
-      case .body(let tone): style = theme.style(tone)
-      }
-      return (line.text, style)
+    state.organisationReport(o).details(width: width, glyphs: state.glyphs).map {
+      ($0.text, state.theme.style($0.kind))
     }
   }
 }

@@ -26,7 +26,7 @@ enum OrganisationsView {
     var info = "\(NumberFormat.grouped(lines.count)) of \(NumberFormat.grouped(all)) organisations"
     if let q = state.filters[.organisations] { info += " \(g.dot) filter \\\(VisibleText.sanitize(q.text))" }
     info += " \(g.dot) sorted by \(state.organisations.sort.title) \(state.organisations.ascending ? g.up : g.down)"
-    info += " \(g.dot) £m, 2020/21, plans at \(state.deliveryLabel)"
+    info += " \(g.dot) £m, 2020/21, plans at \(state.scheme.phrase)"
     info += " \(g.dot) \(g.pivotal) pivotal"
     if table.hasIllustrative { info += "  \(Figures.illustrativeMark) illustrative" }
     buf.put(

@@ -1,68 +1,51 @@
 import DashModel
 
 /// `p`: where every figure of the footprint or organisation in view comes
-/// from (basis, source, caveat), in a box over the screen.
+/// from (basis, source, caveat), in a box over the screen that scrolls.
 enum ProvenanceOverlay {
-  /// The lines for the current screen's footprint or organisation, wrapped.
-  static func lines(_ state: AppState, width: Int) -> [(text: String, style: Style)] {
-    let theme = state.theme
-    let a = state.session.analysis
-    let g = state.glyphs
-    var detail: [DetailLine] = []
-    switch state.screen {
-    case .organisation(let o, _):
-      detail = ProvenancePresenter.organisation(o, analysis: a, glyphs: g)
-    case .organisations:
-      if let o = state.organisations.list.selected {
-        detail = ProvenancePresenter.organisation(o, analysis: a, glyphs: g)
-      }
-    case .flags:
-      if let flag = state.activeFlag(key: state.flagsList.selected),
-        let o = state.session.dataset.organisationID(code: flag.org)
-      {
-        detail = ProvenancePresenter.organisation(o, analysis: a, glyphs: g)
-      }
-    default:
-      if let f = state.focusFootprint {
-        detail = ProvenancePresenter.footprint(
-          f, analysis: a, row: state.derived.rows.first { $0.footprint == f }, glyphs: g)
-      }
-    }
-    return detail.flatMap { $0.wrapped(to: width) }.map { line in
-      let style: Style
-      switch line.kind {
-      case .title: style = theme.title
-      case .header: style = theme.header
-      case .body(let tone): style = theme.style(tone)
-      }
-      return (g.text(line.text), style)
-    }
-  }
-
-  static func render(_ state: AppState, into buf: inout Buffer) {
+  static func render(_ state: AppState, scroll: Int, into buf: inout Buffer) {
     let theme = state.theme
     let g = state.glyphs
     let width = min(buf.width, 110)
-    let inner = width - 4
-    var text = lines(state, width: inner)
+    let lines = state.provenance.flatMap { $0.wrapped(to: width - 4) }.map { (g.text($0.text), theme.style($0.kind)) }
+    ScrollBox.render(
+      lines, title: "Where these figures come from", scroll: scroll, width: width, into: &buf, theme: theme,
+      glyphs: g)
+  }
+}
+
+/// A box over the screen whose lines scroll (j/k, PgUp/PgDn, g/G, the
+/// wheel), saying where it is; any other key closes it.
+enum ScrollBox {
+  static func render(
+    _ lines: [(text: String, style: Style)], title: String, scroll: Int, width: Int, into buf: inout Buffer,
+    theme: Theme, glyphs g: Glyphs
+  ) {
     let room = max(1, buf.height - 5)
-    var hidden = 0
-    if text.count > room {
-      hidden = text.count - (room - 1)
-      text = Array(text.prefix(room - 1))
-    }
-    let height = text.count + 3 + (hidden > 0 ? 1 : 0)
+    let top = max(0, min(scroll, lines.count - room))
+    let shown = lines.dropFirst(top).prefix(room)
+    let height = shown.count + 3
     let box = Rect(x: (buf.width - width) / 2, y: max(1, (buf.height - height) / 2), width: width, height: height)
     buf.fill(box, style: theme.normal)
-    buf.box(box, glyphs: g, style: theme.border, title: "Where these figures come from")
-    for (i, line) in text.enumerated() {
+    buf.box(box, glyphs: g, style: theme.border, title: title)
+    for (i, line) in shown.enumerated() {
       buf.put(line.text, x: box.x + 2, y: box.y + 1 + i, style: line.style, maxX: box.maxX - 1)
     }
-    if hidden > 0 {
-      buf.put(
-        "… \(hidden) more lines: a taller terminal shows them; --format json carries every source",
-        x: box.x + 2, y: box.y + 1 + text.count, style: theme.dim, maxX: box.maxX - 1)
+    let position =
+      lines.count > room
+      ? "\(top + 1)-\(top + shown.count) of \(lines.count) lines: j/k, PgUp/PgDn scroll; any other key closes"
+      : "any key closes this"
+    buf.put(position, x: box.x + 2, y: box.maxY - 2, style: theme.dim, maxX: box.maxX - 1)
+  }
+}
+
+extension Theme {
+  /// The style of a detail line.
+  func style(_ kind: DetailLine.Kind) -> Style {
+    switch kind {
+    case .title: title
+    case .header: header
+    case .body(let tone): style(tone)
     }
-    buf.put("any key closes this", x: box.x + 2, y: box.maxY - 2, style: theme.dim, maxX: box.maxX - 1)
   }
 }

@@ -6,7 +6,7 @@ enum RegionsView {
     let theme = state.theme
     let g = state.glyphs
     let table = state.regionsReport.sideBySide(glyphs: g)
-    var info = "2020/21, plans at \(state.observed ? "observed rates" : state.deliveryLabel)"
+    var info = "2020/21, plans at \(state.scheme.phrase)"
     if !state.assumed.isEmpty { info += " \(g.dot) \(state.assumed.count) assumed refusing" }
     info += " \(g.dot) reported: share of the £ reported, not illustrative"
     buf.put(DisplayWidth.truncate(g.text(info), to: buf.width - 2, ellipsis: g.ellipsis), x: 1, y: 1, style: theme.dim)

@@ -7,7 +7,7 @@ enum TrajectoryView {
     let g = state.glyphs
     let d = state.session.dataset
     let t = state.session.analysis.trajectory(footprint: f, delivery: state.scheme)
-    let name = f.map { d.footprints[$0].name } ?? "England"
+    let name = f.map { d.footprints[$0].name } ?? England.name
     var position = ""
     if let f, let i = state.derived.visible.firstIndex(where: { $0.footprint == f }) {
       position = "  (\(i + 1) of \(state.derived.visible.count), ←/→)"
@@ -17,7 +17,7 @@ enum TrajectoryView {
     let end = buf.put(" " + name, x: 0, y: 1, style: theme.title)
     buf.put(
       g.text(" deficit, £m")
-        + " \(g.dot) plan at \(f.map { state.observed ? "observed \(state.delivery(footprint: $0).percent)%" : "\(state.delivery(footprint: $0).percent)%" } ?? state.deliveryLabel) delivery\(position)",
+        + " \(g.dot) plan at \(f.map { state.scheme.phrase(footprint: $0, in: state.session.analysis) } ?? state.scheme.setting) delivery\(position)",
       x: end, y: 1,
       style: theme.dim,
       maxX: buf.width)

@@ -60,11 +60,3 @@ struct ExportContext: Hashable {
     self.init(delivery: delivery, assumed: assumed.map { d.organisations[$0].code }, filter: filter?.text ?? "")
   }
 }
-
-extension DeliveryScheme {
-  /// The setting as the status line and exports say it: `100%`, or `observed`.
-  var setting: String { uniform.map { "\($0.percent)%" } ?? "observed" }
-
-  /// The setting in a sentence: `100%`, or `each footprint's observed rate`.
-  var phrase: String { uniform.map { "\($0.percent)%" } ?? "each footprint's observed rate" }
-}

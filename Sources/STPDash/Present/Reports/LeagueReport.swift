@@ -88,7 +88,7 @@ struct LeagueReport: Report {
     let dir = ascending ? "smallest first" : "largest first"
     let scope = region.map { "\($0.name) footprints, " } ?? ""
     lines += DetailLine(
-      text: "\(scope)sorted by \(sort.meaning) (\(dir)). Money in £m, 2020/21, plans at \(delivery.phrase) delivery.",
+      text: "\(scope)sorted by \(sort.meaning) (\(dir)). Money in £m, 2020/21, plans at \(delivery.phrase).",
       indent: 0
     ).wrapped(to: width).map(\.text)
     if let what = context.assumedSentence { lines.append(what) }

@@ -24,6 +24,13 @@ struct OrganisationReport: Report {
 
   func csv() -> String { finances.csv() }
 
+  /// Its finances, indicators, stances and flag history, wrapped to a width.
+  func details(width: Int, glyphs g: Glyphs = Glyphs(unicode: true)) -> [DetailLine] {
+    OrganisationPresenter.details(
+      org, analysis: analysis, flags: flags, pending: pending, delivery: delivery, glyphs: g
+    ).flatMap { $0.wrapped(to: width) }
+  }
+
   func text(width: Int, glyphs g: Glyphs) -> [String] {
     let d = analysis.dataset
     let o = d.organisations[org]
@@ -38,9 +45,7 @@ struct OrganisationReport: Report {
     lines +=
       table.rows.isEmpty ? ["  (not a member of any footprint)"] : TextTable(table).render(width: width, glyphs: g)
     lines.append("")
-    lines += OrganisationPresenter.details(
-      org, analysis: analysis, flags: flags, pending: pending, delivery: delivery, glyphs: g
-    ).flatMap { $0.wrapped(to: width) }.map(\.text)
+    lines += details(width: width, glyphs: g).map(\.text)
     if analysis.organisationTrajectory(org).hasIllustrative { lines += ["", Figures.illustrativeNote] }
     return lines
   }

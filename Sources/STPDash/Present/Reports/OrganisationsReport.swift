@@ -55,7 +55,7 @@ struct OrganisationsReport: Report {
     out.append("")
     let dir = ascending ? "smallest first" : "largest first"
     out.append(
-      "\(lines.count) of \(total) organisations, sorted by \(sort.meaning) (\(dir)). Money in £m, 2020/21, plans at \(delivery.phrase) delivery."
+      "\(lines.count) of \(total) organisations, sorted by \(sort.meaning) (\(dir)). Money in £m, 2020/21, plans at \(delivery.phrase)."
     )
     if !context.filter.isEmpty { out.append("Filter: \(context.filter).") }
     if let what = context.assumedSentence { out.append(what) }

@@ -31,7 +31,7 @@ struct RegionsReport: Report {
     var lines = TextTable(sideBySide(glyphs: g)).render(width: width, glyphs: g)
     lines.append("")
     lines.append(
-      "Money in £m, 2020/21, plans at \(delivery.phrase) delivery. \"reported\": the share of the £ (or of the population) that is reported, not illustrative."
+      "Money in £m, 2020/21, plans at \(delivery.phrase). \"reported\": the share of the £ (or of the population) that is reported, not illustrative."
     )
     if summaries.contains(where: { $0.total.illustrative }) { lines.append(Figures.illustrativeNote) }
     lines.append(Figures.caveatNote)

@@ -29,11 +29,10 @@ struct TrajectoryReport: Report {
     title = f.map { d.footprints[$0].name } ?? England.name
     self.context = context
     if let f {
-      let pct = scheme.delivery(footprint: f, in: a).percent
-      deliveryText = scheme.uniform == nil ? "its observed \(pct)%" : "\(pct)%"
-      deliveryPercent = pct
+      deliveryText = scheme.phrase(footprint: f, in: a)
+      deliveryPercent = scheme.delivery(footprint: f, in: a).percent
     } else {
-      deliveryText = scheme.phrase
+      deliveryText = scheme.setting
       deliveryPercent = scheme.uniform?.percent ?? Delivery.full.percent
       note = "\(England.name) is the sum of the \(d.footprints.count) footprints."
     }
@@ -61,7 +60,7 @@ struct TrajectoryReport: Report {
           [
             .text(code), .text(VisibleText.sanitize(title)), .text(y.label), .text(s.code),
             .number(Figures.rounded(p.value, 3)),
-            .text(p.value == nil ? "" : (p.illustrative ? "illustrative" : "reported")), .text(Self.origin(p.origin)),
+            .text(p.value == nil ? "" : Basis(illustrative: p.illustrative).code), .text(Self.origin(p.origin)),
           ] + extra.map { TableExport.csvCell($0.value) })
       }
     }

@@ -1,0 +1,49 @@
+import DashModel
+
+/// The what-if settings: how much of the planned savings is delivered, and
+/// which bodies are assumed to refuse. Every figure follows them.
+enum WhatIf {
+  static func run(_ state: inout AppState, _ command: Command) {
+    switch command {
+    case .deliveryUp, .deliveryDown:
+      let before = state.delivery
+      let wasObserved = state.observed
+      state.observed = false
+      if !wasObserved { state.delivery = state.delivery.stepped(by: command == .deliveryUp ? 1 : -1) }
+      state.notice = Notice(
+        text: wasObserved
+          ? "back to one setting: plans deliver \(state.delivery.percent)% of their planned savings"
+          : state.delivery == before
+            ? "delivery is already at \(before.percent)%, the \(command == .deliveryUp ? "most" : "least") it can be"
+            : "plans deliver \(state.delivery.percent)% of their planned savings; league and savings at risk follow",
+        kind: .info)
+    case .deliveryUpOne, .deliveryDownOne:
+      state.observed = false
+      state.delivery = state.delivery.moved(by: command == .deliveryUpOne ? 1 : -1)
+      state.notice = Notice(text: "plans deliver \(state.delivery.percent)% of their planned savings", kind: .info)
+    case .typeDelivery:
+      state.input = TextInput(purpose: .delivery, text: String(state.delivery.percent))
+    case .observedDelivery:
+      state.observed = true
+      let known = state.session.analysis.observedDelivery.compactMap { $0 }.count
+      let all = state.session.dataset.footprints.count
+      state.notice = Notice(
+        text: "each footprint continues at its observed delivery (\(known) of \(all) have an outturn; "
+          + "the rest stay at 100%); +/- return to one setting",
+        kind: .info)
+    case .resetDelivery:
+      state.observed = false
+      state.delivery = .full
+      state.notice = Notice(text: "plans deliver 100% of their planned savings, as filed", kind: .info)
+    case .assumeRefusing: Flagging.toggleAssumed(&state)
+    case .clearAssumed:
+      let n = state.assumed.count
+      state.assumed = []
+      state.notice = Notice(
+        text: n == 0
+          ? "no body is assumed refusing" : "cleared \(n) assumed refusal\(n == 1 ? "" : "s"); figures as filed",
+        kind: .info)
+    default: break
+    }
+  }
+}
