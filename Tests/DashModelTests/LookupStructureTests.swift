@@ -166,3 +166,65 @@ struct LookupStructureTests {
     }
   }
 }
+
+/// The interner of repeated texts (sources, notes) against a dictionary:
+/// equal texts share an id and a string, different ones never do, whether
+/// they are written plain or with doubled quotes, and a bad one is refused.
+@Suite("Interner")
+struct InternerTests {
+  @Test func equalTextsShareAnIdAndDifferentOnesNever() throws {
+    var rng = SeededGenerator(seed: 7)
+    let texts = [
+      "ONS mid-2019", "NHS England, 2016", "say \"no\"", "ONS mid-2019 ", "a", "b", "c", "d", "e", "f", "g", "h", "i",
+      "j", "Ealing, \"refused\"", "£m", "🇬🇧",
+    ]
+    var csv = "code,note\n"
+    var written: [String] = []
+    for i in 0..<600 {
+      // Runs of one text (as files have them), and jumps among a dozen and more (past the recent few).
+      let text = i % 7 == 0 ? texts[Int.random(in: 0..<texts.count, using: &rng)] : texts[(i / 13) % texts.count]
+      written.append(text.trimmingWhitespace())
+      let quoted = text.contains(",") || text.contains("\"") || text.hasSuffix(" ") || Bool.random(using: &rng)
+      csv += "X\(i)," + (quoted ? "\"" + text.replacing("\"", with: "\"\"") + "\"" : text) + "\n"
+    }
+    var problems = ProblemList()
+    let table = try #require(
+      CSVTable.open(
+        CSVDocument(fileName: "t.csv", bytes: Array(csv.utf8)), required: ["code", "note"], optional: [],
+        problems: &problems))
+    let interner = Interner()
+    var ids: [Int32] = []
+    let slot = table.column("note")
+    table.forEachRecord(problems: &problems) { row, problems in
+      ids.append(interner.id(row, slot, field: "note", file: "t.csv", problems: &problems))
+    }
+    #expect(problems.items.isEmpty)
+    #expect(ids.count == written.count)
+    var byText: [String: Int32] = [:]
+    for (id, text) in zip(ids, written) {
+      #expect(interner.strings[Int(id)] == text, "id \(id) reads back as its text")
+      if let earlier = byText[text] { #expect(earlier == id, "\(text) keeps one id") }
+      byText[text] = id
+    }
+    #expect(Set(byText.values).count == byText.count, "different texts never share an id")
+    #expect(interner.strings.count == Set(written).count + 1, "one string per distinct text, and the empty one")
+  }
+
+  @Test func anEmptyCellIsZeroAndABadOneIsRefused() throws {
+    // Control characters are kept (and made visible when shown); bytes that are not UTF-8 are refused.
+    let bytes = Array("code,note\nA,\nB,bad ".utf8) + [0xFF, 0xFE] + Array("\nC,fine\n".utf8)
+    var problems = ProblemList()
+    let table = try #require(
+      CSVTable.open(
+        CSVDocument(fileName: "t.csv", bytes: bytes), required: ["code", "note"], optional: [], problems: &problems))
+    let interner = Interner()
+    var ids: [Int32] = []
+    table.forEachRecord(problems: &problems) { row, problems in
+      ids.append(interner.id(row, table.column("note"), field: "note", file: "t.csv", problems: &problems))
+    }
+    #expect(ids.first == 0)
+    #expect(ids.count == 3 && ids[1] == 0, "a text that is not UTF-8 reads as empty")
+    #expect(problems.items.contains { $0.line == 3 && $0.field == "note" }, "and is reported on its line")
+    #expect(interner.strings[Int(ids[2])] == "fine")
+  }
+}

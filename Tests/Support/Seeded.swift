@@ -6,8 +6,10 @@ import Testing
 public struct SeededGenerator: RandomNumberGenerator {
   private var state: UInt64
 
+  /// A generator that starts from `seed`.
   public init(seed: UInt64) { state = seed }
 
+  /// The next number (splitmix64).
   public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state

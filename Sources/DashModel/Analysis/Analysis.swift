@@ -49,19 +49,10 @@ public struct Analysis: Sendable {
     // Footprints are independent: at national scale, two threads halve this.
     let count = dataset.footprints.count
     let notes = fin.hasNotes
-    let slots = ChunkSlots<[Trajectory]>(count: 2)
-    let half = (count + 1) / 2
-    let work = { @Sendable (part: Int) in
-      let range = part == 0 ? 0..<half : half..<count
-      slots.store(part, range.map { Self.footprintTrajectory(dataset, footprint: FootprintID($0), notes: notes) })
-    }
-    if count >= 512 {
-      DispatchQueue.concurrentPerform(iterations: 2, execute: work)
-    } else {
-      work(0)
-      work(1)
-    }
-    footprintTrajectories = EntityList((slots.take(0) ?? []) + (slots.take(1) ?? []))
+    footprintTrajectories = EntityList(
+      Parallel.map(count, cost: dataset.memberships.count / max(1, count)) {
+        Self.footprintTrajectory(dataset, footprint: FootprintID($0), notes: notes)
+      })
     england = Self.sum(Array(footprintTrajectories))
     memberOrganisations = dataset.memberOrganisationCount(footprints: dataset.footprints.indices)
     alignment = EntityList(

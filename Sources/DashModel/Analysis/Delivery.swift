@@ -37,7 +37,9 @@ public struct Delivery: Sendable, Hashable, Comparable, CustomStringConvertible 
     return doNothing - factor * (doNothing - plan)
   }
 
+  /// `60%`.
   public var description: String { "\(percent)%" }
 
+  /// Whether `a` delivers less.
   public static func < (a: Delivery, b: Delivery) -> Bool { a.percent < b.percent }
 }

@@ -42,8 +42,9 @@ public struct LeagueRow: Sendable, Hashable {
   public var balanceYear: FinancialYear?
   /// How far the 2020/21 plan is below balance at the delivery setting, £m.
   public var margin: Double?
-  /// The largest single member's share of planned savings (0–1), and who.
+  /// The largest single member's share of planned savings (0–1).
   public var vetoShare: Double?
+  /// Who that member is (its name).
   public var vetoHolder: String?
   /// Members whose refusal alone would stop the plan balancing.
   public var pivotal: Int
@@ -51,18 +52,23 @@ public struct LeagueRow: Sendable, Hashable {
   public var illustrativeColumns: ColumnSet
   /// The columns whose figures are reported but carry a caveat (and none illustrative).
   public var caveatColumns = ColumnSet()
-  /// Where the 2020/21 do-nothing figure comes from, when the footprint files
-  /// its own: its basis, source and caveat.
+  /// The basis of the 2020/21 do-nothing figure, when the footprint files its own.
   public var doNothingBasis: Basis? = nil
+  /// Where that figure comes from.
   public var doNothingSource: String? = nil
+  /// Its caveat, if it has one.
   public var doNothingNote: String? = nil
-  /// Resident population, its basis and caveat (England: the sum of those known).
+  /// Resident population (a total: the sum of those known).
   public var population: Int? = nil
+  /// The population's basis.
   public var populationBasis: Basis? = nil
+  /// The population's caveat, if it has one.
   public var populationNote: String? = nil
-  /// DHSC loans to its member trusts: the latest closing balance, its year, and the change since the earliest.
+  /// DHSC loans to its member trusts: the latest closing balance.
   public var loans: Double? = nil
+  /// The year of that balance.
   public var loansYear: FinancialYear? = nil
+  /// The change since the earliest year with a balance.
   public var loansChange: Double? = nil
 
   /// True when any figure on the row is illustrative.
@@ -157,22 +163,9 @@ public enum LeagueTable {
 
   /// One row per footprint for a delivery scheme, ranked by the default sort.
   public static func rows(_ analysis: Analysis, delivery scheme: DeliveryScheme, inputs: LeagueInputs) -> [LeagueRow] {
-    let count = analysis.dataset.footprints.count
-    let make = { @Sendable (f: Int) in row(FootprintID(f), analysis: analysis, scheme: scheme, inputs: inputs) }
-    var rows: [LeagueRow]
-    if count >= 2048 {
-      // Rows are independent: at national scale, two threads halve this
-      // (below a few thousand rows, handing half to a thread costs more
-      // CPU than it saves time: a key press on the dashboard stays cheap).
-      let slots = ChunkSlots<[LeagueRow]>(count: 2)
-      let half = (count + 1) / 2
-      DispatchQueue.concurrentPerform(iterations: 2) { part in
-        slots.store(part, (part == 0 ? 0..<half : half..<count).map(make))
-      }
-      rows = slots.take(0) ?? []
-      rows.append(contentsOf: slots.take(1) ?? [])
-    } else {
-      rows = (0..<count).map(make)
+    // Rows are independent: at national scale, two threads halve this.
+    let rows = Parallel.map(analysis.dataset.footprints.count, cost: 12) {
+      row(FootprintID($0), analysis: analysis, scheme: scheme, inputs: inputs)
     }
     return rank(rows, by: .doNothing, ascending: false)
   }

@@ -22,5 +22,6 @@ public enum Stance: Int, CaseIterable, Sendable, Hashable, Comparable {
   /// The list of valid codes, for messages.
   public static var validCodes: String { allCases.map(\.code).joined(separator: ", ") }
 
+  /// Stances order from aligned to unknown.
   public static func < (a: Stance, b: Stance) -> Bool { a.rawValue < b.rawValue }
 }

@@ -58,5 +58,6 @@ public struct FlagPair: Sendable, Hashable, Comparable {
     self.footprint = footprint
   }
 
+  /// Pairs order by footprint code, then organisation code.
   public static func < (a: FlagPair, b: FlagPair) -> Bool { (a.footprint, a.org) < (b.footprint, b.org) }
 }

@@ -342,64 +342,103 @@ public struct FlagJournal: Sendable {
       }
       guard found != nil else { break }
       let row = CSVRow(base: base, fields: fields, line: line)
-      if columns == nil {
-        // The header: any order, any other columns besides.
-        var named: [String: Int] = [:]
-        for i in 0..<fields.stored where named[row.string(i).lowercased()] == nil {
-          named[row.string(i).lowercased()] = i
-        }
-        if Self.columns.allSatisfy({ named[$0] != nil }) {
-          columns = named
-          named["#count"] = fields.count
-          columns = named
-          p = scanner.position
-          line = scanner.line
-          continue
-        }
-        // No usable header (a torn first write, say): assume the standard
-        // order so the events after it are not lost, and read this line as one.
-        var standard: [String: Int] = [:]
-        for (i, name) in Self.columns.enumerated() { standard[name] = i }
-        standard["#count"] = Self.columns.count
-        columns = standard
-        problem(
-          Problem(
-            file: fileName, line: line,
-            message: "no header line (expected \(header)); reading the file in that column order",
-            severity: .warning))
-      }
-      let map = columns ?? [:]
-      let expected = map["#count"] ?? Self.columns.count
-      guard fields.count == expected else {
-        skip("expected \(expected) fields, found \(NumberFormat.grouped(fields.count))")
+      switch take(row, fields, columns: &columns, line: line, fileName: fileName, problem: { problem($0) }) {
+      case .bad(let why):
+        skip(why)
         continue
+      case .event(let e):
+        history.events.append(e)
+        fallthrough
+      case .header:
+        p = scanner.position
+        line = scanner.line
       }
-      func cell(_ name: String) -> String { row.string(map[name] ?? -1) }
-      guard let kind = FlagEvent.Kind(rawValue: cell("event").lowercased()) else {
-        skip("event \(quotedForMessage(cell("event"))) is not flag or unflag")
-        continue
-      }
-      let event = FlagEvent(
-        kind: kind, org: cell("org"), footprint: cell("footprint"),
-        reason: FormulaGuard.decode(row.exactString(map["reason"] ?? -1)),
-        author: FormulaGuard.decode(row.exactString(map["author"] ?? -1)), time: cell("time"), line: line)
-      if event.org.isEmpty || event.footprint.isEmpty {
-        skip("org or footprint is empty")
-        continue
-      }
-      if kind == .flag && event.reason.isEmpty {
-        skip("a flag without a reason")
-        continue
-      }
-      if !UTCTime.isValid(event.time) {
-        skip("time \(quotedForMessage(event.time)) is not like 2016-08-26T09:30:00Z")
-        continue
-      }
-      history.events.append(event)
-      p = scanner.position
-      line = scanner.line
     }
     return history
+  }
+
+  /// What a record gave: the header, an event, or why it is neither.
+  enum Taken {
+    case header
+    case event(FlagEvent)
+    case bad(String)
+  }
+
+  /// The first record names the columns (or, without a header, the
+  /// standard order is assumed and the record read as an event); every
+  /// other record is an event.
+  static func take(
+    _ row: CSVRow, _ fields: FieldBuffer, columns: inout [String: Int]?, line: Int, fileName: String,
+    problem: (Problem) -> Void
+  ) -> Taken {
+    if columns == nil {
+      if let named = headerColumns(row, fields) {
+        columns = named
+        return .header
+      }
+      // No usable header (a torn first write, say): assume the standard
+      // order so the events after it are not lost, and read this line as one.
+      columns = standardColumns
+      problem(
+        Problem(
+          file: fileName, line: line,
+          message: "no header line (expected \(header)); reading the file in that column order", severity: .warning))
+    }
+    switch event(row, fields, columns ?? [:], line: line) {
+    case .failure(let why): return .bad(why.message)
+    case .success(let e): return .event(e)
+    }
+  }
+
+  /// Why a record is not an event.
+  struct BadRecord: Error {
+    var message: String
+  }
+
+  /// The columns a header names (any order, any others besides), with the
+  /// field count under `#count`; `nil` when it lacks one of the journal's.
+  static func headerColumns(_ row: CSVRow, _ fields: FieldBuffer) -> [String: Int]? {
+    var named: [String: Int] = [:]
+    for i in 0..<fields.stored where named[row.string(i).lowercased()] == nil {
+      named[row.string(i).lowercased()] = i
+    }
+    guard Self.columns.allSatisfy({ named[$0] != nil }) else { return nil }
+    named["#count"] = fields.count
+    return named
+  }
+
+  /// The journal's own columns in its own order.
+  static var standardColumns: [String: Int] {
+    var standard: [String: Int] = [:]
+    for (i, name) in Self.columns.enumerated() { standard[name] = i }
+    standard["#count"] = Self.columns.count
+    return standard
+  }
+
+  /// A record as an event, or why it is not one.
+  static func event(
+    _ row: CSVRow, _ fields: FieldBuffer, _ map: [String: Int], line: Int
+  ) -> Result<
+    FlagEvent, BadRecord
+  > {
+    let expected = map["#count"] ?? Self.columns.count
+    guard fields.count == expected else {
+      return .failure(BadRecord(message: "expected \(expected) fields, found \(NumberFormat.grouped(fields.count))"))
+    }
+    func cell(_ name: String) -> String { row.string(map[name] ?? -1) }
+    guard let kind = FlagEvent.Kind(rawValue: cell("event").lowercased()) else {
+      return .failure(BadRecord(message: "event \(quotedForMessage(cell("event"))) is not flag or unflag"))
+    }
+    let event = FlagEvent(
+      kind: kind, org: cell("org"), footprint: cell("footprint"),
+      reason: FormulaGuard.decode(row.exactString(map["reason"] ?? -1)),
+      author: FormulaGuard.decode(row.exactString(map["author"] ?? -1)), time: cell("time"), line: line)
+    if event.org.isEmpty || event.footprint.isEmpty { return .failure(BadRecord(message: "org or footprint is empty")) }
+    if kind == .flag && event.reason.isEmpty { return .failure(BadRecord(message: "a flag without a reason")) }
+    if !UTCTime.isValid(event.time) {
+      return .failure(BadRecord(message: "time \(quotedForMessage(event.time)) is not like 2016-08-26T09:30:00Z"))
+    }
+    return .success(event)
   }
 
   static func corrupt(_ file: String, _ line: Int, _ why: String) -> Problem {

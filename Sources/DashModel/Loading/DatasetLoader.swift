@@ -6,7 +6,7 @@ import Dispatch
   import Darwin
 #endif
 
-/// What the side thread reads: memberships and stances.
+/// What the side threads read: memberships and stances.
 struct SideResult: Sendable {
   var memberships: [Membership] = []
   var membershipLines: [Int32] = []
@@ -18,13 +18,11 @@ struct SideResult: Sendable {
 /// Loads a data directory, checking everything, and either returns a whole
 /// ``Dataset`` or every problem found.
 public enum DatasetLoader {
-  /// The data files, in the order problems are listed.
-  public static let fileNames = [
-    "footprints.csv", "organisations.csv", "memberships.csv", "finance.csv", "alignment.csv",
-  ]
+  /// The files a data directory needs or is expected to have, in the order problems are listed.
+  public static var fileNames: [String] { DataFiles.all.filter { $0.need != .optional }.map(\.name) }
 
   /// Files a data directory may have; nothing is said when they are not there.
-  public static let optionalFileNames = ["indicators.csv", "hexmap.csv"]
+  public static var optionalFileNames: [String] { DataFiles.all.filter { $0.need == .optional }.map(\.name) }
 
   /// Loads the directory at `directory`.
   ///
@@ -57,202 +55,26 @@ public enum DatasetLoader {
     }
   }
 
-  /// Loads a directory with the reading tuned (see ``LoadTuning``).
+  /// Loads a directory with the reading tuned (see ``LoadTuning``), phase by phase.
   package static func load(directory: String, tuning: LoadTuning) -> Result<Dataset, LoadFailure> {
-    let parallelism = tuning.parallelism
-    let mode = tuning.mode
-    var problems = ProblemList()
-    var timer = PhaseTimer()
-    var referencesUsable = true
-    var isDirectory = false
-    if !directoryExists(directory, isDirectory: &isDirectory) {
-      problems.error(directory, "no such directory")
-      return .failure(LoadFailure(problems: problems, directory: directory))
-    }
-    if !isDirectory {
-      problems.error(directory, "not a directory")
-      return .failure(LoadFailure(problems: problems, directory: directory))
-    }
-
-    // Read the files at once; the big one dominates.
-    let allNames = fileNames + optionalFileNames
-    let documents = ChunkSlots<Result<CSVDocument, FileReadError>>(count: allNames.count)
-    DispatchQueue.concurrentPerform(iterations: allNames.count) { i in
-      let name = allNames[i]
-      let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-      // A large file is streamed through windows, never held whole.
-      do throws(FileReadError) {
-        documents.store(
-          i,
-          .success(
-            try CSVDocument.read(
-              path: path, fileName: name, streamAbove: tuning.streamAbove, window: tuning.window)))
-      } catch {
-        documents.store(i, .failure(error))
-      }
-    }
-    timer.mark("read files")
-    func document(_ i: Int, required: Bool, optional: Bool = false) -> CSVDocument? {
-      guard let result = documents.take(i) else { return nil }
-      switch result {
-      case .success(let doc): return doc
-      case .failure(let error):
-        if error.isMissing {
-          if optional { return nil }
-          if required {
-            problems.error(fileNames[i], "the file is missing; a data directory needs \(fileNames[i])")
-          } else {
-            problems.warning(fileNames[i], "the file is missing; treated as empty")
-          }
-        } else {
-          problems.error(allNames[i], "cannot be read: \(error.reason)")
-        }
-        return nil
-      }
-    }
-
-    // Sized again once the organisations are counted (see OrganisationRows).
-    let codes = CodeIndex(capacity: 1024)
-    var codeLines: [Int] = []
-    var footprints: [Footprint] = []
-    if let doc = document(0, required: true),
-      let table = CSVTable.open(
-        doc, required: FootprintRows.required, optional: FootprintRows.optional, problems: &problems)
-    {
-      footprints = FootprintRows.read(table, codes: codes, lines: &codeLines, problems: &problems)
-    } else {
-      referencesUsable = false
-    }
-    timer.mark("footprints")
-    var organisations = Organisations([])
-    // In a block of its own, so the file's bytes are freed once parsed.
-    do {
-      if let doc = document(1, required: true),
-        let table = CSVTable.open(
-          doc, required: OrganisationRows.required, optional: OrganisationRows.optional, problems: &problems)
-      {
-        organisations = OrganisationRows.read(
-          table, codes: codes, lines: &codeLines, parallelism: parallelism, problems: &problems)
-      } else {
-        referencesUsable = false
-      }
-    }
-
-    timer.mark("footprints and organisations")
-    let references = References(codes: codes.lookup, footprintCount: footprints.count, usable: referencesUsable)
-    let membershipsTable = document(2, required: false).flatMap {
-      CSVTable.open($0, required: MembershipRows.required, optional: MembershipRows.optional, problems: &problems)
-    }
-    let financeTable = document(3, required: false).flatMap {
-      CSVTable.open($0, required: FinanceRows.required, optional: FinanceRows.optional, problems: &problems)
-    }
-    let alignmentTable = document(4, required: false).flatMap {
-      CSVTable.open($0, required: AlignmentRows.required, optional: AlignmentRows.optional, problems: &problems)
-    }
-
-    // Memberships and stances are read on two more threads while the finance
-    // chunks are read on these; the stance thread then checks stances against
-    // memberships and builds the indexes, all before finance is done.
-    // Codes for messages, looked up when a message needs one.
-    let fps = footprints
-    let orgList = organisations
-    let fpCount = footprints.count
-    let orgCount = organisations.count
-    let membershipResult = ChunkSlots<SideResult>(count: 1)
-    let side = ChunkSlots<SideResult>(count: 1)
-    let group = DispatchGroup()
-    let membershipsDone = DispatchSemaphore(value: 0)
-    let orgs = organisations
-    DispatchQueue.global().async(group: group) {
-      var clock = PhaseTimer()
-      defer { clock.mark("  memberships (own thread)") }
-      var result = SideResult()
-      if let table = membershipsTable {
-        (result.memberships, result.membershipLines) = MembershipRows.read(
-          table, references: references, problems: &result.problems)
-        MembershipRows.checkShares(
-          result.memberships, lines: result.membershipLines, organisations: orgs, problems: &result.problems)
-      }
-      membershipResult.store(0, result)
-      membershipsDone.signal()
-    }
-    DispatchQueue.global().async(group: group) {
-      var clock = PhaseTimer()
-      var result = SideResult()
-      var stanceProblems = ProblemList()
-      if let table = alignmentTable {
-        result.alignment = AlignmentRows.read(table, references: references, problems: &stanceProblems)
-      }
-      clock.mark("  stances (own thread)")
-      defer { clock.mark("  stance checks and indexes") }
-      membershipsDone.wait()
-      let members = membershipResult.take(0) ?? SideResult()
-      result.memberships = members.memberships
-      result.problems = members.problems
-      result.problems.append(contentsOf: stanceProblems)
-      if alignmentTable != nil {
-        // Every stance must belong to a membership.
-        var keys = PairSet(organisations: orgCount, records: result.memberships.count)
-        for m in result.memberships { _ = keys.insert(org: m.org.index, footprint: m.footprint.index, line: 0) }
-        let records = result.alignment
-        for i in records.indices where !keys.contains(org: records.org(i).index, footprint: records.footprint(i).index)
-        {
-          let r = records[i]
-          result.problems.error(
-            AlignmentRows.file, line: r.line,
-            "\(orgList[r.org].code) is not a member of \(fps[r.footprint.index].code) in memberships.csv, so it has no stance there"
-          )
-        }
-      }
-      // The indexes need no figures: built while finance.csv is read.
-      if !result.problems.hasErrors {
-        result.indexes = Dataset.Indexes(
-          footprintCount: fpCount, organisationCount: orgCount, memberships: result.memberships,
-          alignment: result.alignment)
-      }
-      side.store(0, result)
-    }
-
-    var finance = FinanceTable(footprintCount: footprints.count, organisationCount: organisations.count)
-    if let table = financeTable {
-      finance = FinanceRows.read(
-        table, references: references, footprintCount: footprints.count, organisationCount: organisations.count,
-        codeOf: { id in id < fpCount ? fps[id].code : orgList[OrganisationID(id - fpCount)].code },
-        parallelism: parallelism, mode: mode, problems: &problems)
-    }
-    timer.mark("finance")
-    var indicators: [IndicatorRecord] = []
-    var hexes: [HexCell] = []
-    let indicatorsDoc = document(fileNames.count, required: false, optional: true)
-    let hexDoc = document(fileNames.count + 1, required: false, optional: true)
-    if let doc = indicatorsDoc,
-      let table = CSVTable.open(
-        doc, required: IndicatorRows.required, optional: IndicatorRows.optional, problems: &problems)
-    {
-      indicators = IndicatorRows.read(table, references: references, problems: &problems)
-    }
-    if let doc = hexDoc,
-      let table = CSVTable.open(doc, required: HexRows.required, optional: HexRows.optional, problems: &problems)
-    {
-      hexes = HexRows.read(table, references: references, problems: &problems)
-    }
-    group.wait()
-    timer.mark("waiting for memberships and stances")
-    let sideResult = side.take(0) ?? SideResult()
-    problems.append(contentsOf: sideResult.problems)
-    let memberships = sideResult.memberships
-    let alignment = sideResult.alignment
-
-    timer.mark("membership checks")
-    problems.sortByLocation(fileOrder: allNames)
-    if problems.hasErrors {
-      return .failure(LoadFailure(problems: problems, directory: directory))
-    }
+    var run = LoadRun(directory: directory, tuning: tuning)
+    guard run.checkDirectory() else { return .failure(run.failure) }
+    run.readFiles()
+    let (footprints, organisations) = run.readCodes()
+    let side = run.startSideThreads(footprints: footprints, organisations: organisations)
+    let finance = run.readFinance(footprints: footprints, organisations: organisations)
+    let (indicators, hexes) = run.readExtras()
+    let sideResult = side.finish()
+    run.timer.mark("waiting for memberships and stances")
+    run.problems.append(contentsOf: sideResult.problems)
+    run.problems.sortByLocation(fileOrder: DataFiles.all.map(\.name))
+    if run.problems.hasErrors { return .failure(run.failure) }
     let dataset = Dataset(
-      footprints: footprints, organisations: organisations, memberships: memberships, finance: finance,
-      alignment: alignment, warnings: problems.items, codes: codes, indexes: sideResult.indexes,
-      indicators: indicators, hexes: hexes, hasIndicatorsFile: indicatorsDoc != nil, hasHexMapFile: hexDoc != nil)
-    timer.mark("indexes")
+      footprints: footprints, organisations: organisations, memberships: sideResult.memberships, finance: finance,
+      alignment: sideResult.alignment, warnings: run.problems.items, codes: run.codes, indexes: sideResult.indexes,
+      indicators: indicators, hexes: hexes, hasIndicatorsFile: run.present.contains(DataFiles.indicators.name),
+      hasHexMapFile: run.present.contains(DataFiles.hexmap.name))
+    run.timer.mark("indexes")
     return .success(dataset)
   }
 
@@ -267,11 +89,212 @@ public enum DatasetLoader {
     #endif
     return max(1, n)
   }
+}
 
-  static func directoryExists(_ path: String, isDirectory: inout Bool) -> Bool {
+/// One load, phase by phase: the directory checked, every file read at
+/// once, the codes (footprints, organisations), memberships and stances on
+/// side threads, the figures, the optional extras.
+struct LoadRun {
+  let directory: String
+  let tuning: DatasetLoader.LoadTuning
+  var problems = ProblemList()
+  var timer = PhaseTimer()
+  /// Sized again once the organisations are counted (see OrganisationRows).
+  let codes = CodeIndex(capacity: 1024)
+  /// Whether the footprints and organisations were read, so codes can be checked.
+  var referencesUsable = true
+  var references = References(codes: CodeIndex(capacity: 0).lookup, footprintCount: 0, usable: false)
+  /// Each file's bytes (or why not), by name, until taken.
+  var documents: [String: Result<CSVDocument, FileReadError>] = [:]
+  /// The names of the files that were there.
+  var present: Set<String> = []
+
+  init(directory: String, tuning: DatasetLoader.LoadTuning) {
+    self.directory = directory
+    self.tuning = tuning
+  }
+
+  var failure: LoadFailure { LoadFailure(problems: problems, directory: directory) }
+
+  mutating func checkDirectory() -> Bool {
     var st = stat()
-    guard stat(path, &st) == 0 else { return false }
-    isDirectory = (st.st_mode & S_IFMT) == S_IFDIR
+    guard stat(directory, &st) == 0 else {
+      problems.error(directory, "no such directory")
+      return false
+    }
+    guard (st.st_mode & S_IFMT) == S_IFDIR else {
+      problems.error(directory, "not a directory")
+      return false
+    }
     return true
+  }
+
+  /// Reads every file at once; the big one dominates. A large file is
+  /// streamed through windows, never held whole.
+  mutating func readFiles() {
+    let files = DataFiles.all
+    let slots = ChunkSlots<Result<CSVDocument, FileReadError>>(count: files.count)
+    let (directory, tuning) = (self.directory, self.tuning)
+    DispatchQueue.concurrentPerform(iterations: files.count) { i in
+      let name = files[i].name
+      let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+      do throws(FileReadError) {
+        slots.store(
+          i,
+          .success(
+            try CSVDocument.read(path: path, fileName: name, streamAbove: tuning.streamAbove, window: tuning.window)))
+      } catch {
+        slots.store(i, .failure(error))
+      }
+    }
+    for (i, f) in files.enumerated() { documents[f.name] = slots.take(i) }
+    timer.mark("read files")
+  }
+
+  /// A file's table, its header checked; `nil` (and the problem said as the
+  /// file's need has it) when it is missing or unreadable.
+  mutating func table(_ file: DataFile) -> CSVTable? {
+    guard let result = documents.removeValue(forKey: file.name) else { return nil }
+    switch result {
+    case .success(let doc):
+      present.insert(file.name)
+      return CSVTable.open(doc, required: file.requiredColumns, optional: file.optionalColumns, problems: &problems)
+    case .failure(let error) where error.isMissing:
+      switch file.need {
+      case .required: problems.error(file.name, "the file is missing; a data directory needs \(file.name)")
+      case .expected: problems.warning(file.name, "the file is missing; treated as empty")
+      case .optional: break
+      }
+    case .failure(let error):
+      problems.error(file.name, "cannot be read: \(error.reason)")
+    }
+    return nil
+  }
+
+  /// The footprints and organisations: every code the other files refer to.
+  mutating func readCodes() -> ([Footprint], Organisations) {
+    var codeLines: [Int] = []
+    var footprints: [Footprint] = []
+    if let table = table(DataFiles.footprints) {
+      footprints = FootprintRows.read(table, codes: codes, lines: &codeLines, problems: &problems)
+    } else {
+      referencesUsable = false
+    }
+    timer.mark("footprints")
+    var organisations = Organisations([])
+    if let table = table(DataFiles.organisations) {
+      organisations = OrganisationRows.read(
+        table, codes: codes, lines: &codeLines, parallelism: tuning.parallelism, problems: &problems)
+    } else {
+      referencesUsable = false
+    }
+    timer.mark("footprints and organisations")
+    references = References(codes: codes.lookup, footprintCount: footprints.count, usable: referencesUsable)
+    return (footprints, organisations)
+  }
+
+  /// Memberships and stances, read on two more threads while the figures
+  /// are read on these; the stance thread then checks stances against
+  /// memberships and builds the indexes, all before the figures are done.
+  mutating func startSideThreads(footprints: [Footprint], organisations: Organisations) -> SideThreads {
+    SideThreads(
+      memberships: table(DataFiles.memberships), alignment: table(DataFiles.alignment), references: references,
+      footprints: footprints, organisations: organisations)
+  }
+
+  /// The figures of `finance.csv`.
+  mutating func readFinance(footprints fps: [Footprint], organisations orgs: Organisations) -> FinanceTable {
+    var finance = FinanceTable(footprintCount: fps.count, organisationCount: orgs.count)
+    if let table = table(DataFiles.finance) {
+      let fpCount = fps.count
+      finance = FinanceRows.read(
+        table, references: references, footprintCount: fps.count, organisationCount: orgs.count,
+        codeOf: { id in id < fpCount ? fps[id].code : orgs[OrganisationID(id - fpCount)].code },
+        parallelism: tuning.parallelism, mode: tuning.mode, problems: &problems)
+    }
+    timer.mark("finance")
+    return finance
+  }
+
+  /// The optional files: indicators and the hex map.
+  mutating func readExtras() -> ([IndicatorRecord], [HexCell]) {
+    let indicators = table(DataFiles.indicators).map {
+      IndicatorRows.read($0, references: references, problems: &problems)
+    }
+    let hexes = table(DataFiles.hexmap).map { HexRows.read($0, references: references, problems: &problems) }
+    return (indicators ?? [], hexes ?? [])
+  }
+}
+
+/// The memberships' and stances' threads, started together.
+struct SideThreads {
+  let group = DispatchGroup()
+  let result = ChunkSlots<SideResult>(count: 1)
+
+  init(
+    memberships: CSVTable?, alignment: CSVTable?, references: References, footprints: [Footprint],
+    organisations: Organisations
+  ) {
+    let membershipResult = ChunkSlots<SideResult>(count: 1)
+    let membershipsDone = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async(group: group) {
+      var clock = PhaseTimer()
+      defer { clock.mark("  memberships (own thread)") }
+      var result = SideResult()
+      if let table = memberships {
+        (result.memberships, result.membershipLines) = MembershipRows.read(
+          table, references: references, problems: &result.problems)
+        MembershipRows.checkShares(
+          result.memberships, lines: result.membershipLines, organisations: organisations, problems: &result.problems)
+      }
+      membershipResult.store(0, result)
+      membershipsDone.signal()
+    }
+    let out = result
+    DispatchQueue.global().async(group: group) {
+      var clock = PhaseTimer()
+      var result = SideResult()
+      var stanceProblems = ProblemList()
+      if let table = alignment {
+        result.alignment = AlignmentRows.read(table, references: references, problems: &stanceProblems)
+      }
+      clock.mark("  stances (own thread)")
+      defer { clock.mark("  stance checks and indexes") }
+      membershipsDone.wait()
+      let members = membershipResult.take(0) ?? SideResult()
+      result.memberships = members.memberships
+      result.problems = members.problems
+      result.problems.append(contentsOf: stanceProblems)
+      if alignment != nil {
+        Self.checkStances(&result, footprints: footprints, organisations: organisations)
+      }
+      // The indexes need no figures: built while finance.csv is read.
+      if !result.problems.hasErrors {
+        result.indexes = Dataset.Indexes(
+          footprintCount: footprints.count, organisationCount: organisations.count, memberships: result.memberships,
+          alignment: result.alignment)
+      }
+      out.store(0, result)
+    }
+  }
+
+  /// Every stance must belong to a membership.
+  static func checkStances(_ result: inout SideResult, footprints: [Footprint], organisations: Organisations) {
+    var keys = PairSet(organisations: organisations.count, records: result.memberships.count)
+    for m in result.memberships { _ = keys.insert(org: m.org.index, footprint: m.footprint.index, line: 0) }
+    let records = result.alignment
+    for i in records.indices where !keys.contains(org: records.org(i).index, footprint: records.footprint(i).index) {
+      let r = records[i]
+      result.problems.error(
+        AlignmentRows.file, line: r.line,
+        "\(organisations[r.org].code) is not a member of \(footprints[r.footprint.index].code) in memberships.csv, so it has no stance there"
+      )
+    }
+  }
+
+  /// Waits for both threads and takes what they read.
+  func finish() -> SideResult {
+    group.wait()
+    return result.take(0) ?? SideResult()
   }
 }

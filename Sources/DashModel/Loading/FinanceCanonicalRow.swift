@@ -41,29 +41,7 @@ struct FinanceCanonicalRow {
     var p = start
 
     // Entity: bytes above `,` up to the first comma.
-    let entityEnd = ByteScan.toByteBelow(0x2D, base, from: p, count: count)
-    guard entityEnd < count, base[entityEnd] == 0x2C, entityEnd > p else { return nil }
-    let length = entityEnd - p
-    if length <= 16 && p + 16 <= count {
-      let raw = UnsafeRawPointer(base + p)
-      let head = raw.loadUnaligned(as: UInt64.self) & Self.low(length)
-      let tail = length > 8 ? raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & Self.low(length - 8) : 0
-      if length == lastLength && head == lastHead && tail == lastTail {
-        r.entity = lastID
-      } else {
-        // Files usually list entities in the order they were defined: the
-        // next id is tried before the hash table (no cache miss).
-        var hint = lastID
-        guard let id = codes.find(UnsafeBufferPointer(start: base + p, count: length), hint: &hint) else {
-          return nil
-        }
-        (lastHead, lastTail, lastLength, lastID) = (head, tail, length, id)
-        r.entity = id
-      }
-    } else {
-      guard let id = codes.find(UnsafeBufferPointer(start: base + p, count: length)) else { return nil }
-      r.entity = id
-    }
+    guard let entityEnd = entity(base, count: count, at: p, into: &r) else { return nil }
     p = entityEnd + 1
 
     // Year: `20YY/ZZ,`, one compare of all seven bytes.
@@ -111,6 +89,52 @@ struct FinanceCanonicalRow {
     p += 1
 
     // Source, then the end of the line.
+    guard let end = Self.source(base, count: count, at: p, into: &r) else { return nil }
+    if end >= count { return atEnd ? .row(next: end, r) : nil }
+    if base[end] == 0x0A { return .row(next: end + 1, r) }
+    guard base[end] == 0x0D, end + 1 < count, base[end + 1] == 0x0A else { return nil }
+    return .row(next: end + 2, r)
+  }
+  /// The entity at `p`: its id into `r`, and where its comma is; `nil` when
+  /// it is not a known code followed by a comma. The last code is kept as
+  /// two words, so a run of one entity's rows skips the lookup.
+  @inline(__always)
+  private mutating func entity(
+    _ base: UnsafePointer<UInt8>, count: Int, at p: Int, into r: inout FinanceFastPath.Parsed
+  ) -> Int? {
+    let entityEnd = ByteScan.toByteBelow(0x2D, base, from: p, count: count)
+    guard entityEnd < count, base[entityEnd] == 0x2C, entityEnd > p else { return nil }
+    let length = entityEnd - p
+    if length <= 16 && p + 16 <= count {
+      let raw = UnsafeRawPointer(base + p)
+      let head = raw.loadUnaligned(as: UInt64.self) & Self.low(length)
+      let tail = length > 8 ? raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & Self.low(length - 8) : 0
+      if length == lastLength && head == lastHead && tail == lastTail {
+        r.entity = lastID
+      } else {
+        // Files usually list entities in the order they were defined: the
+        // next id is tried before the hash table (no cache miss).
+        var hint = lastID
+        guard let id = codes.find(UnsafeBufferPointer(start: base + p, count: length), hint: &hint) else {
+          return nil
+        }
+        (lastHead, lastTail, lastLength, lastID) = (head, tail, length, id)
+        r.entity = id
+      }
+    } else {
+      guard let id = codes.find(UnsafeBufferPointer(start: base + p, count: length)) else { return nil }
+      r.entity = id
+    }
+    return entityEnd
+  }
+
+  /// The source at `p` (quoted or plain) into `r`; the end of the line, or
+  /// `nil` when the field is not in the plain form.
+  @inline(__always)
+  private static func source(
+    _ base: UnsafePointer<UInt8>, count: Int, at start: Int, into r: inout FinanceFastPath.Parsed
+  ) -> Int? {
+    var p = start
     var end = p
     if p < count && base[p] == 0x22 {
       p += 1
@@ -142,9 +166,6 @@ struct FinanceCanonicalRow {
       while e > s && (base[e - 1] == 0x20 || base[e - 1] == 0x09) { e -= 1 }
       (r.sourceStart, r.sourceEnd) = (s, e)
     }
-    if end >= count { return atEnd ? .row(next: end, r) : nil }
-    if base[end] == 0x0A { return .row(next: end + 1, r) }
-    guard base[end] == 0x0D, end + 1 < count, base[end + 1] == 0x0A else { return nil }
-    return .row(next: end + 2, r)
+    return end
   }
 }

@@ -238,62 +238,70 @@ struct FinanceFastPath {
         while s < e && (base[s] == 0x20 || base[s] == 0x09) { s += 1 }
         while e > s && (base[e - 1] == 0x20 || base[e - 1] == 0x09) { e -= 1 }
       }
-      if field < fieldCount {
-        let b = UnsafeBufferPointer(start: base + s, count: e - s)
-        switch roles[field] {
-        case .entity:
-          guard !escapes, let id = columns.codes.find(b) else { return .unusual }
-          r.entity = id
-        case .year:
-          guard b.count == 7 else { return .unusual }
-          var word: UInt64 = 0
-          for i in 0..<7 { word |= UInt64(base[s + i]) << (8 * UInt64(i)) }
-          guard let y = yearWords.firstIndex(of: word) else { return .unusual }
-          r.year = y
-        case .scenario:
-          r.scenario = columns.scenarioIndex(b)
-          if r.scenario < 0 { return .unusual }
-        case .gbp:
-          if !b.isEmpty {
-            guard !escapes else { return .unusual }
-            if let (m, end) = DecimalParser.milli(base + s, from: 0, count: e - s), end == e - s {
-              r.milli = m
-            } else {
-              // Anything else, and a figure too large to be real, is for the
-              // general reader to take or report.
-              guard let v = DecimalParser.parse(base + s, count: e - s), abs(v) <= RowChecks.moneyLimit else {
-                return .unusual
-              }
-              r.value = v
-              r.milli = Milli.exact(v) ?? Milli.elsewhere
-            }
-          }
-        case .basis:
-          if !b.isEmpty {
-            if FinanceRows.Columns.same(b, Basis.illustrative.word) {
-              r.basis = Basis.illustrative.rawValue
-            } else if !FinanceRows.Columns.same(b, Basis.reported.word) {
-              return .unusual
-            }
-          }
-        case .source:
-          r.sourceStart = s
-          r.sourceEnd = e
-          r.sourceEscapes = escapes
-        case .note:
-          r.noteStart = s
-          r.noteEnd = e
-          r.noteEscapes = escapes
-        case .other:
-          break
-        }
-      }
+      if field < fieldCount, !store(base, s, e, escapes: escapes, as: roles[field], into: &r) { return .unusual }
       field += 1
       if let outcome = afterField(base, count: count, p: &p, field: &field, atEnd: atEnd, fieldCount: fieldCount, r: r)
       {
         return outcome
       }
     }
+  }
+
+  /// Keeps a field's value in the row as its role says; `false` when the
+  /// value is not in the usual form (the general reader then takes the row).
+  @inline(__always)
+  func store(
+    _ base: UnsafePointer<UInt8>, _ s: Int, _ e: Int, escapes: Bool, as role: Role, into r: inout Parsed
+  ) -> Bool {
+    let b = UnsafeBufferPointer(start: base + s, count: e - s)
+    switch role {
+    case .entity:
+      guard !escapes, let id = columns.codes.find(b) else { return false }
+      r.entity = id
+    case .year:
+      guard b.count == 7 else { return false }
+      var word: UInt64 = 0
+      for i in 0..<7 { word |= UInt64(base[s + i]) << (8 * UInt64(i)) }
+      guard let y = yearWords.firstIndex(of: word) else { return false }
+      r.year = y
+    case .scenario:
+      r.scenario = columns.scenarioIndex(b)
+      if r.scenario < 0 { return false }
+    case .gbp:
+      if !b.isEmpty {
+        guard !escapes else { return false }
+        if let (m, end) = DecimalParser.milli(base + s, from: 0, count: e - s), end == e - s {
+          r.milli = m
+        } else {
+          // Anything else, and a figure too large to be real, is for the
+          // general reader to take or report.
+          guard let v = DecimalParser.parse(base + s, count: e - s), abs(v) <= RowChecks.moneyLimit else {
+            return false
+          }
+          r.value = v
+          r.milli = Milli.exact(v) ?? Milli.elsewhere
+        }
+      }
+    case .basis:
+      if !b.isEmpty {
+        if FinanceRows.Columns.same(b, Basis.illustrative.word) {
+          r.basis = Basis.illustrative.rawValue
+        } else if !FinanceRows.Columns.same(b, Basis.reported.word) {
+          return false
+        }
+      }
+    case .source:
+      r.sourceStart = s
+      r.sourceEnd = e
+      r.sourceEscapes = escapes
+    case .note:
+      r.noteStart = s
+      r.noteEnd = e
+      r.noteEscapes = escapes
+    case .other:
+      break
+    }
+    return true
   }
 
   /// What follows a field: `nil` to read the next field, or how the row ended.

@@ -180,8 +180,40 @@ enum FinanceRows {
   ) -> FinanceTable {
     let columns = Columns(table, references: references)
     let grid = FinanceGrid(slots: (footprintCount + organisationCount) * FinanceTable.slotsPerEntity)
-    // The general handling of one row: every check, every message.
-    let general: @Sendable (inout Chunk, inout CSVRow, inout ProblemList) -> Void = { chunk, row, problems in
+    let general = generalRow(columns)
+    let fast = FinanceFastPath(table: table, columns: columns)
+    func readChunks(parallelism: Int) -> [ChunkOutput<Chunk>] {
+      let shared = parallelism > 1
+      // More chunks than threads: the threads take them as they come free,
+      // so a thread slowed by other work (memberships and stances are read
+      // at the same time) does not hold up the end.
+      let parts = parallelism > 1 ? parallelism * 4 : 1
+      let make: @Sendable (Int) -> Chunk = { Chunk(grid: grid, number: $0, shared: shared) }
+      return mode == .general
+        ? table.forEachChunk(parts: parts, makeState: make, body: general)
+        : table.forEachChunk(parts: parts, makeState: make) { chunk, from, to, firstLine, problems in
+          fast.read(
+            table: table, from: from, to: to, firstLine: firstLine, canonicalLayer: mode == .canonical,
+            chunk: &chunk, problems: &problems, general: general)
+        }
+    }
+    var chunks = readChunks(parallelism: parallelism)
+    if chunks.contains(where: \.afterWrongSplit) {
+      // A quoted line break spanned a guessed split, and chunks after it
+      // wrote rows read from the middle of a record: read it all again.
+      grid.clear()
+      chunks = readChunks(parallelism: 1)
+    }
+
+    return merge(
+      chunks, footprintCount: footprintCount, grid: grid, table: table, columns: columns, codeOf: codeOf,
+      problems: &problems)
+  }
+
+  /// The general handling of one row: every check, every message (what the
+  /// fast layers hand over when a row is not in the usual form).
+  static func generalRow(_ columns: Columns) -> @Sendable (inout Chunk, inout CSVRow, inout ProblemList) -> Void {
+    { chunk, row, problems in
       guard let slot = columns.slot(row, problems: &problems, unknown: &chunk.unknown) else { return }
       var value = Double.nan
       var milli = Milli.empty
@@ -230,30 +262,14 @@ enum FinanceRows {
         problems: &problems)
       chunk.store(slot: slot, milli: milli, value: value, basis: basisValue, provenance: provenance, line: row.line)
     }
-    let fast = FinanceFastPath(table: table, columns: columns)
-    func readChunks(parallelism: Int) -> [ChunkOutput<Chunk>] {
-      let shared = parallelism > 1
-      // More chunks than threads: the threads take them as they come free,
-      // so a thread slowed by other work (memberships and stances are read
-      // at the same time) does not hold up the end.
-      let parts = parallelism > 1 ? parallelism * 4 : 1
-      let make: @Sendable (Int) -> Chunk = { Chunk(grid: grid, number: $0, shared: shared) }
-      return mode == .general
-        ? table.forEachChunk(parts: parts, makeState: make, body: general)
-        : table.forEachChunk(parts: parts, makeState: make) { chunk, from, to, firstLine, problems in
-          fast.read(
-            table: table, from: from, to: to, firstLine: firstLine, canonicalLayer: mode == .canonical,
-            chunk: &chunk, problems: &problems, general: general)
-        }
-    }
-    var chunks = readChunks(parallelism: parallelism)
-    if chunks.contains(where: \.afterWrongSplit) {
-      // A quoted line break spanned a guessed split, and chunks after it
-      // wrote rows read from the middle of a record: read it all again.
-      grid.clear()
-      chunks = readChunks(parallelism: 1)
-    }
+  }
 
+  /// The chunks' figures as one table: their problems, unknown codes,
+  /// figures kept aside and provenances joined, and every repeated row reported.
+  static func merge(
+    _ chunks: [ChunkOutput<Chunk>], footprintCount: Int, grid: FinanceGrid, table: CSVTable, columns: Columns,
+    codeOf: (Int) -> String, problems: inout ProblemList
+  ) -> FinanceTable {
     var repeats: [(slot: Int, line: Int)] = []
     var unknown = UnknownCodes()
     var side: [Int: Double] = [:]

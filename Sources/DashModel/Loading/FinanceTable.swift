@@ -271,11 +271,16 @@ extension FinanceTable {
 
 /// How many figures of a file stand as each ``FigureStanding``.
 public struct BasisCounts: Sendable, Hashable {
+  /// The file counted.
   public var file: String
+  /// Figures reported, no caveat.
   public var reported = 0
+  /// Figures reported that carry a caveat.
   public var caveat = 0
+  /// Figures made up to illustrate.
   public var illustrative = 0
 
+  /// Counts for a file.
   public init(file: String, reported: Int = 0, caveat: Int = 0, illustrative: Int = 0) {
     self.file = file
     self.reported = reported

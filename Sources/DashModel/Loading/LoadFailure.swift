@@ -15,5 +15,6 @@ public struct LoadFailure: Error, Sendable, CustomStringConvertible {
     return more > 0 ? "\(first) (and \(more) more error\(more == 1 ? "" : "s"))" : first.description
   }
 
+  /// The same as ``summary``.
   public var description: String { summary }
 }

@@ -135,5 +135,6 @@ public struct Organisations: RandomAccessCollection, Sendable {
 }
 
 extension Organisations: Equatable {
+  /// The same organisations, in the same order.
   public static func == (a: Organisations, b: Organisations) -> Bool { a.elementsEqual(b) }
 }

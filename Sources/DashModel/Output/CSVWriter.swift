@@ -76,8 +76,10 @@ extension CSVWriter {
   /// rounded figures are written byte by byte; anything else goes through
   /// ``field(_:)``.
   public struct Output: Sendable {
+    /// What has been written so far.
     public private(set) var bytes: [UInt8] = []
 
+    /// An empty output with room for `capacity` bytes.
     public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
     /// The text written so far.

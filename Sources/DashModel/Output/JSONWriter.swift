@@ -81,6 +81,8 @@ public enum JSONValue: Sendable, Hashable {
     return out + "\""
   }
 
+  /// Whether two values render the same.
   public static func == (a: JSONValue, b: JSONValue) -> Bool { a.rendered() == b.rendered() }
+  /// Hashes the rendered form.
   public func hash(into h: inout Hasher) { h.combine(rendered()) }
 }

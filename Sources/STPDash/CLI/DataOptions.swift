@@ -82,28 +82,25 @@ struct DeliveryOption: ParsableArguments {
   @Option(
     name: .long, parsing: .unconditional,
     help: ArgumentHelp(
-      "Percent of planned savings delivered, \(Delivery.minimum)-\(Delivery.maximum), or \"observed\": each footprint at the rate its latest outturn shows.",
+      "Percent of planned savings delivered, \(Delivery.minimum)-\(Delivery.maximum), or \"\(DeliveryScheme.observedWord)\": each footprint at the rate its latest outturn shows.",
       valueName: "PCT"))
   var delivery: String = "100"
 
   func validate() throws {
-    if isObserved { return }
-    guard let n = Int(delivery.trimmingWhitespace()) else {
-      throw ValidationError(
-        "--delivery must be a whole percent, \(Delivery.minimum) to \(Delivery.maximum), or \"observed\"")
-    }
-    if !(Delivery.minimum...Delivery.maximum).contains(n) {
+    guard DeliveryScheme(setting: delivery) == nil else { return }
+    if let n = Int(delivery.trimmingWhitespace()), !(Delivery.minimum...Delivery.maximum).contains(n) {
       throw ValidationError("--delivery must be between \(Delivery.minimum) and \(Delivery.maximum)")
     }
+    throw ValidationError(
+      "--delivery must be a whole percent, \(Delivery.minimum) to \(Delivery.maximum), or \"\(DeliveryScheme.observedWord)\""
+    )
   }
 
-  private var isObserved: Bool { delivery.lowercased() == "observed" }
+  /// Every footprint's delivery.
+  var scheme: DeliveryScheme { DeliveryScheme(setting: delivery) ?? .full }
 
   /// The uniform delivery setting (100 % under `observed`).
-  var setting: Delivery { Delivery(percent: Int(delivery.trimmingWhitespace()) ?? 100) }
-
-  /// Every footprint's delivery.
-  var scheme: DeliveryScheme { isObserved ? .observed : .uniform(setting) }
+  var setting: Delivery { scheme.uniform ?? .full }
 }
 
 /// `--assume-refusing`: a what-if in which these bodies refuse the plan in

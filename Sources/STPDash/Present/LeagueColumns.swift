@@ -142,15 +142,26 @@ enum LeagueColumns {
 
   /// One league figure's column.
   static func definition(_ c: LeagueColumn, footprints: Int) -> Definition {
+    c.rawValue < LeagueColumn.aligned.rawValue ? identity(c, footprints: footprints) : measure(c)
+  }
+
+  /// A column in a figure's definition: its title, alignment and key from the figure.
+  static func column(
+    _ c: LeagueColumn, _ width: Table.Width, priority: Int, _ meaning: String, ascending: Bool = false,
+    _ cell: @escaping (LeagueRow, LeagueContext) -> Table.Cell
+  ) -> Definition {
+    Definition(
+      c.csvHeader, c.title, align: c.isNumeric || c == .aligned ? .right : .left, priority: priority, width: width,
+      textMinimum: c == .name ? 22 : 3, textFlexible: c == .name, meaning: meaning, ascendingFirst: ascending,
+      cell: cell)
+  }
+
+  /// The footprint's own columns and its gap: rank, name, region, members, do-nothing, plan, savings, per head.
+  static func identity(_ c: LeagueColumn, footprints: Int) -> Definition {
     func col(
       _ width: Table.Width, priority: Int, _ meaning: String, ascending: Bool = false,
       _ cell: @escaping (LeagueRow, LeagueContext) -> Table.Cell
-    ) -> Definition {
-      Definition(
-        c.csvHeader, c.title, align: c.isNumeric || c == .aligned ? .right : .left, priority: priority, width: width,
-        textMinimum: c == .name ? 22 : 3, textFlexible: c == .name, meaning: meaning, ascendingFirst: ascending,
-        cell: cell)
-    }
+    ) -> Definition { column(c, width, priority: priority, meaning, ascending: ascending, cell) }
     switch c {
     case .rank:
       return col(
@@ -191,6 +202,17 @@ enum LeagueColumns {
           text: x.display ? Figures.pounds(r.perHead, unicode: x.glyphs.unicode) : "",
           value: .number(r.perHead, decimals: 2), basis: basis(r, .perHead), caveat: r.standing(.perHead) == .caveat)
       }
+    default: return measure(c)
+    }
+  }
+
+  /// The measures: alignment, flags, risk, rating, realism, veto, pivotal, loans.
+  static func measure(_ c: LeagueColumn) -> Definition {
+    func col(
+      _ width: Table.Width, priority: Int, _ meaning: String, ascending: Bool = false,
+      _ cell: @escaping (LeagueRow, LeagueContext) -> Table.Cell
+    ) -> Definition { column(c, width, priority: priority, meaning, ascending: ascending, cell) }
+    switch c {
     case .aligned:
       return col(.fixed(10), priority: 6, "share of members aligned with the plan") { r, x in
         Table.Cell(
@@ -259,6 +281,7 @@ enum LeagueColumns {
           short: x.display ? r.loans.map { NumberFormat.fixed($0, decimals: 0) } : nil,
           value: .number(r.loans, decimals: 3), tone: (r.loansChange ?? 0) > 0 ? .warn : .normal)
       }
+    default: return identity(c, footprints: 44)
     }
   }
 }

@@ -25,6 +25,7 @@ enum MapView {
     }
     let (w, h) = geometry(state.size)
     let placed = MapPresenter.place(d.hexes, cellWidth: w, rowHeight: h)
+
     let rows = Dictionary(
       state.derived.rows.compactMap { r in r.footprint.map { ($0, r) } }, uniquingKeysWith: { a, _ in a })
     let visible = Set(state.derived.visible.compactMap(\.footprint))
@@ -38,7 +39,32 @@ enum MapView {
 
     let top = 2
     let left = 1
-    for c in placed.cells {
+    drawHexes(state, placed.cells, rows: rows, visible: visible, edges: edges, at: (left, top), into: &buf)
+    // Beside the map: the selected footprint, then the legend.
+    let panelX = left + placed.width + 2
+    let panelW = buf.width - panelX - 1
+    guard panelW >= 14 else { return }
+    var y = drawSelected(state, rows: rows, x: panelX, y: top, width: panelW, into: &buf)
+    y = drawLegend(state, edges: edges, x: panelX, y: y, width: panelW, into: &buf)
+    if visible.count < placed.cells.count, y < buf.height - 1 {
+      buf.put(
+        DisplayWidth.truncate(
+          "dim: outside the filter (\(visible.count) of \(placed.cells.count) kept)", to: panelW, ellipsis: g.ellipsis),
+        x: panelX, y: y, style: theme.dim)
+    }
+  }
+
+  /// Each hex: its label (with its bin's fill without colour) and, two lines tall, its figure.
+  static func drawHexes(
+    _ state: AppState, _ cells: [MapPresenter.Placed], rows: [FootprintID: LeagueRow], visible: Set<FootprintID>,
+    edges: [Double], at origin: (x: Int, y: Int), into buf: inout Buffer
+  ) {
+    let theme = state.theme
+    let g = state.glyphs
+    let metric = state.mapMetric
+    let (w, h) = geometry(state.size)
+    let (left, top) = origin
+    for c in cells {
       let x = left + c.x
       let y = top + c.y
       guard x + w - 1 <= buf.width, y < buf.height - 1 else { continue }
@@ -67,11 +93,17 @@ enum MapView {
         buf.put(line, x: x, y: y + 1, style: style, maxX: x + w - 1)
       }
     }
+  }
 
-    // Beside the map: the selected footprint, then the legend.
-    let panelX = left + placed.width + 2
-    let panelW = buf.width - panelX - 1
-    guard panelW >= 14 else { return }
+  /// The selected footprint beside the map; returns the next free row.
+  static func drawSelected(
+    _ state: AppState, rows: [FootprintID: LeagueRow], x panelX: Int, y top: Int, width panelW: Int,
+    into buf: inout Buffer
+  ) -> Int {
+    let theme = state.theme
+    let g = state.glyphs
+    let d = state.session.dataset
+    let metric = state.mapMetric
     var y = top
     if let f = state.league.list.selected, let row = rows[f] {
       for line in [d.footprints[f].name, "\(row.code) \(g.dot) \(d.footprints[f].region.shortName)"] {
@@ -95,6 +127,17 @@ enum MapView {
       buf.put(DisplayWidth.truncate(rank, to: panelW, ellipsis: g.ellipsis), x: panelX, y: y, style: theme.dim)
       y += 2
     }
+    return y
+  }
+
+  /// The colours' (or fills') quantile ranges; returns the next free row.
+  static func drawLegend(
+    _ state: AppState, edges: [Double], x panelX: Int, y top: Int, width panelW: Int, into buf: inout Buffer
+  ) -> Int {
+    let theme = state.theme
+    let g = state.glyphs
+    let metric = state.mapMetric
+    var y = top
     buf.put(
       DisplayWidth.truncate(g.text(metric.title + " (quantiles)"), to: panelW, ellipsis: g.ellipsis), x: panelX, y: y,
       style: theme.header)
@@ -113,11 +156,6 @@ enum MapView {
       buf.put(" not known", x: end, y: y, style: theme.normal, maxX: buf.width - 1)
       y += 1
     }
-    if visible.count < placed.cells.count, y < buf.height - 1 {
-      buf.put(
-        DisplayWidth.truncate(
-          "dim: outside the filter (\(visible.count) of \(placed.cells.count) kept)", to: panelW, ellipsis: g.ellipsis),
-        x: panelX, y: y, style: theme.dim)
-    }
+    return y
   }
 }

@@ -57,27 +57,49 @@ struct TrajectoryChart {
     return 10 * power
   }
 
-  func render(into buf: inout Buffer, area: Rect, theme: Theme, glyphs g: Glyphs) {
-    guard area.width >= 12, area.height >= 3 else { return }
+  /// Where the chart draws: the plot, its £m scale, and the dots per cell.
+  struct Frame {
+    var plot: Rect
+    var lo: Double
+    var hi: Double
+    var step: Double
+    var labelWidth: Int
+    var tickLabels: [String]
+    /// Dots per cell: 2 × 4 in Braille, 1 × 1 in ASCII.
+    var dx: Int
+    var dy: Int
+
+    var dotsW: Int { plot.width * dx }
+    var dotsH: Int { plot.height * dy }
+
+    func dotY(_ v: Double) -> Int {
+      let y = ((hi - v) / (hi - lo) * Double(dotsH - 1)).rounded()
+      return y.isFinite ? Int(max(-1, min(Double(dotsH), y))) : 0
+    }
+
+    func dotX(_ year: Int) -> Int {
+      Int((Double(year) / Double(FinancialYear.count - 1) * Double(dotsW - 1)).rounded())
+    }
+
+    /// The screen row of a value.
+    func row(_ v: Double) -> Int { plot.y + dotY(v) / dy }
+  }
+
+  /// The frame for an area, or `nil` when there is nothing to chart.
+  func frame(_ area: Rect, glyphs g: Glyphs) -> Frame? {
     // Figures are bounded when loaded; a chart still never trusts them.
     let values = TrajectoryChart.drawOrder.flatMap { s in
       FinancialYear.all.compactMap { value(s, $0) }.filter { $0.isFinite && abs($0) < 1e15 }
     }
-    guard !values.isEmpty else {
-      buf.put("no figures to chart", x: area.x + 1, y: area.y + area.height / 2, style: theme.dim, maxX: area.maxX)
-      return
-    }
-    // Axis scale: always include zero (balance), rounded outwards to whole steps.
-    let plotRowsGuess = area.height - 1
+    guard !values.isEmpty else { return nil }
+    // Axis scale: always include zero (balance), rounded outwards to whole
+    // steps; the same steps (and so the same top tick) at every size.
     var lo = min(0, values.min() ?? 0)
     var hi = max(0, values.max() ?? 0)
     if hi - lo < 1 { hi = lo + 1 }
-    // The same steps (and so the same top tick) for the same figures at every size.
-    _ = plotRowsGuess
     let step = Self.niceStep(range: hi - lo, maxTicks: decorated ? 5 : 8)
     lo = (lo / step).rounded(.down) * step
     hi = (hi / step).rounded(.up) * step
-
     let tickLabels = stride(from: lo, through: hi + step / 2, by: step).map {
       NumberFormat.fixed($0, decimals: step < 1 ? 1 : 0)
     }
@@ -86,24 +108,41 @@ struct TrajectoryChart {
     let plot = Rect(
       x: area.x + labelWidth + 1, y: area.y, width: max(4, area.width - labelWidth - 1 - endLabelWidth),
       height: max(2, area.height - 1))
+    return Frame(
+      plot: plot, lo: lo, hi: hi, step: step, labelWidth: labelWidth, tickLabels: tickLabels, dx: g.unicode ? 2 : 1,
+      dy: g.unicode ? 4 : 1)
+  }
 
-    // Dot space: 2 columns and 4 rows of dots per cell in Braille; 1×1 in ASCII.
-    let dx = g.unicode ? 2 : 1
-    let dy = g.unicode ? 4 : 1
-    let dotsW = plot.width * dx
-    let dotsH = plot.height * dy
-    func dotY(_ v: Double) -> Int {
-      let y = ((hi - v) / (hi - lo) * Double(dotsH - 1)).rounded()
-      return y.isFinite ? Int(max(-1, min(Double(dotsH), y))) : 0
+  func render(into buf: inout Buffer, area: Rect, theme: Theme, glyphs g: Glyphs) {
+    guard area.width >= 12, area.height >= 3 else { return }
+    guard let f = frame(area, glyphs: g) else {
+      buf.put("no figures to chart", x: area.x + 1, y: area.y + area.height / 2, style: theme.dim, maxX: area.maxX)
+      return
     }
-    func dotX(_ year: Int) -> Int {
-      Int((Double(year) / Double(FinancialYear.count - 1) * Double(dotsW - 1)).rounded())
-    }
-
     // The zero line first, so the series draw over it.
-    let zeroRow = plot.y + dotY(0) / dy
-    buf.put(String(repeating: g.hline, count: plot.width), x: plot.x, y: zeroRow, style: theme.zeroLine)
+    let zeroRow = f.row(0)
+    buf.put(String(repeating: g.hline, count: f.plot.width), x: f.plot.x, y: zeroRow, style: theme.zeroLine)
+    let ends = drawSeries(f, into: &buf, theme: theme, glyphs: g)
+    drawAxes(f, area: area, zeroRow: zeroRow, into: &buf, theme: theme, glyphs: g)
+    guard decorated else { return }
+    // Each line labelled where it ends; labels never sit on one another.
+    var used = Set<Int>([zeroRow])
+    for e in ends.sorted(by: { $0.row < $1.row }) {
+      var row = e.row
+      while used.contains(row) && row < f.plot.maxY - 1 { row += 1 }
+      while used.contains(row) && row > f.plot.y { row -= 1 }
+      used.insert(row)
+      buf.put(Self.label(e.series), x: f.plot.maxX + 1, y: row, style: theme.series(e.series), maxX: area.maxX)
+    }
+  }
 
+  /// The lines, dot by dot; returns where each ends.
+  func drawSeries(
+    _ f: Frame, into buf: inout Buffer, theme: Theme, glyphs g: Glyphs
+  ) -> [(
+    series: ChartSeries, row: Int, x: Int
+  )] {
+    let plot = f.plot
     var bits = [UInt8](repeating: 0, count: plot.width * plot.height)
     var owner = [ChartSeries?](repeating: nil, count: plot.width * plot.height)
     var ends: [(series: ChartSeries, row: Int, x: Int)] = []
@@ -115,68 +154,55 @@ struct TrajectoryChart {
           previous = nil
           continue
         }
-        let p = (x: dotX(y.index), y: dotY(v))
+        let p = (x: f.dotX(y.index), y: f.dotY(v))
         if let q = previous {
           Self.line(from: q, to: p) { x, yy in
-            Self.plotDot(x, yy, s, dx: dx, dy: dy, width: plot.width, bits: &bits, owner: &owner)
+            Self.plotDot(x, yy, s, dx: f.dx, dy: f.dy, width: plot.width, bits: &bits, owner: &owner)
           }
         } else {
-          Self.plotDot(p.x, p.y, s, dx: dx, dy: dy, width: plot.width, bits: &bits, owner: &owner)
+          Self.plotDot(p.x, p.y, s, dx: f.dx, dy: f.dy, width: plot.width, bits: &bits, owner: &owner)
         }
         previous = p
         last = p
       }
-      if let last { ends.append((s, plot.y + last.y / dy, plot.x + last.x / dx)) }
+      if let last { ends.append((s, plot.y + last.y / f.dy, plot.x + last.x / f.dx)) }
     }
     for cy in 0..<plot.height {
       for cx in 0..<plot.width {
         let i = cy * plot.width + cx
         guard let s = owner[i] else { continue }
-        let symbol: String
-        if g.unicode {
-          symbol = String(Character(Unicode.Scalar(0x2800 + UInt32(bits[i])) ?? " "))
-        } else {
-          symbol = g.seriesMark(s)
-        }
+        let symbol =
+          g.unicode ? String(Character(Unicode.Scalar(0x2800 + UInt32(bits[i])) ?? " ")) : g.seriesMark(s)
         buf.put(symbol, x: plot.x + cx, y: plot.y + cy, style: theme.series(s))
       }
     }
-    // £m axis labels at whole steps (the small chart: top and zero only), and the axis line.
+    return ends
+  }
+
+  /// The £m axis (the small chart: top and zero only) and the years under the plot.
+  func drawAxes(_ f: Frame, area: Rect, zeroRow: Int, into buf: inout Buffer, theme: Theme, glyphs g: Glyphs) {
+    let plot = f.plot
     for y in plot.y..<plot.maxY { buf.put(g.vline, x: plot.x - 1, y: y, style: theme.axis) }
     var lastLabelRow = -2
-    let ticks = Array(stride(from: lo, through: hi + step / 2, by: step))
+    let ticks = Array(stride(from: f.lo, through: f.hi + f.step / 2, by: f.step))
     for (i, v) in ticks.enumerated() {
       if !decorated && v != 0 && i != ticks.count - 1 { continue }
-      let row = plot.y + dotY(v) / dy
-      guard row != lastLabelRow, row >= plot.y, row < plot.maxY, i < tickLabels.count else { continue }
+      let row = f.row(v)
+      guard row != lastLabelRow, row >= plot.y, row < plot.maxY, i < f.tickLabels.count else { continue }
       buf.put(
-        tickLabels[i], x: area.x, y: row, width: labelWidth, style: v == 0 ? theme.zeroLine : theme.axis, right: true,
-        ellipsis: g.ellipsis)
+        f.tickLabels[i], x: area.x, y: row, width: f.labelWidth, style: v == 0 ? theme.zeroLine : theme.axis,
+        right: true, ellipsis: g.ellipsis)
       lastLabelRow = row
     }
     if decorated { buf.put("balance", x: plot.maxX + 1, y: zeroRow, style: theme.zeroLine, maxX: area.maxX) }
-
-    // Year labels under the plot.
-    let yearsY = plot.maxY
     // Every year when the labels fit (full, then short), else the first and last: evenly spaced.
     let full = decorated && plot.width >= FinancialYear.count * 9
     let short = decorated && plot.width >= FinancialYear.count * 7
     for y in FinancialYear.all where full || short || y.index == 0 || y.index == FinancialYear.count - 1 {
       let text = full ? y.label : y.shortLabel
-      let center = plot.x + dotX(y.index) / dx
+      let center = plot.x + f.dotX(y.index) / f.dx
       let x = max(plot.x, min(plot.maxX - text.count, center - text.count / 2))
-      buf.put(text, x: x, y: yearsY, style: theme.axis)
-    }
-
-    guard decorated else { return }
-    // Each line labelled where it ends; labels never sit on one another.
-    var used = Set<Int>([zeroRow])
-    for e in ends.sorted(by: { $0.row < $1.row }) {
-      var row = e.row
-      while used.contains(row) && row < plot.maxY - 1 { row += 1 }
-      while used.contains(row) && row > plot.y { row -= 1 }
-      used.insert(row)
-      buf.put(Self.label(e.series), x: plot.maxX + 1, y: row, style: theme.series(e.series), maxX: area.maxX)
+      buf.put(text, x: x, y: plot.maxY, style: theme.axis)
     }
   }
 

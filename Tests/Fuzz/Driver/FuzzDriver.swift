@@ -29,6 +29,7 @@ func complain(_ text: String) {
   /// The target being fuzzed (set once, before fuzzing starts).
   nonisolated(unsafe) var selected: FuzzTarget = .csv
 
+  /// libFuzzer's entry point: one input for the selected target.
   @_cdecl("LLVMFuzzerTestOneInput")
   public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     if let failure = selected.run(UnsafeRawBufferPointer(start: data, count: data == nil ? 0 : size)) {

@@ -37,6 +37,7 @@ enum Scratch {
 /// A small valid data directory: what a file target's other files hold,
 /// and the seed of each file's corpus.
 public enum ValidData {
+  /// Each file's text, by name.
   public static let files: [String: String] = [
     "footprints.csv": #"""
     code,name,region,leader,population,population_basis,rating,source

@@ -1,0 +1,25 @@
+import Dispatch
+
+/// Work over independent items, on two threads when there is enough of it
+/// to pay for the hand-off. The one place the analysis decides to thread.
+package enum Parallel {
+  /// Below this much work (items × their cost) one thread is quicker, and
+  /// spends less CPU: a key press on a league of a thousand stays cheap.
+  package static let threshold = 25_000
+
+  /// Forces one thread (tests compare both paths with it).
+  @TaskLocal package static var serial = false
+
+  /// `transform` of each of `0..<count`, in order; `cost` is what one item
+  /// weighs against the threshold (a footprint's trajectory sums its ~50
+  /// members' figures; a league row reads a dozen).
+  package static func map<T>(_ count: Int, cost: Int, _ transform: @Sendable (Int) -> T) -> [T] {
+    guard !serial, count >= 2, count * max(1, cost) >= threshold else { return (0..<count).map(transform) }
+    let slots = ChunkSlots<[T]>(count: 2)
+    let half = (count + 1) / 2
+    DispatchQueue.concurrentPerform(iterations: 2) { part in
+      slots.store(part, (part == 0 ? 0..<half : half..<count).map(transform))
+    }
+    return (slots.take(0) ?? []) + (slots.take(1) ?? [])
+  }
+}
