@@ -1,6 +1,16 @@
 /// Finding the bytes that matter in CSV text eight bytes at a time: the
 /// scanner, and the fast finance readers, skip ordinary text with these.
 enum ByteScan {
+  /// `start..<end` without the spaces and tabs around it.
+  @inline(__always)
+  static func trimmed(_ base: UnsafePointer<UInt8>, from start: Int, to end: Int) -> (Int, Int) {
+    var s = start
+    var e = end
+    while s < e && (base[s] == 0x20 || base[s] == 0x09) { s += 1 }
+    while e > s && (base[e - 1] == 0x20 || base[e - 1] == 0x09) { e -= 1 }
+    return (s, e)
+  }
+
   /// The length of a UTF-8 byte order mark at the start of `count` bytes: 3, or 0.
   @inline(__always)
   static func byteOrderMark(_ base: UnsafePointer<UInt8>, count: Int) -> Int {

@@ -46,9 +46,9 @@ public struct Dataset: Sendable {
     init(footprintCount: Int, organisationCount: Int, memberships: [Membership], alignment: StanceRecords) {
       let all = Array(memberships.indices)
       membersOfFootprint = Groups(
-        groupCount: footprintCount, keys: memberships.map(\.footprint.index), values: all)
+        groupCount: footprintCount, keys: memberships.map { $0.footprint.index }, values: all)
       let byOrg = Groups<Organisation, Membership>(
-        groupCount: organisationCount, keys: memberships.map(\.org.index), values: all)
+        groupCount: organisationCount, keys: memberships.map { $0.org.index }, values: all)
       membershipsOfOrganisation = byOrg
       // A stance belongs to the membership of its (org, footprint); an org has
       // only a few memberships, so a short scan finds it.

@@ -39,69 +39,7 @@ struct FinanceCanonicalRow {
   ) -> FinanceFastPath.Outcome? {
     var r = FinanceFastPath.Parsed()
     var p = start
-
     // Entity: bytes above `,` up to the first comma.
-    guard let entityEnd = entity(base, count: count, at: p, into: &r) else { return nil }
-    p = entityEnd + 1
-
-    // Year: `20YY/ZZ,`, one compare of all seven bytes.
-    guard p + 8 <= count, base[p + 7] == 0x2C else { return nil }
-    let y = Int(base[p + 2] &- 0x30) &* 10 &+ Int(base[p + 3] &- 0x30) &- FinancialYear.firstStartYear % 100
-    guard y >= 0, y < FinancialYear.count,
-      UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self) & 0x00FF_FFFF_FFFF_FFFF == years[y]
-    else { return nil }
-    r.year = y
-    p += 8
-
-    // Scenario, by its first letter and then the whole word.
-    guard p < count else { return nil }
-    r.scenario = vocabulary.scenarios.candidate(base[p])
-    guard r.scenario >= 0 else { return nil }
-    let word = vocabulary.scenarios.words[r.scenario]
-    guard p + word.count < count, base[p + word.count] == 0x2C, word.matches(base + p, available: count - p) else {
-      return nil
-    }
-    p += word.count + 1
-
-    // £m: empty, or digits with an optional point and up to three decimals.
-    guard p < count else { return nil }
-    if base[p] != 0x2C {
-      guard let (m, end) = DecimalParser.milli(base, from: p, count: count), end < count, base[end] == 0x2C else {
-        return nil
-      }
-      r.milli = m
-      p = end
-    }
-    p += 1
-
-    // Basis: empty, `illustrative` or `reported`.
-    guard p < count else { return nil }
-    if base[p] != 0x2C {
-      let basisIndex = vocabulary.bases.candidate(base[p])
-      guard basisIndex >= 0 else { return nil }
-      let basisWord = vocabulary.bases.words[basisIndex]
-      r.basis = vocabulary.basisValues[basisIndex]
-      guard p + basisWord.count < count, base[p + basisWord.count] == 0x2C,
-        basisWord.matches(base + p, available: count - p)
-      else { return nil }
-      p += basisWord.count
-    }
-    p += 1
-
-    // Source, then the end of the line.
-    guard let end = Self.source(base, count: count, at: p, into: &r) else { return nil }
-    if end >= count { return atEnd ? .row(next: end, r) : nil }
-    if base[end] == 0x0A { return .row(next: end + 1, r) }
-    guard base[end] == 0x0D, end + 1 < count, base[end + 1] == 0x0A else { return nil }
-    return .row(next: end + 2, r)
-  }
-  /// The entity at `p`: its id into `r`, and where its comma is; `nil` when
-  /// it is not a known code followed by a comma. The last code is kept as
-  /// two words, so a run of one entity's rows skips the lookup.
-  @inline(__always)
-  private mutating func entity(
-    _ base: UnsafePointer<UInt8>, count: Int, at p: Int, into r: inout FinanceFastPath.Parsed
-  ) -> Int? {
     let entityEnd = ByteScan.toByteBelow(0x2D, base, from: p, count: count)
     guard entityEnd < count, base[entityEnd] == 0x2C, entityEnd > p else { return nil }
     let length = entityEnd - p
@@ -115,9 +53,7 @@ struct FinanceCanonicalRow {
         // Files usually list entities in the order they were defined: the
         // next id is tried before the hash table (no cache miss).
         var hint = lastID
-        guard let id = codes.find(UnsafeBufferPointer(start: base + p, count: length), hint: &hint) else {
-          return nil
-        }
+        guard let id = codes.find(UnsafeBufferPointer(start: base + p, count: length), hint: &hint) else { return nil }
         (lastHead, lastTail, lastLength, lastID) = (head, tail, length, id)
         r.entity = id
       }
@@ -125,16 +61,47 @@ struct FinanceCanonicalRow {
       guard let id = codes.find(UnsafeBufferPointer(start: base + p, count: length)) else { return nil }
       r.entity = id
     }
-    return entityEnd
-  }
-
-  /// The source at `p` (quoted or plain) into `r`; the end of the line, or
-  /// `nil` when the field is not in the plain form.
-  @inline(__always)
-  private static func source(
-    _ base: UnsafePointer<UInt8>, count: Int, at start: Int, into r: inout FinanceFastPath.Parsed
-  ) -> Int? {
-    var p = start
+    p = entityEnd + 1
+    // Year: `20YY/ZZ,`, one compare of all seven bytes.
+    guard p + 8 <= count, base[p + 7] == 0x2C else { return nil }
+    let y = Int(base[p + 2] &- 0x30) &* 10 &+ Int(base[p + 3] &- 0x30) &- FinancialYear.firstStartYear % 100
+    guard y >= 0, y < FinancialYear.count,
+      UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self) & 0x00FF_FFFF_FFFF_FFFF == years[y]
+    else { return nil }
+    r.year = y
+    p += 8
+    // Scenario, by its first letter and then the whole word.
+    guard p < count else { return nil }
+    r.scenario = vocabulary.scenarios.candidate(base[p])
+    guard r.scenario >= 0 else { return nil }
+    let word = vocabulary.scenarios.words[r.scenario]
+    guard p + word.count < count, base[p + word.count] == 0x2C, word.matches(base + p, available: count - p) else {
+      return nil
+    }
+    p += word.count + 1
+    // £m: empty, or digits with an optional point and up to three decimals.
+    guard p < count else { return nil }
+    if base[p] != 0x2C {
+      guard let (m, end) = DecimalParser.milli(base, from: p, count: count), end < count, base[end] == 0x2C
+      else { return nil }
+      r.milli = m
+      p = end
+    }
+    p += 1
+    // Basis: empty, `illustrative` or `reported`.
+    guard p < count else { return nil }
+    if base[p] != 0x2C {
+      let basisIndex = vocabulary.bases.candidate(base[p])
+      guard basisIndex >= 0 else { return nil }
+      let basisWord = vocabulary.bases.words[basisIndex]
+      r.basis = vocabulary.basisValues[basisIndex]
+      guard p + basisWord.count < count, base[p + basisWord.count] == 0x2C,
+        basisWord.matches(base + p, available: count - p)
+      else { return nil }
+      p += basisWord.count
+    }
+    p += 1
+    // Source, then the end of the line.
     var end = p
     if p < count && base[p] == 0x22 {
       p += 1
@@ -142,12 +109,9 @@ struct FinanceCanonicalRow {
       while true {
         p = ByteScan.toQuoteOrLineEnd(base, from: p, count: count)
         guard p + 1 < count, base[p] == 0x22 else { return nil }
-        if base[p + 1] == 0x22 {
-          r.sourceEscapes = true
-          p += 2
-          continue
-        }
-        break
+        guard base[p + 1] == 0x22 else { break }
+        r.sourceEscapes = true
+        p += 2
       }
       r.sourceEnd = p
       end = p + 1
@@ -160,12 +124,11 @@ struct FinanceCanonicalRow {
         if b == 0x2C || b == 0x22 { return nil }
         end += 1
       }
-      var s = p
-      var e = end
-      while s < e && (base[s] == 0x20 || base[s] == 0x09) { s += 1 }
-      while e > s && (base[e - 1] == 0x20 || base[e - 1] == 0x09) { e -= 1 }
-      (r.sourceStart, r.sourceEnd) = (s, e)
+      (r.sourceStart, r.sourceEnd) = ByteScan.trimmed(base, from: p, to: end)
     }
-    return end
+    if end >= count { return atEnd ? .row(next: end, r) : nil }
+    if base[end] == 0x0A { return .row(next: end + 1, r) }
+    guard base[end] == 0x0D, end + 1 < count, base[end + 1] == 0x0A else { return nil }
+    return .row(next: end + 2, r)
   }
 }

@@ -33,6 +33,32 @@ enum TableExport {
     return out.text
   }
 
+  /// The CSV of rows straight from their columns' values, no cell made (a
+  /// national-scale league is never held as a table).
+  static func csv<Item, Context>(
+    _ columns: [ColumnDefinition<Item, Context>], rows: some Sequence<Item>, cellContext: Context,
+    context: ExportContext? = nil
+  ) -> String {
+    let shown = columns.filter { $0.spec.outputs.contains(.csv) }
+    let extra = context?.fields ?? []
+    var out = CSVWriter.Output(capacity: 1 << 16)
+    out.raw(CSVWriter.header(shown.map(\.spec.key) + extra.map(\.key)))
+    var tail = CSVWriter.Output()
+    for field in extra {
+      tail.comma()
+      write(field.value, to: &tail)
+    }
+    for row in rows {
+      for (n, c) in shown.enumerated() {
+        if n > 0 { out.comma() }
+        write(c.value(row, cellContext), to: &out)
+      }
+      out.append(tail)
+      out.endRecord()
+    }
+    return out.text
+  }
+
   /// One value as a CSV field (text made visible), as ``csvCell(_:)`` gives it.
   static func write(_ v: Table.Value, to out: inout CSVWriter.Output) {
     switch v {

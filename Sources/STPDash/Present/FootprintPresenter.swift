@@ -108,44 +108,49 @@ enum FootprintPresenter {
   static var memberColumns: [ColumnDefinition<MemberRow, MemberContext>] {
     [
       .data("footprint", "Footprint", outputs: .csv) { .text($0.footprintCode) },
-      ColumnDefinition(
+      .text(
         "name", MemberColumn.name.title, priority: 0, width: .flexible(min: 24, extra: 999), textMinimum: 16,
-        textFlexible: true
-      ) { r, _ in Table.Cell(text: r.name, value: .text(r.name), tone: r.flagged ? .flag : .normal) },
-      ColumnDefinition("org", "Code", priority: 5, width: .fixed(9)) { r, _ in
-        Table.Cell(text: r.code, value: .text(r.code), tone: .dim)
+        textFlexible: true, tone: { $0.flagged ? .flag : .normal }
+      ) { $0.name },
+      .text("org", "Code", priority: 5, width: .fixed(9), tone: { _ in .dim }) { $0.code },
+      ColumnDefinition(
+        "kind", MemberColumn.kind.title, priority: 3, width: .fixed(12), value: { .text($0.kind.rawValue) }
+      ) {
+        r, _ in Table.Cell(text: r.kind.label, short: r.kind.shortLabel, tone: .dim)
       },
-      ColumnDefinition("kind", MemberColumn.kind.title, priority: 3, width: .fixed(12)) { r, _ in
-        Table.Cell(text: r.kind.label, short: r.kind.shortLabel, value: .text(r.kind.rawValue), tone: .dim)
-      },
-      ColumnDefinition("share", MemberColumn.share.title, align: .right, priority: 4, width: .fixed(6)) { r, _ in
-        Table.Cell(text: NumberFormat.fixed(r.share, decimals: 2), value: .number(r.share, decimals: 6))
-      },
-      ColumnDefinition("stance", MemberColumn.stance.title, priority: 1, width: .fixed(12)) { r, _ in
+      ColumnDefinition(
+        "share", MemberColumn.share.title, align: .right, priority: 4, width: .fixed(6),
+        value: { .number($0.share, decimals: 6) }
+      ) { r, _ in Table.Cell(text: NumberFormat.fixed(r.share, decimals: 2)) },
+      ColumnDefinition(
+        "stance", MemberColumn.stance.title, priority: 1, width: .fixed(12), value: { .text($0.stance.code) }
+      ) {
+        r, _ in
         Table.Cell(
-          text: r.stance.code + (r.stanceIllustrative ? Figures.illustrativeMark : ""), value: .text(r.stance.code),
-          tone: Meaning.stance(r.stance))
+          text: r.stance.code + (r.stanceIllustrative ? Figures.illustrativeMark : ""), tone: Meaning.stance(r.stance))
       },
       .data("stance_basis", "Stance basis", outputs: .csv) { r in
         .text(r.stance == .unknown && !r.stanceIllustrative ? "" : Basis(illustrative: r.stanceIllustrative).code)
       },
       .data("stance_illustrative", "Stance illustrative", outputs: .json) { .bool($0.stanceIllustrative) },
-      ColumnDefinition("flagged", MemberColumn.flag.title, priority: 2, width: .fixed(5)) { r, c in
+      ColumnDefinition("flagged", MemberColumn.flag.title, priority: 2, width: .fixed(5), value: { .bool($0.flagged) })
+      {
+        r, c in
         let pending = c.unsaved(r)
         let g = c.glyphs
         return Table.Cell(
           text: (r.flagged ? g.flag : "") + (r.pivotal ? g.pivotal : "") + (r.assumed ? g.assumed : "")
-            + (pending ? "!" : ""), value: .bool(r.flagged),
+            + (pending ? "!" : ""),
           tone: pending ? .unsaved : (r.flagged || r.assumed ? .flag : (r.pivotal ? .bad : .flag)))
       },
       .data("pivotal", "Pivotal") { .bool($0.pivotal) },
       .data("assumed_refusing", "Assumed refusing") { .bool($0.assumed) },
       ColumnDefinition(
-        "planned_savings_2020_21_gbp_m", MemberColumn.savings.title, align: .right, priority: 2, width: .fixed(12)
+        "planned_savings_2020_21_gbp_m", MemberColumn.savings.title, align: .right, priority: 2, width: .fixed(12),
+        value: { .number($0.savings, decimals: 3) }
       ) { r, c in
         Table.Cell(
-          text: Figures.money(r.savings, unicode: c.glyphs.unicode), value: .number(r.savings, decimals: 3),
-          basis: r.illustrative ? .illustrative : .reported)
+          text: Figures.money(r.savings, unicode: c.glyphs.unicode), basis: r.illustrative ? .illustrative : .reported)
       },
       .data("basis", "Basis", outputs: .csv) { .text(Basis(illustrative: $0.illustrative).code) },
       .data("illustrative", "Illustrative", outputs: .json) { .bool($0.illustrative) },

@@ -60,9 +60,7 @@ enum LeagueColumns {
   /// The members counted by stance (JSON, under `stances`).
   static var stanceCounts: [Definition] {
     Stance.allCases.map { s in
-      Definition(s.code, s.code, outputs: .json, group: "stances") { r, c in
-        Table.Cell(text: c.display ? String(r.alignment.count(s)) : "", value: .integer(r.alignment.count(s)))
-      }
+      Definition(s.code, s.code, outputs: .json, group: "stances", value: { r in .integer(r.alignment.count(s)) })
     }
   }
 
@@ -73,7 +71,8 @@ enum LeagueColumns {
     case .name:
       // Where there is room: the plan's path to 2020/21 as a sparkline.
       [
-        Definition("trend", "Plan path", priority: 30, width: .fixed(9), outputs: .screen) { r, c in
+        Definition("trend", "Plan path", priority: 30, width: .fixed(9), outputs: .screen, value: { _ in .none }) {
+          r, c in
           Table.Cell(
             text: c.display ? Figures.sparkline(c.path?(r) ?? [], unicode: c.glyphs.unicode) : "", tone: .dim)
         }
@@ -107,37 +106,41 @@ enum LeagueColumns {
     }
   }
 
-  /// A figure column whose cell shows money with its basis.
+  /// A figure's cell: its text, short form, basis, caveat mark and tone.
+  static func figure(
+    _ c: LeagueColumn, _ text: @escaping (LeagueRow, Glyphs) -> String, short: ((LeagueRow) -> String?)? = nil,
+    tone: @escaping (LeagueRow, LeagueContext) -> Tone = { _, _ in .normal }
+  ) -> (LeagueRow, LeagueContext) -> Table.Cell {
+    { r, x in
+      Table.Cell(
+        text: x.display ? text(r, x.glyphs) : "", short: x.display ? short?(r) : nil,
+        basis: r.illustrativeColumns.contains(c) ? .illustrative : .reported, caveat: r.standing(c) == .caveat,
+        tone: tone(r, x))
+    }
+  }
+
+  /// A column of money, £m, with its basis.
   static func money(
-    _ c: LeagueColumn, _ v: @escaping (LeagueRow) -> Double?, tone: @escaping (LeagueRow) -> Tone
-  ) -> (LeagueRow, LeagueContext) -> Table.Cell {
-    { r, x in
-      let value = v(r)
-      return Table.Cell(
-        text: x.display ? Figures.money(value, unicode: x.glyphs.unicode) : "",
-        short: x.display ? value.map { NumberFormat.fixed($0, decimals: 0) } : nil, value: .number(value, decimals: 3),
-        basis: basis(r, c), caveat: r.standing(c) == .caveat, tone: tone(r))
-    }
+    _ c: LeagueColumn, _ width: Int, priority: Int, _ meaning: String, _ v: @escaping (LeagueRow) -> Double?,
+    tone: @escaping (LeagueRow, LeagueContext) -> Tone
+  ) -> Definition {
+    column(
+      c, .fixed(width), priority: priority, meaning, value: { .number(v($0), decimals: 3) },
+      figure(
+        c, { r, g in Figures.money(v(r), unicode: g.unicode) },
+        short: { v($0).map { NumberFormat.fixed($0, decimals: 0) } },
+        tone: tone))
   }
 
-  /// A percentage column with its basis.
+  /// A column of percentages, with its basis.
   static func percent(
-    _ c: LeagueColumn, decimals: Int, _ v: @escaping (LeagueRow) -> Double?,
-    tone: @escaping (LeagueRow) -> Tone = {
-      _ in .normal
-    }
-  ) -> (LeagueRow, LeagueContext) -> Table.Cell {
-    { r, x in
-      let value = v(r)
-      return Table.Cell(
-        text: x.display ? Figures.percent(value, unicode: x.glyphs.unicode) : "",
-        value: .number(value, decimals: decimals),
-        basis: basis(r, c), caveat: r.standing(c) == .caveat, tone: tone(r))
-    }
-  }
-
-  static func basis(_ r: LeagueRow, _ c: LeagueColumn) -> Basis {
-    r.illustrativeColumns.contains(c) ? .illustrative : .reported
+    _ c: LeagueColumn, _ width: Int, priority: Int, _ meaning: String, ascending: Bool = false, decimals: Int,
+    _ v: @escaping (LeagueRow) -> Double?, tone: @escaping (LeagueRow, LeagueContext) -> Tone = { _, _ in .normal }
+  ) -> Definition {
+    column(
+      c, .fixed(width), priority: priority, meaning, ascending: ascending,
+      value: { .number(v($0), decimals: decimals) },
+      figure(c, { r, g in Figures.percent(v(r), unicode: g.unicode) }, tone: tone))
   }
 
   /// One league figure's column.
@@ -148,138 +151,131 @@ enum LeagueColumns {
   /// A column in a figure's definition: its title, alignment and key from the figure.
   static func column(
     _ c: LeagueColumn, _ width: Table.Width, priority: Int, _ meaning: String, ascending: Bool = false,
-    _ cell: @escaping (LeagueRow, LeagueContext) -> Table.Cell
+    value: @escaping (LeagueRow) -> Table.Value, _ cell: @escaping (LeagueRow, LeagueContext) -> Table.Cell
   ) -> Definition {
     Definition(
       c.csvHeader, c.title, align: c.isNumeric || c == .aligned ? .right : .left, priority: priority, width: width,
       textMinimum: c == .name ? 22 : 3, textFlexible: c == .name, meaning: meaning, ascendingFirst: ascending,
-      cell: cell)
+      value: value, cell: cell)
   }
 
   /// The footprint's own columns and its gap: rank, name, region, members, do-nothing, plan, savings, per head.
   static func identity(_ c: LeagueColumn, footprints: Int) -> Definition {
-    func col(
-      _ width: Table.Width, priority: Int, _ meaning: String, ascending: Bool = false,
-      _ cell: @escaping (LeagueRow, LeagueContext) -> Table.Cell
-    ) -> Definition { column(c, width, priority: priority, meaning, ascending: ascending, cell) }
     switch c {
     case .rank:
-      return col(
-        .fixed(max(3, String(footprints).count)), priority: 2, "league position under the current sort", ascending: true
-      ) { r, x in
-        Table.Cell(text: r.footprint == nil || !x.display ? "" : String(r.rank), value: .integer(r.rank), tone: .dim)
-      }
+      return column(
+        c, .fixed(max(3, String(footprints).count)), priority: 2, "league position under the current sort",
+        ascending: true, value: { .integer($0.rank) }
+      ) { r, x in Table.Cell(text: r.footprint == nil || !x.display ? "" : String(r.rank), tone: .dim) }
     case .name:
-      return col(.flexible(min: 18, extra: 48), priority: 0, "footprint name", ascending: true) { r, _ in
-        Table.Cell(text: r.name, value: .text(r.name), tone: r.flagged > 0 ? .flag : .normal)
+      return column(
+        c, .flexible(min: 18, extra: 48), priority: 0, "footprint name", ascending: true, value: { .text($0.name) }
+      ) {
+        r, _ in Table.Cell(text: r.name, tone: r.flagged > 0 ? .flag : .normal)
       }
     case .region:
-      return col(.fixed(11), priority: 11, "NHS England region", ascending: true) { r, _ in
-        Table.Cell(text: r.region?.shortName ?? "", value: .text(r.region?.name))
+      return column(
+        c, .fixed(11), priority: 11, "NHS England region", ascending: true, value: { .text($0.region?.name) }
+      ) {
+        r, _ in Table.Cell(text: r.region?.shortName ?? "")
       }
     case .members:
-      return col(.fixed(4), priority: 12, "member organisations") { r, x in
-        Table.Cell(text: x.display ? NumberFormat.grouped(r.members) : "", value: .integer(r.members))
+      return column(c, .fixed(4), priority: 12, "member organisations", value: { .integer($0.members) }) { r, x in
+        Table.Cell(text: x.display ? NumberFormat.grouped(r.members) : "")
       }
     case .doNothing:
-      return Definition(
-        c.csvHeader, c.title, align: .right, priority: 1, width: .fixed(11), textMinimum: 3,
-        meaning: "do-nothing gap in 2020/21"
-      ) { r, x in
-        money(.doNothing, { $0.doNothing }, tone: { Meaning.gap($0, band: x.bands.band($0.doNothing)) })(r, x)
-      }
+      return money(
+        c, 11, priority: 1, "do-nothing gap in 2020/21", { $0.doNothing },
+        tone: { r, x in Meaning.gap(r, band: x.bands.band(r.doNothing)) })
     case .plan:
-      return col(
-        .fixed(9), priority: 3, "gap in 2020/21 after the plan's savings at the delivery setting",
-        money(.plan, { $0.plan }, tone: Meaning.plan))
+      return money(
+        c, 9, priority: 3, "gap in 2020/21 after the plan's savings at the delivery setting", { $0.plan },
+        tone: { r, _ in Meaning.plan(r) })
     case .savingsPercent:
-      return col(
-        .fixed(6), priority: 9, "planned savings as a share of the do-nothing gap",
-        percent(.savingsPercent, decimals: 2, { $0.savingsPercent }))
+      return percent(
+        c, 6, priority: 9, "planned savings as a share of the do-nothing gap", decimals: 2, { $0.savingsPercent })
     case .perHead:
-      return col(.fixed(7), priority: 10, "do-nothing gap per resident, £") { r, x in
-        Table.Cell(
-          text: x.display ? Figures.pounds(r.perHead, unicode: x.glyphs.unicode) : "",
-          value: .number(r.perHead, decimals: 2), basis: basis(r, .perHead), caveat: r.standing(.perHead) == .caveat)
-      }
+      return column(
+        c, .fixed(7), priority: 10, "do-nothing gap per resident, £", value: { .number($0.perHead, decimals: 2) },
+        figure(c, { r, g in Figures.pounds(r.perHead, unicode: g.unicode) }))
     default: return measure(c)
     }
   }
 
   /// The measures: alignment, flags, risk, rating, realism, veto, pivotal, loans.
   static func measure(_ c: LeagueColumn) -> Definition {
-    func col(
-      _ width: Table.Width, priority: Int, _ meaning: String, ascending: Bool = false,
-      _ cell: @escaping (LeagueRow, LeagueContext) -> Table.Cell
-    ) -> Definition { column(c, width, priority: priority, meaning, ascending: ascending, cell) }
     switch c {
     case .aligned:
-      return col(.fixed(10), priority: 6, "share of members aligned with the plan") { r, x in
+      return column(
+        c, .fixed(10), priority: 6, "share of members aligned with the plan",
+        value: { .number($0.alignedShare, decimals: 4) }
+      ) { r, x in
         Table.Cell(
-          text: x.display ? Figures.share(r.alignedShare, unicode: x.glyphs.unicode) : "",
-          value: .number(r.alignedShare, decimals: 4), tone: .good, bar: r.alignedShare ?? .nan)
+          text: x.display ? Figures.share(r.alignedShare, unicode: x.glyphs.unicode) : "", tone: .good,
+          bar: r.alignedShare ?? .nan)
       }
     case .flagged:
-      return col(.fixed(4), priority: 8, "members flagged as not cooperating") { r, x in
-        Table.Cell(
-          text: x.display ? String(r.flagged) : "", value: .integer(r.flagged), tone: r.flagged > 0 ? .flag : .dim)
+      return column(c, .fixed(4), priority: 8, "members flagged as not cooperating", value: { .integer($0.flagged) }) {
+        r, x in
+        Table.Cell(text: x.display ? String(r.flagged) : "", tone: r.flagged > 0 ? .flag : .dim)
       }
     case .atRisk:
-      return col(
-        .fixed(9), priority: 4, "planned savings of refused or flagged members",
-        money(.atRisk, { $0.atRisk }, tone: Meaning.atRisk))
+      return money(
+        c, 9, priority: 4, "planned savings of refused or flagged members", { $0.atRisk },
+        tone: { r, _ in Meaning.atRisk(r) })
     case .rating:
-      return col(.flexible(min: 11, extra: 12), priority: 15, "NHS England progress rating, July 2017", ascending: true)
-      { r, x in
+      return column(
+        c, .flexible(min: 11, extra: 12), priority: 15, "NHS England progress rating, July 2017", ascending: true,
+        value: { .text($0.rating?.name) }
+      ) { r, x in
         Table.Cell(
           text: r.rating?.name ?? (r.footprint == nil ? "" : x.glyphs.dash), short: r.rating?.shortName,
-          value: .text(r.rating?.name), tone: Meaning.rating(r.rating))
+          tone: Meaning.rating(r.rating))
       }
     case .needed:
-      return col(
-        .fixed(5), priority: 13,
+      return percent(
+        c, 5, priority: 13,
         "delivery of planned savings that would balance the 2020/21 plan (do-nothing ÷ planned savings)",
-        ascending: true,
-        percent(.needed, decimals: 1, { $0.neededPercent }, tone: { ($0.neededPercent ?? 0) > 100 ? .bad : .normal }))
+        ascending: true, decimals: 1, { $0.neededPercent },
+        tone: { r, _ in (r.neededPercent ?? 0) > 100 ? .bad : .normal })
     case .delivered:
-      return col(
-        .fixed(5), priority: 14,
+      return percent(
+        c, 5, priority: 14,
         "delivery so far: (do-nothing − outturn) ÷ (do-nothing − plan) in the latest year with an outturn",
-        percent(.delivered, decimals: 1, { $0.observed?.percent }))
+        decimals: 1, { $0.observed?.percent })
     case .balance:
-      return col(
-        .fixed(6), priority: 16,
-        "first year the plan balances at the delivery setting (never: not by 2020/21)", ascending: true
-      ) { r, x in
-        let never = r.plan != nil && r.balanceYear == nil
-        return Table.Cell(
-          text: r.balanceYear?.shortLabel ?? (never ? "never" : x.glyphs.dash),
-          value: .text(r.balanceYear?.label ?? (never ? "never" : nil)), basis: basis(r, .balance),
-          caveat: r.standing(.balance) == .caveat, tone: never ? .bad : .normal)
-      }
+      return column(
+        c, .fixed(6), priority: 16, "first year the plan balances at the delivery setting (never: not by 2020/21)",
+        ascending: true, value: { r in .text(r.balanceYear?.label ?? (r.plan != nil ? "never" : nil)) },
+        figure(
+          c, { r, g in r.balanceYear?.shortLabel ?? (r.plan != nil ? "never" : g.dash) },
+          tone: { r, _ in r.plan != nil && r.balanceYear == nil ? .bad : .normal }))
     case .veto:
-      return col(.fixed(5), priority: 7, "largest single member's share of the footprint's planned savings") { r, x in
-        // A total has no single holder: the cell stays empty.
+      // A total has no single holder: the cell stays empty.
+      let share: (LeagueRow) -> Double? = { $0.footprint == nil ? nil : $0.vetoShare.map { $0 * 100 } }
+      return column(
+        c, .fixed(5), priority: 7, "largest single member's share of the footprint's planned savings",
+        value: { $0.footprint == nil ? .none : .number(share($0), decimals: 1) }
+      ) { r, x in
         r.footprint == nil
-          ? Table.Cell(text: "", value: .none)
-          : percent(.veto, decimals: 1, { $0.vetoShare.map { $0 * 100 } })(r, x)
+          ? Table.Cell(text: "") : figure(c, { r, g in Figures.percent(share(r), unicode: g.unicode) })(r, x)
       }
     case .pivotal:
-      return col(.fixed(4), priority: 5, "members whose refusal alone would stop a balancing plan balancing") { r, x in
-        Table.Cell(
-          text: x.display ? String(r.pivotal) : "", short: r.pivotal >= 1000 ? "\(r.pivotal / 1000)k" : nil,
-          value: .integer(r.pivotal), basis: basis(r, .pivotal), caveat: r.standing(.pivotal) == .caveat,
-          tone: r.pivotal > 0 ? .bad : .dim)
-      }
+      return column(
+        c, .fixed(4), priority: 5, "members whose refusal alone would stop a balancing plan balancing",
+        value: { .integer($0.pivotal) },
+        figure(
+          c, { r, _ in String(r.pivotal) }, short: { $0.pivotal >= 1000 ? "\($0.pivotal / 1000)k" : nil },
+          tone: { r, _ in r.pivotal > 0 ? .bad : .dim }))
     case .loans:
-      return col(
-        .fixed(8), priority: 17,
-        "DHSC loans to its member trusts, closing balance, latest year (2018/19), £m"
+      return column(
+        c, .fixed(8), priority: 17, "DHSC loans to its member trusts, closing balance, latest year (2018/19), £m",
+        value: { .number($0.loans, decimals: 3) }
       ) { r, x in
         Table.Cell(
           text: x.display ? (r.loans.map { Figures.money($0, unicode: x.glyphs.unicode) } ?? x.glyphs.dash) : "",
           short: x.display ? r.loans.map { NumberFormat.fixed($0, decimals: 0) } : nil,
-          value: .number(r.loans, decimals: 3), tone: (r.loansChange ?? 0) > 0 ? .warn : .normal)
+          tone: (r.loansChange ?? 0) > 0 ? .warn : .normal)
       }
     default: return identity(c, footprints: 44)
     }

@@ -18,79 +18,82 @@ enum OrganisationsPresenter {
   /// A sortable column's definition: its key, title and meaning from ``OrganisationColumn``.
   static func column(
     _ c: OrganisationColumn, _ align: Table.Align, _ priority: Int, _ width: Table.Width,
+    value: @escaping (OrganisationLine) -> Table.Value,
     cell: @escaping (OrganisationLine, OrganisationContext) -> Table.Cell
   ) -> Definition {
     Definition(
       c.key, c.title, align: align, priority: priority, width: width, textMinimum: c == .name ? 16 : 8,
-      textFlexible: c == .name, meaning: c.meaning, ascendingFirst: c.naturallyAscending, cell: cell)
+      textFlexible: c == .name, meaning: c.meaning, ascendingFirst: c.naturallyAscending, value: value, cell: cell)
+  }
+
+  /// A footprint's code, as data carry it.
+  static func code(_ f: FootprintID?, _ c: OrganisationContext) -> String? {
+    f.map { c.analysis.dataset.footprints[$0].code }
   }
 
   /// The columns, screen and data, each defined once.
   static var columns: [Definition] {
     [
-      column(.name, .left, 0, .flexible(min: 24, extra: 30)) { l, _ in
-        Table.Cell(text: l.name, value: .text(l.name), tone: l.flagged || l.assumedRefusing ? .flag : .normal)
+      column(.name, .left, 0, .flexible(min: 24, extra: 30), value: { .text($0.name) }) { l, _ in
+        Table.Cell(text: l.name, tone: l.flagged || l.assumedRefusing ? .flag : .normal)
       },
-      column(.code, .left, 7, .fixed(9)) { l, _ in Table.Cell(text: l.code, value: .text(l.code), tone: .dim) },
-      column(.kind, .left, 6, .fixed(9)) { l, _ in
-        Table.Cell(text: l.kind.shortLabel, value: .text(l.kind.rawValue), tone: .dim)
+      column(.code, .left, 7, .fixed(9), value: { .text($0.code) }) { l, _ in Table.Cell(text: l.code, tone: .dim) },
+      column(.kind, .left, 6, .fixed(9), value: { .text($0.kind.rawValue) }) { l, _ in
+        Table.Cell(text: l.kind.shortLabel, tone: .dim)
       },
-      column(.footprint, .left, 5, .fixed(16)) { l, c in
+      // The footprint's code (CSV, JSON) and name (screen, text) need the data: each from the context.
+      Definition(
+        OrganisationColumn.footprint.key, OrganisationColumn.footprint.title, priority: 5, width: .fixed(16),
+        meaning: OrganisationColumn.footprint.meaning, ascendingFirst: true,
+        valueIn: { l, c in .text(code(l.footprints.first, c)) }
+      ) { l, c in
         let d = c.analysis.dataset
         var text = l.footprints.first.map { d.footprints[$0].name } ?? c.glyphs.dash
         if l.footprints.count > 1 { text += " +\(l.footprints.count - 1)" }
-        return Table.Cell(text: text, value: .text(l.footprints.first.map { d.footprints[$0].code }))
+        return Table.Cell(text: text)
       },
-      Definition("footprints", "Footprints", outputs: .data) { l, c in
-        Table.Cell(text: "", value: .list(l.footprints.map { c.analysis.dataset.footprints[$0].code }))
-      },
+      Definition(
+        "footprints", "Footprints", outputs: .data, valueIn: { l, c in .list(l.footprints.compactMap { code($0, c) }) }),
       .data("regions", "Regions") { .list($0.regions.map(\.name)) },
-      column(.savings, .right, 1, .fixed(11)) { l, c in
-        Table.Cell(
-          text: Figures.money(l.savings, unicode: c.glyphs.unicode), value: .number(l.savings, decimals: 3),
-          basis: basis(l))
+      column(.savings, .right, 1, .fixed(11), value: { .number($0.savings, decimals: 3) }) { l, c in
+        Table.Cell(text: Figures.money(l.savings, unicode: c.glyphs.unicode), basis: basis(l))
       },
-      column(.share, .right, 4, .fixed(5)) { l, c in
+      column(.share, .right, 4, .fixed(5), value: { .number($0.largestShare.map { $0 * 100 }, decimals: 1) }) { l, c in
         Table.Cell(
-          text: Figures.percent(l.largestShare.map { $0 * 100 }, unicode: c.glyphs.unicode),
-          value: .number(l.largestShare.map { $0 * 100 }, decimals: 1), basis: basis(l),
+          text: Figures.percent(l.largestShare.map { $0 * 100 }, unicode: c.glyphs.unicode), basis: basis(l),
           tone: l.pivotal ? .bad : .normal)
       },
-      Definition("largest_share_footprint", "Largest share in", outputs: .data) { l, c in
-        Table.Cell(text: "", value: .text(l.largestShareFootprint.map { c.analysis.dataset.footprints[$0].code }))
-      },
-      column(.stance, .left, 2, .fixed(12)) { l, _ in
+      Definition(
+        "largest_share_footprint", "Largest share in", outputs: .data,
+        valueIn: { l, c in .text(code(l.largestShareFootprint, c)) }),
+      column(.stance, .left, 2, .fixed(12), value: { .text($0.stance.code) }) { l, _ in
         Table.Cell(
           text: l.stance.code + (l.stanceIllustrative ? Figures.illustrativeMark : "") + (l.mixedStance ? "+" : ""),
-          value: .text(l.stance.code), tone: Meaning.stance(l.stance))
+          tone: Meaning.stance(l.stance))
       },
-      Definition("stance_date", "As of", priority: 9, width: .fixed(10)) { l, _ in
-        Table.Cell(text: l.stanceDate?.iso ?? "", value: .text(l.stanceDate?.iso), tone: .dim)
-      },
+      .text("stance_date", "As of", priority: 9, width: .fixed(10), tone: { _ in .dim }) { $0.stanceDate?.iso ?? "" },
       .data("mixed_stance", "Mixed stance") { .bool($0.mixedStance) },
-      column(.flag, .left, 2, .fixed(4)) { l, c in
+      column(.flag, .left, 2, .fixed(4), value: { .bool($0.flagged) }) { l, c in
         let unsaved = c.unsaved(l)
         let text = (l.flagged ? c.glyphs.flag : "") + (l.assumedRefusing ? c.glyphs.assumed : "") + (unsaved ? "!" : "")
-        return Table.Cell(text: text, value: .bool(l.flagged), tone: unsaved ? .unsaved : .flag)
+        return Table.Cell(text: text, tone: unsaved ? .unsaved : .flag)
       },
       .data("assumed_refusing", "Assumed refusing") { .bool($0.assumedRefusing) },
-      column(.atRisk, .right, 3, .fixed(8)) { l, c in
+      column(.atRisk, .right, 3, .fixed(8), value: { .number($0.atRisk, decimals: 3) }) { l, c in
         Table.Cell(
           text: l.atRisk.map { $0 == 0 ? "" : Figures.money($0, unicode: c.glyphs.unicode) } ?? c.glyphs.dash,
-          value: .number(l.atRisk, decimals: 3), basis: (l.atRisk ?? 0) > 0 ? basis(l) : nil,
-          tone: (l.atRisk ?? 0) > 0 ? .bad : .normal)
+          basis: (l.atRisk ?? 0) > 0 ? basis(l) : nil, tone: (l.atRisk ?? 0) > 0 ? .bad : .normal)
       },
-      column(.pivotal, .left, 1, .fixed(3)) { l, c in
-        Table.Cell(text: l.pivotal ? c.glyphs.pivotal : "", value: .bool(l.pivotal), tone: .bad)
+      column(.pivotal, .left, 1, .fixed(3), value: { .bool($0.pivotal) }) { l, c in
+        Table.Cell(text: l.pivotal ? c.glyphs.pivotal : "", tone: .bad)
       },
-      Definition("pivotal_in", "Pivotal in", outputs: .data) { l, c in
-        Table.Cell(text: "", value: .list(l.pivotalIn.map { c.analysis.dataset.footprints[$0].code }))
-      },
-      Definition("delivery_pct", "Delivery %", outputs: .data) { l, c in
-        Table.Cell(
-          text: "",
-          value: .integer(l.footprints.first.map { c.delivery.delivery(footprint: $0, in: c.analysis).percent }))
-      },
+      Definition(
+        "pivotal_in", "Pivotal in", outputs: .data, valueIn: { l, c in .list(l.pivotalIn.compactMap { code($0, c) }) }),
+      Definition(
+        "delivery_pct", "Delivery %", outputs: .data,
+        valueIn: { l, c in
+          .integer(l.footprints.first.map { c.delivery.delivery(footprint: $0, in: c.analysis).percent })
+        }),
       .data("basis", "Basis", outputs: .csv) { .text(Basis(illustrative: $0.illustrative).code) },
       .data("illustrative", "Illustrative", outputs: .json) { .bool($0.illustrative) },
     ]

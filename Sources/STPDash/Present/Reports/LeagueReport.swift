@@ -62,11 +62,9 @@ struct LeagueReport: Report {
   func csv() -> String {
     // Row by row into one buffer, no text formatted: a national-scale
     // league is never held as a table.
-    let columns = LeagueColumns.all(footprints: rows.count)
-    let context = cellContext(glyphs: Glyphs(unicode: true), display: false)
-    return TableExport.csv(
-      Table(columns: columns.map(\.spec)),
-      rows: rows.lazy.map { Table.row($0, columns, key: nil, context: context) }, context: self.context)
+    TableExport.csv(
+      LeagueColumns.all(footprints: rows.count), rows: rows,
+      cellContext: cellContext(glyphs: Glyphs(unicode: true), display: false), context: context)
   }
 
   func json() -> String {
