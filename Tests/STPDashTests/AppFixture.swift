@@ -105,3 +105,49 @@ func assertSnapshot(
       """, sourceLocation: sourceLocation)
   }
 }
+
+extension AppFixture {
+  /// Every part of two states that differs, by name (the derived cache and
+  /// the flag keys aside: they follow from the rest). The session is
+  /// compared by what it holds that a reduce can change.
+  static func differences(_ a: AppState, _ b: AppState) -> [String] {
+    var out: [String] = []
+    let skip: Set<String> = ["derived", "flagKeys", "session"]
+    for (x, y) in zip(Mirror(reflecting: a).children, Mirror(reflecting: b).children) {
+      guard let label = x.label, !skip.contains(label) else { continue }
+      let dx = String(reflecting: x.value)
+      let dy = String(reflecting: y.value)
+      if dx != dy { out.append("\(label): \(dx.prefix(300)) ≠ \(dy.prefix(300))") }
+    }
+    let sa = a.session
+    let sb = b.session
+    if sa.directory != sb.directory { out.append("session.directory") }
+    if sa.journalPath != sb.journalPath { out.append("session.journalPath") }
+    if sa.saved.events != sb.saved.events { out.append("session.saved.events") }
+    if sa.pending != sb.pending { out.append("session.pending") }
+    if sa.dataRevision != sb.dataRevision { out.append("session.dataRevision") }
+    if sa.flagsRevision != sb.flagsRevision { out.append("session.flagsRevision") }
+    if sa.warnings.map(\.description) != sb.warnings.map(\.description) { out.append("session.warnings") }
+    return out
+  }
+
+  /// Sends `keys` and expects the whole new state to be the old one changed
+  /// by `change` (and nothing else), as a user would see it.
+  static func expect(
+    _ state: inout AppState, after keys: [Key], sourceLocation: SourceLocation = #_sourceLocation,
+    _ change: (inout AppState) -> Void
+  ) {
+    var expected = state
+    send(&state, keys)
+    change(&expected)
+    let diff = differences(state, expected)
+    #expect(diff.isEmpty, "after \(keys): \(diff.joined(separator: "\n"))", sourceLocation: sourceLocation)
+  }
+
+  /// The notice a key leaves, logged as the reducer logs it.
+  static func say(_ s: inout AppState, _ text: String, _ kind: Notice.Kind = .info) {
+    let n = Notice(text: text, kind: kind)
+    s.notice = n
+    s.messages.add(n, at: time)
+  }
+}

@@ -135,7 +135,6 @@ struct FlagCommandTests {
     usleep(UInt32.random(in: 0...2000, using: &rng))
     kill(p.processIdentifier, SIGKILL)
     p.waitUntilExit()
-    usleep(100_000)
     out.fileHandleForReading.readabilityHandler = nil
     collected.append(out.fileHandleForReading.readDataToEndOfFile())
     let reported = String(decoding: collected.data, as: UTF8.self).split(separator: "\n")

@@ -3,33 +3,6 @@ import Testing
 
 @testable import STPDash
 
-/// The part of the state a user sees change, compared whole.
-struct UIState: Equatable {
-  var route: [Screen]
-  var league: LeagueState
-  var members: MembersState
-  var orgList: ListState<MembershipID>
-  var flagsList: ListState<Int>
-  var delivery: Delivery
-  var overlay: Overlay?
-  var input: TextInput?
-  var lastSearch: String
-  var quit: Bool
-
-  init(_ s: AppState) {
-    route = s.route
-    league = s.league
-    members = s.members
-    orgList = s.orgList
-    flagsList = s.flagsList
-    delivery = s.delivery
-    overlay = s.overlay
-    input = s.input
-    lastSearch = s.lastSearch
-    quit = s.quit
-  }
-}
-
 @Suite("Reducer: keys through the state")
 struct ReducerTests {
   let nwl = AppFixture.footprint("E54000027")
@@ -44,62 +17,87 @@ struct ReducerTests {
     #expect(s.derived.visible.count == 44)
   }
 
+  /// The sort's notice, as the reducer says it.
+  func sorted(_ c: LeagueColumn, _ ascending: Bool) -> String {
+    "sorted by \(c.meaning) (\(ascending ? "ascending" : "descending"); i inverts)"
+  }
+
   @Test func sortKeysStepInvertAndKeepTheSelection() {
     var s = AppFixture.state()
-    AppFixture.send(&s, [.char("j")])
-    var expected = UIState(s)
-    AppFixture.send(&s, [.char("s")])
-    expected.league.sort = .plan
-    expected.league.ascending = false
-    #expect(UIState(s).league.sort == .plan)
+    AppFixture.expect(&s, after: [.char("j")]) { $0.league.list.selected = wy }
+    AppFixture.expect(&s, after: [.char("s")]) {
+      $0.league.sort = .plan
+      $0.league.ascending = false
+      $0.league.list.scroll = 0
+      AppFixture.say(&$0, sorted(.plan, false))
+    }
     #expect(s.league.list.selected == wy, "the same footprint stays selected")
-    AppFixture.send(&s, [.char("i")])
-    expected.league.ascending = true
+    let row = s.derived.visible.firstIndex { $0.footprint == wy } ?? -1
+    AppFixture.expect(&s, after: [.char("i")]) {
+      $0.league.ascending = true
+      $0.league.list.scroll = max(0, 43 - row - (Layout.League($0.size).rowCount - 1))
+      AppFixture.say(&$0, sorted(.plan, true))
+    }
     let plans = s.derived.visible.compactMap(\.plan)
     #expect(plans == plans.sorted(), "ascending after i")
-    // Columns in order: rank, name, region, members, do-nothing, plan, …
+    // Columns in order, the rank left out: name, region, members, do-nothing, plan, …
     AppFixture.send(&s, [.char("S"), .char("S"), .char("S"), .char("S")])
-    expected.league.sort = .name
-    expected.league.ascending = true
-    expected.league.list = s.league.list
-    #expect(UIState(s) == expected)
+    #expect(s.league.sort == .name && s.league.ascending)
     #expect(names(s) == names(s).sorted { $0.lowercased() < $1.lowercased() })
-    AppFixture.send(&s, [.char(">")])
-    #expect(s.league.sort == .region)
+    // The selection stays, scrolled just into view from where the list was.
+    let index = LeagueTable.rank(s.derived.rows, by: .region, ascending: true).firstIndex { $0.footprint == wy } ?? 0
+    let rows = Layout.League(s.size).rowCount
+    let scroll = min(max(s.league.list.scroll, index - rows + 1), index)
+    AppFixture.expect(&s, after: [.char(">")]) {
+      $0.league.sort = .region
+      $0.league.ascending = true
+      $0.league.list.scroll = scroll
+      AppFixture.say(&$0, sorted(.region, true))
+    }
     AppFixture.send(&s, [.char("<")])
     #expect(s.league.sort == .name)
   }
 
   @Test func regionFilterCyclesThroughTheFourAndBack() {
     var s = AppFixture.state()
-    AppFixture.send(&s, [.char("R")])
-    #expect(s.league.region == .north)
-    #expect(s.derived.visible.allSatisfy { $0.region == .north })
-    #expect(s.league.list.selected == wy, "the selection moves into the filtered list")
+    AppFixture.expect(&s, after: [.char("R")]) {
+      $0.league.region = .north
+      $0.league.list.selected = wy
+      AppFixture.say(&$0, "showing North only (R for the next region)")
+    }
+    #expect(s.derived.visible.allSatisfy { $0.region == .north }, "the selection moved into the filtered list")
     AppFixture.send(&s, [.char("R"), .char("R")])
     #expect(s.league.region == .london)
     #expect(s.derived.visible.count == 5)
     #expect(s.derived.total?.name == "London total")
-    AppFixture.send(&s, [.char("R"), .char("R")])
-    #expect(s.league.region == nil)
+    AppFixture.send(&s, [.char("R")])
+    AppFixture.expect(&s, after: [.char("R")]) {
+      $0.league.region = nil
+      AppFixture.say(&$0, "showing every region")
+    }
     #expect(s.derived.visible.count == 44)
   }
 
   @Test func incrementalSearchMovesAsYouTypeAndEscRestores() {
     var s = AppFixture.state()
-    AppFixture.send(&s, [.char("/"), .char("s"), .char("u"), .char("r")])
-    #expect(s.input == TextInput(purpose: .search(origin: 0), text: "sur"), "the search began on the first row (NWL)")
     // The matches in league order: the first after the selection comes first.
     let matches = s.derived.visible.compactMap(\.footprint).filter {
       AppFixture.dataset.footprints[$0].name.lowercased().contains("sur")
     }
     #expect(Set(matches) == [AppFixture.footprint("E54000035"), AppFixture.footprint("E54000033")])
-    #expect(s.league.list.selected == matches[0], "the first match in league order")
-    AppFixture.send(&s, [.escape])
-    #expect(s.input == nil)
-    #expect(s.league.list.selected == nwl, "Esc goes back to where the search began")
+    let first = s.derived.visible.firstIndex { $0.footprint == matches[0] } ?? 0
+    AppFixture.expect(&s, after: [.char("/"), .char("s"), .char("u"), .char("r")]) {
+      $0.input = TextInput(purpose: .search(origin: 0), text: "sur")
+      $0.league.list.selected = matches[0]
+      $0.league.list.scroll = max(0, first - Layout.League($0.size).rowCount + 1)
+    }
+    AppFixture.expect(&s, after: [.escape]) {
+      $0.input = nil
+      $0.league.list = ListState(selected: nwl, scroll: 0)
+      AppFixture.say(&$0, "search cancelled")
+    }
     AppFixture.send(&s, AppFixture.typed("/sur") + [.enter])
-    #expect(s.lastSearch == "sur")
+    #expect(s.lastSearch == "sur" && s.input == nil && s.league.list.selected == matches[0])
     AppFixture.send(&s, [.char("n")])
     #expect(s.league.list.selected == matches[1], "n: the next match")
     AppFixture.send(&s, [.char("N")])
@@ -110,28 +108,33 @@ struct ReducerTests {
 
   @Test func drillDownAndBack() {
     var s = AppFixture.state()
-    AppFixture.send(&s, [.char("j"), .char("k"), .enter])
-    #expect(s.route == [.league, .footprint(nwl)])
     let members = s.memberRows(nwl)
-    #expect(s.members.list.selected == members.first?.membership)
-    AppFixture.send(&s, [.char("j"), .enter])
     let second = members[1]
-    #expect(s.route == [.league, .footprint(nwl), .organisation(second.org, context: nwl)])
-    #expect(s.orgList.selected == second.membership)
-    AppFixture.send(&s, [.enter])
-    #expect(s.route.last == .footprint(nwl), "Enter on the organisation's footprint opens it")
+    AppFixture.expect(&s, after: [.char("j"), .char("k"), .enter]) {
+      $0.route = [.league, .footprint(nwl)]
+      $0.members.footprint = nwl
+      $0.members.list = ListState(selected: members.first?.membership, scroll: 0)
+    }
+    AppFixture.expect(&s, after: [.char("j"), .enter]) {
+      $0.route.append(.organisation(second.org, context: nwl))
+      $0.members.list.selected = second.membership
+      $0.orgList = ListState(selected: second.membership, scroll: 0)
+    }
+    AppFixture.expect(&s, after: [.enter]) {
+      $0.route.append(.footprint(nwl))
+    }
     AppFixture.send(&s, [.escape, .backspace, .escape])
     #expect(s.route == [.league])
-    AppFixture.send(&s, [.escape])
-    #expect(s.route == [.league])
-    #expect(s.notice?.text == "this is the top screen; q quits")
+    AppFixture.expect(&s, after: [.escape]) { AppFixture.say(&$0, "this is the top screen; q quits") }
   }
 
   @Test func deliveryStepsByTenAndEverythingFollows() {
     var s = AppFixture.state()
     let before = s.derived.visible.first { $0.footprint == nwl }
-    AppFixture.send(&s, [.char("+")])
-    #expect(s.delivery.percent == 110)
+    AppFixture.expect(&s, after: [.char("+")]) {
+      $0.delivery = Delivery(percent: 110)
+      AppFixture.say(&$0, "plans deliver 110% of their planned savings; league and savings at risk follow")
+    }
     let after = s.derived.visible.first { $0.footprint == nwl }
     #expect((after?.plan ?? 0) < (before?.plan ?? 0), "more savings delivered: a smaller plan gap")
     #expect((after?.atRisk ?? 0) > (before?.atRisk ?? 0), "more savings at stake")
@@ -144,10 +147,17 @@ struct ReducerTests {
 
   @Test func tabsAndNumbersSwitchScreens() {
     var s = AppFixture.state()
-    AppFixture.send(&s, [.char("2")])
-    #expect(s.route == [.league, .trajectory(nwl)])
-    AppFixture.send(&s, [.char("3")])
-    #expect(s.route == [.league, .footprint(nwl)])
+    AppFixture.expect(&s, after: [.char("2")]) {
+      $0.route = [.league, .trajectory(nwl)]
+      $0.tabHistory = [([.league], [.league, .trajectory(nwl)])]
+    }
+    let firstMember = s.memberRows(nwl).first?.membership
+    AppFixture.expect(&s, after: [.char("3")]) {
+      $0.route = [.league, .footprint(nwl)]
+      $0.members.footprint = nwl
+      $0.members.list = ListState(selected: firstMember, scroll: 0)
+      $0.tabHistory.append(([.league, .trajectory(nwl)], [.league, .footprint(nwl)]))
+    }
     AppFixture.send(&s, [.char("4")])
     #expect(s.route == [.league, .flags])
     AppFixture.send(&s, [.tab])
@@ -193,11 +203,10 @@ struct ReducerTests {
 
   @Test func helpOpensAndAnyKeyClosesIt() {
     var s = AppFixture.state()
-    AppFixture.send(&s, [.char("?")])
-    #expect(s.help != nil)
-    AppFixture.send(&s, [.char("x")])
-    #expect(s.overlay == nil)
-    #expect(s.league.list.selected == nwl, "the closing key does nothing else")
+    AppFixture.expect(&s, after: [.char("?")]) { $0.overlay = .help(HelpState()) }
+    AppFixture.expect(&s, after: [.char("j"), .char("j")]) { $0.overlay = .help(HelpState(scroll: 2)) }
+    // The closing key does nothing else.
+    AppFixture.expect(&s, after: [.char("x")]) { $0.overlay = nil }
     AppFixture.send(&s, [.char("?"), .char("q")])
     #expect(s.quit, "q still quits from help")
   }

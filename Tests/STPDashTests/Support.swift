@@ -167,24 +167,6 @@ func csvRecords(_ text: String) -> [[String]] {
   }
 }
 
-/// A copy of the CSV files of `directory` with every file's columns in
-/// reverse order and an unknown column added in the middle.
-func permutedCopy(of directory: String) throws -> String {
-  let out = FileManager.default.temporaryDirectory.appendingPathComponent("stpdash-perm-\(UUID().uuidString)").path
-  try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-  for name in try FileManager.default.contentsOfDirectory(atPath: directory) where name.hasSuffix(".csv") {
-    let records = csvParse(try String(contentsOfFile: directory + "/" + name, encoding: .utf8))
-    var text = ""
-    for (i, r) in records.enumerated() {
-      var cells = Array(r.reversed())
-      cells.insert(i == 0 ? "zz_unknown" : "extra, \"value\" \(i)", at: cells.count / 2)
-      text += cells.map { CSVWriter.quote($0) }.joined(separator: ",") + "\n"
-    }
-    try text.write(toFile: out + "/" + name, atomically: true, encoding: .utf8)
-  }
-  return out
-}
-
 extension Binary {
   /// What a measured run did: its exit status, its output, and the most
   /// memory it held (its peak resident set, VmHWM).

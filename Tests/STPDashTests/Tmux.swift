@@ -134,6 +134,24 @@ func cpuTicks(pid: Int32) -> Int? {
   return u + s
 }
 
+/// The CPU ticks a process spends while left alone for `seconds`, measured
+/// once it has settled (its ticks unchanged for 200 ms, polled for up to 5 s
+/// after start-up work); `nil` if it cannot be read. Idle means no ticks.
+func idleTicks(pid: Int32, over seconds: Double) -> Int? {
+  let settle = Date().addingTimeInterval(5)
+  var last = cpuTicks(pid: pid)
+  while Date() < settle {
+    usleep(200_000)
+    let now = cpuTicks(pid: pid)
+    if now == last { break }
+    last = now
+  }
+  guard let before = cpuTicks(pid: pid) else { return nil }
+  // The measurement is the wait: what the process does with no input.
+  usleep(UInt32(seconds * 1_000_000))
+  return cpuTicks(pid: pid).map { $0 - before }
+}
+
 /// The pid of the newest process whose command line contains `text`.
 func pid(matching text: String) -> Int32? {
   let out = (try? Spawn.run(["pgrep", "-n", "-f", text], output: true)) ?? ""

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The records of a CSV text, RFC 4180 (quoted separators, doubled quotes
 /// and line breaks inside quotes): a plain reader for tests, sharing no code
 /// with the loader, used by both test targets.
@@ -43,4 +45,28 @@ public func csvParse(_ text: String) -> [[String]] {
   if !field.isEmpty || !fields.isEmpty { endRecord() }
   chars.removeAll()
   return records
+}
+
+/// A copy of a data directory with every CSV file's columns in reverse order
+/// and an unknown column added in the middle, read and written with the
+/// plain reader here (no loader code): a loader that reads columns by name
+/// must load it exactly as the original.
+public func permutedCopy(of directory: String) throws -> String {
+  let out = FileManager.default.temporaryDirectory.appendingPathComponent("stpdash-perm-\(UUID().uuidString)").path
+  try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+  func quote(_ s: String) -> String {
+    let needs = s.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" } || s.first == " " || s.last == " "
+    return needs ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+  }
+  for name in try FileManager.default.contentsOfDirectory(atPath: directory) where name.hasSuffix(".csv") {
+    let records = csvParse(try String(contentsOfFile: directory + "/" + name, encoding: .utf8))
+    var text = ""
+    for (i, r) in records.enumerated() {
+      var cells = Array(r.reversed())
+      cells.insert(i == 0 ? "zz_unknown" : "extra, \"value\" \(i)", at: cells.count / 2)
+      text += cells.map(quote).joined(separator: ",") + "\n"
+    }
+    try text.write(toFile: out + "/" + name, atomically: true, encoding: .utf8)
+  }
+  return out
 }
