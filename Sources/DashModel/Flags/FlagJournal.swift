@@ -344,7 +344,7 @@ public struct FlagJournal: Sendable {
       let row = CSVRow(base: base, fields: fields, line: line)
       switch take(row, fields, columns: &columns, line: line, fileName: fileName, problem: { problem($0) }) {
       case .bad(let why):
-        skip(why)
+        skip(why.message)
         continue
       case .event(let e):
         history.events.append(e)
@@ -361,7 +361,7 @@ public struct FlagJournal: Sendable {
   enum Taken {
     case header
     case event(FlagEvent)
-    case bad(String)
+    case bad(BadRecord)
   }
 
   /// The first record names the columns (or, without a header, the
@@ -385,14 +385,29 @@ public struct FlagJournal: Sendable {
           message: "no header line (expected \(header)); reading the file in that column order", severity: .warning))
     }
     switch event(row, fields, columns ?? [:], line: line) {
-    case .failure(let why): return .bad(why.message)
+    case .failure(let why): return .bad(why)
     case .success(let e): return .event(e)
     }
   }
 
-  /// Why a record is not an event.
-  struct BadRecord: Error {
-    var message: String
+  /// Why a record is not an event (its message made only when it is kept:
+  /// a journal of garbage has millions).
+  enum BadRecord: Error {
+    case fieldCount(expected: Int, found: Int)
+    case event(String)
+    case emptyPair
+    case noReason
+    case time(String)
+
+    var message: String {
+      switch self {
+      case .fieldCount(let expected, let found): "expected \(expected) fields, found \(NumberFormat.grouped(found))"
+      case .event(let text): "event \(quotedForMessage(text)) is not flag or unflag"
+      case .emptyPair: "org or footprint is empty"
+      case .noReason: "a flag without a reason"
+      case .time(let text): "time \(quotedForMessage(text)) is not like 2016-08-26T09:30:00Z"
+      }
+    }
   }
 
   /// The columns a header names (any order, any others besides), with the
@@ -422,22 +437,18 @@ public struct FlagJournal: Sendable {
     FlagEvent, BadRecord
   > {
     let expected = map["#count"] ?? Self.columns.count
-    guard fields.count == expected else {
-      return .failure(BadRecord(message: "expected \(expected) fields, found \(NumberFormat.grouped(fields.count))"))
-    }
+    guard fields.count == expected else { return .failure(.fieldCount(expected: expected, found: fields.count)) }
     func cell(_ name: String) -> String { row.string(map[name] ?? -1) }
     guard let kind = FlagEvent.Kind(rawValue: cell("event").lowercased()) else {
-      return .failure(BadRecord(message: "event \(quotedForMessage(cell("event"))) is not flag or unflag"))
+      return .failure(.event(cell("event")))
     }
     let event = FlagEvent(
       kind: kind, org: cell("org"), footprint: cell("footprint"),
       reason: FormulaGuard.decode(row.exactString(map["reason"] ?? -1)),
       author: FormulaGuard.decode(row.exactString(map["author"] ?? -1)), time: cell("time"), line: line)
-    if event.org.isEmpty || event.footprint.isEmpty { return .failure(BadRecord(message: "org or footprint is empty")) }
-    if kind == .flag && event.reason.isEmpty { return .failure(BadRecord(message: "a flag without a reason")) }
-    if !UTCTime.isValid(event.time) {
-      return .failure(BadRecord(message: "time \(quotedForMessage(event.time)) is not like 2016-08-26T09:30:00Z"))
-    }
+    if event.org.isEmpty || event.footprint.isEmpty { return .failure(.emptyPair) }
+    if kind == .flag && event.reason.isEmpty { return .failure(.noReason) }
+    if !UTCTime.isValid(event.time) { return .failure(.time(event.time)) }
     return .success(event)
   }
 
