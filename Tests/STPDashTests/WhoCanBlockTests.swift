@@ -34,6 +34,87 @@ struct BlockReference {
       let key = "\(r["entity"] ?? "")|\(r["year"] ?? "")|\(r["scenario"] ?? "")"
       finance[key] = Double(r["gbp_m"] ?? "")
     }
+    // The current stance: the latest record (undated before dated, then file order).
+    var latest: [String: (date: String, stance: String)] = [:]
+    for r in try table("alignment.csv") {
+      let key = "\(r["org"] ?? "")|\(r["footprint"] ?? "")"
+      let date = r["as_of"] ?? ""
+      if let seen = latest[key], seen.date > date { continue }
+      latest[key] = (date, r["stance"] ?? "")
+    }
+    stances = latest.mapValues(\.stance)
+  }
+
+  /// Which stances count as refusing under each `--refusing` setting.
+  static let refusingStances = [
+    "refused": ["refused"], "dissenting": ["refused", "dissenting"],
+    "conditional": ["refused", "dissenting", "conditional"],
+  ]
+
+  func refuses(_ m: Member, rule: String) -> Bool {
+    Self.refusingStances[rule]?.contains(stances["\(m.org)|\(m.footprint)"] ?? "") ?? false
+  }
+
+  /// The margin without the refusing members' savings.
+  func marginWithRefusals(_ f: String, delivery d: Double, rule: String) -> Double? {
+    guard let margin = margin(f, delivery: d) else { return nil }
+    return membersOf(f).filter { refuses($0, rule: rule) }.reduce(margin) { $0 - (held($1) ?? 0) * d }
+  }
+
+  /// Cooperating members whose savings exceed a non-negative margin with refusals.
+  func pivotal(_ f: String, delivery d: Double, rule: String) -> [Member] {
+    guard let margin = marginWithRefusals(f, delivery: d, rule: rule), margin >= 0 else { return [] }
+    return membersOf(f).filter { !refuses($0, rule: rule) && (held($0) ?? -.infinity) * d > margin }
+  }
+
+  /// The fewest cooperating members whose refusal makes the margin negative.
+  func blockersNeeded(_ f: String, delivery d: Double, rule: String) -> Int? {
+    guard var left = marginWithRefusals(f, delivery: d, rule: rule) else { return nil }
+    if left < 0 { return 0 }
+    let holdings = membersOf(f).filter { !refuses($0, rule: rule) }.compactMap { held($0).map { $0 * d } }
+    for (i, v) in holdings.filter({ $0 > 0 }).sorted(by: >).enumerated() {
+      left -= v
+      if left < 0 { return i + 1 }
+    }
+    return nil
+  }
+
+  /// Each cooperating member's Coleman power (by organisation code), counted
+  /// over every coalition by a table of coalitions by weight made afresh
+  /// without each member (whole £0.1m; the gap is the do-nothing figure).
+  func coleman(_ f: String, delivery d: Double, rule: String) -> [String: Double] {
+    guard let margin = marginWithRefusals(f, delivery: d, rule: rule), margin >= 0,
+      let gap = value(f, "2020/21", "do_nothing").value
+    else { return [:] }
+    let cooperating = membersOf(f).filter { !refuses($0, rule: rule) }
+    let w = cooperating.map { Int((((held($0) ?? 0) * d) * 10).rounded()) }
+    let quota = Int((gap * 10).rounded())
+    // Coalitions of the members other than `skip`, by the savings they hold,
+    // with a negative holding shifted into the index.
+    let low = w.filter { $0 < 0 }.reduce(0, +)
+    let high = w.filter { $0 > 0 }.reduce(0, +)
+    func counts(skipping skip: Int?) -> [Double] {
+      var table = [Double](repeating: 0, count: high - low + 1)
+      table[-low] = 1
+      for (i, x) in w.enumerated() where i != skip && x != 0 {
+        var next = table
+        for s in table.indices where table[s] != 0 { next[s + x] += table[s] }
+        table = next
+      }
+      return table
+    }
+    let all = counts(skipping: nil)
+    let winning = all.indices.filter { $0 + low >= quota }.reduce(0.0) { $0 + all[$1] }
+    var out: [String: Double] = [:]
+    for (i, m) in cooperating.enumerated() {
+      let others = counts(skipping: i)
+      // Critical: the others hold less than the quota, and with it at least the quota.
+      let swings = others.indices.filter { $0 + low < quota && $0 + low + w[i] >= quota }.reduce(0.0) {
+        $0 + others[$1]
+      }
+      out[m.org] = winning > 0 ? swings / winning : 0
+    }
+    return out
   }
 
   func own(_ e: String, _ y: String, _ s: String) -> Double?? { finance["\(e)|\(y)|\(s)"] }
@@ -89,14 +170,9 @@ struct BlockReference {
     return -(dn - d * (dn - p))
   }
 
-  /// (org code, footprint code) of every pivotal member.
-  func pivotal(delivery d: Double) -> Set<String> {
-    var out = Set<String>()
-    for f in footprints {
-      guard let margin = margin(f, delivery: d), margin >= 0 else { continue }
-      for m in membersOf(f) where (held(m) ?? -.infinity) * d > margin { out.insert("\(m.org)|\(f)") }
-    }
-    return out
+  /// (org code, footprint code) of every member pivotal after refusals.
+  func pivotal(delivery d: Double, rule: String = "refused") -> Set<String> {
+    Set(footprints.flatMap { f in pivotal(f, delivery: d, rule: rule).map { "\($0.org)|\(f)" } })
   }
 
   func neededPercent(_ f: String) -> Double? {
@@ -178,15 +254,19 @@ struct WhoCanBlockTests {
     if delivery == 100 { #expect(!expected.isEmpty, "the sample data has pivotal bodies at 100 %") }
   }
 
-  @Test func theLeaguesNewColumnsMatchTheReference() throws {
+  @Test(arguments: ["refused", "dissenting"])
+  func theLeaguesNewColumnsMatchTheReference(rule: String) throws {
     let reference = try BlockReference(directory: Self.sample)
-    let (header, rows) = try records(["league", "--format", "csv"])
+    let (header, rows) = try records(["league", "--format", "csv", "--refusing", rule])
     let code = try column(header, "code")
     let (needed, delivered, veto, pivotal) = (
       try column(header, "needed_pct"), try column(header, "delivered_pct"), try column(header, "veto_share"),
       try column(header, "pivotal")
     )
-    let pivotalPairs = reference.pivotal(delivery: 1)
+    let (withRefusals, blockers) = (
+      try column(header, "margin_with_refusals_gbp_m"), try column(header, "blockers_needed")
+    )
+    let pivotalPairs = reference.pivotal(delivery: 1, rule: rule)
     func same(_ text: String, _ value: Double?, _ f: String, _ what: String) {
       if let value {
         #expect(Double(text).map { abs($0 - value) <= 0.05 + 1e-9 } ?? false, "\(f) \(what): \(text) vs \(value)")
@@ -201,10 +281,45 @@ struct WhoCanBlockTests {
       same(r[delivered], reference.deliveredPercent(f), f, "delivered")
       same(r[veto], reference.vetoShare(f), f, "veto")
       #expect(Int(r[pivotal]) == pivotalPairs.filter { $0.hasSuffix("|" + f) }.count, "\(f) pivotal")
+      same(r[withRefusals], reference.marginWithRefusals(f, delivery: 1, rule: rule), f, "margin with refusals")
+      #expect(
+        r[blockers] == (reference.blockersNeeded(f, delivery: 1, rule: rule).map(String.init) ?? ""), "\(f) blockers")
     }
+    let asFiled = try column(header, "balances_as_filed")
+    #expect(
+      rows.contains { (Double($0[withRefusals]) ?? 0) < 0 && $0[asFiled] == "true" },
+      "a footprint balances as filed but not with its refusals (Derbyshire)")
     #expect(rows.contains { !$0[delivered].isEmpty }, "the sample data has outturns")
     // Percent, not shares: needed is of the order of 100.
     #expect(rows.compactMap { Double($0[needed]) }.contains { $0 > 50 })
+  }
+
+  /// Every member's power to block, in every footprint, against the
+  /// reference's own count; and no refusing body is pivotal.
+  @Test func everyMembersPowerToBlockMatchesAnIndependentCount() throws {
+    let reference = try BlockReference(directory: Self.sample)
+    var counted = 0
+    for f in reference.footprints {
+      let (h, rows) = try records(["footprint", f, "--format", "csv"])
+      let (org, power, pivotal, refusing) = (
+        try column(h, "org"), try column(h, "blocking_power"), try column(h, "pivotal"), try column(h, "refusing")
+      )
+      let expected = reference.coleman(f, delivery: 1, rule: "refused")
+      let pivots = Set(reference.pivotal(f, delivery: 1, rule: "refused").map(\.org))
+      for r in rows {
+        #expect(!(r[pivotal] == "true" && r[refusing] == "true"), "\(f) \(r[org]) refuses, yet pivotal")
+        #expect((r[pivotal] == "true") == pivots.contains(r[org]), "\(f) \(r[org]) pivotal")
+        if let p = expected[r[org]] {
+          #expect(Double(r[power]).map { abs($0 - p) <= 0.00005 } ?? false, "\(f) \(r[org]) power \(r[power]) vs \(p)")
+          counted += 1
+          // A pivotal body holds a veto, up to the £0.1m the count rounds to.
+          if r[pivotal] == "true" { #expect(p > 0.99, "\(f) \(r[org]) pivotal with power \(p)") }
+        } else {
+          #expect(r[power].isEmpty, "\(f) \(r[org]): no coalition balances, so no power (\(r[power]))")
+        }
+      }
+    }
+    #expect(counted > 20, "the sample data has footprints whose plans balance with their refusals")
   }
 
   @Test func assumingARefusalMovesSavingsAtRiskByExactlyThatBodysSavings() throws {

@@ -175,15 +175,17 @@ public struct Analysis: Sendable {
       })
   }
 
-  /// The plan line were the savings of members that refuse, are flagged or
-  /// are assumed refusing not delivered: year by year, the plan at the
-  /// delivery scheme plus those members' planned savings (share-weighted,
-  /// scaled as in ``membershipSavings``, at the same delivery). England's
-  /// (`nil` footprint) is the sum over footprints. `nil` when no savings
-  /// are at risk in any year.
-  public func planLessAtRisk(
-    footprint: FootprintID?, delivery scheme: DeliveryScheme, flags: FlagSet, assumed: Set<OrganisationID> = []
-  ) -> [Double?]? {
+  /// The plan with refusals: year by year, the plan at the delivery scheme
+  /// without the savings of the members counted as refusing (their
+  /// share-weighted savings, scaled as in ``membershipSavings``, at the same
+  /// delivery, added back to the gap). In 2020/21 it is −(margin with
+  /// refusals). England's (`nil` footprint) is the sum over footprints.
+  /// `nil` when no refusing member holds savings in any year.
+  public func planWithRefusals(
+    footprint: FootprintID?, delivery scheme: DeliveryScheme, refusals: Refusals
+  )
+    -> [Double?]?
+  {
     let d = dataset
     let fin = d.finance
     let parts = footprint.map { [$0] } ?? Array(d.footprints.indices)
@@ -191,19 +193,16 @@ public struct Analysis: Sendable {
     var any = false
     for f in parts {
       let factor = scheme.delivery(footprint: f, in: self).factor
-      for m in d.membersOfFootprint[f] {
+      for m in d.membersOfFootprint[f] where refusals.refuses(m, in: d) {
         let ms = d.memberships[m]
-        guard
-          flags.contains(org: ms.org, footprint: f) || assumed.contains(ms.org) || d.stance(membership: m) == .refused
-        else { continue }
         let e = fin.entity(organisation: ms.org)
         for y in FinancialYear.all {
           guard let dn = fin.value(entity: e, year: y, scenario: .doNothing),
             let p = fin.value(entity: e, year: y, scenario: .plan), let base = plan[y.index]
           else { continue }
-          let risk = max(0, ms.share * (dn - p) * allocationScale[f] * factor)
-          if risk > 0 { any = true }
-          plan[y.index] = base + risk
+          let held = ms.share * (dn - p) * allocationScale[f]
+          if held != 0 { any = true }
+          plan[y.index] = base + held * factor
         }
       }
     }
@@ -225,34 +224,6 @@ public struct Analysis: Sendable {
     let t = footprintTrajectories[f]
     let year = FinancialYear.target
     return delivery.plan(doNothing: t.value(.doNothing, year), plan: t.value(.plan, year)).map { -$0 }
-  }
-
-  /// The members whose refusal alone would stop a footprint's plan balancing
-  /// at a delivery setting: in a footprint whose plan balances (margin ≥ 0),
-  /// those whose planned savings at that setting exceed the margin. Largest
-  /// holder first.
-  public func pivotalMembers(footprint f: FootprintID, delivery: Delivery) -> [MembershipID] {
-    guard let margin = margin(footprint: f, delivery: delivery), margin >= 0 else { return [] }
-    let factor = delivery.factor
-    return dataset.membersOfFootprint[f].filter { isPivotal($0, margin: margin, factor: factor) }
-      .sorted { (membershipSavings[$0] ?? 0) > (membershipSavings[$1] ?? 0) }
-  }
-
-  /// How many members are pivotal (``pivotalMembers(footprint:delivery:)``
-  /// counted, not listed: the league needs only the number).
-  public func pivotalCount(footprint f: FootprintID, delivery: Delivery) -> Int {
-    guard let margin = margin(footprint: f, delivery: delivery), margin >= 0 else { return 0 }
-    let factor = delivery.factor
-    var n = 0
-    for m in dataset.membersOfFootprint[f] where isPivotal(m, margin: margin, factor: factor) { n += 1 }
-    return n
-  }
-
-  /// Whether a membership's planned savings at a delivery factor exceed the margin.
-  @inline(__always)
-  private func isPivotal(_ m: MembershipID, margin: Double, factor: Double) -> Bool {
-    guard let v = membershipSavings[m] else { return false }
-    return v * factor > margin
   }
 
   /// An organisation's own trajectory (its rows only, whole organisation).

@@ -22,8 +22,11 @@ public enum LeagueColumn: Int, CaseIterable, Sendable, Hashable {
   case aligned
   /// Members flagged as not cooperating.
   case flagged
-  /// Planned savings of refusing or flagged members.
+  /// Planned savings of members counted as refusing.
   case atRisk
+  /// Gap in 2020/21 at the delivery setting without the refusing members'
+  /// savings (the plan with refusals; negative: to spare).
+  case short
   /// NHS England's progress rating, July 2017.
   case rating
   /// Delivery of planned savings that would balance the 2020/21 plan.
@@ -34,8 +37,11 @@ public enum LeagueColumn: Int, CaseIterable, Sendable, Hashable {
   case balance
   /// The largest single member's share of the planned savings.
   case veto
-  /// Members whose refusal alone would stop a balancing plan balancing.
+  /// Cooperating members whose refusal alone would stop the plan balancing,
+  /// after the refusals counted.
   case pivotal
+  /// The fewest cooperating members whose joint refusal sinks the plan.
+  case blockers
   /// DHSC loans to the member trusts.
   case loans
 }

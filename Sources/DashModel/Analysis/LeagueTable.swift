@@ -28,7 +28,9 @@ public struct LeagueRow: Sendable, Hashable {
   public var alignment: AlignmentSummary
   /// Members with an active flag.
   public var flagged: Int
-  /// Planned savings of refused or flagged members at the delivery setting, £m.
+  /// Members counted as refusing (under the refusing rule, flagged, or assumed).
+  public var refusing: Int = 0
+  /// Planned savings of refusing members at the delivery setting, £m.
   public var atRisk: Double?
   /// Progress rating.
   public var rating: Rating?
@@ -40,13 +42,19 @@ public struct LeagueRow: Sendable, Hashable {
   public var observed: ObservedDelivery?
   /// The first year the plan balances at the delivery setting (`nil`: never, or not known).
   public var balanceYear: FinancialYear?
-  /// How far the 2020/21 plan is below balance at the delivery setting, £m.
+  /// How far the 2020/21 plan is below balance at the delivery setting, as
+  /// filed (every member delivering), £m: negative when it is short.
   public var margin: Double?
+  /// The same without the refusing members' savings.
+  public var marginWithRefusals: Double?
+  /// The fewest cooperating members whose joint refusal sinks the plan: 0
+  /// when it is already short with its refusals, `nil` when no refusal can.
+  public var blockersNeeded: Int? = nil
   /// The largest single member's share of planned savings (0–1).
   public var vetoShare: Double?
   /// Who that member is (its name).
   public var vetoHolder: String?
-  /// Members whose refusal alone would stop the plan balancing.
+  /// Cooperating members whose refusal alone would stop the plan balancing (after refusals).
   public var pivotal: Int
   /// The columns whose figures are illustrative, not reported.
   public var illustrativeColumns: ColumnSet
@@ -71,6 +79,13 @@ public struct LeagueRow: Sendable, Hashable {
   /// The change since the earliest year with a balance.
   public var loansChange: Double? = nil
 
+  /// Whether the plan balances as filed (`nil`: not known).
+  public var balancesAsFiled: Bool? { margin.map { $0 >= 0 } }
+  /// Whether it balances with its refusals.
+  public var balancesWithRefusals: Bool? { marginWithRefusals.map { $0 >= 0 } }
+  /// The plan gap with refusals: what is left to find (negative: to spare).
+  public var planWithRefusals: Double? { marginWithRefusals.map { -$0 } }
+
   /// True when any figure on the row is illustrative.
   public var illustrative: Bool { !illustrativeColumns.isEmpty }
 
@@ -87,71 +102,97 @@ public struct LeagueRow: Sendable, Hashable {
   }
 }
 
-/// What the league needs from the flags, per footprint: computed when data or
-/// flags change, then only scaled when delivery changes (savings at risk is
-/// proportional to delivery).
+/// What the league needs from the refusals, per footprint: computed when
+/// data, flags, assumed refusals or the refusing rule change, then only
+/// scaled when delivery changes (every member's savings scale with it).
 public struct LeagueInputs: Sendable {
+  /// The refusals counted.
+  public var refusals: Refusals
   /// Members flagged in each footprint.
   public var flagged: EntityList<Footprint, Int>
-  /// Planned savings at 100 % of refused or flagged members, `nil` when
-  /// there are such members but none has figures.
+  /// Members counted as refusing in each footprint.
+  public var refusing: EntityList<Footprint, Int>
+  /// Planned savings at 100 % of refusing members (those that hold any),
+  /// `nil` when there are such members but none has figures.
   public var atRiskBase: EntityList<Footprint, Double?>
   /// Whether any figure behind the at-risk sum is illustrative.
   public var atRiskIllustrative: EntityList<Footprint, Bool>
   /// Members assumed refusing (for this session only) in each footprint.
   public var assumed: EntityList<Footprint, Int>
+  /// Whether any member's figures are illustrative (and so who can block).
+  public var membersIllustrative: EntityList<Footprint, Bool>
+  /// The refusing members' savings at 100 % (negative ones too).
+  public var refusingSavings: EntityList<Footprint, Double>
+  /// The cooperating members' positive savings at 100 %, largest first,
+  /// each footprint's after the last (``cooperatingStart``).
+  var cooperatingSavings: [Double] = []
+  /// Where each footprint's savings start in ``cooperatingSavings`` (one more than the footprints).
+  var cooperatingStart: [Int32] = [0]
+
+  /// A footprint's cooperating members' positive savings at 100 %, largest first.
+  func cooperating(_ f: FootprintID) -> ArraySlice<Double> {
+    cooperatingSavings[Int(cooperatingStart[f.index])..<Int(cooperatingStart[f.index + 1])]
+  }
 }
 
 /// The league of footprints: rows, sorting and filtering.
 public enum LeagueTable {
   /// One row per footprint, in dataset order, ranked by the default sort.
-  public static func rows(
-    _ analysis: Analysis, delivery: DeliveryScheme, flags: FlagSet, assumed: Set<OrganisationID> = []
-  ) -> [LeagueRow] {
-    rows(analysis, delivery: delivery, inputs: inputs(analysis, flags: flags, assumed: assumed))
+  public static func rows(_ analysis: Analysis, delivery: DeliveryScheme, refusals: Refusals) -> [LeagueRow] {
+    rows(analysis, delivery: delivery, inputs: inputs(analysis, refusals: refusals))
   }
 
-  /// The same at one delivery setting for every footprint.
-  public static func rows(_ analysis: Analysis, delivery: Delivery, flags: FlagSet) -> [LeagueRow] {
-    rows(analysis, delivery: .uniform(delivery), flags: flags)
-  }
-
-  /// The per-footprint inputs that depend on flags and on the organisations
-  /// assumed refusing (indices; for a what-if, never saved).
-  public static func inputs(_ analysis: Analysis, flags: FlagSet, assumed: Set<OrganisationID> = []) -> LeagueInputs {
+  /// The per-footprint inputs that depend on the refusals (flags, assumed
+  /// refusals, and which stances count).
+  public static func inputs(_ analysis: Analysis, refusals: Refusals) -> LeagueInputs {
     let d = analysis.dataset
     let n = d.footprints.count
     var out = LeagueInputs(
-      flagged: EntityList(Array(repeating: 0, count: n)), atRiskBase: EntityList(Array(repeating: 0, count: n)),
+      refusals: refusals, flagged: EntityList(Array(repeating: 0, count: n)),
+      refusing: EntityList(Array(repeating: 0, count: n)), atRiskBase: EntityList(Array(repeating: 0, count: n)),
       atRiskIllustrative: EntityList(Array(repeating: false, count: n)),
-      assumed: EntityList(Array(repeating: 0, count: n)))
-    let anyFlags = flags.count > 0
+      assumed: EntityList(Array(repeating: 0, count: n)),
+      membersIllustrative: EntityList(Array(repeating: false, count: n)),
+      refusingSavings: EntityList(Array(repeating: 0, count: n)))
+    out.cooperatingSavings.reserveCapacity(d.memberships.count)
+    out.cooperatingStart.reserveCapacity(n + 1)
     for f in d.footprints.indices {
       var flagged = 0
+      var refusing = 0
       var atRisk = 0.0
+      var refusingSum = 0.0
       var known = false
       var illustrative = false
-      var refused = false
       var assumedHere = 0
+      var membersIllustrative = false
+      let first = out.cooperatingSavings.count
       for m in d.membersOfFootprint[f] {
         let ms = d.memberships[m]
-        let isFlagged = anyFlags && flags.contains(org: ms.org, footprint: f)
-        if isFlagged { flagged += 1 }
-        let isAssumed = !assumed.isEmpty && assumed.contains(ms.org)
-        if isAssumed { assumedHere += 1 }
-        let isRefused = isAssumed || d.stance(membership: m) == .refused
-        if isRefused { refused = true }
-        guard isFlagged || isRefused else { continue }
-        if let s = analysis.membershipSavings[m] {
-          atRisk += max(0, s)
-          known = true
-          if d.finance.hasIllustrative(entity: d.finance.entity(organisation: ms.org)) { illustrative = true }
+        let memberIllustrative = d.finance.hasIllustrative(entity: d.finance.entity(organisation: ms.org))
+        if memberIllustrative { membersIllustrative = true }
+        if refusals.isFlagged(ms) { flagged += 1 }
+        if refusals.isAssumed(ms) { assumedHere += 1 }
+        let s = analysis.membershipSavings[m]
+        guard refusals.refuses(m, in: d) else {
+          if let s, s > 0 { out.cooperatingSavings.append(s) }
+          continue
         }
+        refusing += 1
+        guard let s else { continue }
+        atRisk += max(0, s)
+        refusingSum += s
+        known = true
+        if memberIllustrative { illustrative = true }
       }
+      out.cooperatingSavings[first...].sort(by: >)
+      out.cooperatingStart.append(Int32(out.cooperatingSavings.count))
       out.flagged.storage[f.index] = flagged
-      out.atRiskBase.storage[f.index] = known ? atRisk : (flagged > 0 || refused ? nil : 0)
+      out.refusing.storage[f.index] = refusing
+      out.atRiskBase.storage[f.index] = known ? atRisk : (refusing > 0 ? nil : 0)
       out.atRiskIllustrative.storage[f.index] = illustrative
       out.assumed.storage[f.index] = assumedHere
+      out.refusingSavings.storage[f.index] = refusingSum
+      out.membersIllustrative.storage[f.index] = membersIllustrative
     }
     return out
   }
@@ -188,7 +229,14 @@ public enum LeagueTable {
     var perHead: Double? = nil
     if let dn, let pop = fp.population, pop > 0 { perHead = dn * 1_000_000 / Double(pop) }
     let summary = analysis.alignment[f]
-    return LeagueRow(
+    let margin = analysis.margin(footprint: f, delivery: delivery)
+    let withRefusals = margin.map {
+      PlanBlocking.marginWithRefusals(asFiled: $0, refusingSavings: inputs.refusingSavings[f], factor: delivery.factor)
+    }
+    let counts = withRefusals.map {
+      PlanBlocking.counts(cooperating: inputs.cooperating(f), margin: $0, factor: delivery.factor)
+    }
+    var row = LeagueRow(
       footprint: f, rank: 0, code: fp.code, name: fp.name, region: fp.region,
       members: d.membersOfFootprint[f].count, doNothing: dn, plan: plan, savingsPercent: savings,
       perHead: perHead, alignedShare: summary.alignedShare, alignment: summary, flagged: inputs.flagged[f],
@@ -199,16 +247,16 @@ public enum LeagueTable {
         delivery.plan(doNothing: t.value(.doNothing, y), plan: t.value(.plan, y)).map { $0.isFinite && $0 <= 0 }
           ?? false
       },
-      margin: analysis.margin(footprint: f, delivery: delivery),
+      margin: margin, marginWithRefusals: withRefusals, blockersNeeded: counts?.needed,
       vetoShare: analysis.vetoShare(footprint: f),
       vetoHolder: analysis.largestMember[f].map { d.organisations.name(of: d.memberships[$0].org) },
-      pivotal: analysis.pivotalCount(footprint: f, delivery: delivery),
+      pivotal: counts?.pivotal ?? 0,
       illustrativeColumns: illustrativeColumns(
         dn: dnPoint, plan: planPoint, perHead: perHead, footprint: fp,
         atRiskIllustrative: inputs.atRiskIllustrative[f], observed: analysis.observed[f],
         vetoIllustrative: analysis.largestMember[f].map {
           d.finance.hasIllustrative(entity: d.finance.entity(organisation: d.memberships[$0].org))
-        } ?? false),
+        } ?? false, membersIllustrative: inputs.membersIllustrative[f]),
       caveatColumns: caveatColumns(dn: dnPoint, plan: planPoint, footprint: fp, delivery: delivery),
       doNothingBasis: dnPoint.origin == .own ? fin.basis(entity: own, year: year, scenario: .doNothing) : nil,
       doNothingSource: dnPoint.origin == .own ? fin.source(entity: own, year: year, scenario: .doNothing) : nil,
@@ -216,12 +264,14 @@ public enum LeagueTable {
       population: fp.population, populationBasis: fp.population == nil ? nil : fp.populationBasis,
       populationNote: fp.note, loans: analysis.loans[f]?.latest?.value,
       loansYear: analysis.loans[f]?.latest?.year, loansChange: analysis.loans[f]?.change)
+    row.refusing = inputs.refusing[f]
+    return row
   }
 
   /// The columns a caveat on the do-nothing figure carries into.
   static let followDoNothingCaveat = ColumnSet(.doNothing, .savingsPercent, .needed, .perHead, .balance)
   /// The columns an illustrative gap or plan makes illustrative.
-  static let followIllustrativePlan = ColumnSet(.needed, .balance, .pivotal)
+  static let followIllustrativePlan = ColumnSet(.needed, .balance, .pivotal, .short, .blockers)
 
   static func caveatColumns(
     dn: TrajectoryPoint, plan: TrajectoryPoint, footprint: Footprint, delivery: Delivery
@@ -230,7 +280,10 @@ public enum LeagueTable {
   {
     var out = ColumnSet()
     if dn.caveat { out.formUnion(Self.followDoNothingCaveat) }
-    if plan.caveat || (dn.caveat && delivery != .full) { out.insert(.plan) }
+    if plan.caveat || (dn.caveat && delivery != .full) {
+      out.insert(.plan)
+      out.insert(.short)
+    }
     if plan.caveat { out.insert(.savingsPercent) }
     if footprint.populationCaveat { out.insert(.perHead) }
     return out
@@ -238,20 +291,26 @@ public enum LeagueTable {
 
   static func illustrativeColumns(
     dn: TrajectoryPoint, plan: TrajectoryPoint, perHead: Double?, footprint: Footprint, atRiskIllustrative: Bool,
-    observed: ObservedDelivery?, vetoIllustrative: Bool
+    observed: ObservedDelivery?, vetoIllustrative: Bool, membersIllustrative: Bool
   ) -> ColumnSet {
     var out = ColumnSet()
+    // Who can block compares members' figures with the margin.
+    if membersIllustrative { out.formUnion(ColumnSet(.pivotal, .blockers)) }
     if dn.illustrative || plan.illustrative { out.formUnion(Self.followIllustrativePlan) }
     if observed?.illustrative == true { out.insert(.delivered) }
     if vetoIllustrative || dn.illustrative || plan.illustrative {
       out.insert(.veto)
       out.insert(.pivotal)
+      out.insert(.blockers)
     }
     if dn.illustrative { out.insert(.doNothing) }
     if plan.illustrative || dn.illustrative { out.insert(.plan) }
     if plan.illustrative || dn.illustrative { out.insert(.savingsPercent) }
     if perHead != nil && (dn.illustrative || footprint.populationBasis == .illustrative) { out.insert(.perHead) }
-    if atRiskIllustrative { out.insert(.atRisk) }
+    if atRiskIllustrative {
+      out.insert(.atRisk)
+      out.insert(.short)
+    }
     return out
   }
 
@@ -274,6 +333,8 @@ public enum LeagueTable {
     var dnSum = Sum()
     var planSum = Sum()
     var atRisk = Sum()
+    var withRefusals = Sum()
+    var refusing = 0
     var loans = Sum()
     var loansChange = Sum()
     var loansYear: FinancialYear? = nil
@@ -292,6 +353,8 @@ public enum LeagueTable {
       dnSum.add(rows[i].doNothing)
       planSum.add(rows[i].plan)
       atRisk.add(rows[i].atRisk)
+      withRefusals.add(rows[i].marginWithRefusals)
+      refusing += rows[i].refusing
       loans.add(rows[i].loans)
       loansChange.add(rows[i].loansChange)
       if let y = rows[i].loansYear, loansYear.map({ y > $0 }) ?? true { loansYear = y }
@@ -325,7 +388,7 @@ public enum LeagueTable {
       : Delivery(percent: Int(((filedSavings ?? 0) > 0 ? plannedNow / (filedSavings ?? 1) * 100 : 100).rounded()))
     var balanceYear: FinancialYear? = nil
     if uniform { balanceYear = summed.delivering(delivery).planBalanceYear }
-    return LeagueRow(
+    var row = LeagueRow(
       footprint: nil, rank: 0, code: name == England.name ? England.code : "", name: name, region: nil,
       members: parts.count == d.footprints.count
         ? analysis.memberOrganisations : d.memberOrganisationCount(footprints: rows.lazy.compactMap(\.footprint)),
@@ -333,10 +396,12 @@ public enum LeagueTable {
       perHead: pop > 0 ? popDN * 1_000_000 / Double(pop) : nil, alignedShare: alignment.alignedShare,
       alignment: alignment, flagged: flagged, atRisk: atRisk.value, rating: nil,
       delivery: delivery, neededPercent: neededDeliveryPercent(summed), observed: ObservedDelivery(summed),
-      balanceYear: balanceYear, margin: plan.map { -$0 }, vetoShare: nil, vetoHolder: nil,
-      pivotal: pivotal, illustrativeColumns: illustrative, caveatColumns: caveats,
+      balanceYear: balanceYear, margin: plan.map { -$0 }, marginWithRefusals: withRefusals.value, vetoShare: nil,
+      vetoHolder: nil, pivotal: pivotal, illustrativeColumns: illustrative, caveatColumns: caveats,
       population: pop > 0 ? pop : nil, loans: loans.value, loansYear: loansYear,
       loansChange: loansChange.value)
+    row.refusing = refusing
+    return row
   }
 
   /// Rows in league order for a column, with ranks set (ties share a rank).
@@ -415,7 +480,9 @@ public enum LeagueTable {
     case .delivered: r.observed?.percent
     case .balance: r.planBalanceKey
     case .veto: r.vetoShare
+    case .short: r.planWithRefusals
     case .pivotal: Double(r.pivotal)
+    case .blockers: r.blockersNeeded.map(Double.init)
     case .loans: r.loans
     }
   }

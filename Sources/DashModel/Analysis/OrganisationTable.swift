@@ -34,8 +34,20 @@ public struct OrganisationLine: Sendable, Hashable {
   /// The savings it puts at risk: those it holds where it refuses, is
   /// flagged or is assumed refusing, £m (0 when none).
   public var atRisk: Double?
-  /// The footprints where its refusal alone would stop the plan balancing.
+  /// Counted as refusing in any of its footprints (under the refusing
+  /// rule, flagged, or assumed refusing).
+  public var refusing: Bool = false
+  /// The footprints where its refusal alone would stop the plan balancing
+  /// (after the refusals counted; never where it refuses).
   public var pivotalIn: [FootprintID]
+  /// Its Coleman power to block, in the footprint where that is largest
+  /// (0–1; `nil` where no coalition of cooperating members balances a plan
+  /// of its, or power was not asked for).
+  public var blockingPower: Double? = nil
+  /// Its normalised Banzhaf index in that footprint.
+  public var banzhaf: Double? = nil
+  /// The footprint where its power to block is largest.
+  public var blockingPowerFootprint: FootprintID? = nil
   /// Whether any figure behind its savings is illustrative.
   public var illustrative: Bool
   /// Whether its stance comes from an illustrative record.
@@ -47,16 +59,27 @@ public struct OrganisationLine: Sendable, Hashable {
 
 /// Every organisation, once each.
 public enum OrganisationTable {
-  /// One line per organisation, in dataset order.
+  /// One line per organisation, in dataset order; each member's power to
+  /// block is counted only when `power` (the views that show it).
   public static func lines(
-    _ analysis: Analysis, delivery scheme: DeliveryScheme, flags: FlagSet, assumed: Set<OrganisationID> = []
+    _ analysis: Analysis, delivery scheme: DeliveryScheme, refusals: Refusals, power: Bool = true
   ) -> [OrganisationLine] {
     let d = analysis.dataset
     let deliveries = EntityList<Footprint, Delivery>(
       d.footprints.indices.map { scheme.delivery(footprint: $0, in: analysis) })
+    // Footprints are independent: at national scale, two threads halve this.
+    let perFootprint = Parallel.map(d.footprints.count, cost: power ? 2_000 : 20) { i in
+      let f = FootprintID(i)
+      let plan = analysis.blocking(footprint: f, delivery: deliveries[f], refusals: refusals)
+      let game = power ? analysis.blockingPower(footprint: f, delivery: deliveries[f], refusals: refusals) : nil
+      return (pivotal: plan.pivotal, game: game)
+    }
     var pivotal = Set<MembershipID>()
-    for f in d.footprints.indices {
-      pivotal.formUnion(analysis.pivotalMembers(footprint: f, delivery: deliveries[f]))
+    var strength: [MembershipID: (coleman: Double, banzhaf: Double)] = [:]
+    for entry in perFootprint {
+      pivotal.formUnion(entry.pivotal)
+      guard let game = entry.game else { continue }
+      for (i, m) in game.members.enumerated() { strength[m] = (game.coleman[i], game.banzhaf[i]) }
     }
     var out: [OrganisationLine] = []
     out.reserveCapacity(d.organisations.count)
@@ -75,18 +98,21 @@ public enum OrganisationTable {
       var atRisk = 0.0
       var largest: (share: Double, f: FootprintID)? = nil
       var flagged = false
-      let isAssumed = assumed.contains(o)
+      var refusing = false
+      var strongest: (power: Double, banzhaf: Double, f: FootprintID)? = nil
+      let isAssumed = refusals.assumed.contains(o)
       var stances = Set<Stance>()
       for m in ms {
         let f = d.memberships[m].footprint
-        let stance = d.stance(membership: m)
-        stances.insert(stance)
-        let isFlagged = flags.contains(org: o, footprint: f)
-        flagged = flagged || isFlagged
+        stances.insert(d.stance(membership: m))
+        flagged = flagged || refusals.isFlagged(d.memberships[m])
+        let refuses = refusals.refuses(m, in: d)
+        refusing = refusing || refuses
+        if let p = strength[m], p.coleman > (strongest?.power ?? -1) { strongest = (p.coleman, p.banzhaf, f) }
         guard let v = analysis.membershipSavings[m] else { continue }
         let now = v * deliveries[f].factor
         savings = (savings ?? 0) + now
-        if isFlagged || isAssumed || stance == .refused { atRisk += max(0, now) }
+        if refuses { atRisk += max(0, now) }
         if let total = analysis.footprintSavings[f], total > 0 {
           let share = v / total
           if share > (largest?.share ?? -.infinity) { largest = (share, f) }
@@ -98,7 +124,7 @@ public enum OrganisationTable {
       var regions: [Region] = []
       for f in footprints where !regions.contains(d.footprints[f].region) { regions.append(d.footprints[f].region) }
       let record = main.flatMap { d.stanceRecord(membership: $0) }
-      out.append(
+      var line =
         OrganisationLine(
           org: o, code: org.code, name: org.name, kind: org.kind, footprints: footprints, regions: regions,
           savings: savings, largestShare: largest?.share, largestShareFootprint: largest?.f,
@@ -107,7 +133,12 @@ public enum OrganisationTable {
           atRisk: savings == nil ? nil : atRisk,
           pivotalIn: ms.filter { pivotal.contains($0) }.map { d.memberships[$0].footprint },
           illustrative: d.finance.hasIllustrative(entity: d.finance.entity(organisation: o)),
-          stanceIllustrative: record?.basis == .illustrative))
+          stanceIllustrative: record?.basis == .illustrative)
+      line.refusing = refusing
+      line.blockingPower = strongest?.power
+      line.banzhaf = strongest?.banzhaf
+      line.blockingPowerFootprint = strongest?.f
+      out.append(line)
     }
     return out
   }

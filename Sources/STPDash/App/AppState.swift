@@ -107,6 +107,7 @@ struct DerivedInputs: Equatable {
   var memberAscending = true
   var observed = false
   var assumed: Set<OrganisationID> = []
+  var refusing = RefusingRule.refused
   var filters: [FilterScope: FilterQuery] = [:]
   /// Whether the Organisations screen is open (its lines are made only then).
   var organisations = false
@@ -142,6 +143,8 @@ struct Derived {
   var previousFlagKeys: [Int] = []
   /// The Footprint screen's members, in its sort order.
   var members: [MemberRow] = []
+  /// Its facts drawn full width (the verdict, pivotal bodies, blockers).
+  var wideFacts: [Fact] = []
   /// Each footprint's name, lower-cased and in search form, made once per load.
   var searchNames = EntityList<Footprint, (lower: String, key: String)>([])
   /// Where each do-nothing gap stands among the footprints' (its colour), made once per load.
@@ -202,6 +205,8 @@ struct AppState {
   var observed = false
   /// Organisations assumed refusing, for a what-if: this session only, never saved.
   var assumed: Set<OrganisationID> = []
+  /// Which recorded stances count as refusing a plan (`!`).
+  var refusing = RefusingRule.refused
   /// Each list's filter (`\\`).
   var filters: [FilterScope: FilterQuery] = [:]
   /// What is open over the screen (help, a prompt, …), if anything.
@@ -249,7 +254,7 @@ struct AppState {
     DerivedInputs(
       data: session.dataRevision, flags: session.flagsRevision, delivery: delivery, sort: league.sort,
       ascending: league.ascending, region: league.region, membersOf: members.footprint, memberSort: members.sort,
-      memberAscending: members.ascending, observed: observed, assumed: assumed, filters: filters,
+      memberAscending: members.ascending, observed: observed, assumed: assumed, refusing: refusing, filters: filters,
       organisations: route.contains(.organisations), orgSort: organisations.sort,
       orgAscending: organisations.ascending, regions: route.contains(.regions), goTo: goToText, search: searchText)
   }
@@ -275,6 +280,9 @@ struct AppState {
     return scheme.delivery(footprint: f, in: session.analysis)
   }
 
+  /// The refusals every figure counts: stances under the rule, flags, and assumed refusals.
+  var refusals: Refusals { Refusals(rule: refusing, flags: derived.flagSet, assumed: assumed) }
+
   /// The delivery as the status line and exports say it.
   var deliveryLabel: String { scheme.setting }
 
@@ -294,9 +302,9 @@ struct AppState {
       derived.previousFlagKeys = derived.activeFlagKeys
       derived.activeFlagKeys = derived.activeFlags.map { flagKeys.key($0.pair) }
     }
-    let assumedChanged = before?.assumed != now.assumed
+    let assumedChanged = before?.assumed != now.assumed || before?.refusing != now.refusing
     if flagsChanged || assumedChanged {
-      derived.leagueInputs = LeagueTable.inputs(session.analysis, flags: derived.flagSet, assumed: assumed)
+      derived.leagueInputs = LeagueTable.inputs(session.analysis, refusals: refusals)
     }
     if dataChanged {
       derived.basisCounts = session.dataset.basisCounts.reduce(into: BasisCounts(file: "all")) {
@@ -328,11 +336,14 @@ struct AppState {
     {
       derived.members = members.footprint.map(computeMemberRows) ?? []
     }
+    if rowsChanged || before?.membersOf != now.membersOf {
+      derived.wideFacts = members.footprint.map(computeWideFacts) ?? []
+    }
     let orgsChanged = rowsChanged || before?.organisations != now.organisations
     if orgsChanged {
       derived.organisations =
         now.organisations
-        ? OrganisationTable.lines(session.analysis, delivery: scheme, flags: derived.flagSet, assumed: assumed) : []
+        ? OrganisationTable.lines(session.analysis, delivery: scheme, refusals: refusals) : []
     }
     if orgsChanged || filtersChanged || before?.orgSort != now.orgSort || before?.orgAscending != now.orgAscending {
       let d = session.dataset
@@ -354,7 +365,9 @@ struct AppState {
     }
     if rowsChanged || before?.regions != now.regions {
       derived.regionSummaries =
-        now.regions ? RegionsPresenter.summaries(derived.rows, analysis: session.analysis, delivery: scheme) : []
+        now.regions
+        ? RegionsPresenter.summaries(
+          derived.rows, analysis: session.analysis, delivery: scheme, refusals: refusals) : []
     }
     if dataChanged || before?.goTo != now.goTo {
       derived.goToMatches = now.goTo.map { GoTo.matches(self, $0) } ?? []
@@ -390,10 +403,32 @@ struct AppState {
     return computeMemberRows(f)
   }
 
+  /// A footprint's facts drawn full width: kept in ``Derived`` for the
+  /// Footprint screen's footprint, computed for any other.
+  func footprintWideFacts(_ f: FootprintID) -> [Fact] {
+    if f == members.footprint, derived.inputs == derivedInputs { return derived.wideFacts }
+    return computeWideFacts(f)
+  }
+
+  private func computeWideFacts(_ f: FootprintID) -> [Fact] {
+    let a = session.analysis
+    guard let row = derived.ranked.first(where: { $0.footprint == f }) else { return [] }
+    let delivery = delivery(footprint: f)
+    return RefusalWords.facts(
+      f, analysis: a, row: row, plan: a.blocking(footprint: f, delivery: delivery, refusals: refusals),
+      refusals: refusals, delivery: delivery, glyphs: glyphs)
+  }
+
+  /// The Footprint screen's layout for a footprint (its full-width facts take the lines they need).
+  func footprintLayout(_ f: FootprintID) -> Layout.Footprint {
+    let lines = FootprintView.wideLines(footprintWideFacts(f), width: size.width).reduce(0) { $0 + $1.count }
+    return Layout.Footprint(size, wideLines: lines)
+  }
+
   private func computeMemberRows(_ f: FootprintID) -> [MemberRow] {
     MemberRow.listed(
-      footprint: f, analysis: session.analysis, flags: derived.flagSet, delivery: delivery(footprint: f),
-      assumed: assumed, filter: filters[.members], sort: members.sort, ascending: members.ascending)
+      footprint: f, analysis: session.analysis, refusals: refusals, delivery: delivery(footprint: f),
+      filter: filters[.members], sort: members.sort, ascending: members.ascending)
   }
 
   /// The active flag with this key, if it is still active.

@@ -13,7 +13,7 @@ enum Command: Hashable {
   case previousFootprint, nextFootprint, england, trajectory
   case reload, export, flag, unflag, retrySave
   case redraw, suspend
-  case assumeRefusing, clearAssumed, observedDelivery, resetDelivery
+  case assumeRefusing, clearAssumed, cycleRefusing, observedDelivery, resetDelivery
   case goTo, filter, provenance, undo, messages, columns, scrollLeft, scrollRight, copy
   case mapMove(MapDirection)
 }
@@ -93,8 +93,11 @@ enum Keymap {
         keys: [.char("X")], label: "X", command: .clearAssumed, scopes: [.everywhere],
         help: "clear assumed refusals"),
       Binding(
+        keys: [.char("!")], label: "!", command: .cycleRefusing, scopes: [.everywhere],
+        help: "which stances count as refusing (cycles)"),
+      Binding(
         keys: [.char("p")], label: "p", command: .provenance, scopes: [.everywhere],
-        help: "where these figures come from"),
+        help: "sources, and what the measures mean"),
       Binding(keys: [.char("r")], label: "r", command: .reload, scopes: [.everywhere], help: "reload data and flags"),
       Binding(
         keys: [.char("e")], label: "e", command: .export, scopes: [.everywhere],

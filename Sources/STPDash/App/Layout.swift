@@ -30,6 +30,9 @@ enum Layout {
     let titleY = 1
     let factsY = 2
     let factRows: Int
+    /// Where the facts drawn full width start, and how many lines they have.
+    let wideY: Int
+    let wideRows: Int
     let barY: Int
     let headerY: Int
     let firstRowY: Int
@@ -37,9 +40,14 @@ enum Layout {
     /// Whether the small chart fits beside the facts.
     let chartBeside: Bool
 
-    init(_ size: Size) {
-      factRows = size.height >= 30 ? 6 : (size.height >= 28 ? 5 : (size.height >= 20 ? 4 : 2))
-      barY = 2 + factRows
+    /// The layout for facts drawn full width that wrap to `wideLines`
+    /// lines: as many as the height allows, and at least one a fact.
+    init(_ size: Size, wideLines: Int = 3) {
+      factRows = size.height >= 28 ? 5 : (size.height >= 20 ? 4 : 2)
+      wideY = 2 + factRows
+      let most = size.height >= 30 ? 7 : (size.height >= 24 ? 5 : (size.height >= 20 ? 4 : 2))
+      wideRows = max(min(3, most), min(wideLines, most))
+      barY = wideY + wideRows
       headerY = barY + 1
       firstRowY = headerY + 1
       rowCount = max(1, size.height - 1 - firstRowY)

@@ -42,7 +42,7 @@ enum Lists {
         state: state, path: \.league.list)
     case .footprint(let f):
       return ListAccess(
-        keys: state.memberRows(f).map(\.membership), viewport: Layout.Footprint(state.size).rowCount, state: state,
+        keys: state.memberRows(f).map(\.membership), viewport: state.footprintLayout(f).rowCount, state: state,
         path: \.members.list)
     case .organisation(let o, _):
       let keys = Array(state.session.dataset.membershipsOfOrganisation[o])

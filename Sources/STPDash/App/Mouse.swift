@@ -82,8 +82,8 @@ extension Reducer {
     case .league:
       let l = Layout.League(state.size)
       (header, first, count) = (l.headerY, l.firstRowY, l.rowCount)
-    case .footprint:
-      let l = Layout.Footprint(state.size)
+    case .footprint(let f):
+      let l = state.footprintLayout(f)
       (header, first, count) = (l.headerY, l.firstRowY, l.rowCount)
     case .organisation(let o, _):
       let l = Layout.Organisation(state.size, footprints: state.session.dataset.membershipsOfOrganisation[o].count)

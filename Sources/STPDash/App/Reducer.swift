@@ -71,7 +71,7 @@ enum Reducer {
       state.input = TextInput(
         purpose: .filter(scope, origin: state.filters[scope]), text: state.filters[scope]?.text ?? "")
     case .deliveryUp, .deliveryDown, .deliveryUpOne, .deliveryDownOne, .typeDelivery, .observedDelivery,
-      .resetDelivery, .assumeRefusing, .clearAssumed:
+      .resetDelivery, .assumeRefusing, .clearAssumed, .cycleRefusing:
       WhatIf.run(&state, command)
     case .mapMove(let direction): MapMoves.move(&state, direction)
     case .scrollLeft: Columns.scroll(&state, by: -1)

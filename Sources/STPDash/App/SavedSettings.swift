@@ -28,6 +28,8 @@ struct SavedSettings: Codable, Equatable {
   var organisationsAscending: Bool
   /// Each table's hidden columns and sideways scroll (absent in older files).
   var tables: [String: TableSettings]? = nil
+  /// Which stances count as refusing (absent in older files: refused only).
+  var refusing: String? = nil
 
   init(_ s: AppState) {
     let d = s.session.dataset
@@ -48,6 +50,7 @@ struct SavedSettings: Codable, Equatable {
     filters = Dictionary(uniqueKeysWithValues: s.filters.map { (Self.name($0.key), $0.value.text) })
     delivery = s.delivery.percent
     observed = s.observed
+    refusing = s.refusing.code
     mapMetric = s.mapMetric.key
     organisationsSort = s.organisations.sort.key
     organisationsAscending = s.organisations.ascending
@@ -78,6 +81,7 @@ struct SavedSettings: Codable, Equatable {
     }
     s.delivery = Delivery(percent: delivery)
     s.observed = observed
+    if let r = refusing.flatMap({ RefusingRule(code: $0) }) { s.refusing = r }
     if let c = LeagueColumn(key: mapMetric), MapPresenter.metrics.contains(c) { s.mapMetric = c }
     if let c = OrganisationColumn(key: organisationsSort) { s.organisations.sort = c }
     s.organisations.ascending = organisationsAscending

@@ -8,7 +8,8 @@ extension AppState {
     switch screen {
     case .league: leagueReport
     case .trajectory(let f):
-      TrajectoryReport(footprint: f, analysis: session.analysis, delivery: scheme, context: context())
+      TrajectoryReport(
+        footprint: f, analysis: session.analysis, delivery: scheme, refusals: refusals, context: context())
     case .footprint(let f): footprintReport(f)
     case .organisation(let o, _): organisationReport(o)
     case .flags: flagsReport
@@ -21,7 +22,7 @@ extension AppState {
   /// The settings that produced a view, with the filter of a list.
   func context(filter scope: FilterScope? = nil) -> ExportContext {
     ExportContext(
-      delivery: scheme, assumed: assumed, dataset: session.dataset, filter: scope.flatMap { filters[$0] })
+      delivery: scheme, refusals: refusals, dataset: session.dataset, filter: scope.flatMap { filters[$0] })
   }
 
   var leagueReport: LeagueReport {
@@ -31,19 +32,19 @@ extension AppState {
     let region = league.region
     return LeagueReport(
       rows: visible, total: { total ?? LeagueTable.total(visible, analysis: a, name: LeagueReport.totalName(region)) },
-      sort: league.sort, ascending: league.ascending, region: region, delivery: scheme,
+      sort: league.sort, ascending: league.ascending, region: region, delivery: scheme, refusals: refusals,
       context: context(filter: .league), footprints: derived.rows.count, bands: derived.bands, analysis: a)
   }
 
   func footprintReport(_ f: FootprintID) -> FootprintReport {
     let row =
       derived.ranked.first { $0.footprint == f }
-      ?? LeagueTable.rows(session.analysis, delivery: scheme, flags: derived.flagSet, assumed: assumed).first {
+      ?? LeagueTable.rows(session.analysis, delivery: scheme, refusals: refusals).first {
         $0.footprint == f
       }
     return FootprintReport(
       footprint: f, analysis: session.analysis, row: row ?? LeagueTable.total([], analysis: session.analysis),
-      members: memberRows(f), delivery: delivery(footprint: f), context: context(filter: .members),
+      members: memberRows(f), delivery: delivery(footprint: f), refusals: refusals, context: context(filter: .members),
       bands: derived.bands)
   }
 
@@ -87,7 +88,8 @@ extension AppState {
     default:
       guard let f = focusFootprint else { return [] }
       return ProvenancePresenter.footprint(
-        f, analysis: a, row: derived.rows.first { $0.footprint == f }, glyphs: glyphs)
+        f, analysis: a, row: derived.rows.first { $0.footprint == f },
+        plan: a.blocking(footprint: f, delivery: delivery(footprint: f), refusals: refusals), glyphs: glyphs)
     }
   }
 

@@ -36,6 +36,9 @@ enum WhatIf {
       state.delivery = .full
       state.notice = Notice(text: "plans deliver 100% of their planned savings, as filed", kind: .info)
     case .assumeRefusing: Flagging.toggleAssumed(&state)
+    case .cycleRefusing:
+      state.refusing = state.refusing.next
+      state.notice = Notice(text: "refusing: \(state.refusing.phrase); every figure counts them", kind: .info)
     case .clearAssumed:
       let n = state.assumed.count
       state.assumed = []

@@ -104,7 +104,8 @@ struct DeliveryOption: ParsableArguments {
 }
 
 /// `--assume-refusing`: a what-if in which these bodies refuse the plan in
-/// every footprint they belong to (as `x` in the dashboard; never saved).
+/// every footprint they belong to (as `x` in the dashboard; never saved);
+/// `--refusing`: which stances count as refusing (as `!`).
 struct WhatIfOption: ParsableArguments {
   @Option(
     name: .customLong("assume-refusing"),
@@ -112,6 +113,26 @@ struct WhatIfOption: ParsableArguments {
       "Assume these organisations refuse (codes or unambiguous names, comma-separated or repeated): their planned savings count as at risk.",
       valueName: "ORG[,ORG…]"))
   var assumeRefusing: [String] = []
+
+  @Option(
+    name: .customLong("refusing"),
+    help: ArgumentHelp(
+      "Which stances count as refusing the plan, besides flags and assumed refusals: refused (the default), dissenting (refused and dissenting), or conditional (those and conditional too).",
+      valueName: "STANCES"))
+  var refusing: String = RefusingRule.refused.code
+
+  func validate() throws {
+    if RefusingRule(code: refusing) == nil {
+      throw ValidationError(
+        "--refusing must be one of: \(RefusingRule.allCases.map(\.code).joined(separator: ", ")) (got \"\(VisibleText.sanitize(refusing))\")"
+      )
+    }
+  }
+
+  /// The refusals every figure counts: stances under the rule, the active flags, the bodies named.
+  func refusals(_ ws: Workspace) throws(BatchError) -> Refusals {
+    Refusals(rule: RefusingRule(code: refusing) ?? .refused, flags: ws.flagSet, assumed: try organisations(ws))
+  }
 
   /// The organisations named, resolved against the data.
   func organisations(_ ws: Workspace) throws(BatchError) -> Set<OrganisationID> {

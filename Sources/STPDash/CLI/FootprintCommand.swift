@@ -54,18 +54,18 @@ struct FootprintCommand: ParsableCommand {
       let f = try ws.footprint(footprint)
       let setting = delivery.scheme.delivery(footprint: f, in: ws.analysis)
       let flags = ws.flagSet
-      let assumed = try whatIf.organisations(ws)
-      let league = LeagueTable.rows(ws.analysis, delivery: delivery.scheme, flags: flags, assumed: assumed)
+      let refusals = try whatIf.refusals(ws)
+      let league = LeagueTable.rows(ws.analysis, delivery: delivery.scheme, refusals: refusals)
       guard let row = league.first(where: { $0.footprint == f }) else { return }
       let column = MemberColumn(key: sort) ?? .kind
       let query = filter.flatMap { try? FilterQuery.parse($0, fields: FilterScope.members.fields).get() }
       let members = MemberRow.listed(
-        footprint: f, analysis: ws.analysis, flags: flags, delivery: setting, assumed: assumed, filter: query,
+        footprint: f, analysis: ws.analysis, refusals: refusals, delivery: setting, filter: query,
         sort: column, ascending: asc ? true : (desc ? false : column.naturallyAscending))
       Console.print(
         FootprintReport(
-          footprint: f, analysis: ws.analysis, row: row, members: members, delivery: setting,
-          context: ExportContext(delivery: delivery.scheme, assumed: assumed, dataset: ws.dataset, filter: query),
+          footprint: f, analysis: ws.analysis, row: row, members: members, delivery: setting, refusals: refusals,
+          context: ExportContext(delivery: delivery.scheme, refusals: refusals, dataset: ws.dataset, filter: query),
           bands: GapBands(ws.analysis)),
         as: output.format)
     }

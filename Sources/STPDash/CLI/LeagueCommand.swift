@@ -56,16 +56,16 @@ struct LeagueCommand: ParsableCommand {
       let column = LeagueColumn(key: sort) ?? .doNothing
       let ascending = asc ? true : (desc ? false : column.naturallyAscending)
       let regionValue = region.flatMap { Region(name: $0) }
-      let assumed = try whatIf.organisations(ws)
-      let all = LeagueTable.rows(ws.analysis, delivery: delivery.scheme, flags: ws.flagSet, assumed: assumed)
+      let refusals = try whatIf.refusals(ws)
+      let all = LeagueTable.rows(ws.analysis, delivery: delivery.scheme, refusals: refusals)
       let query = filter.flatMap { try? FilterQuery.parse($0, fields: FilterScope.league.fields).get() }
       let rows = LeagueReport.visible(
         LeagueTable.rank(all, by: column, ascending: ascending), region: regionValue, filter: query)
       let a = ws.analysis
       let report = LeagueReport(
         rows: rows, total: { LeagueTable.total(rows, analysis: a, name: LeagueReport.totalName(regionValue)) },
-        sort: column, ascending: ascending, region: regionValue, delivery: delivery.scheme,
-        context: ExportContext(delivery: delivery.scheme, assumed: assumed, dataset: ws.dataset, filter: query),
+        sort: column, ascending: ascending, region: regionValue, delivery: delivery.scheme, refusals: refusals,
+        context: ExportContext(delivery: delivery.scheme, refusals: refusals, dataset: ws.dataset, filter: query),
         footprints: all.count, bands: GapBands(a), analysis: a)
       timer.mark("league rows")
       defer { timer.mark("print") }

@@ -49,14 +49,14 @@ struct MapCommand: ParsableCommand {
     try runBatch { () throws(BatchError) in
       let ws = try Workspace.load(data)
       let column = LeagueColumn(key: metric) ?? .doNothing
-      let assumed = try whatIf.organisations(ws)
-      let rows = LeagueTable.rows(ws.analysis, delivery: delivery.scheme, flags: ws.flagSet, assumed: assumed)
+      let refusals = try whatIf.refusals(ws)
+      let rows = LeagueTable.rows(ws.analysis, delivery: delivery.scheme, refusals: refusals)
       let query = filter.flatMap { try? FilterQuery.parse($0, fields: FilterScope.league.fields).get() }
       let kept = LeagueReport.visible(rows, region: region.flatMap { Region(name: $0) }, filter: query)
       Console.print(
         MapReport(
           rows: rows, visible: Set(kept.compactMap(\.footprint)), dataset: ws.dataset, metric: column,
-          context: ExportContext(delivery: delivery.scheme, assumed: assumed, dataset: ws.dataset, filter: query)),
+          context: ExportContext(delivery: delivery.scheme, refusals: refusals, dataset: ws.dataset, filter: query)),
         as: output.format)
     }
   }
@@ -80,13 +80,14 @@ struct RegionsCommand: ParsableCommand {
   func run() throws {
     try runBatch { () throws(BatchError) in
       let ws = try Workspace.load(data)
-      let assumed = try whatIf.organisations(ws)
-      let rows = LeagueTable.rows(ws.analysis, delivery: delivery.scheme, flags: ws.flagSet, assumed: assumed)
+      let refusals = try whatIf.refusals(ws)
+      let rows = LeagueTable.rows(ws.analysis, delivery: delivery.scheme, refusals: refusals)
       Console.print(
         RegionsReport(
-          summaries: RegionsPresenter.summaries(rows, analysis: ws.analysis, delivery: delivery.scheme),
+          summaries: RegionsPresenter.summaries(
+            rows, analysis: ws.analysis, delivery: delivery.scheme, refusals: refusals),
           delivery: delivery.scheme,
-          context: ExportContext(delivery: delivery.scheme, assumed: assumed, dataset: ws.dataset, filter: nil)),
+          context: ExportContext(delivery: delivery.scheme, refusals: refusals, dataset: ws.dataset, filter: nil)),
         as: output.format)
     }
   }

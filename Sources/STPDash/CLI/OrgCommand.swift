@@ -21,11 +21,11 @@ struct OrgCommand: ParsableCommand {
     try runBatch { () throws(BatchError) in
       let ws = try Workspace.load(data)
       let o = try ws.organisation(org)
-      let assumed = try whatIf.organisations(ws)
+      let refusals = try whatIf.refusals(ws)
       Console.print(
         OrganisationReport(
           org: o, analysis: ws.analysis, flags: ws.flags, flagSet: ws.flagSet, delivery: delivery.setting,
-          context: ExportContext(delivery: delivery.scheme, assumed: assumed, dataset: ws.dataset, filter: nil)),
+          context: ExportContext(delivery: delivery.scheme, refusals: refusals, dataset: ws.dataset, filter: nil)),
         as: output.format)
     }
   }

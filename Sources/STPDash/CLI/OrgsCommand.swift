@@ -80,10 +80,10 @@ struct OrgsCommand: ParsableCommand {
   func run() throws {
     try runBatch { () throws(BatchError) in
       let ws = try Workspace.load(data)
-      let assumed = try whatIf.organisations(ws)
+      let refusals = try whatIf.refusals(ws)
       let column = OrganisationColumn(key: sort) ?? .savings
       let ascending = asc ? true : (desc ? false : column.naturallyAscending)
-      let all = OrganisationTable.lines(ws.analysis, delivery: delivery.scheme, flags: ws.flagSet, assumed: assumed)
+      let all = OrganisationTable.lines(ws.analysis, delivery: delivery.scheme, refusals: refusals)
       let query = try? FilterQuery.parse(terms, fields: FilterScope.organisations.fields).get()
       var lines = all
       if let query, !query.isEmpty {
@@ -98,7 +98,7 @@ struct OrgsCommand: ParsableCommand {
         OrganisationsReport(
           lines: lines, total: all.count, analysis: ws.analysis, delivery: delivery.scheme, sort: column,
           ascending: ascending,
-          context: ExportContext(delivery: delivery.scheme, assumed: assumed, dataset: ws.dataset, filter: query)),
+          context: ExportContext(delivery: delivery.scheme, refusals: refusals, dataset: ws.dataset, filter: query)),
         as: output.format)
     }
   }

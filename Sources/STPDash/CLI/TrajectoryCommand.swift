@@ -22,11 +22,11 @@ struct TrajectoryCommand: ParsableCommand {
     try runBatch { () throws(BatchError) in
       let ws = try Workspace.load(data)
       let f = try footprint.map { q throws(BatchError) in try ws.footprint(q) }
-      let assumed = try whatIf.organisations(ws)
+      let refusals = try whatIf.refusals(ws)
       Console.print(
         TrajectoryReport(
-          footprint: f, analysis: ws.analysis, delivery: delivery.scheme,
-          context: ExportContext(delivery: delivery.scheme, assumed: assumed, dataset: ws.dataset, filter: nil)),
+          footprint: f, analysis: ws.analysis, delivery: delivery.scheme, refusals: refusals,
+          context: ExportContext(delivery: delivery.scheme, refusals: refusals, dataset: ws.dataset, filter: nil)),
         as: output.format)
     }
   }

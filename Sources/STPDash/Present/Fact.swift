@@ -10,6 +10,8 @@ struct Fact: Hashable {
     case title
     /// In the grid of facts.
     case grid
+    /// On lines of its own under the grid, wrapped (never cut).
+    case wide
     /// Drawn as the alignment bar and its legend.
     case bar
   }

@@ -6,8 +6,10 @@ enum FootprintPresenter {
   /// The facts, in the order batch output lists them (the screen's grid
   /// takes the grid facts in this order, column by column).
   static func facts(
-    _ f: FootprintID, analysis: Analysis, league row: LeagueRow, delivery: Delivery, band: Int, glyphs g: Glyphs
+    _ f: FootprintID, analysis: Analysis, league row: LeagueRow, refusals: Refusals, delivery: Delivery, band: Int,
+    glyphs g: Glyphs
   ) -> [Fact] {
+    let plan = analysis.blocking(footprint: f, delivery: delivery, refusals: refusals)
     let fp = analysis.dataset.footprints[f]
     let ill = row.illustrativeColumns
     func mark(_ c: LeagueColumn) -> String { Figures.mark(row.standing(c)) }
@@ -16,23 +18,8 @@ enum FootprintPresenter {
     var leader = fp.leader ?? g.dash
     if let role = fp.leaderRole { leader = fp.leader == nil ? role : "\(leader), \(role)" }
     let balance = analysis.footprintTrajectories[f].delivering(delivery).planBalanceYear
-    let refused = row.alignment.count(.refused)
-    let why = [row.flagged > 0 ? "\(row.flagged) flagged" : nil, refused > 0 ? "\(refused) refused" : nil]
-      .compactMap { $0 }
+    let why = RefusalWords.reasons(plan, refusals: refusals, in: analysis.dataset)
     let s = row.alignment
-    let d = analysis.dataset
-    let pivotal = analysis.pivotalMembers(footprint: f, delivery: delivery)
-    var pivotalText: String
-    if let margin = row.margin {
-      pivotalText =
-        margin >= 0
-        ? "\(pivotal.count) (margin \(money(margin))\(mark(.pivotal)))"
-          + (pivotal.isEmpty
-            ? "" : ": " + pivotal.prefix(3).map { d.organisations[d.memberships[$0].org].name }.joined(separator: ", "))
-        : "none (\(money(-margin))\(mark(.pivotal)) short of balance)"
-    } else {
-      pivotalText = g.dash
-    }
     var realism = Figures.percent(row.neededPercent, unicode: g.unicode) + mark(.needed)
     if let o = row.observed {
       realism +=
@@ -68,40 +55,39 @@ enum FootprintPresenter {
         label: "Needed", value: realism,
         meaning: LeagueColumn.needed.meaning + "; and " + LeagueColumn.delivered.meaning,
         basis: basis(.needed), tone: (row.neededPercent ?? 0) > 100 ? .bad : .normal),
-      Fact(
-        label: "Pivotal", value: pivotalText,
-        meaning: LeagueColumn.pivotal.meaning + ", and the margin: how far the 2020/21 plan is below balance",
-        basis: basis(.pivotal), tone: pivotal.isEmpty ? .normal : .bad),
-      Fact(label: "Veto", value: veto, meaning: LeagueColumn.veto.meaning, basis: basis(.veto)),
-      Fact(label: "Leader", value: leader, meaning: "the footprint's named leader and role, March 2016"),
-      Fact(
-        label: "DHSC loans",
-        value: row.loans.map { value in
-          money(value) + " " + (row.loansYear?.shortLabel ?? "")
-            + (row.loansChange.map {
-              " (" + ($0 >= 0 ? "+" : "") + Figures.money($0, unicode: g.unicode) + " since 16/17)"
-            } ?? "")
-        } ?? g.dash,
-        meaning: LeagueColumn.loans.meaning + ", and the change since 2016/17 (a measure of distress, not a deficit)",
-        basis: row.loans == nil ? nil : .reported, tone: (row.loansChange ?? 0) > 0 ? .warn : .normal),
-      Fact(
-        label: "Rating", value: fp.rating.map { "\($0.name) (July 2017)" } ?? g.dash,
-        meaning: LeagueColumn.rating.meaning, tone: Meaning.rating(fp.rating)),
-      Fact(
-        label: "Population",
-        value: (fp.population.map {
-          NumberFormat.grouped($0)
-            + (fp.populationBasis == .illustrative
-              ? Figures.illustrativeMark : (fp.populationCaveat ? Figures.caveatMark : ""))
-        } ?? g.dash) + ", " + g.pound + Figures.pounds(row.perHead, unicode: g.unicode) + mark(.perHead) + "/head",
-        meaning: "resident population, and the " + LeagueColumn.perHead.meaning,
-        basis: fp.population == nil
-          ? nil : (fp.populationBasis == .illustrative || ill.contains(.perHead) ? .illustrative : .reported)),
-      Fact(
-        label: "Alignment",
-        value: Stance.allCases.map { "\(s.count($0)) \($0.code)" }.joined(separator: ", ") + " (\(s.total) members)",
-        meaning: "member bodies by stance", place: .bar),
     ]
+      + RefusalWords.facts(
+        f, analysis: analysis, row: row, plan: plan, refusals: refusals, delivery: delivery, glyphs: g) + [
+        Fact(label: "Veto", value: veto, meaning: LeagueColumn.veto.meaning, basis: basis(.veto)),
+        Fact(label: "Leader", value: leader, meaning: "the footprint's named leader and role, March 2016"),
+        Fact(
+          label: "DHSC loans",
+          value: row.loans.map { value in
+            money(value) + " " + (row.loansYear?.shortLabel ?? "")
+              + (row.loansChange.map {
+                " (" + ($0 >= 0 ? "+" : "") + Figures.money($0, unicode: g.unicode) + " since 16/17)"
+              } ?? "")
+          } ?? g.dash,
+          meaning: LeagueColumn.loans.meaning + ", and the change since 2016/17 (a measure of distress, not a deficit)",
+          basis: row.loans == nil ? nil : .reported, tone: (row.loansChange ?? 0) > 0 ? .warn : .normal),
+        Fact(
+          label: "Rating", value: fp.rating.map { "\($0.name) (July 2017)" } ?? g.dash,
+          meaning: LeagueColumn.rating.meaning, tone: Meaning.rating(fp.rating)),
+        Fact(
+          label: "Population",
+          value: (fp.population.map {
+            NumberFormat.grouped($0)
+              + (fp.populationBasis == .illustrative
+                ? Figures.illustrativeMark : (fp.populationCaveat ? Figures.caveatMark : ""))
+          } ?? g.dash) + ", " + g.pound + Figures.pounds(row.perHead, unicode: g.unicode) + mark(.perHead) + "/head",
+          meaning: "resident population, and the " + LeagueColumn.perHead.meaning,
+          basis: fp.population == nil
+            ? nil : (fp.populationBasis == .illustrative || ill.contains(.perHead) ? .illustrative : .reported)),
+        Fact(
+          label: "Alignment",
+          value: Stance.allCases.map { "\(s.count($0)) \($0.code)" }.joined(separator: ", ") + " (\(s.total) members)",
+          meaning: "member bodies by stance", place: .bar),
+      ]
   }
 
   /// The members table's columns, each defined once.
@@ -109,12 +95,12 @@ enum FootprintPresenter {
     [
       .data("footprint", "Footprint", outputs: .csv) { .text($0.footprintCode) },
       .text(
-        "name", MemberColumn.name.title, priority: 0, width: .flexible(min: 24, extra: 999), textMinimum: 16,
+        "name", MemberColumn.name.title, priority: 0, width: .flexible(min: 23, extra: 999), textMinimum: 16,
         textFlexible: true, tone: { $0.flagged ? .flag : .normal }
       ) { $0.name },
       .text("org", "Code", priority: 5, width: .fixed(9), tone: { _ in .dim }) { $0.code },
       ColumnDefinition(
-        "kind", MemberColumn.kind.title, priority: 3, width: .fixed(12), value: { .text($0.kind.rawValue) }
+        "kind", MemberColumn.kind.title, priority: 4, width: .fixed(11), value: { .text($0.kind.rawValue) }
       ) {
         r, _ in Table.Cell(text: r.kind.label, short: r.kind.shortLabel, tone: .dim)
       },
@@ -133,20 +119,39 @@ enum FootprintPresenter {
         .text(r.stance == .unknown && !r.stanceIllustrative ? "" : Basis(illustrative: r.stanceIllustrative).code)
       },
       .data("stance_illustrative", "Stance illustrative", outputs: .json) { .bool($0.stanceIllustrative) },
-      ColumnDefinition("flagged", MemberColumn.flag.title, priority: 2, width: .fixed(5), value: { .bool($0.flagged) })
+      ColumnDefinition("flagged", MemberColumn.flag.title, priority: 2, width: .fixed(4), value: { .bool($0.flagged) })
       {
         r, c in
         let pending = c.unsaved(r)
         let g = c.glyphs
         return Table.Cell(
-          text: (r.flagged ? g.flag : "") + (r.pivotal ? g.pivotal : "") + (r.assumed ? g.assumed : "")
-            + (pending ? "!" : ""),
-          tone: pending ? .unsaved : (r.flagged || r.assumed ? .flag : (r.pivotal ? .bad : .flag)))
+          text: (r.flagged ? g.flag : "") + (r.assumed ? g.assumed : "") + (pending ? "!" : ""),
+          tone: pending ? .unsaved : .flag)
       },
-      .data("pivotal", "Pivotal") { .bool($0.pivotal) },
       .data("assumed_refusing", "Assumed refusing") { .bool($0.assumed) },
+      .data("refusing", "Refusing") { .bool($0.refusing) },
+      // Who can block: pivotal, or counted as refusing (never both).
       ColumnDefinition(
-        "planned_savings_2020_21_gbp_m", MemberColumn.savings.title, align: .right, priority: 2, width: .fixed(12),
+        "pivotal", MemberColumn.pivotal.title, priority: 2, width: .fixed(3), value: { .bool($0.pivotal) }
+      ) {
+        r, c in
+        Table.Cell(
+          text: r.pivotal ? c.glyphs.pivotal : (r.refusing ? c.glyphs.refusing : ""), tone: r.pivotal ? .bad : .flag)
+      },
+      ColumnDefinition(
+        "blocking_power", MemberColumn.power.title, align: .right, priority: 3, width: .fixed(5),
+        meaning:
+          "its power to block the plan (Coleman): the share of the coalitions that balance the plan which need it",
+        value: { .number($0.power, decimals: 4) }
+      ) { r, c in
+        Table.Cell(
+          text: r.power.map { Figures.percent($0 * 100, unicode: c.glyphs.unicode) } ?? c.glyphs.dash,
+          basis: r.power == nil ? nil : (r.illustrative ? .illustrative : .reported),
+          tone: (r.power ?? 0) >= 1 ? .bad : .normal)
+      },
+      .data("banzhaf", "Banzhaf") { .number($0.banzhaf, decimals: 4) },
+      ColumnDefinition(
+        "planned_savings_2020_21_gbp_m", MemberColumn.savings.title, align: .right, priority: 2, width: .fixed(10),
         value: { .number($0.savings, decimals: 3) }
       ) { r, c in
         Table.Cell(
@@ -162,7 +167,8 @@ enum FootprintPresenter {
     var t = Table(memberColumns, rows: rows, key: { $0.membership }, context: context)
     t.dataOrder = [
       "footprint", "org", "name", "kind", "share", "stance", "stance_basis", "stance_illustrative", "flagged",
-      "pivotal", "assumed_refusing", "planned_savings_2020_21_gbp_m", "basis", "illustrative",
+      "assumed_refusing", "refusing", "pivotal", "blocking_power", "banzhaf", "planned_savings_2020_21_gbp_m",
+      "basis", "illustrative",
     ]
     return t
   }

@@ -21,6 +21,8 @@ struct Glyphs: Hashable {
   var flag: String { unicode ? "⚑" : "F" }
   /// Marks a body whose refusal alone would stop a plan balancing.
   var pivotal: String { unicode ? "◆" : "P" }
+  /// Marks a body counted as refusing a plan (its stance, a flag, or assumed).
+  var refusing: String { unicode ? "⊘" : "R" }
   /// Marks a body assumed refusing (a what-if, never saved).
   var assumed: String { unicode ? "✗" : "x" }
   var dash: String { unicode ? "—" : "--" }
@@ -53,6 +55,7 @@ struct Glyphs: Hashable {
     case "◆": "P"
     case "†": "^"
     case "✗": "x"
+    case "⊘": "R"
     case "’", "‘": "'"
     case "“", "”": "\""
     default: "?"
@@ -90,7 +93,7 @@ struct Glyphs: Hashable {
     case .doNothing: unicode ? "━" : "#"
     case .plan: unicode ? "━" : "+"
     case .outturn: unicode ? "━" : "o"
-    case .atRisk: unicode ? "┅" : "r"
+    case .withRefusals: unicode ? "┅" : "r"
     case .filed: unicode ? "┈" : "."
     }
   }

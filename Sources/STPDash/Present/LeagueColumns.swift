@@ -8,6 +8,9 @@ struct LeagueContext {
   var bands = GapBands(gaps: [])
   /// The plan's path to 2020/21 for a row (the sparkline), when shown.
   var path: ((LeagueRow) -> [Double?])? = nil
+  /// The member with the most power to block each footprint's plan, and
+  /// that power: counted only for the outputs that carry it (CSV, JSON).
+  var strongest: ((FootprintID) -> (power: Double, holder: String)?)? = nil
 }
 
 /// Where a do-nothing gap stands among the footprints': in the largest
@@ -96,7 +99,25 @@ enum LeagueColumns {
       ]
     case .delivered: [.data("delivered_year", "Outturn year") { .text($0.observed?.year.label) }]
     case .veto: [.data("veto_holder", "Largest holder") { .text($0.vetoHolder) }]
+    case .atRisk: [.data("refusing", "Refusing") { .integer($0.refusing) }]
+    case .short:
+      [
+        .data("margin_with_refusals_gbp_m", "Margin with refusals £m") { .number($0.marginWithRefusals, decimals: 3) },
+        .data("balances_as_filed", "Balances as filed") { $0.balancesAsFiled.map(Table.Value.bool) ?? .none },
+        .data("balances_with_refusals", "Balances with refusals") {
+          $0.balancesWithRefusals.map(Table.Value.bool) ?? .none
+        },
+      ]
     case .pivotal: [.data("margin_gbp_m", "Margin £m") { .number($0.margin, decimals: 3) }]
+    case .blockers:
+      [
+        Definition(
+          "blocking_power_max", "Most power to block", outputs: .data,
+          valueIn: { r, c in .number(r.footprint.flatMap { c.strongest?($0) }?.power, decimals: 4) }),
+        Definition(
+          "blocking_power_holder", "Most power held by", outputs: .data,
+          valueIn: { r, c in .text(r.footprint.flatMap { c.strongest?($0) }?.holder) }),
+      ]
     case .loans:
       [
         .data("dhsc_loans_year", "Loans year") { .text($0.loansYear?.label) },
@@ -175,12 +196,12 @@ enum LeagueColumns {
       }
     case .region:
       return column(
-        c, .fixed(11), priority: 11, "NHS England region", ascending: true, value: { .text($0.region?.name) }
+        c, .fixed(11), priority: 13, "NHS England region", ascending: true, value: { .text($0.region?.name) }
       ) {
         r, _ in Table.Cell(text: r.region?.shortName ?? "")
       }
     case .members:
-      return column(c, .fixed(4), priority: 12, "member organisations", value: { .integer($0.members) }) { r, x in
+      return column(c, .fixed(4), priority: 14, "member organisations", value: { .integer($0.members) }) { r, x in
         Table.Cell(text: x.display ? NumberFormat.grouped(r.members) : "")
       }
     case .doNothing:
@@ -193,10 +214,10 @@ enum LeagueColumns {
         tone: { r, _ in Meaning.plan(r) })
     case .savingsPercent:
       return percent(
-        c, 6, priority: 9, "planned savings as a share of the do-nothing gap", decimals: 2, { $0.savingsPercent })
+        c, 6, priority: 11, "planned savings as a share of the do-nothing gap", decimals: 2, { $0.savingsPercent })
     case .perHead:
       return column(
-        c, .fixed(7), priority: 10, "do-nothing gap per resident, £", value: { .number($0.perHead, decimals: 2) },
+        c, .fixed(7), priority: 12, "do-nothing gap per resident, £", value: { .number($0.perHead, decimals: 2) },
         figure(c, { r, g in Figures.pounds(r.perHead, unicode: g.unicode) }))
     default: return measure(c)
     }
@@ -207,7 +228,7 @@ enum LeagueColumns {
     switch c {
     case .aligned:
       return column(
-        c, .fixed(10), priority: 6, "share of members aligned with the plan",
+        c, .fixed(10), priority: 9, "share of members aligned with the plan",
         value: { .number($0.alignedShare, decimals: 4) }
       ) { r, x in
         Table.Cell(
@@ -221,11 +242,16 @@ enum LeagueColumns {
       }
     case .atRisk:
       return money(
-        c, 9, priority: 4, "planned savings of refused or flagged members", { $0.atRisk },
-        tone: { r, _ in Meaning.atRisk(r) })
+        c, 8, priority: 4, "planned savings of the members counted as refusing (refused, flagged or assumed)",
+        { $0.atRisk }, tone: { r, _ in Meaning.atRisk(r) })
+    case .short:
+      return money(
+        c, 8, priority: 5,
+        "gap in 2020/21 at the delivery setting without the savings of the members counted as refusing (the plan with refusals; negative: to spare)",
+        { $0.planWithRefusals }, tone: { r, _ in Meaning.short(r) })
     case .rating:
       return column(
-        c, .flexible(min: 11, extra: 12), priority: 15, "NHS England progress rating, July 2017", ascending: true,
+        c, .flexible(min: 11, extra: 12), priority: 17, "NHS England progress rating, July 2017", ascending: true,
         value: { .text($0.rating?.name) }
       ) { r, x in
         Table.Cell(
@@ -234,18 +260,18 @@ enum LeagueColumns {
       }
     case .needed:
       return percent(
-        c, 5, priority: 13,
+        c, 5, priority: 15,
         "delivery of planned savings that would balance the 2020/21 plan (do-nothing ÷ planned savings)",
         ascending: true, decimals: 1, { $0.neededPercent },
         tone: { r, _ in (r.neededPercent ?? 0) > 100 ? .bad : .normal })
     case .delivered:
       return percent(
-        c, 5, priority: 14,
+        c, 5, priority: 16,
         "delivery so far: (do-nothing − outturn) ÷ (do-nothing − plan) in the latest year with an outturn",
         decimals: 1, { $0.observed?.percent })
     case .balance:
       return column(
-        c, .fixed(6), priority: 16, "first year the plan balances at the delivery setting (never: not by 2020/21)",
+        c, .fixed(6), priority: 18, "first year the plan balances at the delivery setting (never: not by 2020/21)",
         ascending: true, value: { r in .text(r.balanceYear?.label ?? (r.plan != nil ? "never" : nil)) },
         figure(
           c, { r, g in r.balanceYear?.shortLabel ?? (r.plan != nil ? "never" : g.dash) },
@@ -254,7 +280,7 @@ enum LeagueColumns {
       // A total has no single holder: the cell stays empty.
       let share: (LeagueRow) -> Double? = { $0.footprint == nil ? nil : $0.vetoShare.map { $0 * 100 } }
       return column(
-        c, .fixed(5), priority: 7, "largest single member's share of the footprint's planned savings",
+        c, .fixed(5), priority: 10, "largest single member's share of the footprint's planned savings",
         value: { $0.footprint == nil ? .none : .number(share($0), decimals: 1) }
       ) { r, x in
         r.footprint == nil
@@ -262,14 +288,27 @@ enum LeagueColumns {
       }
     case .pivotal:
       return column(
-        c, .fixed(4), priority: 5, "members whose refusal alone would stop a balancing plan balancing",
+        c, .fixed(4), priority: 6,
+        "cooperating members whose refusal alone would stop the plan balancing, after the refusals counted",
         value: { .integer($0.pivotal) },
         figure(
           c, { r, _ in String(r.pivotal) }, short: { $0.pivotal >= 1000 ? "\($0.pivotal / 1000)k" : nil },
           tone: { r, _ in r.pivotal > 0 ? .bad : .dim }))
+    case .blockers:
+      return column(
+        c, .fixed(5), priority: 7,
+        "the fewest cooperating members whose joint refusal sinks the plan, the largest holders first (0: already short with its refusals; —: no refusal can)",
+        ascending: true, value: { .integer($0.blockersNeeded) }
+      ) { r, x in
+        // A total has no blockers of its own: the cell stays empty.
+        r.footprint == nil
+          ? Table.Cell(text: "")
+          : figure(
+            c, { r, g in r.blockersNeeded.map(String.init) ?? g.dash }, tone: { r, _ in Meaning.blockers(r) })(r, x)
+      }
     case .loans:
       return column(
-        c, .fixed(8), priority: 17, "DHSC loans to its member trusts, closing balance, latest year (2018/19), £m",
+        c, .fixed(8), priority: 19, "DHSC loans to its member trusts, closing balance, latest year (2018/19), £m",
         value: { .number($0.loans, decimals: 3) }
       ) { r, x in
         Table.Cell(
@@ -295,6 +334,8 @@ extension LeagueColumn {
     case .delivered: "delivered_pct"
     case .balance: "balance_year"
     case .veto: "veto_share"
+    case .short: "plan_with_refusals"
+    case .blockers: "blockers_needed"
     default: String(describing: self)
     }
   }
@@ -307,6 +348,7 @@ extension LeagueColumn {
     case .perHead: "gap_per_head_gbp"
     case .aligned: "aligned_share"
     case .atRisk: "savings_at_risk_gbp_m"
+    case .short: "plan_with_refusals_2020_21_gbp_m"
     case .loans: "dhsc_loans_gbp_m"
     default: key
     }
@@ -332,6 +374,8 @@ extension LeagueColumn {
     case .balance: "Bal"
     case .veto: "Veto"
     case .pivotal: "Piv"
+    case .short: "Short"
+    case .blockers: "Block"
     case .loans: "Loans"
     }
   }
@@ -360,6 +404,7 @@ extension LeagueColumn {
       "risk": .atRisk, "savings_at_risk": .atRisk, "footprint": .name, "position": .rank, "need": .needed,
       "needed_percent": .needed, "done": .delivered, "delivered_percent": .delivered, "observed": .delivered,
       "balance": .balance, "balances": .balance, "largest_share": .veto, "dhsc_loans": .loans, "debt": .loans,
+      "short": .short, "with_refusals": .short, "blockers": .blockers, "block": .blockers,
     ]
     guard let c = LeagueColumn.allCases.first(where: { $0.key == k || $0.csvHeader == k }) ?? aliases[k] else {
       return nil

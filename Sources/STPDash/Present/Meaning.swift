@@ -43,6 +43,24 @@ enum Meaning {
     return .warn
   }
 
+  /// The plan with refusals: bad where it balances as filed but not with
+  /// its refusals (the refusals sink it), a warning where it is short
+  /// anyway, good where it balances even so.
+  static func short(_ row: LeagueRow) -> Tone {
+    guard let short = row.planWithRefusals else { return .normal }
+    if short <= 0 { return .good }
+    return row.balancesAsFiled == true ? .bad : .warn
+  }
+
+  /// Blockers needed: already short or one body enough is bad; two a warning.
+  static func blockers(_ row: LeagueRow) -> Tone {
+    switch row.blockersNeeded {
+    case 0?, 1?: .bad
+    case 2?: .warn
+    default: .dim
+    }
+  }
+
   static func stance(_ s: Stance) -> Tone {
     switch s {
     case .aligned: .good

@@ -2,7 +2,7 @@ import DashModel
 
 /// A column of the member table, for sorting.
 enum MemberColumn: Int, CaseIterable, Hashable {
-  case name, kind, share, stance, flag, savings
+  case name, kind, share, stance, flag, pivotal, savings, power
 
   var title: String {
     switch self {
@@ -11,7 +11,9 @@ enum MemberColumn: Int, CaseIterable, Hashable {
     case .share: "Share"
     case .stance: "Stance"
     case .flag: "Flag"
+    case .pivotal: "Piv"
     case .savings: "Savings £m"
+    case .power: "Power"
     }
   }
 
@@ -23,7 +25,9 @@ enum MemberColumn: Int, CaseIterable, Hashable {
     case .share: "share"
     case .stance: "stance"
     case .flag: "flagged"
+    case .pivotal: "pivotal"
     case .savings: "planned_savings_2020_21_gbp_m"
+    case .power: "blocking_power"
     }
   }
 
@@ -32,7 +36,7 @@ enum MemberColumn: Int, CaseIterable, Hashable {
     let k = String(text.lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 })
     guard
       let c = Self.allCases.first(where: { $0.key == k || $0.title.lowercased() == k })
-        ?? (k == "savings" ? .savings : (k == "flag" ? .flag : nil))
+        ?? ["savings": .savings, "flag": .flag, "coleman": .power, "power_to_block": .power][k]
     else { return nil }
     self = c
   }
@@ -63,14 +67,26 @@ enum MemberColumn: Int, CaseIterable, Hashable {
     case .kind: return cmp(kindRank(a.kind), kindRank(b.kind))
     case .share: return cmp(a.share, b.share)
     case .stance: return cmp(a.stance, b.stance)
-    case .flag: return cmp(a.flagged ? 1 : 0, b.flagged ? 1 : 0)
-    case .savings:
-      switch (a.savings, b.savings) {
-      case (nil, nil): return 0
-      case (_, nil): return 2
-      case (nil, _): return -2
-      case (let x?, let y?): return cmp(x, y)
-      }
+    case .flag: return cmp(a.flagMarks, b.flagMarks)
+    case .pivotal: return cmp(a.pivotal ? 1 : 0, b.pivotal ? 1 : 0)
+    case .power: return optional(a.power, b.power)
+    case .savings: return optional(a.savings, b.savings)
     }
   }
+
+  /// Compares figures that may be missing (missing last whichever the direction).
+  private func optional(_ a: Double?, _ b: Double?) -> Int {
+    func cmp<T: Comparable>(_ x: T, _ y: T) -> Int { x < y ? -1 : (x > y ? 1 : 0) }
+    switch (a, b) {
+    case (nil, nil): return 0
+    case (_, nil): return 2
+    case (nil, _): return -2
+    case (let x?, let y?): return cmp(x, y)
+    }
+  }
+}
+
+extension MemberRow {
+  /// How many refusal marks the member carries (flagged, assumed refusing): the Flag column's order.
+  var flagMarks: Int { (flagged ? 2 : 0) + (assumed ? 1 : 0) }
 }

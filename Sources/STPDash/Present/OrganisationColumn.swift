@@ -2,7 +2,7 @@ import DashModel
 
 /// A column of the Organisations screen and `stpdash orgs`, for sorting.
 enum OrganisationColumn: Int, CaseIterable, Hashable {
-  case name, code, kind, footprint, savings, share, stance, flag, atRisk, pivotal
+  case name, code, kind, footprint, savings, share, stance, flag, atRisk, pivotal, power, banzhaf
 
   /// The key used by `--sort` and in CSV and JSON.
   var key: String {
@@ -17,6 +17,8 @@ enum OrganisationColumn: Int, CaseIterable, Hashable {
     case .flag: "flagged"
     case .atRisk: "at_risk_gbp_m"
     case .pivotal: "pivotal"
+    case .power: "blocking_power"
+    case .banzhaf: "banzhaf"
     }
   }
 
@@ -32,6 +34,8 @@ enum OrganisationColumn: Int, CaseIterable, Hashable {
     case .flag: "Flag"
     case .atRisk: "At risk"
     case .pivotal: "Piv"
+    case .power: "Power"
+    case .banzhaf: "Banzhaf"
     }
   }
 
@@ -46,8 +50,11 @@ enum OrganisationColumn: Int, CaseIterable, Hashable {
     case .share: "its largest share of a footprint's planned savings, %"
     case .stance: "its stance in its main footprint"
     case .flag: "flagged as not cooperating"
-    case .atRisk: "savings it puts at risk: those it holds where it refuses, is flagged or is assumed refusing"
-    case .pivotal: "its refusal alone would stop a balancing plan balancing"
+    case .atRisk: "savings it puts at risk: those it holds where it counts as refusing (refused, flagged or assumed)"
+    case .pivotal: "its refusal alone would stop a plan of its balancing, after the refusals counted"
+    case .power:
+      "its power to block (Coleman), in the footprint where it is largest: the share of the groups of cooperating members balancing that plan which need it"
+    case .banzhaf: "its normalised Banzhaf index there: its share of all the members' cases of being needed"
     }
   }
 
@@ -58,7 +65,8 @@ enum OrganisationColumn: Int, CaseIterable, Hashable {
     let k = String(text.lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 })
     let aliases: [String: OrganisationColumn] = [
       "savings": .savings, "held": .savings, "share_pct": .share, "largest": .share, "flags": .flag,
-      "risk": .atRisk, "at_risk": .atRisk, "organisation": .name, "org": .name,
+      "risk": .atRisk, "at_risk": .atRisk, "organisation": .name, "org": .name, "coleman": .power,
+      "power_to_block": .power,
     ]
     if let c = Self.allCases.first(where: { $0.key == k || $0.title.lowercased() == k }) {
       self = c
@@ -113,6 +121,8 @@ enum OrganisationColumn: Int, CaseIterable, Hashable {
     case .flag: return cmp(a.flagged ? 1 : 0, b.flagged ? 1 : 0)
     case .atRisk: return opt(a.atRisk, b.atRisk)
     case .pivotal: return cmp(a.pivotalIn.count, b.pivotalIn.count)
+    case .power: return opt(a.blockingPower, b.blockingPower)
+    case .banzhaf: return opt(a.banzhaf, b.banzhaf)
     }
   }
 }

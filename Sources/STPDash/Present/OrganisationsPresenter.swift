@@ -85,10 +85,25 @@ enum OrganisationsPresenter {
           basis: (l.atRisk ?? 0) > 0 ? basis(l) : nil, tone: (l.atRisk ?? 0) > 0 ? .bad : .normal)
       },
       column(.pivotal, .left, 1, .fixed(3), value: { .bool($0.pivotal) }) { l, c in
-        Table.Cell(text: l.pivotal ? c.glyphs.pivotal : "", tone: .bad)
+        Table.Cell(
+          text: l.pivotal ? c.glyphs.pivotal : (l.refusing ? c.glyphs.refusing : ""), tone: l.pivotal ? .bad : .flag)
       },
       Definition(
         "pivotal_in", "Pivotal in", outputs: .data, valueIn: { l, c in .list(l.pivotalIn.compactMap { code($0, c) }) }),
+      column(.power, .right, 3, .fixed(5), value: { .number($0.blockingPower, decimals: 4) }) { l, c in
+        Table.Cell(
+          text: l.blockingPower.map { Figures.percent($0 * 100, unicode: c.glyphs.unicode) } ?? c.glyphs.dash,
+          basis: l.blockingPower == nil ? nil : basis(l), tone: (l.blockingPower ?? 0) >= 1 ? .bad : .normal)
+      },
+      column(.banzhaf, .right, 8, .fixed(7), value: { .number($0.banzhaf, decimals: 4) }) { l, c in
+        Table.Cell(
+          text: l.banzhaf.map { Figures.percent($0 * 100, unicode: c.glyphs.unicode) } ?? c.glyphs.dash,
+          basis: l.banzhaf == nil ? nil : basis(l))
+      },
+      Definition(
+        "blocking_power_footprint", "Power in", outputs: .data,
+        valueIn: { l, c in .text(code(l.blockingPowerFootprint, c)) }),
+      .data("refusing", "Refusing") { .bool($0.refusing) },
       Definition(
         "delivery_pct", "Delivery %", outputs: .data,
         valueIn: { l, c in
@@ -105,7 +120,8 @@ enum OrganisationsPresenter {
   static let dataOrder = [
     "code", "name", "kind", "footprint", "footprints", "regions", "savings_2020_21_gbp_m", "largest_share",
     "largest_share_footprint", "stance", "stance_date", "mixed_stance", "flagged", "assumed_refusing",
-    "at_risk_gbp_m", "pivotal", "pivotal_in", "delivery_pct", "basis", "illustrative",
+    "at_risk_gbp_m", "refusing", "pivotal", "pivotal_in", "blocking_power", "banzhaf", "blocking_power_footprint",
+    "delivery_pct", "basis", "illustrative",
   ]
 
   /// The table of `lines`, with totals over `totalsOf` when given.

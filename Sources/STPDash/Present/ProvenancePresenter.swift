@@ -4,7 +4,9 @@ import DashModel
 /// `p` shows it over any screen; `--format json` carries the same fields.
 enum ProvenancePresenter {
   /// What the provenance is about and its lines, for a footprint.
-  static func footprint(_ f: FootprintID, analysis: Analysis, row: LeagueRow?, glyphs g: Glyphs) -> [DetailLine] {
+  static func footprint(
+    _ f: FootprintID, analysis: Analysis, row: LeagueRow?, plan: PlanBlocking? = nil, glyphs g: Glyphs
+  ) -> [DetailLine] {
     let d = analysis.dataset
     let fin = d.finance
     let fp = d.footprints[f]
@@ -57,6 +59,10 @@ enum ProvenancePresenter {
     if let src = fp.source {
       out.append(line("Row", "", .reported, "name, region, leader, rating"))
       out.append(indented("sources: " + src))
+    }
+    if let row, let plan {
+      out.append(DetailLine(text: ""))
+      out += MeasureWords.lines(f, analysis: analysis, row: row, plan: plan, glyphs: g)
     }
     out.append(DetailLine(text: ""))
     out.append(DetailLine(text: legend(g), kind: .body(.dim)))

@@ -17,6 +17,13 @@ struct RegionSummary {
   var caveatShare: Double?
   /// Share of the population that is reported.
   var populationReportedShare: Double?
+  /// Footprints whose plans balance as filed, and with their refusals.
+  var balancingAsFiled = 0
+  var balancingWithRefusals = 0
+  /// Each group of bodies' share of the power to block (normalised Banzhaf,
+  /// averaged over the footprints whose plans balance with their refusals);
+  /// `nil` where none does.
+  var powerShare: [BodyGroup: Double] = [:]
 
   /// Savings held by members of a stance, as a share of all held (0–1).
   func savingsShare(_ s: Stance) -> Double? {
@@ -25,11 +32,58 @@ struct RegionSummary {
   }
 }
 
+/// The kinds of body the power to block is summed by.
+enum BodyGroup: CaseIterable, Hashable {
+  case ccgs, trusts, councils
+
+  init?(_ kind: OrganisationKind) {
+    switch kind {
+    case .ccg: self = .ccgs
+    case .acuteTrust, .mentalHealthTrust, .communityTrust, .ambulanceTrust: self = .trusts
+    case .council: self = .councils
+    case .other: return nil
+    }
+  }
+
+  var key: String {
+    switch self {
+    case .ccgs: "ccgs"
+    case .trusts: "trusts"
+    case .councils: "councils"
+    }
+  }
+
+  var label: String {
+    switch self {
+    case .ccgs: "CCGs"
+    case .trusts: "trusts"
+    case .councils: "councils"
+    }
+  }
+}
+
 enum RegionsPresenter {
   /// One summary per region, then England, from the league's rows (at the
-  /// delivery setting, with flags and assumed refusals).
-  static func summaries(_ rows: [LeagueRow], analysis a: Analysis, delivery scheme: DeliveryScheme) -> [RegionSummary] {
+  /// delivery setting, with the refusals counted).
+  static func summaries(
+    _ rows: [LeagueRow], analysis a: Analysis, delivery scheme: DeliveryScheme, refusals: Refusals
+  ) -> [RegionSummary] {
     let d = a.dataset
+    // Each balancing footprint's power to block, by group of bodies (two threads at scale).
+    let footprintRows = rows.filter { $0.footprint != nil }
+    let shares = Parallel.map(footprintRows.count, cost: 2_000) { i -> [BodyGroup: Double]? in
+      guard let f = footprintRows[i].footprint, (footprintRows[i].marginWithRefusals ?? -1) >= 0,
+        let game = a.blockingPower(footprint: f, delivery: scheme.delivery(footprint: f, in: a), refusals: refusals),
+        game.banzhaf.contains(where: { $0 > 0 })
+      else { return nil }
+      var out: [BodyGroup: Double] = [:]
+      for (m, b) in zip(game.members, game.banzhaf) {
+        if let g = BodyGroup(d.organisations[d.memberships[m].org].kind) { out[g, default: 0] += b }
+      }
+      return out
+    }
+    var powerByFootprint: [FootprintID: [BodyGroup: Double]] = [:]
+    for (r, s) in zip(footprintRows, shares) { if let f = r.footprint, let s { powerByFootprint[f] = s } }
     func summary(_ name: String, _ region: Region?, _ part: [LeagueRow]) -> RegionSummary {
       var byStance = Array(repeating: 0.0, count: Stance.allCases.count)
       var dn = 0.0
@@ -59,15 +113,27 @@ enum RegionsPresenter {
         }
       }
       let total = LeagueTable.total(part, analysis: a, name: name)
-      return RegionSummary(
+      var out = RegionSummary(
         name: name, region: region, total: total, footprints: part.count, savingsByStance: byStance,
         reportedShare: dn > 0 ? dnReported / dn : nil, caveatShare: dn > 0 ? dnCaveat / dn : nil,
         populationReportedShare: pop > 0 ? Double(popReported) / Double(pop) : nil)
+      out.balancingAsFiled = part.filter { $0.balancesAsFiled == true }.count
+      out.balancingWithRefusals = part.filter { $0.balancesWithRefusals == true }.count
+      let games = part.compactMap { $0.footprint.flatMap { powerByFootprint[$0] } }
+      if !games.isEmpty {
+        for g in BodyGroup.allCases {
+          out.powerShare[g] = games.reduce(0) { $0 + ($1[g] ?? 0) } / Double(games.count)
+        }
+      }
+      return out
     }
-    let footprintRows = rows.filter { $0.footprint != nil }
     return Region.allCases.map { r in summary(r.name, r, footprintRows.filter { $0.region == r }) }
       + [summary(England.name, nil, footprintRows)]
   }
+
+  /// What the blocking rows mean, under the table.
+  static let powerNote =
+    "At risk: savings held by bodies counted as refusing. Balance: footprints whose 2020/21 plan balances as filed, and with their refusals. Power: each kind's share of the power to block (normalised Banzhaf), averaged over the footprints whose plans balance with their refusals."
 
   /// A measure: its key in CSV and JSON, its label on screen, and each summary's cell.
   struct Measure {
@@ -119,10 +185,29 @@ enum RegionsPresenter {
         pct($0.total.observed?.percent, $0.total.standing(.delivered))
       },
       Measure(key: "savings_at_risk_gbp_m", label: "At risk £m") { money($0.total.atRisk, $0.total.standing(.atRisk)) },
+      Measure(key: "refusing", label: "  refusing, n") {
+        Table.Cell(text: String($0.total.refusing), value: .integer($0.total.refusing))
+      },
+      Measure(key: "balancing_as_filed", label: "Balance as filed") {
+        Table.Cell(text: String($0.balancingAsFiled), value: .integer($0.balancingAsFiled))
+      },
+      Measure(key: "balancing_with_refusals", label: "  w/ refusals") {
+        Table.Cell(text: String($0.balancingWithRefusals), value: .integer($0.balancingWithRefusals))
+      },
       Measure(key: "pivotal", label: "Pivotal bodies") {
         Table.Cell(text: String($0.total.pivotal), value: .integer($0.total.pivotal))
       },
     ]
+    for group in BodyGroup.allCases {
+      out.append(
+        Measure(key: "blocking_power_\(group.key)_pct", label: group == .ccgs ? "Power: CCGs" : "  \(group.label)") {
+          s in
+          let v = s.powerShare[group].map { $0 * 100 }
+          return Table.Cell(
+            text: Figures.percent(v, unicode: g.unicode), value: .number(v, decimals: 1),
+            basis: v == nil ? nil : (s.total.illustrativeColumns.contains(.blockers) ? .illustrative : .reported))
+        })
+    }
     for s in Stance.allCases where s != .unknown {
       out.append(
         Measure(key: "\(s.code)_count", label: "\(s.code.prefix(1).uppercased() + s.code.dropFirst()), n") {

@@ -7,14 +7,20 @@ enum TrajectoryPresenter {
   /// The scenario of each figure column, in order, then the savings.
   static let scenarios = Scenario.allCases
 
-  /// Years as rows; do-nothing, plan, outturn and the planned savings as columns.
-  static func table(_ t: Trajectory, glyphs g: Glyphs) -> Table {
+  /// Years as rows; do-nothing, plan, outturn, the plan with refusals (when
+  /// given) and the planned savings as columns.
+  static func table(_ t: Trajectory, withRefusals: [Double?]? = nil, glyphs g: Glyphs) -> Table {
     var columns = [Table.Column(key: "year", title: "Year", priority: 0, width: .fixed(8))]
     for s in scenarios {
       columns.append(
         Table.Column(
           key: s.code + "_gbp_m", title: s.label.prefix(1).uppercased() + s.label.dropFirst() + " £m", align: .right,
           priority: s == .outturn ? 2 : 1, width: .fixed(12)))
+    }
+    if withRefusals != nil {
+      columns.append(
+        Table.Column(
+          key: "plan_with_refusals_gbp_m", title: "W/ refusals £m", align: .right, priority: 1, width: .fixed(14)))
     }
     columns.append(
       Table.Column(key: "savings_gbp_m", title: "Savings £m", align: .right, priority: 3, width: .fixed(12)))
@@ -31,6 +37,13 @@ enum TrajectoryPresenter {
       }
       let dn = t.point(.doNothing, y)
       let plan = t.point(.plan, y)
+      if let withRefusals {
+        let v = withRefusals[y.index]
+        cells.append(
+          Table.Cell(
+            text: Figures.money(v, unicode: g.unicode), short: v.map { NumberFormat.fixed($0, decimals: 0) },
+            value: .number(v, decimals: 3), basis: plan.illustrative ? .illustrative : .reported))
+      }
       let savings = t.plannedSavings(y)
       cells.append(
         Table.Cell(

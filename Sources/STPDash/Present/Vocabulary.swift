@@ -36,3 +36,17 @@ extension Basis {
   /// Reported, or illustrative when any figure behind it is.
   init(illustrative: Bool) { self = illustrative ? .illustrative : .reported }
 }
+
+extension RefusingRule {
+  /// The setting as the status line says it: `refused`, `+dissenting`, `+conditional`.
+  var setting: String { self == .refused ? code : "+" + code }
+
+  /// Which bodies count as refusing, after "refusing:".
+  var phrase: String {
+    switch self {
+    case .refused: "bodies that refused, flagged or assumed refusing"
+    case .dissenting: "refused or dissenting bodies, flagged or assumed refusing"
+    case .conditional: "refused, dissenting or conditional bodies, flagged or assumed refusing"
+    }
+  }
+}

@@ -72,7 +72,7 @@ struct Theme {
       case .doNothing: return .plain
       case .plan: return Style(bold: true)
       case .outturn: return Style(underline: true)
-      case .atRisk: return Style(dim: true)
+      case .withRefusals: return Style(dim: true)
       case .filed: return Style(dim: true)
       }
     }
@@ -80,7 +80,7 @@ struct Theme {
     case .doNothing: return Style(fg: .red)
     case .plan: return Style(fg: .cyan, bold: true)
     case .outturn: return Style(fg: .yellow)
-    case .atRisk: return Style(fg: .magenta)
+    case .withRefusals: return Style(fg: .magenta)
     case .filed: return Style(fg: .cyan, dim: true)
     }
   }
@@ -101,9 +101,9 @@ struct Theme {
 /// The lines of a trajectory chart.
 enum ChartSeries: Int, CaseIterable {
   case doNothing, plan, outturn
-  /// The plan were the savings of refusing, flagged or assumed-refusing
-  /// members lost (drawn only when some are at risk).
-  case atRisk
+  /// The plan with refusals: without the savings of the members counted
+  /// as refusing (drawn only when they hold any).
+  case withRefusals
   /// The plan as filed (100 %), a ghost behind the plan while the delivery
   /// setting differs.
   case filed

@@ -54,15 +54,15 @@ enum Chrome {
     }
   }
 
-  static func renderStatus(_ state: AppState, into buf: inout Buffer) {
+  /// The status line's right side: unsaved flags, assumed refusals, a
+  /// refusing setting other than the default and the delivery always; the
+  /// share of real figures and the data directory only where they leave
+  /// room for what is typed or the notice; the default refusing setting
+  /// only where every hint still fits.
+  static func rightItems(_ state: AppState, width: Int) -> [(String, Style)] {
     let theme = state.theme
     let g = state.glyphs
-    let y = buf.height - 1
-    let d = state.session.dataset
-    buf.fill(Rect(x: 0, y: y, width: buf.width, height: 1), style: theme.statusBar)
-
-    // Right: unsaved flags and delivery always; the data directory only if
-    // it leaves room for what is typed or the notice on the left.
+    let quiet = theme.statusBar.patched(Style(dim: state.caps.color))
     var right: [(String, Style)] = []
     let pending = state.session.pending.count
     if pending > 0 { right.append((" \(pending) UNSAVED: w retries ", theme.statusError)) }
@@ -73,31 +73,46 @@ enum Chrome {
     if !state.assumed.isEmpty {
       right.append((" \(state.assumed.count) assumed refusing (X clears) ", theme.statusError))
     }
+    let refusing = " refusals: \(state.refusing.setting) "
+    if state.refusing != .refused { right.append((refusing, theme.statusBar.patched(Style(bold: true)))) }
     right.append(
       (
         " delivery \(state.deliveryLabel) ",
         theme.statusBar.patched(Style(bold: state.observed || state.delivery != .full))
       ))
-    var fixedWidth = right.reduce(0) { $0 + DisplayWidth.width(of: $1.0) }
+    func used() -> Int { right.reduce(0) { $0 + DisplayWidth.width(of: $1.0) } }
+    let leftWanted = leftText(state).map { DisplayWidth.width(of: $0) + 2 } ?? 30
     // How much of the data is real, when there is room for it.
     let c = state.derived.basisCounts
     let basis =
       " figures: \(NumberFormat.grouped(c.reported)) reported, \(NumberFormat.grouped(c.caveat))\(Figures.caveatMark), "
       + "\(NumberFormat.grouped(c.illustrative))\(Figures.illustrativeMark) "
-    let leftWanted0 = leftText(state).map { DisplayWidth.width(of: $0) + 2 } ?? 30
-    if c.total > 0, buf.width - fixedWidth - leftWanted0 - 34 >= DisplayWidth.width(of: basis) {
-      right.insert((basis, theme.statusBar.patched(Style(dim: state.caps.color))), at: 0)
-      fixedWidth += DisplayWidth.width(of: basis)
+    if c.total > 0, width - used() - leftWanted - 34 >= DisplayWidth.width(of: basis) {
+      right.insert((basis, quiet), at: 0)
     }
     var dir = state.session.directory
     if DisplayWidth.width(of: dir) > 32 {
       let last = dir.split(separator: "/").last.map(String.init) ?? dir
       dir = g.ellipsis + "/" + DisplayWidth.truncate(last, to: 28, ellipsis: g.ellipsis)
     }
-    let leftWanted = leftText(state).map { DisplayWidth.width(of: $0) + 2 } ?? 30
-    if buf.width - fixedWidth - leftWanted >= DisplayWidth.width(of: dir) + 2 {
-      right.append((" \(dir) ", theme.statusBar.patched(Style(dim: state.caps.color))))
+    if width - used() - leftWanted >= DisplayWidth.width(of: dir) + 2 { right.append((" \(dir) ", quiet)) }
+    // The default setting gives way to every hint, as well as to a notice.
+    let leftWhole = DisplayWidth.width(of: leftText(state) ?? hint(state)) + 2
+    if state.refusing == .refused, width - used() - leftWhole >= DisplayWidth.width(of: refusing),
+      let delivery = right.firstIndex(where: { $0.0.hasPrefix(" delivery ") })
+    {
+      right.insert((refusing, theme.statusBar), at: delivery)
     }
+    return right
+  }
+
+  static func renderStatus(_ state: AppState, into buf: inout Buffer) {
+    let theme = state.theme
+    let g = state.glyphs
+    let y = buf.height - 1
+    buf.fill(Rect(x: 0, y: y, width: buf.width, height: 1), style: theme.statusBar)
+
+    let right = rightItems(state, width: buf.width)
     var x = buf.width - right.reduce(0) { $0 + DisplayWidth.width(of: $1.0) }
     let leftLimit = max(0, x - 1)
     for (text, style) in right { x = buf.put(text, x: max(0, x), y: y, style: style) }

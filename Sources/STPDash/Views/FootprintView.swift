@@ -7,7 +7,7 @@ enum FootprintView {
     let g = state.glyphs
     let d = state.session.dataset
     let fp = d.footprints[f]
-    let layout = Layout.Footprint(state.size)
+    let layout = state.footprintLayout(f)
     guard let row = state.derived.ranked.first(where: { $0.footprint == f }) else { return }
 
     let facts = state.footprintReport(f).facts(glyphs: g)
@@ -31,6 +31,7 @@ enum FootprintView {
       buf.put(fact.label, x: fx, y: y, width: 11, style: theme.dim, ellipsis: g.ellipsis)
       buf.put(fact.value, x: fx + 11, y: y, width: colWidth - 12, style: theme.style(fact.tone), ellipsis: g.ellipsis)
     }
+    wide(state.footprintWideFacts(f), layout: layout, state: state, into: &buf)
     if chartWidth > 0 {
       // With room, a legend under the small chart, in the lines' own styles.
       let legend = layout.factRows >= 5
@@ -68,6 +69,43 @@ enum FootprintView {
     }
 
     members(state, f, layout: layout, into: &buf)
+  }
+
+  /// The facts drawn full width: each on its own line, wrapped onto the
+  /// spare lines (the first that needs one first); one still too long for
+  /// its lines ends with an ellipsis (its bodies are marked in the list).
+  static func wide(_ facts: [Fact], layout: Layout.Footprint, state: AppState, into buf: inout Buffer) {
+    let theme = state.theme
+    let g = state.glyphs
+    var y = layout.wideY
+    let pieces = wideLines(facts, width: buf.width, rows: layout.wideRows)
+    for (fact, lines) in zip(facts, pieces) {
+      buf.put(fact.label, x: 1, y: y, width: 11, style: theme.dim, ellipsis: g.ellipsis)
+      for piece in lines {
+        buf.put(piece, x: 12, y: y, width: buf.width - 13, style: theme.style(fact.tone), ellipsis: g.ellipsis)
+        y += 1
+      }
+    }
+  }
+
+  /// The lines of the facts drawn full width at a screen width: each
+  /// wrapped, one line each at least, the spare lines to the first that
+  /// need them; one still too long ends with the rest on its last line
+  /// (cut there with an ellipsis). Without `rows`, every line wanted.
+  static func wideLines(_ facts: [Fact], width: Int, rows: Int? = nil) -> [[String]] {
+    let pieces = facts.map { DetailLine.wrap($0.value, width: max(9, width - 13)) }
+    guard let rows else { return pieces }
+    var lines = pieces.map { _ in 1 }
+    var spare = rows - facts.count
+    for i in pieces.indices where spare > 0 {
+      let more = min(spare, pieces[i].count - 1)
+      lines[i] += more
+      spare -= more
+    }
+    return pieces.indices.map { i in
+      guard pieces[i].count > lines[i] else { return pieces[i] }
+      return Array(pieces[i].prefix(lines[i] - 1)) + [pieces[i][(lines[i] - 1)...].joined(separator: " ")]
+    }
   }
 
   static func members(_ state: AppState, _ f: FootprintID, layout: Layout.Footprint, into buf: inout Buffer) {

@@ -3,37 +3,7 @@ enum HelpOverlay {
   static func render(_ state: AppState, _ help: HelpState, into buf: inout Buffer) {
     let theme = state.theme
     let g = state.glyphs
-    let screenScopes = state.screen.scopes
-    // This screen's own keys first, then moving in lists, then the rest.
-    let all = Keymap.bindings(in: screenScopes)
-    let own = all.filter { !$0.scopes.contains(.everywhere) && !$0.scopes.contains(.lists) }
-    let lists = all.filter { $0.scopes.contains(.lists) }
-    let global = all.filter { $0.scopes.contains(.everywhere) }
-    // The numbered screens share one line.
-    let tabs = global.filter { if case .tab = $0.command { return true } else { return false } }
-    var merged = global.filter { b in !tabs.contains { $0.label == b.label } }
-    if let first = tabs.first, let last = tabs.last {
-      let at = global.firstIndex { $0.label == first.label } ?? 0
-      merged.insert(
-        Binding(
-          keys: [], label: "\(first.label)-\(last.label)", command: first.command, scopes: [.everywhere],
-          help: "the screens on the top line"),
-        at: min(at, merged.count))
-    }
-    // The mouse too, where there is a list to click.
-    if screenScopes.contains(.lists) {
-      merged.append(
-        Binding(
-          keys: [], label: "mouse", command: .redraw, scopes: [.everywhere],
-          help: "click selects, double-click opens, wheel scrolls, a header click sorts"))
-    }
-    var items = own + lists + merged
-    if let filter = help.filter, !filter.isEmpty {
-      let q = filter.lowercased()
-      items = items.filter { b in
-        b.help.lowercased().contains(q) || b.keys.contains { Keymap.name($0, unicode: true).lowercased() == q }
-      }
-    }
+    let items = entries(state, help)
     let available = Rect(x: 1, y: 1, width: buf.width - 2, height: buf.height - 2)
     // As few columns as let every key show (three at most); past that the
     // last line says how many did not fit.
@@ -98,5 +68,50 @@ enum HelpOverlay {
           ? "\(hidden) more keys do not fit: make the terminal taller (README lists them all); any key closes this"
           : "any key closes this"
     buf.put(closing, x: box.x + 2, y: box.maxY - 2, style: theme.dim, maxX: box.maxX - 1)
+  }
+
+  /// The entries listed: this screen's own keys first, then moving in
+  /// lists, then the rest, then what the measures mean; those the help's
+  /// filter keeps.
+  static func entries(_ state: AppState, _ help: HelpState) -> [Binding] {
+    let g = state.glyphs
+    let screenScopes = state.screen.scopes
+    // This screen's own keys first, then moving in lists, then the rest.
+    let all = Keymap.bindings(in: screenScopes)
+    let own = all.filter { !$0.scopes.contains(.everywhere) && !$0.scopes.contains(.lists) }
+    let lists = all.filter { $0.scopes.contains(.lists) }
+    let global = all.filter { $0.scopes.contains(.everywhere) }
+    // The numbered screens share one line.
+    let tabs = global.filter { if case .tab = $0.command { return true } else { return false } }
+    var merged = global.filter { b in !tabs.contains { $0.label == b.label } }
+    if let first = tabs.first, let last = tabs.last {
+      let at = global.firstIndex { $0.label == first.label } ?? 0
+      merged.insert(
+        Binding(
+          keys: [], label: "\(first.label)-\(last.label)", command: first.command, scopes: [.everywhere],
+          help: "the screens on the top line"),
+        at: min(at, merged.count))
+    }
+    // The mouse too, where there is a list to click.
+    if screenScopes.contains(.lists) {
+      merged.append(
+        Binding(
+          keys: [], label: "mouse", command: .redraw, scopes: [.everywhere],
+          help: "click selects, double-click opens, wheel scrolls, a header click sorts"))
+    }
+    // What the blocking measures mean, where they are shown.
+    if !screenScopes.isDisjoint(with: [.league, .footprint, .organisations, .organisation]) {
+      for m in MeasureWords.help(glyphs: g) {
+        merged.append(Binding(keys: [], label: m.label, command: .provenance, scopes: [.everywhere], help: m.text))
+      }
+    }
+    var items = own + lists + merged
+    if let filter = help.filter, !filter.isEmpty {
+      let q = filter.lowercased()
+      items = items.filter { b in
+        b.help.lowercased().contains(q) || b.keys.contains { Keymap.name($0, unicode: true).lowercased() == q }
+      }
+    }
+    return items
   }
 }

@@ -8,40 +8,43 @@ struct TrajectoryChart {
   /// Full axis, year and line-end labels; off for the small chart, which
   /// labels only its top and zero and its first and last years.
   var decorated = true
-  /// The plan less savings at risk, year by year, when any are.
-  var atRisk: [Double?]? = nil
+  /// The plan with refusals, year by year, when refusing members hold savings.
+  var withRefusals: [Double?]? = nil
   /// The plan as filed, when the delivery setting moves the plan away from it.
   var filed: [Double?]? = nil
 
-  static let drawOrder: [ChartSeries] = [.filed, .doNothing, .outturn, .atRisk, .plan]
+  static let drawOrder: [ChartSeries] = [.filed, .doNothing, .outturn, .withRefusals, .plan]
 
   static func scenario(_ s: ChartSeries) -> Scenario {
     switch s {
     case .doNothing: .doNothing
-    case .plan, .atRisk, .filed: .plan
+    case .plan, .withRefusals, .filed: .plan
     case .outturn: .outturn
     }
   }
 
-  /// The label at a line's end (at most 11 columns).
+  /// The label at a line's end and in the table (at most 10 columns).
   static func label(_ s: ChartSeries) -> String {
     switch s {
-    case .atRisk: "plan-risk"
+    case .withRefusals: "w/refusals"
     case .filed: "as filed"
     default: scenario(s).label
     }
   }
 
+  /// The words in the legend under the chart.
+  static func legend(_ s: ChartSeries) -> String { s == .withRefusals ? "plan with refusals" : label(s) }
+
   /// A line's figure in a year.
   func value(_ s: ChartSeries, _ y: FinancialYear) -> Double? {
-    if s == .atRisk { return atRisk.flatMap { $0[y.index] } }
+    if s == .withRefusals { return withRefusals.flatMap { $0[y.index] } }
     if s == .filed { return filed.flatMap { $0[y.index] } }
     return trajectory.value(Self.scenario(s), y)
   }
 
-  /// The lines drawn: the plan less savings at risk only when some are.
+  /// The lines drawn: the plan with refusals only when refusing members hold savings.
   var series: [ChartSeries] {
-    ChartSeries.allCases.filter { ($0 != .atRisk || atRisk != nil) && ($0 != .filed || filed != nil) }
+    ChartSeries.allCases.filter { ($0 != .withRefusals || withRefusals != nil) && ($0 != .filed || filed != nil) }
   }
 
   /// Round steps for the £m axis: 1, 2, 2.5 or 5 times a power of ten.

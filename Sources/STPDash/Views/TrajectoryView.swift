@@ -23,15 +23,15 @@ enum TrajectoryView {
       maxX: buf.width)
 
     let bodyBottom = buf.height - 1
-    let atRisk = state.session.analysis.planLessAtRisk(
-      footprint: f, delivery: state.scheme, flags: state.derived.flagSet, assumed: state.assumed)
+    let withRefusals = state.session.analysis.planWithRefusals(
+      footprint: f, delivery: state.scheme, refusals: state.refusals)
     // A ghost of the plan as filed while the delivery setting moves it.
     let moved = state.observed || state.delivery != .full
     let filed =
       moved
       ? state.session.analysis.trajectory(footprint: f, delivery: .full).points[Scenario.plan.rawValue].map(\.value)
       : nil
-    let chart = TrajectoryChart(trajectory: t, atRisk: atRisk, filed: filed)
+    let chart = TrajectoryChart(trajectory: t, withRefusals: withRefusals, filed: filed)
     let showTable = buf.height >= 20
     let tableHeight = showTable ? 2 + chart.series.count : 0
     let legendY = bodyBottom - tableHeight - 1
@@ -44,7 +44,7 @@ enum TrajectoryView {
     var x = 2
     for s in chart.series {
       x = buf.put(g.seriesMark(s) + g.seriesMark(s) + " ", x: x, y: legendY, style: theme.series(s))
-      x = buf.put(TrajectoryChart.label(s) + "  ", x: x, y: legendY)
+      x = buf.put(TrajectoryChart.legend(s) + "  ", x: x, y: legendY)
     }
     x = buf.put(g.hline + g.hline + " ", x: x, y: legendY, style: theme.zeroLine)
     x = buf.put("balance (0)", x: x, y: legendY)
@@ -77,7 +77,7 @@ enum TrajectoryView {
     }
     for (row, s) in chart.series.enumerated() {
       let yy = y + 2 + row
-      if s == .atRisk || s == .filed {
+      if s == .withRefusals || s == .filed {
         buf.put(TrajectoryChart.label(s), x: 1, y: yy, width: labelWidth, style: theme.series(s), ellipsis: g.ellipsis)
         for (i, year) in FinancialYear.all.enumerated() {
           let v = chart.value(s, year)

@@ -12,6 +12,8 @@ struct FootprintReport: Report {
   var members: [MemberRow]
   /// The footprint's own delivery setting.
   var delivery: Delivery
+  /// The refusals counted.
+  var refusals: Refusals
   var context: ExportContext
   /// Where its do-nothing gap stands among the footprints'.
   var bands: GapBands
@@ -22,7 +24,8 @@ struct FootprintReport: Report {
   /// The facts, as the screen's grid and the text list them.
   func facts(glyphs g: Glyphs) -> [Fact] {
     FootprintPresenter.facts(
-      footprint, analysis: analysis, league: row, delivery: delivery, band: bands.band(row.doNothing), glyphs: g)
+      footprint, analysis: analysis, league: row, refusals: refusals, delivery: delivery,
+      band: bands.band(row.doNothing), glyphs: g)
   }
 
   /// The members' table (of those in view, on screen).
@@ -39,7 +42,9 @@ struct FootprintReport: Report {
     let t = analysis.footprintTrajectories[footprint].delivering(delivery)
     let g = Glyphs(unicode: true)
     let league = LeagueColumns.all(footprints: 1)
-    let leagueTable = Table(league, rows: [row], key: { $0.footprint }, context: LeagueContext(glyphs: g))
+    let strongest = LeagueReport.strongest([row], analysis: analysis, delivery: .uniform(delivery), refusals: refusals)
+    let leagueTable = Table(
+      league, rows: [row], key: { $0.footprint }, context: LeagueContext(glyphs: g, strongest: strongest))
     let figures = leagueTable.rows.first.map { TableExport.json($0, in: leagueTable, leaving: ["rank"]) } ?? .null
     let members = table(glyphs: g)
     return JSONValue.object(
@@ -64,26 +69,25 @@ struct FootprintReport: Report {
     lines += ["", "Members (\(members.count))"]
     lines += TextTable(table(glyphs: g)).render(width: width, glyphs: g)
     lines += [""]
-    lines += ProvenancePresenter.footprint(footprint, analysis: analysis, row: row, glyphs: g).dropFirst()
+    let plan = analysis.blocking(footprint: footprint, delivery: delivery, refusals: refusals)
+    lines += ProvenancePresenter.footprint(footprint, analysis: analysis, row: row, plan: plan, glyphs: g).dropFirst()
       .flatMap { $0.wrapped(to: width) }.map { g.text($0.text) }
-    if members.contains(where: \.pivotal) {
-      lines += [
-        "",
-        "\(g.pivotal) pivotal: its planned savings exceed the plan's margin; its refusal alone would stop the plan balancing.",
-      ]
+    if members.contains(where: { $0.pivotal || $0.refusing }) {
+      lines += [""] + MeasureWords.legend(glyphs: g).flatMap { DetailLine.wrap($0, width: width) }
     }
     if row.illustrative || members.contains(where: \.illustrative) { lines += ["", Figures.illustrativeNote] }
     if !row.caveatColumns.isEmpty { lines.append(Figures.caveatNote) }
     return lines
   }
 
-  /// The facts as aligned `label  value` lines.
+  /// The facts as aligned `label  value` lines, each value wrapped under itself (never cut).
   static func factLines(_ facts: [Fact], width: Int, glyphs g: Glyphs) -> [String] {
     let labelWidth = facts.map { DisplayWidth.width(of: $0.label) }.max() ?? 0
-    return facts.map { fact in
-      DisplayWidth.truncate(
-        DisplayWidth.pad(fact.label, to: labelWidth) + "  " + VisibleText.sanitize(fact.value), to: width,
-        ellipsis: g.ellipsis)
+    let indent = String(repeating: " ", count: labelWidth + 2)
+    return facts.flatMap { fact in
+      DetailLine.wrap(fact.value, width: max(9, width - labelWidth - 2)).enumerated().map { i, piece in
+        (i == 0 ? DisplayWidth.pad(fact.label, to: labelWidth) + "  " : indent) + piece
+      }
     }
   }
 }

@@ -11,6 +11,8 @@ struct LeagueReport: Report {
   var ascending: Bool
   var region: Region?
   var delivery: DeliveryScheme
+  /// The refusals counted (for the power to block, which CSV and JSON carry).
+  var refusals: Refusals
   var context: ExportContext
   /// How many footprints the data has (the rank column's width).
   var footprints: Int
@@ -46,10 +48,13 @@ struct LeagueReport: Report {
 
   /// The table of some rows (the screen draws only those in view), the
   /// total as its footer; the column sorted by stays on screen however narrow.
-  func table(_ shown: ArraySlice<LeagueRow>, glyphs g: Glyphs, footer: Bool = true, path: Bool = false) -> Table {
-    var t = Table(
-      LeagueColumns.all(footprints: footprints), rows: shown, key: { $0.footprint },
-      context: cellContext(glyphs: g, path: path))
+  func table(
+    _ shown: ArraySlice<LeagueRow>, glyphs g: Glyphs, footer: Bool = true, path: Bool = false,
+    strongest: ((FootprintID) -> (power: Double, holder: String)?)? = nil
+  ) -> Table {
+    var cells = cellContext(glyphs: g, path: path)
+    cells.strongest = strongest
+    var t = Table(LeagueColumns.all(footprints: footprints), rows: shown, key: { $0.footprint }, context: cells)
     if let i = t.column(sort.csvHeader) { t.columns[i].priority = min(t.columns[i].priority, 1) }
     if footer {
       t.footer = [
@@ -62,13 +67,33 @@ struct LeagueReport: Report {
   func csv() -> String {
     // Row by row into one buffer, no text formatted: a national-scale
     // league is never held as a table.
-    TableExport.csv(
-      LeagueColumns.all(footprints: rows.count), rows: rows,
-      cellContext: cellContext(glyphs: Glyphs(unicode: true), display: false), context: context)
+    var cells = cellContext(glyphs: Glyphs(unicode: true), display: false)
+    cells.strongest = Self.strongest(rows, analysis: analysis, delivery: delivery, refusals: refusals)
+    return TableExport.csv(LeagueColumns.all(footprints: rows.count), rows: rows, cellContext: cells, context: context)
+  }
+
+  /// The member with the most power to block each row's plan, counted once
+  /// per row (on two threads for a large league), for CSV and JSON.
+  static func strongest(
+    _ rows: [LeagueRow], analysis a: Analysis, delivery scheme: DeliveryScheme, refusals: Refusals
+  ) -> (FootprintID) -> (power: Double, holder: String)? {
+    let d = a.dataset
+    let found = Parallel.map(rows.count, cost: 2_000) { i -> (index: Int, power: Double, holder: String)? in
+      guard let f = rows[i].footprint, (rows[i].marginWithRefusals ?? -1) >= 0,
+        let game = a.blockingPower(footprint: f, delivery: scheme.delivery(footprint: f, in: a), refusals: refusals),
+        let top = game.strongest, top.power > 0
+      else { return nil }
+      return (f.index, top.power, d.organisations.name(of: d.memberships[top.member].org))
+    }
+    var byFootprint: [Int: (power: Double, holder: String)] = [:]
+    for case let entry? in found { byFootprint[entry.index] = (entry.power, entry.holder) }
+    return { byFootprint[$0.index] }
   }
 
   func json() -> String {
-    let t = table(rows[...], glyphs: Glyphs(unicode: true))
+    let t = table(
+      rows[...], glyphs: Glyphs(unicode: true),
+      strongest: Self.strongest(rows, analysis: analysis, delivery: delivery, refusals: refusals))
     let totalJSON = t.footer.first.map { TableExport.json($0, in: t, leaving: ["rank", "rating"]) } ?? .null
     return JSONValue.object(
       [
@@ -89,7 +114,7 @@ struct LeagueReport: Report {
       text: "\(scope)sorted by \(sort.meaning) (\(dir)). Money in £m, 2020/21, plans at \(delivery.phrase).",
       indent: 0
     ).wrapped(to: width).map(\.text)
-    if let what = context.assumedSentence { lines.append(what) }
+    lines += context.refusalSentences
     if !context.filter.isEmpty { lines.append("Filter: \(context.filter) (\(rows.count) kept).") }
     if rows.contains(where: \.illustrative) { lines.append(Figures.illustrativeNote) }
     if rows.contains(where: { !$0.caveatColumns.isEmpty }) {

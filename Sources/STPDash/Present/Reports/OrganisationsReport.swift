@@ -58,7 +58,7 @@ struct OrganisationsReport: Report {
       "\(lines.count) of \(total) organisations, sorted by \(sort.meaning) (\(dir)). Money in £m, 2020/21, plans at \(delivery.phrase)."
     )
     if !context.filter.isEmpty { out.append("Filter: \(context.filter).") }
-    if let what = context.assumedSentence { out.append(what) }
+    out += context.refusalSentences
     out.append(
       "\(g.pivotal) pivotal: its planned savings exceed the margin of a footprint whose plan balances, so its refusal alone would stop that plan balancing."
     )

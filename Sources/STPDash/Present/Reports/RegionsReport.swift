@@ -33,6 +33,8 @@ struct RegionsReport: Report {
     lines.append(
       "Money in £m, 2020/21, plans at \(delivery.phrase). \"reported\": the share of the £ (or of the population) that is reported, not illustrative."
     )
+    lines.append(RegionsPresenter.powerNote)
+    lines += context.refusalSentences
     if summaries.contains(where: { $0.total.illustrative }) { lines.append(Figures.illustrativeNote) }
     lines.append(Figures.caveatNote)
     return lines.map { g.text($0) }

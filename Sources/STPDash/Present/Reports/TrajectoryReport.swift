@@ -6,6 +6,8 @@ import DashModel
 /// `stpdash org --format csv` print it.
 struct TrajectoryReport: Report {
   var trajectory: Trajectory
+  /// The plan with refusals, year by year, when refusing members hold savings.
+  var withRefusals: [Double?]? = nil
   var code: String
   var title: String
   /// How the plan's delivery reads in the caption (`60%`, `its observed 42%`).
@@ -19,12 +21,20 @@ struct TrajectoryReport: Report {
   var kind = "trajectory"
 
   var name: String { "\(kind)-\(code)" }
-  var count: Int { Scenario.allCases.count * FinancialYear.count }
+  var count: Int { (Scenario.allCases.count + (withRefusals == nil ? 0 : 1)) * FinancialYear.count }
 
-  /// A footprint's trajectory (England's for `nil`) at a delivery scheme.
-  init(footprint f: FootprintID?, analysis a: Analysis, delivery scheme: DeliveryScheme, context: ExportContext) {
+  /// The scenario code of the plan with refusals, in CSV and JSON.
+  static let withRefusalsCode = "plan_with_refusals"
+
+  /// A footprint's trajectory (England's for `nil`) at a delivery scheme,
+  /// with the plan with refusals.
+  init(
+    footprint f: FootprintID?, analysis a: Analysis, delivery scheme: DeliveryScheme, refusals: Refusals,
+    context: ExportContext
+  ) {
     let d = a.dataset
     trajectory = a.trajectory(footprint: f, delivery: scheme)
+    withRefusals = a.planWithRefusals(footprint: f, delivery: scheme, refusals: refusals)
     code = f.map { d.footprints[$0].code } ?? England.code
     title = f.map { d.footprints[$0].name } ?? England.name
     self.context = context
@@ -64,7 +74,25 @@ struct TrajectoryReport: Report {
           ] + extra.map { TableExport.csvCell($0.value) })
       }
     }
+    if let withRefusals {
+      for y in FinancialYear.all {
+        let v = withRefusals[y.index]
+        out += CSVWriter.record(
+          [
+            .text(code), .text(VisibleText.sanitize(title)), .text(y.label), .text(Self.withRefusalsCode),
+            .number(Figures.rounded(v, 3)),
+            .text(v == nil ? "" : Basis(illustrative: trajectory.point(.plan, y).illustrative).code), .text(""),
+          ] + extra.map { TableExport.csvCell($0.value) })
+      }
+    }
     return out
+  }
+
+  /// Who counts as refusing, as the text says it.
+  static func refusingWords(_ context: ExportContext) -> String {
+    var words = (context.refusing.flatMap { RefusingRule(code: $0) } ?? .refused).phrase
+    if let assumed = context.assumed, !assumed.isEmpty { words += ": " + assumed.joined(separator: ", ") + " assumed" }
+    return words
   }
 
   static func origin(_ o: PointOrigin) -> String {
@@ -80,14 +108,30 @@ struct TrajectoryReport: Report {
       [
         ("code", .string(code)), ("name", .string(title)), ("delivery_pct", .integer(deliveryPercent)),
       ] + context.json + [
-        ("balance_year", .string(trajectory.planBalanceYear?.label)), ("trajectory", Self.json(trajectory)),
+        ("balance_year", .string(trajectory.planBalanceYear?.label)),
+        ("trajectory", Self.json(trajectory, withRefusals: withRefusals)),
       ]
     ).rendered() + "\n"
   }
 
-  /// The figures of each scenario, year by year.
-  static func json(_ t: Trajectory) -> JSONValue {
-    .object(
+  /// The figures of each scenario, year by year, and the plan with refusals when given.
+  static func json(_ t: Trajectory, withRefusals: [Double?]? = nil) -> JSONValue {
+    let refusals: [(String, JSONValue)] =
+      withRefusals.map { line in
+        [
+          (
+            withRefusalsCode,
+            .array(
+              FinancialYear.all.map { y in
+                .object([
+                  ("year", .string(y.label)), ("gbp_m", .number(Figures.rounded(line[y.index], 3))),
+                  ("illustrative", .bool(line[y.index] != nil && t.point(.plan, y).illustrative)),
+                ])
+              })
+          )
+        ]
+      } ?? []
+    return .object(
       Scenario.allCases.map { s in
         (
           s.code,
@@ -100,7 +144,7 @@ struct TrajectoryReport: Report {
               ])
             })
         )
-      })
+      } + refusals)
   }
 
   func text(width: Int, glyphs g: Glyphs) -> [String] {
@@ -108,9 +152,15 @@ struct TrajectoryReport: Report {
       "\(VisibleText.sanitize(title)) (\(code)): deficit trajectory, £m; plan at \(deliveryText) delivery of planned savings",
       "",
     ]
-    lines += TextTable(TrajectoryPresenter.table(trajectory, glyphs: g)).render(width: width, glyphs: g)
+    lines += TextTable(TrajectoryPresenter.table(trajectory, withRefusals: withRefusals, glyphs: g)).render(
+      width: width, glyphs: g)
     lines.append("")
     lines.append(TrajectoryPresenter.balance(trajectory))
+    if withRefusals != nil {
+      lines.append(
+        "With refusals: the plan without the savings of the members counted as refusing (\(Self.refusingWords(context)))."
+      )
+    }
     if let note { lines.append(note) }
     if trajectory.hasIllustrative { lines.append(Figures.illustrativeNote) }
     return lines

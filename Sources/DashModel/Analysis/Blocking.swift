@@ -1,0 +1,113 @@
+/// What breaks a footprint's plan at a delivery setting, its refusals counted.
+///
+/// With gap *G* (the do-nothing gap, 2020/21) and each member holding
+/// savings *sᵢ* at the delivery setting, the plan balances with the members
+/// that cooperate, *C*, when Σ_{i∈C} *sᵢ* ≥ *G*. `MEASURES.md` sets it out.
+public struct PlanBlocking: Sendable, Hashable {
+  /// How far the plan is below balance with every member delivering:
+  /// planned savings less the gap (negative: short of balance).
+  public var marginAsFiled: Double?
+  /// The planned savings the refusing members hold.
+  public var refusingSavings: Double
+  /// The margin without the refusing members' savings.
+  public var marginWithRefusals: Double?
+  /// The refusing members, in the footprint's order.
+  public var refusing: [MembershipID]
+  /// Cooperating members whose refusal alone would stop the plan balancing
+  /// (savings above the margin with refusals, when that is not negative),
+  /// largest holder first. A refusing member never is.
+  public var pivotal: [MembershipID]
+  /// The fewest cooperating members whose joint refusal sinks the plan,
+  /// the largest holders first (none when it is already short).
+  public var blockers: [MembershipID]
+  /// How many blockers it takes: 0 when the plan is already short with
+  /// its refusals; `nil` when no refusal can sink it, or nothing is known.
+  public var blockersNeeded: Int?
+
+  /// Whether the plan balances as filed (`nil`: not known).
+  public var balancesAsFiled: Bool? { marginAsFiled.map { $0 >= 0 } }
+  /// Whether it balances with its refusals (`nil`: not known).
+  public var balancesWithRefusals: Bool? { marginWithRefusals.map { $0 >= 0 } }
+
+  /// The margin without the refusing members' savings (held at 100 %,
+  /// scaled by the delivery factor): one formula for every view.
+  @inline(__always)
+  public static func marginWithRefusals(asFiled: Double, refusingSavings: Double, factor: Double) -> Double {
+    asFiled - refusingSavings * factor
+  }
+
+  /// How many cooperating members are pivotal, and how many it takes to
+  /// sink the plan, from their positive savings at 100 % (largest first),
+  /// the margin with refusals, and the delivery factor.
+  public static func counts(
+    cooperating savings: some Collection<Double>, margin: Double, factor: Double
+  ) -> (pivotal: Int, needed: Int?) {
+    guard margin >= 0 else { return (0, 0) }
+    var pivotal = 0
+    var left = margin
+    var taken = 0
+    var needed: Int? = nil
+    for s in savings {
+      let v = s * factor
+      let isPivotal = v > margin
+      if isPivotal { pivotal += 1 }
+      if needed == nil {
+        taken += 1
+        left -= v
+        if left < 0 { needed = taken }
+      }
+      if needed != nil && !isPivotal { break }
+    }
+    return (pivotal, needed)
+  }
+}
+
+extension Analysis {
+  /// The plan of a footprint against its refusals, at a delivery setting.
+  public func blocking(footprint f: FootprintID, delivery: Delivery, refusals: Refusals) -> PlanBlocking {
+    let d = dataset
+    let factor = delivery.factor
+    var refusing: [MembershipID] = []
+    var refusingBase = 0.0
+    var cooperating: [(m: MembershipID, s: Double)] = []
+    for m in d.membersOfFootprint[f] {
+      let s = membershipSavings[m] ?? 0
+      if refusals.refuses(m, in: d) {
+        refusing.append(m)
+        refusingBase += s
+      } else if s > 0 {
+        cooperating.append((m, s))
+      }
+    }
+    let asFiled = margin(footprint: f, delivery: delivery)
+    let withRefusals = asFiled.map {
+      PlanBlocking.marginWithRefusals(asFiled: $0, refusingSavings: refusingBase, factor: factor)
+    }
+    cooperating.sort { $0.s != $1.s ? $0.s > $1.s : $0.m < $1.m }
+    var out = PlanBlocking(
+      marginAsFiled: asFiled, refusingSavings: refusingBase * factor, marginWithRefusals: withRefusals,
+      refusing: refusing, pivotal: [], blockers: [], blockersNeeded: nil)
+    guard let margin = withRefusals else { return out }
+    let counts = PlanBlocking.counts(cooperating: cooperating.lazy.map(\.s), margin: margin, factor: factor)
+    out.blockersNeeded = counts.needed
+    out.pivotal = cooperating.prefix(counts.pivotal).map(\.m)
+    if let n = counts.needed { out.blockers = cooperating.prefix(n).map(\.m) }
+    return out
+  }
+
+  /// Each cooperating member's power to block the plan (``BlockingPower``),
+  /// at a delivery setting; `nil` when the margin is not known or no
+  /// coalition of cooperating members balances the plan.
+  public func blockingPower(footprint f: FootprintID, delivery: Delivery, refusals: Refusals) -> BlockingPower? {
+    let plan = blocking(footprint: f, delivery: delivery, refusals: refusals)
+    guard let margin = plan.marginWithRefusals, margin >= 0 else { return nil }
+    let d = dataset
+    let refusing = Set(plan.refusing)
+    let members = d.membersOfFootprint[f].filter { !refusing.contains($0) }
+    let savings = members.map { (membershipSavings[$0] ?? 0) * delivery.factor }
+    // The coalition of every cooperating member holds Σ s and balances with
+    // `margin` to spare: a coalition balances when it holds Σ s − margin.
+    let gap = savings.reduce(0, +) - margin
+    return BlockingPower(members: Array(members), savings: savings, gap: gap)
+  }
+}
