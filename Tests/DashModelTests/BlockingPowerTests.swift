@@ -57,6 +57,11 @@ struct BlockingPowerTests {
     let gap = (Double(Int.random(in: 0...Int(total * 12 + 10), using: &rng)) / 10).rounded(.down)
     let game = BlockingPower(members: Self.members(n), savings: savings, gap: gap)
     let truth = Self.enumerate(savings, gap: gap)
+    // The strongest, counted alone, is the full count's strongest.
+    let alone = BlockingPower.strongest(members: Self.members(n), savings: savings, gap: gap)
+    if let full = game.strongest, full.power > 0 {
+      #expect(alone?.member == full.member && alone.map { abs($0.power - full.power) < 1e-12 } == true, "seed \(seed)")
+    }
     for i in 0..<n {
       #expect(abs(game.coleman[i] - truth.coleman[i]) < 1e-12, "seed \(seed) member \(i) Coleman")
       #expect(abs(game.banzhaf[i] - truth.banzhaf[i]) < 1e-12, "seed \(seed) member \(i) Banzhaf")

@@ -29,6 +29,9 @@ public struct Analysis: Sendable {
   public let allocationScale: EntityList<Footprint, Double>
   /// Each footprint's planned savings in 2020/21 as filed (do-nothing − plan).
   public let footprintSavings: EntityList<Footprint, Double?>
+  /// Whether any member of each footprint has an illustrative figure (and
+  /// so who can block its plan is illustrative).
+  public let membersIllustrative: EntityList<Footprint, Bool>
   /// Each footprint's largest holder of planned savings (a membership), if any holds a positive amount.
   public let largestMember: EntityList<Footprint, MembershipID?>
   /// Each footprint's delivery so far, from its latest outturn.
@@ -55,6 +58,12 @@ public struct Analysis: Sendable {
       })
     england = Self.sum(Array(footprintTrajectories))
     memberOrganisations = dataset.memberOrganisationCount(footprints: dataset.footprints.indices)
+    membersIllustrative = EntityList(
+      Parallel.map(count, cost: dataset.memberships.count / max(1, count)) { i in
+        dataset.membersOfFootprint[FootprintID(i)].contains {
+          fin.hasIllustrative(entity: fin.entity(organisation: dataset.memberships[$0].org))
+        }
+      })
     alignment = EntityList(
       dataset.membersOfFootprint.map { members in
         var s = AlignmentSummary()

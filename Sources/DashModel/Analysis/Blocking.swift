@@ -37,28 +37,25 @@ public struct PlanBlocking: Sendable, Hashable {
   }
 
   /// How many cooperating members are pivotal, and how many it takes to
-  /// sink the plan, from their positive savings at 100 % (largest first),
+  /// sink the plan, from their positive savings at 100 % (in any order),
   /// the margin with refusals, and the delivery factor.
+  ///
+  /// Pivotal members are counted in one pass; one of them alone sinks the
+  /// plan. Only where none is are the savings sorted, largest first, and
+  /// taken until the margin is gone.
   public static func counts(
     cooperating savings: some Collection<Double>, margin: Double, factor: Double
   ) -> (pivotal: Int, needed: Int?) {
     guard margin >= 0 else { return (0, 0) }
     var pivotal = 0
+    for s in savings where s * factor > margin { pivotal += 1 }
+    guard pivotal == 0 else { return (pivotal, 1) }
     var left = margin
-    var taken = 0
-    var needed: Int? = nil
-    for s in savings {
-      let v = s * factor
-      let isPivotal = v > margin
-      if isPivotal { pivotal += 1 }
-      if needed == nil {
-        taken += 1
-        left -= v
-        if left < 0 { needed = taken }
-      }
-      if needed != nil && !isPivotal { break }
+    for (i, s) in savings.sorted(by: >).enumerated() {
+      left -= s * factor
+      if left < 0 { return (0, i + 1) }
     }
-    return (pivotal, needed)
+    return (0, nil)
   }
 }
 
@@ -99,15 +96,50 @@ extension Analysis {
   /// at a delivery setting; `nil` when the margin is not known or no
   /// coalition of cooperating members balances the plan.
   public func blockingPower(footprint f: FootprintID, delivery: Delivery, refusals: Refusals) -> BlockingPower? {
-    let plan = blocking(footprint: f, delivery: delivery, refusals: refusals)
-    guard let margin = plan.marginWithRefusals, margin >= 0 else { return nil }
+    game(footprint: f, delivery: delivery, refusals: refusals).map {
+      BlockingPower(members: $0.members, savings: $0.savings, gap: $0.gap)
+    }
+  }
+
+  /// The cooperating member with the most power to block, and that power
+  /// (``BlockingPower/strongest(members:savings:gap:)``: only its own count).
+  public func strongestBlocker(
+    footprint f: FootprintID, delivery: Delivery, refusals: Refusals
+  ) -> (
+    member: MembershipID, power: Double
+  )? {
+    game(footprint: f, delivery: delivery, refusals: refusals).flatMap {
+      BlockingPower.strongest(members: $0.members, savings: $0.savings, gap: $0.gap)
+    }
+  }
+
+  /// The cooperating members, their savings at the delivery setting, and
+  /// the gap a coalition must cover; `nil` when the plan does not balance
+  /// with its refusals (or is not known).
+  func game(
+    footprint f: FootprintID, delivery: Delivery, refusals: Refusals
+  ) -> (
+    members: [MembershipID], savings: [Double], gap: Double
+  )? {
     let d = dataset
-    let refusing = Set(plan.refusing)
-    let members = d.membersOfFootprint[f].filter { !refusing.contains($0) }
-    let savings = members.map { (membershipSavings[$0] ?? 0) * delivery.factor }
+    let factor = delivery.factor
+    var members: [MembershipID] = []
+    var savings: [Double] = []
+    var refusingBase = 0.0
+    for m in d.membersOfFootprint[f] {
+      let s = membershipSavings[m] ?? 0
+      if refusals.refuses(m, in: d) {
+        refusingBase += s
+      } else {
+        members.append(m)
+        savings.append(s * factor)
+      }
+    }
+    guard let asFiled = margin(footprint: f, delivery: delivery) else { return nil }
+    let margin = PlanBlocking.marginWithRefusals(asFiled: asFiled, refusingSavings: refusingBase, factor: factor)
+    guard margin >= 0 else { return nil }
     // The coalition of every cooperating member holds Σ s and balances with
     // `margin` to spare: a coalition balances when it holds Σ s − margin.
-    let gap = savings.reduce(0, +) - margin
-    return BlockingPower(members: Array(members), savings: savings, gap: gap)
+    return (members, savings, savings.reduce(0, +) - margin)
   }
 }

@@ -31,6 +31,7 @@ public struct BlockingPower: Sendable, Hashable {
   /// balances when a coalition holds `gap` (£m).
   public init(members: [MembershipID], savings: [Double], gap: Double) {
     self.members = members
+    self.savings = savings
     let (weights, quota, negative) = Self.units(savings, gap)
     let swings = Self.swings(weights: weights, quota: quota, negative: negative)
     coleman = swings.critical.map { swings.winning > 0 ? $0 / swings.winning : 0 }
@@ -44,11 +45,43 @@ public struct BlockingPower: Sendable, Hashable {
   /// A member's Banzhaf index, if it is in the game.
   public func banzhaf(of m: MembershipID) -> Double? { members.firstIndex(of: m).map { banzhaf[$0] } }
 
-  /// The member with the most power to block (the first, on a tie), and that power.
+  /// The member with the most power to block, and that power (on a tie,
+  /// the one holding more savings, then the first); `nil` without members.
   public var strongest: (member: MembershipID, power: Double)? {
-    guard let i = coleman.indices.max(by: { coleman[$0] < coleman[$1] || (coleman[$0] == coleman[$1] && $0 > $1) })
-    else { return nil }
+    guard let i = coleman.indices.max(by: { Self.before($0, $1, power: coleman, savings: savings) }) else { return nil }
     return (members[i], coleman[i])
+  }
+
+  /// The savings each member holds (£m), as given.
+  let savings: [Double]
+
+  /// Whether member `a` ranks below member `b`: less power, or as much and
+  /// less savings, or as much of both and later.
+  static func before(_ a: Int, _ b: Int, power: [Double], savings: [Double]) -> Bool {
+    if power[a] != power[b] { return power[a] < power[b] }
+    if savings[a] != savings[b] { return savings[a] < savings[b] }
+    return a > b
+  }
+
+  /// The strongest member alone, without counting the others: power grows
+  /// with the weight held (a member holding more is critical in every
+  /// coalition a smaller one is, and more), so it is the largest holder,
+  /// and only its swings are counted. Equal to ``strongest`` of the full count.
+  public static func strongest(
+    members: [MembershipID], savings: [Double], gap: Double
+  ) -> (
+    member: MembershipID, power: Double
+  )? {
+    let (weights, quota, negative) = units(savings, gap)
+    // The largest holder among those that can be critical (savings not negative).
+    guard
+      let top = savings.indices.filter({ !negative[$0] }).max(by: {
+        weights[$0] != weights[$1]
+          ? weights[$0] < weights[$1] : (savings[$0] != savings[$1] ? savings[$0] < savings[$1] : $0 > $1)
+      })
+    else { return nil }
+    let swings = Self.swings(weights: weights, quota: quota, negative: negative, only: top)
+    return (members[top], swings.winning > 0 ? swings.critical[top] / swings.winning : 0)
   }
 
   /// The largest quota counted in tenths of a £m (£400bn): a gap beyond it,
@@ -78,7 +111,11 @@ public struct BlockingPower: Sendable, Hashable {
   }
 
   /// The number of balancing coalitions, and of those in which each member is critical.
-  static func swings(weights: [Int], quota: Int, negative: [Bool]) -> (winning: Double, critical: [Double]) {
+  static func swings(
+    weights: [Int], quota: Int, negative: [Bool], only: Int? = nil
+  ) -> (
+    winning: Double, critical: [Double]
+  ) {
     let positive = weights.filter { $0 > 0 }.count
     let none = weights.map { _ in 0.0 }
     guard quota > 0 else {
@@ -94,10 +131,10 @@ public struct BlockingPower: Sendable, Hashable {
     let q = dual ? spare + 1 : quota
     var counted =
       positive <= 62
-      ? count(weights: weights, quota: q, positive: positive, dual: dual, UInt64.self)
+      ? count(weights: weights, quota: q, positive: positive, dual: dual, only: only, UInt64.self)
       : positive <= 126
-        ? count(weights: weights, quota: q, positive: positive, dual: dual, UInt128.self)
-        : countApproximately(weights: weights, quota: q, positive: positive, dual: dual)
+        ? count(weights: weights, quota: q, positive: positive, dual: dual, only: only, UInt128.self)
+        : countApproximately(weights: weights, quota: q, positive: positive, dual: dual, only: only)
     for i in weights.indices where negative[i] { counted.critical[i] = 0 }
     return counted
   }
@@ -117,7 +154,7 @@ public struct BlockingPower: Sendable, Hashable {
   /// then for each weight the others' table taken out of it. In the `dual`
   /// count, the table's sets are those outside a balancing coalition.
   static func count<N: CountingNumber>(
-    weights: [Int], quota: Int, positive: Int, dual: Bool, _: N.Type
+    weights: [Int], quota: Int, positive: Int, dual: Bool, only: Int? = nil, _: N.Type
   ) -> (
     winning: Double, critical: [Double]
   ) {
@@ -127,8 +164,9 @@ public struct BlockingPower: Sendable, Hashable {
     let winning = (dual ? under : N.power2(positive).subtracting(under)).double
     var without = [N](repeating: .zero, count: quota)
     var cache: [Int: Double] = [:]
-    let critical = weights.map { w -> Double in
-      guard w > 0 else { return 0 }
+    let critical = weights.indices.map { i -> Double in
+      let w = weights[i]
+      guard w > 0, only == nil || only == i else { return 0 }
       if let known = cache[w] { return known }
       // The coalitions of the others, by weight: `below` with this member taken out.
       for s in 0..<quota { without[s] = s >= w ? below[s].subtracting(without[s - w]) : below[s] }
@@ -143,7 +181,7 @@ public struct BlockingPower: Sendable, Hashable {
   /// Beyond 126 members, counts in doubles: taking a member out by
   /// subtraction would lose precision, so each weight's table is made afresh.
   static func countApproximately(
-    weights: [Int], quota: Int, positive: Int, dual: Bool
+    weights: [Int], quota: Int, positive: Int, dual: Bool, only: Int? = nil
   ) -> (
     winning: Double, critical: [Double]
   ) {
@@ -152,7 +190,7 @@ public struct BlockingPower: Sendable, Hashable {
     var cache: [Int: Double] = [:]
     let critical = weights.indices.map { i -> Double in
       let w = weights[i]
-      guard w > 0 else { return 0 }
+      guard w > 0, only == nil || only == i else { return 0 }
       if let known = cache[w] { return known }
       let without = below(weights, quota: quota, skipping: i, Double.self)
       let swings = without[max(0, quota - w)..<quota].reduce(0, +)

@@ -119,17 +119,15 @@ public struct LeagueInputs: Sendable {
   public var atRiskIllustrative: EntityList<Footprint, Bool>
   /// Members assumed refusing (for this session only) in each footprint.
   public var assumed: EntityList<Footprint, Int>
-  /// Whether any member's figures are illustrative (and so who can block).
-  public var membersIllustrative: EntityList<Footprint, Bool>
   /// The refusing members' savings at 100 % (negative ones too).
   public var refusingSavings: EntityList<Footprint, Double>
-  /// The cooperating members' positive savings at 100 %, largest first,
-  /// each footprint's after the last (``cooperatingStart``).
+  /// The cooperating members' positive savings at 100 %, each footprint's
+  /// after the last (``cooperatingStart``).
   var cooperatingSavings: [Double] = []
   /// Where each footprint's savings start in ``cooperatingSavings`` (one more than the footprints).
   var cooperatingStart: [Int32] = [0]
 
-  /// A footprint's cooperating members' positive savings at 100 %, largest first.
+  /// A footprint's cooperating members' positive savings at 100 %.
   func cooperating(_ f: FootprintID) -> ArraySlice<Double> {
     cooperatingSavings[Int(cooperatingStart[f.index])..<Int(cooperatingStart[f.index + 1])]
   }
@@ -152,7 +150,6 @@ public enum LeagueTable {
       refusing: EntityList(Array(repeating: 0, count: n)), atRiskBase: EntityList(Array(repeating: 0, count: n)),
       atRiskIllustrative: EntityList(Array(repeating: false, count: n)),
       assumed: EntityList(Array(repeating: 0, count: n)),
-      membersIllustrative: EntityList(Array(repeating: false, count: n)),
       refusingSavings: EntityList(Array(repeating: 0, count: n)))
     out.cooperatingSavings.reserveCapacity(d.memberships.count)
     out.cooperatingStart.reserveCapacity(n + 1)
@@ -164,12 +161,8 @@ public enum LeagueTable {
       var known = false
       var illustrative = false
       var assumedHere = 0
-      var membersIllustrative = false
-      let first = out.cooperatingSavings.count
       for m in d.membersOfFootprint[f] {
         let ms = d.memberships[m]
-        let memberIllustrative = d.finance.hasIllustrative(entity: d.finance.entity(organisation: ms.org))
-        if memberIllustrative { membersIllustrative = true }
         if refusals.isFlagged(ms) { flagged += 1 }
         if refusals.isAssumed(ms) { assumedHere += 1 }
         let s = analysis.membershipSavings[m]
@@ -182,9 +175,8 @@ public enum LeagueTable {
         atRisk += max(0, s)
         refusingSum += s
         known = true
-        if memberIllustrative { illustrative = true }
+        if d.finance.hasIllustrative(entity: d.finance.entity(organisation: ms.org)) { illustrative = true }
       }
-      out.cooperatingSavings[first...].sort(by: >)
       out.cooperatingStart.append(Int32(out.cooperatingSavings.count))
       out.flagged.storage[f.index] = flagged
       out.refusing.storage[f.index] = refusing
@@ -192,7 +184,6 @@ public enum LeagueTable {
       out.atRiskIllustrative.storage[f.index] = illustrative
       out.assumed.storage[f.index] = assumedHere
       out.refusingSavings.storage[f.index] = refusingSum
-      out.membersIllustrative.storage[f.index] = membersIllustrative
     }
     return out
   }
@@ -256,7 +247,7 @@ public enum LeagueTable {
         atRiskIllustrative: inputs.atRiskIllustrative[f], observed: analysis.observed[f],
         vetoIllustrative: analysis.largestMember[f].map {
           d.finance.hasIllustrative(entity: d.finance.entity(organisation: d.memberships[$0].org))
-        } ?? false, membersIllustrative: inputs.membersIllustrative[f]),
+        } ?? false, membersIllustrative: analysis.membersIllustrative[f]),
       caveatColumns: caveatColumns(dn: dnPoint, plan: planPoint, footprint: fp, delivery: delivery),
       doNothingBasis: dnPoint.origin == .own ? fin.basis(entity: own, year: year, scenario: .doNothing) : nil,
       doNothingSource: dnPoint.origin == .own ? fin.source(entity: own, year: year, scenario: .doNothing) : nil,

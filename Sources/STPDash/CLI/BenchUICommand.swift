@@ -68,6 +68,14 @@ struct BenchUICommand: ParsableCommand {
       lines.append(measure("re-sort (s, i)", (0..<keys).map { $0 % 4 == 3 ? .char("i") : .char("s") }))
       lines.append(measure("delivery (+, -)", (0..<keys).map { $0 % 2 == 0 ? .char("+") : .char("-") }))
       lines.append(measure("search (/ name, Enter)", Array((AppFixtureKeys.search).prefix(keys))))
+      lines.append(measure("refusing setting (!)", (0..<keys).map { _ in .char("!") }))
+      // On a footprint's screen (its power to block counted for every frame):
+      // assume members refusing and back, moving down the list.
+      _ = Reducer.reduce(&state, .keyPressed(.char("g")), at: WallTime(seconds: 0))
+      _ = Reducer.reduce(&state, .keyPressed(.enter), at: WallTime(seconds: 0))
+      lines.append(
+        measure("assume refusing (x, x, j), footprint", (0..<keys).map { $0 % 3 == 2 ? .char("j") : .char("x") }))
+      lines.append(measure("delivery (+, -), footprint", (0..<keys).map { $0 % 2 == 0 ? .char("+") : .char("-") }))
       Console.out(lines: lines)
     }
   }

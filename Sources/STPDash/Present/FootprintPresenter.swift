@@ -4,10 +4,11 @@ import DashModel
 /// its facts and its members.
 enum FootprintPresenter {
   /// The facts, in the order batch output lists them (the screen's grid
-  /// takes the grid facts in this order, column by column).
+  /// takes the grid facts in this order, column by column); without the
+  /// full-width ones unless `wide` (the screen keeps those apart).
   static func facts(
     _ f: FootprintID, analysis: Analysis, league row: LeagueRow, refusals: Refusals, delivery: Delivery, band: Int,
-    glyphs g: Glyphs
+    glyphs g: Glyphs, wide: Bool = true
   ) -> [Fact] {
     let plan = analysis.blocking(footprint: f, delivery: delivery, refusals: refusals)
     let fp = analysis.dataset.footprints[f]
@@ -56,8 +57,9 @@ enum FootprintPresenter {
         meaning: LeagueColumn.needed.meaning + "; and " + LeagueColumn.delivered.meaning,
         basis: basis(.needed), tone: (row.neededPercent ?? 0) > 100 ? .bad : .normal),
     ]
-      + RefusalWords.facts(
-        f, analysis: analysis, row: row, plan: plan, refusals: refusals, delivery: delivery, glyphs: g) + [
+      + (wide
+        ? RefusalWords.facts(
+          f, analysis: analysis, row: row, plan: plan, refusals: refusals, delivery: delivery, glyphs: g) : []) + [
         Fact(label: "Veto", value: veto, meaning: LeagueColumn.veto.meaning, basis: basis(.veto)),
         Fact(label: "Leader", value: leader, meaning: "the footprint's named leader and role, March 2016"),
         Fact(

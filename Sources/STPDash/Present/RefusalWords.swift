@@ -83,7 +83,7 @@ enum RefusalWords {
       case nil: blockers = "none: no refusal can sink it"
       }
       if (plan.blockersNeeded ?? 0) > 1,
-        let strongest = analysis.blockingPower(footprint: f, delivery: delivery, refusals: refusals)?.strongest
+        let strongest = analysis.strongestBlocker(footprint: f, delivery: delivery, refusals: refusals)
       {
         blockers +=
           "; most power to block: \(d.organisations.name(of: d.memberships[strongest.member].org)) "

@@ -10,7 +10,7 @@ enum FootprintView {
     let layout = state.footprintLayout(f)
     guard let row = state.derived.ranked.first(where: { $0.footprint == f }) else { return }
 
-    let facts = state.footprintReport(f).facts(glyphs: g)
+    let facts = state.footprintReport(f).facts(glyphs: g, wide: false)
     let title = facts.filter { $0.place == .title }.map(\.value).joined(separator: " \(g.dot) ")
     var x = buf.put(" " + fp.name, x: 0, y: layout.titleY, style: theme.title)
     // Cut with an ellipsis where the width runs out, never mid-word unmarked.

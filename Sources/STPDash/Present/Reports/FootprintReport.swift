@@ -22,10 +22,10 @@ struct FootprintReport: Report {
   var count: Int { members.count }
 
   /// The facts, as the screen's grid and the text list them.
-  func facts(glyphs g: Glyphs) -> [Fact] {
+  func facts(glyphs g: Glyphs, wide: Bool = true) -> [Fact] {
     FootprintPresenter.facts(
       footprint, analysis: analysis, league: row, refusals: refusals, delivery: delivery,
-      band: bands.band(row.doNothing), glyphs: g)
+      band: bands.band(row.doNothing), glyphs: g, wide: wide)
   }
 
   /// The members' table (of those in view, on screen).

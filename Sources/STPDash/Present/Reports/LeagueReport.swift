@@ -80,8 +80,8 @@ struct LeagueReport: Report {
     let d = a.dataset
     let found = Parallel.map(rows.count, cost: 2_000) { i -> (index: Int, power: Double, holder: String)? in
       guard let f = rows[i].footprint, (rows[i].marginWithRefusals ?? -1) >= 0,
-        let game = a.blockingPower(footprint: f, delivery: scheme.delivery(footprint: f, in: a), refusals: refusals),
-        let top = game.strongest, top.power > 0
+        let top = a.strongestBlocker(footprint: f, delivery: scheme.delivery(footprint: f, in: a), refusals: refusals),
+        top.power > 0
       else { return nil }
       return (f.index, top.power, d.organisations.name(of: d.memberships[top.member].org))
     }
