@@ -133,6 +133,33 @@ struct SnapshotTests {
     assertSnapshot(render(state), named: "footprint-\(width)x\(height)")
   }
 
+  /// Derbyshire balances as filed but not with Derby's refusal: the
+  /// verdict gives the shortfall; no refusing body is marked pivotal.
+  @Test(arguments: sizes)
+  func footprintShortWithItsRefusals(width: Int, height: Int) {
+    var state = AppFixture.state(width: width, height: height)
+    state.league.list.selected = AppFixture.footprint("E54000012")
+    AppFixture.send(&state, [.enter])
+    let screen = render(state)
+    assertSnapshot(screen, named: "footprint-derbyshire-\(width)x\(height)")
+    let text = screen.lines.joined(separator: "\n")
+    #expect(text.contains("balances as filed; £10.8m* short with 1 refusal"), "\(text)")
+  }
+
+  /// Nottinghamshire balances with ten pivotal bodies: their names wrap
+  /// onto the lines they need; `!` counting Nottingham's dissent sinks it.
+  @Test(arguments: sizes)
+  func footprintWithPivotalBodies(width: Int, height: Int) {
+    var state = AppFixture.state(width: width, height: height)
+    state.league.list.selected = AppFixture.footprint("E54000014")
+    AppFixture.send(&state, [.enter])
+    assertSnapshot(render(state), named: "footprint-nottinghamshire-\(width)x\(height)")
+    AppFixture.send(&state, [.char("!")])
+    let text = render(state).lines.joined(separator: "\n")
+    #expect(text.contains("£6.8m* short with 1 refusal: Nottingham"), "\(text)")
+    #expect(text.contains("refusals: +dissenting"), "the status line says the setting")
+  }
+
   @Test(arguments: sizes)
   func organisation(width: Int, height: Int) {
     var state = AppFixture.state(width: width, height: height, flags: AppFixture.someFlags)

@@ -322,6 +322,17 @@ struct WhoCanBlockTests {
     #expect(counted > 20, "the sample data has footprints whose plans balance with their refusals")
   }
 
+  @Test func derbyshireBalancesAsFiledButNotWithDerbysRefusal() throws {
+    let r = try Binary.run(["footprint", "derbyshire"])
+    #expect(r.status == 0)
+    #expect(r.out.contains("Verdict     balances as filed; £10.8m* short with 1 refusal: Derby"), "\(r.out)")
+    #expect(r.out.contains("Pivotal     none: the plan is £10.8m* short with its refusals"))
+    let (h, rows) = try records(["footprint", "derbyshire", "--format", "csv"])
+    let (name, pivotal, refusing) = (try column(h, "name"), try column(h, "pivotal"), try column(h, "refusing"))
+    let derby = try #require(rows.first { $0[name] == "Derby" })
+    #expect(derby[refusing] == "true" && derby[pivotal] == "false", "Derby refused: never pivotal")
+  }
+
   @Test func assumingARefusalMovesSavingsAtRiskByExactlyThatBodysSavings() throws {
     // Kent: a council, not refusing and not flagged in the sample data.
     let (oh, orows) = try records(["orgs", "--format", "csv", "--filter", "E10000016"])

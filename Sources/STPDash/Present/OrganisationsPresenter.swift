@@ -43,7 +43,7 @@ enum OrganisationsPresenter {
       },
       // The footprint's code (CSV, JSON) and name (screen, text) need the data: each from the context.
       Definition(
-        OrganisationColumn.footprint.key, OrganisationColumn.footprint.title, priority: 5, width: .fixed(16),
+        OrganisationColumn.footprint.key, OrganisationColumn.footprint.title, priority: 2, width: .fixed(16),
         meaning: OrganisationColumn.footprint.meaning, ascendingFirst: true,
         valueIn: { l, c in .text(code(l.footprints.first, c)) }
       ) { l, c in
@@ -58,7 +58,7 @@ enum OrganisationsPresenter {
       column(.savings, .right, 1, .fixed(11), value: { .number($0.savings, decimals: 3) }) { l, c in
         Table.Cell(text: Figures.money(l.savings, unicode: c.glyphs.unicode), basis: basis(l))
       },
-      column(.share, .right, 4, .fixed(5), value: { .number($0.largestShare.map { $0 * 100 }, decimals: 1) }) { l, c in
+      column(.share, .right, 5, .fixed(5), value: { .number($0.largestShare.map { $0 * 100 }, decimals: 1) }) { l, c in
         Table.Cell(
           text: Figures.percent(l.largestShare.map { $0 * 100 }, unicode: c.glyphs.unicode), basis: basis(l),
           tone: l.pivotal ? .bad : .normal)
@@ -90,7 +90,7 @@ enum OrganisationsPresenter {
       },
       Definition(
         "pivotal_in", "Pivotal in", outputs: .data, valueIn: { l, c in .list(l.pivotalIn.compactMap { code($0, c) }) }),
-      column(.power, .right, 3, .fixed(5), value: { .number($0.blockingPower, decimals: 4) }) { l, c in
+      column(.power, .right, 4, .fixed(5), value: { .number($0.blockingPower, decimals: 4) }) { l, c in
         Table.Cell(
           text: l.blockingPower.map { Figures.percent($0 * 100, unicode: c.glyphs.unicode) } ?? c.glyphs.dash,
           basis: l.blockingPower == nil ? nil : basis(l), tone: (l.blockingPower ?? 0) >= 1 ? .bad : .normal)

@@ -27,7 +27,7 @@ enum OrganisationsView {
     if let q = state.filters[.organisations] { info += " \(g.dot) filter \\\(VisibleText.sanitize(q.text))" }
     info += " \(g.dot) sorted by \(state.organisations.sort.title) \(state.organisations.ascending ? g.up : g.down)"
     info += " \(g.dot) £m, 2020/21, plans at \(state.scheme.phrase)"
-    info += " \(g.dot) \(g.pivotal) pivotal"
+    info += " \(g.dot) \(g.pivotal) pivotal \(g.refusing) refusing"
     if table.hasIllustrative { info += "  \(Figures.illustrativeMark) illustrative" }
     buf.put(
       DisplayWidth.truncate(g.text(info), to: buf.width - 1, ellipsis: g.ellipsis), x: 1, y: layout.infoY,
