@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import DashModel
@@ -7,43 +8,11 @@ import Testing
 /// against a closed form where enumeration cannot go (70 and 140 members).
 @Suite("Power to block: counted against enumeration and a closed form")
 struct BlockingPowerTests {
-  /// A small seeded generator (SplitMix64), so a failure can be repeated.
-  struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-  }
-
-  /// Coleman and Banzhaf by enumerating every coalition, in tenths as the tool counts.
-  static func enumerate(_ savings: [Double], gap: Double) -> (coleman: [Double], banzhaf: [Double]) {
-    let n = savings.count
-    let w = savings.map { Int(($0 * 10).rounded()) }
-    let q = Int((gap * 10).rounded())
-    var winning = 0
-    var critical = [Int](repeating: 0, count: n)
-    for mask in 0..<(1 << n) {
-      let sum = (0..<n).reduce(0) { mask & (1 << $1) != 0 ? $0 + w[$1] : $0 }
-      guard sum >= q else { continue }
-      winning += 1
-      for i in 0..<n where mask & (1 << i) != 0 && sum - w[i] < q { critical[i] += 1 }
-    }
-    let total = critical.reduce(0, +)
-    return (
-      critical.map { winning > 0 ? Double($0) / Double(winning) : 0 },
-      critical.map { total > 0 ? Double($0) / Double(total) : 0 }
-    )
-  }
-
   static func members(_ n: Int) -> [MembershipID] { (0..<n).map { MembershipID($0) } }
 
   @Test(arguments: 1...200)
   func randomGamesEqualEnumeration(seed: Int) {
-    var rng = SplitMix(state: UInt64(seed))
+    var rng = SeededGenerator(seed: UInt64(seed))
     let n = Int.random(in: 1...12, using: &rng)
     // Savings in £0.1m steps, now and then negative or zero, and a gap
     // anywhere from nothing to more than all of them.
@@ -56,7 +25,7 @@ struct BlockingPowerTests {
     let total = savings.filter { $0 > 0 }.reduce(0, +)
     let gap = (Double(Int.random(in: 0...Int(total * 12 + 10), using: &rng)) / 10).rounded(.down)
     let game = BlockingPower(members: Self.members(n), savings: savings, gap: gap)
-    let truth = Self.enumerate(savings, gap: gap)
+    let truth = powerByEnumeration(savings, gap: gap)
     // The strongest, counted alone, is the full count's strongest.
     let alone = BlockingPower.strongest(members: Self.members(n), savings: savings, gap: gap)
     if let full = game.strongest, full.power > 0 {

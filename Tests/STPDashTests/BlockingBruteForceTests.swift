@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The blocking measures on a fixture small enough to know every answer by
@@ -127,20 +128,10 @@ struct BlockingBruteForceTests {
     }
     // Power, in whole £0.1m: every coalition of cooperating members.
     guard withRefusals >= 0 else { return t }
-    let w = s.map { Int(($0 * 10).rounded()) }
-    let quota = Int((gap * 10).rounded())
-    var winning = 0
-    var critical = [Int](repeating: 0, count: n)
-    for mask in 0..<(1 << n) {
-      let sum = (0..<n).reduce(0) { mask & (1 << $1) != 0 ? $0 + w[$1] : $0 }
-      guard sum >= quota else { continue }
-      winning += 1
-      for i in 0..<n where mask & (1 << i) != 0 && sum - w[i] < quota { critical[i] += 1 }
-    }
-    let total = critical.reduce(0, +)
+    let power = powerByEnumeration(s, gap: gap)
     for i in 0..<n {
-      t.coleman[cooperating[i].org] = winning > 0 ? Double(critical[i]) / Double(winning) : 0
-      t.banzhaf[cooperating[i].org] = total > 0 ? Double(critical[i]) / Double(total) : 0
+      t.coleman[cooperating[i].org] = power.coleman[i]
+      t.banzhaf[cooperating[i].org] = power.banzhaf[i]
     }
     return t
   }

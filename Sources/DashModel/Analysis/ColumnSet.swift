@@ -17,6 +17,9 @@ public struct ColumnSet: Sendable, Hashable {
   /// Adds a column.
   public mutating func insert(_ c: LeagueColumn) { bits |= 1 << UInt32(c.rawValue) }
 
+  /// Takes a column out.
+  public mutating func remove(_ c: LeagueColumn) { bits &= ~(1 << UInt32(c.rawValue)) }
+
   /// Adds every column of another set.
   public mutating func formUnion(_ other: ColumnSet) { bits |= other.bits }
 

@@ -121,15 +121,88 @@ public struct LeagueInputs: Sendable {
   public var assumed: EntityList<Footprint, Int>
   /// The refusing members' savings at 100 % (negative ones too).
   public var refusingSavings: EntityList<Footprint, Double>
-  /// The cooperating members' positive savings at 100 %, each footprint's
-  /// after the last (``cooperatingStart``).
+  /// The cooperating members' positive savings at 100 %: each footprint
+  /// has room for all its members from ``cooperatingStart``, and uses
+  /// ``cooperatingCount`` of it (so one footprint is made again alone).
   var cooperatingSavings: [Double] = []
-  /// Where each footprint's savings start in ``cooperatingSavings`` (one more than the footprints).
-  var cooperatingStart: [Int32] = [0]
+  /// Where each footprint's room starts in ``cooperatingSavings``.
+  var cooperatingStart: [Int32] = []
+  /// How much of it each footprint uses.
+  var cooperatingCount: [Int32] = []
 
   /// A footprint's cooperating members' positive savings at 100 %.
   func cooperating(_ f: FootprintID) -> ArraySlice<Double> {
-    cooperatingSavings[Int(cooperatingStart[f.index])..<Int(cooperatingStart[f.index + 1])]
+    let start = Int(cooperatingStart[f.index])
+    return cooperatingSavings[start..<(start + Int(cooperatingCount[f.index]))]
+  }
+
+  /// Empty inputs for a dataset's footprints, with the refusals to count.
+  init(_ d: Dataset, refusals: Refusals) {
+    let n = d.footprints.count
+    self.refusals = refusals
+    flagged = EntityList(Array(repeating: 0, count: n))
+    refusing = EntityList(Array(repeating: 0, count: n))
+    atRiskBase = EntityList(Array(repeating: 0, count: n))
+    atRiskIllustrative = EntityList(Array(repeating: false, count: n))
+    assumed = EntityList(Array(repeating: 0, count: n))
+    refusingSavings = EntityList(Array(repeating: 0, count: n))
+    cooperatingSavings = Array(repeating: 0, count: d.memberships.count)
+    cooperatingCount = Array(repeating: 0, count: n)
+    cooperatingStart.reserveCapacity(n)
+    var start: Int32 = 0
+    for f in d.footprints.indices {
+      cooperatingStart.append(start)
+      start += Int32(d.membersOfFootprint[f].count)
+    }
+  }
+
+  /// Makes one footprint's inputs (again) from its members.
+  mutating func fill(_ f: FootprintID, analysis: Analysis) {
+    let d = analysis.dataset
+    var flagged = 0
+    var refusing = 0
+    var atRisk = 0.0
+    var refusingSum = 0.0
+    var known = false
+    var illustrative = false
+    var assumedHere = 0
+    let start = Int(cooperatingStart[f.index])
+    var used = 0
+    for m in d.membersOfFootprint[f] {
+      let ms = d.memberships[m]
+      if refusals.isFlagged(ms) { flagged += 1 }
+      if refusals.isAssumed(ms) { assumedHere += 1 }
+      let s = analysis.membershipSavings[m]
+      guard refusals.refuses(m, in: d) else {
+        if let s, s > 0 {
+          cooperatingSavings[start + used] = s
+          used += 1
+        }
+        continue
+      }
+      refusing += 1
+      guard let s else { continue }
+      atRisk += max(0, s)
+      refusingSum += s
+      known = true
+      if d.finance.hasIllustrative(entity: d.finance.entity(organisation: ms.org)) { illustrative = true }
+    }
+    cooperatingCount[f.index] = Int32(used)
+    self.flagged.storage[f.index] = flagged
+    self.refusing.storage[f.index] = refusing
+    atRiskBase.storage[f.index] = known ? atRisk : (refusing > 0 ? nil : 0)
+    atRiskIllustrative.storage[f.index] = illustrative
+    assumed.storage[f.index] = assumedHere
+    refusingSavings.storage[f.index] = refusingSum
+  }
+
+  /// The inputs for new refusals that differ only for some footprints
+  /// (a body assumed refusing, or flagged, in a few): those made again.
+  public mutating func update(
+    _ footprints: some Sequence<FootprintID>, refusals: Refusals, analysis: Analysis
+  ) {
+    self.refusals = refusals
+    for f in footprints where f.index >= 0 && f.index < cooperatingCount.count { fill(f, analysis: analysis) }
   }
 }
 
@@ -143,48 +216,8 @@ public enum LeagueTable {
   /// The per-footprint inputs that depend on the refusals (flags, assumed
   /// refusals, and which stances count).
   public static func inputs(_ analysis: Analysis, refusals: Refusals) -> LeagueInputs {
-    let d = analysis.dataset
-    let n = d.footprints.count
-    var out = LeagueInputs(
-      refusals: refusals, flagged: EntityList(Array(repeating: 0, count: n)),
-      refusing: EntityList(Array(repeating: 0, count: n)), atRiskBase: EntityList(Array(repeating: 0, count: n)),
-      atRiskIllustrative: EntityList(Array(repeating: false, count: n)),
-      assumed: EntityList(Array(repeating: 0, count: n)),
-      refusingSavings: EntityList(Array(repeating: 0, count: n)))
-    out.cooperatingSavings.reserveCapacity(d.memberships.count)
-    out.cooperatingStart.reserveCapacity(n + 1)
-    for f in d.footprints.indices {
-      var flagged = 0
-      var refusing = 0
-      var atRisk = 0.0
-      var refusingSum = 0.0
-      var known = false
-      var illustrative = false
-      var assumedHere = 0
-      for m in d.membersOfFootprint[f] {
-        let ms = d.memberships[m]
-        if refusals.isFlagged(ms) { flagged += 1 }
-        if refusals.isAssumed(ms) { assumedHere += 1 }
-        let s = analysis.membershipSavings[m]
-        guard refusals.refuses(m, in: d) else {
-          if let s, s > 0 { out.cooperatingSavings.append(s) }
-          continue
-        }
-        refusing += 1
-        guard let s else { continue }
-        atRisk += max(0, s)
-        refusingSum += s
-        known = true
-        if d.finance.hasIllustrative(entity: d.finance.entity(organisation: ms.org)) { illustrative = true }
-      }
-      out.cooperatingStart.append(Int32(out.cooperatingSavings.count))
-      out.flagged.storage[f.index] = flagged
-      out.refusing.storage[f.index] = refusing
-      out.atRiskBase.storage[f.index] = known ? atRisk : (refusing > 0 ? nil : 0)
-      out.atRiskIllustrative.storage[f.index] = illustrative
-      out.assumed.storage[f.index] = assumedHere
-      out.refusingSavings.storage[f.index] = refusingSum
-    }
+    var out = LeagueInputs(analysis.dataset, refusals: refusals)
+    for f in analysis.dataset.footprints.indices { out.fill(f, analysis: analysis) }
     return out
   }
 
@@ -221,12 +254,6 @@ public enum LeagueTable {
     if let dn, let pop = fp.population, pop > 0 { perHead = dn * 1_000_000 / Double(pop) }
     let summary = analysis.alignment[f]
     let margin = analysis.margin(footprint: f, delivery: delivery)
-    let withRefusals = margin.map {
-      PlanBlocking.marginWithRefusals(asFiled: $0, refusingSavings: inputs.refusingSavings[f], factor: delivery.factor)
-    }
-    let counts = withRefusals.map {
-      PlanBlocking.counts(cooperating: inputs.cooperating(f), margin: $0, factor: delivery.factor)
-    }
     var row = LeagueRow(
       footprint: f, rank: 0, code: fp.code, name: fp.name, region: fp.region,
       members: d.membersOfFootprint[f].count, doNothing: dn, plan: plan, savingsPercent: savings,
@@ -238,13 +265,12 @@ public enum LeagueTable {
         delivery.plan(doNothing: t.value(.doNothing, y), plan: t.value(.plan, y)).map { $0.isFinite && $0 <= 0 }
           ?? false
       },
-      margin: margin, marginWithRefusals: withRefusals, blockersNeeded: counts?.needed,
-      vetoShare: analysis.vetoShare(footprint: f),
+      margin: margin, vetoShare: analysis.vetoShare(footprint: f),
       vetoHolder: analysis.largestMember[f].map { d.organisations.name(of: d.memberships[$0].org) },
-      pivotal: counts?.pivotal ?? 0,
+      pivotal: 0,
       illustrativeColumns: illustrativeColumns(
         dn: dnPoint, plan: planPoint, perHead: perHead, footprint: fp,
-        atRiskIllustrative: inputs.atRiskIllustrative[f], observed: analysis.observed[f],
+        observed: analysis.observed[f],
         vetoIllustrative: analysis.largestMember[f].map {
           d.finance.hasIllustrative(entity: d.finance.entity(organisation: d.memberships[$0].org))
         } ?? false, membersIllustrative: analysis.membersIllustrative[f]),
@@ -255,8 +281,45 @@ public enum LeagueTable {
       population: fp.population, populationBasis: fp.population == nil ? nil : fp.populationBasis,
       populationNote: fp.note, loans: analysis.loans[f]?.latest?.value,
       loansYear: analysis.loans[f]?.latest?.year, loansChange: analysis.loans[f]?.change)
-    row.refusing = inputs.refusing[f]
+    refresh(&row, inputs: inputs)
     return row
+  }
+
+  /// The figures of a row that follow the refusals, made again for new
+  /// ones at the same delivery: flagged and refusing members, savings at
+  /// risk, the margin with refusals, pivotal members, blockers, and their
+  /// bases. A change of refusals costs this, not a whole row.
+  static func refresh(_ row: inout LeagueRow, inputs: LeagueInputs) {
+    guard let f = row.footprint else { return }
+    let factor = row.delivery.factor
+    row.flagged = inputs.flagged[f]
+    row.refusing = inputs.refusing[f]
+    row.atRisk = inputs.atRiskBase[f].map { $0 * factor }
+    row.marginWithRefusals = row.margin.map {
+      PlanBlocking.marginWithRefusals(asFiled: $0, refusingSavings: inputs.refusingSavings[f], factor: factor)
+    }
+    let counts = row.marginWithRefusals.map {
+      PlanBlocking.counts(cooperating: inputs.cooperating(f), margin: $0, factor: factor)
+    }
+    row.pivotal = counts?.pivotal ?? 0
+    row.blockersNeeded = counts?.needed
+    // At risk and the plan with refusals are illustrative when a refusing
+    // member's figures are; the plan with refusals also when the plan is.
+    row.illustrativeColumns.remove(.atRisk)
+    row.illustrativeColumns.remove(.short)
+    if inputs.atRiskIllustrative[f] { row.illustrativeColumns.formUnion(ColumnSet(.atRisk, .short)) }
+    if row.illustrativeColumns.contains(.plan) { row.illustrativeColumns.insert(.short) }
+  }
+
+  /// The rows again for new refusals at the same delivery (their order and ranks kept).
+  public static func refresh(_ rows: inout [LeagueRow], inputs: LeagueInputs) {
+    for i in rows.indices { refresh(&rows[i], inputs: inputs) }
+  }
+
+  /// Whether a column's figures follow the refusals (a league sorted by
+  /// one is sorted again when they change).
+  public static func followsRefusals(_ c: LeagueColumn) -> Bool {
+    [.flagged, .atRisk, .short, .pivotal, .blockers].contains(c)
   }
 
   /// The columns a caveat on the do-nothing figure carries into.
@@ -281,7 +344,7 @@ public enum LeagueTable {
   }
 
   static func illustrativeColumns(
-    dn: TrajectoryPoint, plan: TrajectoryPoint, perHead: Double?, footprint: Footprint, atRiskIllustrative: Bool,
+    dn: TrajectoryPoint, plan: TrajectoryPoint, perHead: Double?, footprint: Footprint,
     observed: ObservedDelivery?, vetoIllustrative: Bool, membersIllustrative: Bool
   ) -> ColumnSet {
     var out = ColumnSet()
@@ -298,10 +361,6 @@ public enum LeagueTable {
     if plan.illustrative || dn.illustrative { out.insert(.plan) }
     if plan.illustrative || dn.illustrative { out.insert(.savingsPercent) }
     if perHead != nil && (dn.illustrative || footprint.populationBasis == .illustrative) { out.insert(.perHead) }
-    if atRiskIllustrative {
-      out.insert(.atRisk)
-      out.insert(.short)
-    }
     return out
   }
 

@@ -286,6 +286,25 @@ struct AppState {
   /// The delivery as the status line and exports say it.
   var deliveryLabel: String { scheme.setting }
 
+  /// The league's inputs for the refusals: made again when the flags or the
+  /// refusing rule change; when only bodies assumed refusing change, made
+  /// again for their footprints alone.
+  private mutating func deriveRefusals(before: DerivedInputs?, now: DerivedInputs, flagsChanged: Bool) {
+    let counted = refusals
+    if !flagsChanged && before?.refusing == now.refusing, let was = before?.assumed, was != now.assumed,
+      derived.leagueInputs != nil
+    {
+      let d = session.dataset
+      let footprints = Set(
+        was.symmetricDifference(now.assumed).flatMap { o in
+          d.membershipsOfOrganisation[o].map { d.memberships[$0].footprint }
+        })
+      derived.leagueInputs?.update(footprints, refusals: counted, analysis: session.analysis)
+    } else if flagsChanged || before?.assumed != now.assumed || before?.refusing != now.refusing {
+      derived.leagueInputs = LeagueTable.inputs(session.analysis, refusals: counted)
+    }
+  }
+
   /// Brings ``Derived`` up to date: the one place it is computed. Each part
   /// is recomputed only when an input it depends on has changed, so calling
   /// this after every action costs nothing when nothing it reads changed.
@@ -303,9 +322,7 @@ struct AppState {
       derived.activeFlagKeys = derived.activeFlags.map { flagKeys.key($0.pair) }
     }
     let assumedChanged = before?.assumed != now.assumed || before?.refusing != now.refusing
-    if flagsChanged || assumedChanged {
-      derived.leagueInputs = LeagueTable.inputs(session.analysis, refusals: refusals)
-    }
+    deriveRefusals(before: before, now: now, flagsChanged: flagsChanged)
     if dataChanged {
       derived.basisCounts = session.dataset.basisCounts.reduce(into: BasisCounts(file: "all")) {
         $0.reported += $1.reported
@@ -316,14 +333,25 @@ struct AppState {
       derived.searchNames = EntityList(
         session.dataset.footprints.map { ($0.name.lowercased(), Dataset.searchKey($0.name)) })
     }
-    let rowsChanged =
-      flagsChanged || assumedChanged || before?.delivery != now.delivery || before?.observed != now.observed
+    let deliveryChanged = before?.delivery != now.delivery || before?.observed != now.observed
+    let rowsChanged = flagsChanged || assumedChanged || deliveryChanged
+    // New refusals at the same delivery change only a row's refusal figures;
+    // the league keeps its order unless it is sorted by one of them.
+    let refusalsOnly = rowsChanged && !dataChanged && !deliveryChanged && derived.inputs != nil
+    let keepOrder =
+      refusalsOnly && before?.sort == now.sort && before?.ascending == now.ascending
+      && !LeagueTable.followsRefusals(league.sort)
     if rowsChanged, let inputs = derived.leagueInputs {
-      derived.rows = LeagueTable.rows(session.analysis, delivery: scheme, inputs: inputs)
+      if refusalsOnly {
+        LeagueTable.refresh(&derived.rows, inputs: inputs)
+        if keepOrder { LeagueTable.refresh(&derived.ranked, inputs: inputs) }
+      } else {
+        derived.rows = LeagueTable.rows(session.analysis, delivery: scheme, inputs: inputs)
+      }
     }
     let filtersChanged = before?.filters != now.filters
     let rankChanged = rowsChanged || before?.sort != now.sort || before?.ascending != now.ascending
-    if rankChanged {
+    if rankChanged && !keepOrder {
       derived.ranked = LeagueTable.rank(derived.rows, by: league.sort, ascending: league.ascending)
     }
     if rankChanged || before?.region != now.region || filtersChanged {

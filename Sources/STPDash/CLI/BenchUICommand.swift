@@ -68,6 +68,11 @@ struct BenchUICommand: ParsableCommand {
       lines.append(measure("re-sort (s, i)", (0..<keys).map { $0 % 4 == 3 ? .char("i") : .char("s") }))
       lines.append(measure("delivery (+, -)", (0..<keys).map { $0 % 2 == 0 ? .char("+") : .char("-") }))
       lines.append(measure("search (/ name, Enter)", Array((AppFixtureKeys.search).prefix(keys))))
+      // Whatever the search left open is closed first.
+      _ = Reducer.reduce(&state, .keyPressed(.escape), at: WallTime(seconds: 0))
+      if state.input != nil || state.screen != .league {
+        throw BatchError("bench-ui: the league is not ready for keys")
+      }
       lines.append(measure("refusing setting (!)", (0..<keys).map { _ in .char("!") }))
       // On a footprint's screen (its power to block counted for every frame):
       // assume members refusing and back, moving down the list.
