@@ -13,12 +13,16 @@ research folder (../shared/data-ref) when it is there.
 Run from the repository root:  python3 scripts/make-sample-data.py
 """
 
+import collections
 import csv
 import hashlib
+import re
 import json
 import os
 import shutil
 import sys
+
+import sample_disputes as disputes  # beside this script: the disputes, their dates, the sourced stances
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REF = os.path.join(ROOT, "sample-data", "reference")
@@ -35,9 +39,19 @@ COPIED = [
      "trust_dhsc_loans_closing_balance_2016_17_to_2018_19.csv"),
     ("derived/stp17_hexmap_44.hexjson", "stp17_hexmap_44.hexjson"),
     ("original/odileeds_hexmaps/LICENSE", "odileeds_hexmaps_LICENSE"),
+    ("derived/stp_reconfiguration_proposals.csv", "stp_reconfiguration_proposals.csv"),
+    ("derived/stp_reconfiguration_referrals.csv", "stp_reconfiguration_referrals.csv"),
+    ("derived/stp_org_stance.csv", "stp_org_stance.csv"),
+    ("derived/stf_control_totals_trust.csv", "stf_control_totals_trust.csv"),
+    ("derived/stf_control_totals_national_stp.csv", "stf_control_totals_national_stp.csv"),
+    ("derived/stp_designations_2017_2020.csv", "stp_designations_2017_2020.csv"),
+    ("derived/stp_ratings_july2017_v2.csv", "stp_ratings_july2017_v2.csv"),
+    ("derived/stp_gaps_missing_and_conflicts.csv", "stp_gaps_missing_and_conflicts.csv"),
+    ("derived/stp_leaders_additions.csv", "stp_leaders_additions.csv"),
 ]
 
 SEED = "stpdash-sample-v1"
+RATING_DAY = "2017-07-21"  # NHS England's STP progress dashboard (baseline), published 21 July 2017
 REPORTED_STATUSES = {"ok", "unclear", "draft", "conflicting", "suspect"}
 LOANS = "dhsc_loans_closing_balance"
 LOANS_SOURCE = ("BBC Shared Data Unit, BBC-Data-Unit/hospital-loans (commit d6002c7c), IRSL (TOTAL) sheet of {file}; "
@@ -104,6 +118,15 @@ def main():
     fps = read("stp_footprints_44_assembled.csv")
     gaps = {r["stp17cd"]: r for r in read("stp_do_nothing_gap_2020_21_sourced.csv")}
     leaders = {r["stp17cd"]: r for r in read("stp_leaders_march2016.csv")}
+    for r in read("stp_leaders_additions.csv"):
+        # Leaders of 2016 the first round lacked (and a role it lacked); later leaders are not the plan's.
+        lead = leaders.setdefault(r["stp17cd"], {})
+        new = r["status"].startswith("new") or (r["status"].startswith("role added") and not lead.get("role"))
+        if not new or (lead.get("leader") and not r["status"].startswith("role added")):
+            continue
+        uncertain = " (date uncertain: " + r["as_of"] + ")" if "uncertain" in r["status"] else ""
+        lead.update(leader=r["person"], role=r["role_as_published"] + uncertain,
+                    source_url=f"{r['source_type']}: {r['source_url']}")
     ons_pop = {r["stp17cd"]: r for r in read("stp17_population_mid2019.csv")}
     quoted_pop = {}
     for r in read("stp_population_quoted.csv"):
@@ -157,6 +180,19 @@ def main():
             if g["caveat"]:
                 note = (note + ": " if note else "") + g["caveat"]
             gap_note[c] = note
+    # Gaps the second research round found where the first had none (a
+    # "found" row), with the conflicting figure as the caveat.
+    more = read("stp_gaps_missing_and_conflicts.csv")
+    for r in more:
+        c = r["stp17cd"]
+        if c in gap2021 or not r["status"].startswith("found"):
+            continue
+        gap2021[c] = float(r["value_gbp_m"])
+        gap_basis[c] = "reported"
+        gap_source[c] = f"{disputes.source_kind(r['source_type'])}: {r['source_url']}"
+        others = [f"£{o['value_gbp_m']}m ({o['year_basis']}; {o['source_url']})" for o in more
+                  if o["stp17cd"] == c and o["status"].startswith("conflicting")]
+        gap_note[c] = disputes.join(f"{r['status']}: {r['note']}", "conflicting: " + "; ".join(others) if others else "")
     reported_heads = sorted(gap2021[c] * 1e6 / population[c] for c in gap2021 if pop_basis[c] == "reported")
     median_head = reported_heads[len(reported_heads) // 2]
     for c in codes:
@@ -169,8 +205,10 @@ def main():
         reason = g["caveat"] or g["status"]
         if g["status"] == "cumulative":
             reason = f"reported {g['do_nothing_gap_2020_21_gbp_m']} is {g['caveat']}"
-        gap_note[c] = (f"{g['status']}: {reason}; illustrative: median reported gap per head "
-                       f"(£{median_head:.2f}) x population")
+        weak = [f"a {o['source_type']} says £{o['value_gbp_m']}m ({o['status']}; not used)" for o in more
+                if o["stp17cd"] == c and o["compares_with_data_ref"].startswith("fills not_found (weak)")]
+        gap_note[c] = disputes.join(f"{g['status']}: {reason}; illustrative: median reported gap per head "
+                                    f"(£{median_head:.2f}) x population", *weak)
     per_head = {c: gap2021[c] * 1e6 / population[c] for c in codes}
 
     # --- Footprint trajectories (illustrative shapes).
@@ -268,21 +306,19 @@ def main():
                     "Campaign blog (Oct 2016): the STP can only cut costs by £983m, leaving £87m of the £1,070m. "
                     + WY_BLOG, "secondary source"))
 
-    # --- Stances: two sourced refusals, the rest illustrative.
+    # --- Stances: every sourced one (stp_org_stance.csv) replaces the
+    # illustrative one for that body and footprint; the rest are illustrative.
     alignment = []
     dist = {
         "council": [("aligned", 0.35), ("conditional", 0.35), ("dissenting", 0.15), ("refused", 0.05)],
         "nhs": [("aligned", 0.74), ("conditional", 0.14), ("dissenting", 0.05), ("refused", 0.02)],
     }
-    sourced = {
-        ("E09000009", "E54000027"), ("E09000013", "E54000027"),
-    }
+    counts = collections.Counter()
+    member_pairs = {(o, f) for o, f, _, _ in members}
+    sourced, fp_notes = disputes.stances(read("stp_org_stance.csv"), orgs, member_pairs, counts)
     for org, fp, share, l in members:
         if (org, fp) in sourced:
-            alignment.append((org, fp, "refused", "2016-08-26",
-                              "Refused to sign the North West London STP, opposing the downgrade of Ealing "
-                              "and Charing Cross hospitals (Guardian, 26 Aug 2016).",
-                              NWL_REFUSAL, "reported"))
+            alignment.append(sourced[(org, fp)])
             continue
         cohesion = between(-0.15, 0.15, "cohesion", fp)
         u = unit("stance", org, fp)
@@ -297,29 +333,35 @@ def main():
             continue  # no row: the stance reads as unknown
         if unit("history", org, fp) < 0.12 and stance in ("aligned", "refused"):
             earlier = "conditional" if stance == "aligned" else "dissenting"
-            alignment.append((org, fp, earlier, "2016-10-21", "", "illustrative", "illustrative"))
-            alignment.append((org, fp, stance, "2017-03-31", "", "illustrative", "illustrative"))
+            alignment.append((org, fp, earlier, "2016-10-21", "", "illustrative", "illustrative", "", ""))
+            alignment.append((org, fp, stance, "2017-03-31", "", "illustrative", "illustrative", "", ""))
         else:
-            alignment.append((org, fp, stance, "", "", "illustrative", "illustrative"))
+            alignment.append((org, fp, stance, "", "", "illustrative", "illustrative", "", ""))
 
     # --- Write.
+    ratings = {r["stp17cd"]: r for r in read("stp_ratings_july2017_v2.csv")}
     fp_rows = []
     for f in fps:
         c = f["stp17cd"]
+        rating, rating_note, rating_source = f["progress_rating_jul2017"], "", f["rating_source"]
+        v2 = ratings.get(c, {})
+        if not rating and v2.get("overall_rating_jul2017") and v2["status"] == "inferred":
+            rating, rating_note, rating_source = v2["overall_rating_jul2017"], v2["note"], v2["source_urls"]
         lead = leaders.get(c, {})
         leader = lead.get("leader", "")
         role = lead.get("role", "") if leader else (lead.get("note", "") or lead.get("role", ""))
         sources = [f"name, region: ONS CCG to STP and CCG to NHS region lookups (April 2017), OGL v3.0"]
         if lead.get("source_url"):
             sources.append("leader: " + lead["source_url"])
-        if f["rating_source"]:
-            sources.append("rating: " + f["rating_source"])
+        if rating_source:
+            sources.append("rating: " + rating_source)
         sources.append("population: " + pop_note[c])
         fp_rows.append((c, f["stp17nm_ons_apr2017"], f["region_short"], leader, role, population[c],
-                        pop_basis[c], f["progress_rating_jul2017"], "; ".join(sources),
-                        pop_note[c] if pop_basis[c] == "reported" else ""))
+                        pop_basis[c], rating, "; ".join(sources),
+                        pop_note[c] if pop_basis[c] == "reported" else "",
+                        RATING_DAY if rating else "", rating_note))
     write("footprints.csv", ["code", "name", "region", "leader", "leader_role", "population",
-                             "population_basis", "rating", "source", "note"], fp_rows)
+                             "population_basis", "rating", "source", "note", "rating_as_of", "rating_note"], fp_rows)
     write("organisations.csv", ["code", "name", "kind", "source"], orgs)
     write("memberships.csv", ["org", "footprint", "share"],
           [(o, f, f"{s:.4f}".rstrip("0").rstrip(".")) for o, f, s, l in members])
@@ -345,22 +387,46 @@ def main():
         source = LOANS_SOURCE.format(file=file)
         if len(names) > 1:
             source += f"; the sum of {len(names)} rows ({'; '.join(names)})"
-        indicators.append((code, year, LOANS, f"{value:.3f}".rstrip("0").rstrip("."), "gbp_m", "reported", source))
-    write("indicators.csv", ["entity", "year", "indicator", "value", "unit", "basis", "source"], indicators)
+        indicators.append((code, year, LOANS, f"{value:.3f}".rstrip("0").rstrip("."), "gbp_m", "reported", source,
+                           "", ""))
+    loans_rows = len(indicators)
+    indicators += disputes.control_totals(read("stf_control_totals_trust.csv"), known, counts)
+    write("indicators.csv", ["entity", "year", "indicator", "value", "unit", "basis", "source", "note", "as_of"],
+          indicators)
 
     # The hex map (odd-r layout, row 1 at the south), MIT, Open Innovations.
     hex_rows = sorted((c, h["q"], h["r"], h["short"]) for c, h in hexes.items())
     write("hexmap.csv", ["code", "q", "r", "label"], hex_rows)
-    write("alignment.csv", ["org", "footprint", "stance", "as_of", "note", "source", "basis"], alignment)
+    write("alignment.csv", ["org", "footprint", "stance", "as_of", "note", "source", "basis", "caveat",
+                            "source_kind"], alignment)
 
-    counts = {
+    # --- The disputes: changes, referrals, designations, notes; control totals as indicators.
+    org_codes = {o[0] for o in orgs}
+    change_rows, change_ids = disputes.changes(read("stp_reconfiguration_proposals.csv"), org_codes)
+    write("changes.csv", ["id", "footprint", "site", "org", "service", "change", "proposed", "status",
+                          "status_date", "source_kind", "source", "quote", "note"], change_rows)
+    referral_rows = disputes.referrals(read("stp_reconfiguration_referrals.csv"), change_ids)
+    write("referrals.csv", ["id", "change", "footprint", "site", "service", "referred_by", "referred", "action",
+                            "action_date", "advice", "advice_date", "outcome", "outcome_date", "source_kind",
+                            "source", "quote", "note"], referral_rows)
+    write("designations.csv", ["footprint", "designation", "date", "note", "source_kind", "source", "quote"],
+          disputes.designations(read("stp_designations_2017_2020.csv")))
+    write("footprint_notes.csv", ["footprint", "date", "note", "source_kind", "source", "quote", "caveat"],
+          fp_notes)
+
+    counts.update({
         "do-nothing 2020/21 reported": sum(1 for c in codes if gap_basis[c] == "reported"),
         "of which with a caveat": sum(1 for c in codes if gap_basis[c] == "reported" and gap_note[c]),
         "illustrative": sum(1 for c in codes if gap_basis[c] == "illustrative"),
         "populations reported": sum(1 for c in codes if pop_basis[c] == "reported"),
-        "loans rows": len(indicators), "loans trusts left out": len(left_out),
-    }
-    print(counts, file=sys.stderr)
+        "loans rows": loans_rows, "loans trusts left out": len(left_out),
+        "leaders named": sum(1 for r in fp_rows if r[3]),
+        "changes": len(change_rows), "changes' footprints": len({r[1] for r in change_rows}),
+        "referrals (rows)": len(referral_rows), "referrals with a referral date": sum(1 for r in referral_rows if r[6]),
+        "footprint notes": len(fp_notes),
+    })
+    for k, v in counts.items():
+        print(f"{k}: {v}", file=sys.stderr)
     total = sum(gap2021.values())
     print(f"footprints {len(fp_rows)}, organisations {len(orgs)}, memberships {len(members)}, "
           f"finance rows {len(finance)}, stance rows {len(alignment)}", file=sys.stderr)

@@ -55,7 +55,8 @@ struct PresentationTests {
       #expect(shown.contains(prefix), "the screen shows \(fact.label): \(prefix)")
       onScreen += 1
     }
-    #expect(onScreen == 15, "two title facts, ten in the grid and three full width")
+    // North West London has its changes too: a fourth full-width fact.
+    #expect(onScreen == 16, "two title facts, ten in the grid and four full width")
   }
 
   @Test func anOrganisationsFlagHistoryReadsNewestFirstOnScreenAndInStpdashOrg() throws {

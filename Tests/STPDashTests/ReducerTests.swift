@@ -48,13 +48,13 @@ struct ReducerTests {
     let index = LeagueTable.rank(s.derived.rows, by: .region, ascending: true).firstIndex { $0.footprint == wy } ?? 0
     let rows = Layout.League(s.size).rowCount
     let scroll = min(max(s.league.list.scroll, index - rows + 1), index)
-    AppFixture.expect(&s, after: [.char(">")]) {
+    AppFixture.expect(&s, after: [.char("s")]) {
       $0.league.sort = .region
       $0.league.ascending = true
       $0.league.list.scroll = scroll
       AppFixture.say(&$0, sorted(.region, true))
     }
-    AppFixture.send(&s, [.char("<")])
+    AppFixture.send(&s, [.char("S")])
     #expect(s.league.sort == .name)
   }
 
@@ -165,8 +165,10 @@ struct ReducerTests {
     AppFixture.send(&s, [.tab, .tab])
     #expect(s.route == [.league, .regions])
     AppFixture.send(&s, [.tab])
+    #expect(s.route == [.league, .changes])
+    AppFixture.send(&s, [.tab])
     #expect(s.route == [.league])
-    AppFixture.send(&s, [.backTab, .backTab, .backTab])
+    AppFixture.send(&s, [.backTab, .backTab, .backTab, .backTab])
     #expect(s.route == [.league, .organisations])
     AppFixture.send(&s, [.backTab])
     #expect(s.route == [.league, .flags])

@@ -32,6 +32,20 @@ struct SnapshotTests {
     assertSnapshot(render(state), named: "organisations-\(width)x\(height)")
   }
 
+  @Test(arguments: sizes)
+  func changes(width: Int, height: Int) {
+    var state = AppFixture.state(width: width, height: height)
+    AppFixture.send(&state, [.char("8"), .char("j"), .char("j")])
+    assertSnapshot(render(state), named: "changes-\(width)x\(height)")
+  }
+
+  @Test func changesFilteredAsOfADate() {
+    var state = AppFixture.state()
+    AppFixture.send(&state, [.char("8"), .char("\\")] + "service:maternity referred".map { .char($0) } + [.enter])
+    AppFixture.send(&state, Array(repeating: .char("<"), count: 50))
+    assertSnapshot(render(state), named: "changes-maternity-as-of-100x30")
+  }
+
   @Test func organisationsFilteredWithAnAssumedRefusal() {
     var state = AppFixture.state()
     AppFixture.send(&state, [.char("5"), .char("\\")] + "kind:council stance:refused".map { .char($0) } + [.enter])

@@ -44,4 +44,8 @@ public enum LeagueColumn: Int, CaseIterable, Sendable, Hashable {
   case blockers
   /// DHSC loans to the member trusts.
   case loans
+  /// Proposed service changes (changes.csv).
+  case changes
+  /// Referrals of changes to the Secretary of State (referrals.csv).
+  case referrals
 }

@@ -78,6 +78,10 @@ public struct LeagueRow: Sendable, Hashable {
   public var loansYear: FinancialYear? = nil
   /// The change since the earliest year with a balance.
   public var loansChange: Double? = nil
+  /// Proposed service changes in the footprint, as known.
+  public var changes = 0
+  /// Referrals of its changes to the Secretary of State, as known.
+  public var referrals = 0
 
   /// Whether the plan balances as filed (`nil`: not known).
   public var balancesAsFiled: Bool? { margin.map { $0 >= 0 } }
@@ -281,6 +285,8 @@ public enum LeagueTable {
       population: fp.population, populationBasis: fp.population == nil ? nil : fp.populationBasis,
       populationNote: fp.note, loans: analysis.loans[f]?.latest?.value,
       loansYear: analysis.loans[f]?.latest?.year, loansChange: analysis.loans[f]?.change)
+    row.changes = d.disputes.changeCount(footprint: f)
+    row.referrals = d.disputes.referralCount(footprint: f)
     refresh(&row, inputs: inputs)
     return row
   }
@@ -385,6 +391,8 @@ public enum LeagueTable {
     var atRisk = Sum()
     var withRefusals = Sum()
     var refusing = 0
+    var changes = 0
+    var referrals = 0
     var loans = Sum()
     var loansChange = Sum()
     var loansYear: FinancialYear? = nil
@@ -405,6 +413,8 @@ public enum LeagueTable {
       atRisk.add(rows[i].atRisk)
       withRefusals.add(rows[i].marginWithRefusals)
       refusing += rows[i].refusing
+      changes += rows[i].changes
+      referrals += rows[i].referrals
       loans.add(rows[i].loans)
       loansChange.add(rows[i].loansChange)
       if let y = rows[i].loansYear, loansYear.map({ y > $0 }) ?? true { loansYear = y }
@@ -451,6 +461,8 @@ public enum LeagueTable {
       population: pop > 0 ? pop : nil, loans: loans.value, loansYear: loansYear,
       loansChange: loansChange.value)
     row.refusing = refusing
+    row.changes = changes
+    row.referrals = referrals
     return row
   }
 
@@ -534,6 +546,8 @@ public enum LeagueTable {
     case .pivotal: Double(r.pivotal)
     case .blockers: r.blockersNeeded.map(Double.init)
     case .loans: r.loans
+    case .changes: Double(r.changes)
+    case .referrals: Double(r.referrals)
     }
   }
 

@@ -24,7 +24,7 @@ public struct OrganisationLine: Sendable, Hashable {
   /// Its stance in its main footprint.
   public var stance: Stance
   /// The date of that stance's record.
-  public var stanceDate: Day?
+  public var stanceDate: EventDate?
   /// True when its stance differs between its footprints.
   public var mixedStance: Bool
   /// Flagged as not cooperating in any of its footprints.

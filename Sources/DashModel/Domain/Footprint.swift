@@ -20,6 +20,13 @@ public struct Footprint: Sendable, Hashable, Identifiable {
   public var source: String?
   /// A caveat on the row's figures (its population: its year, how it was made).
   public var note: String?
+  /// When the rating was published (a view as of an earlier day has none).
+  public var ratingAsOf: EventDate?
+  /// A caveat on the rating (inferred, not stated).
+  public var ratingNote: String?
+
+  /// How the rating stands: reported, or with a caveat (inferred).
+  public var ratingStanding: FigureStanding { ratingNote == nil ? .reported : .caveat }
 
   /// The code identifies a footprint.
   public var id: String { code }

@@ -19,12 +19,18 @@ public struct IndicatorRecord: Sendable, Hashable {
   public var note: String?
   /// The line in `indicators.csv`.
   public var line: Int
+  /// When the value was known (a decision's date), if the data say.
+  public var asOf: EventDate? = nil
 }
 
 /// The indicators STPDash knows by name (any other is listed as it is named).
 public enum Indicator {
   /// Closing balance of Department of Health (Section 40) loans to a trust, £m.
   public static let dhscLoans = "dhsc_loans_closing_balance"
+  /// Whether a trust had accepted its financial control total (1 yes, 0 no), as of a date.
+  public static let controlTotalAccepted = "control_total_accepted"
+  /// A trust's deficit for the year as it predicted it at the time, £m.
+  public static let predictedDeficit = "predicted_deficit"
 }
 
 /// An indicator summed over a footprint's members (share-weighted), by year.

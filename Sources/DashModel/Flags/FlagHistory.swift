@@ -78,6 +78,15 @@ public struct FlagHistory: Sendable {
     }.sorted { $0.pair < $1.pair }
   }
 
+  /// The history as it stood at the end of `day` (UTC): later events left out.
+  public func asOf(_ day: Day?) -> FlagHistory {
+    guard let day else { return self }
+    let last = day.iso
+    return FlagHistory(
+      events: events.filter { $0.time.prefix(10) <= last },
+      problems: problems, omittedProblems: omittedProblems)
+  }
+
   /// This history with more events appended (for changes not yet saved).
   public func appending(_ more: [FlagEvent]) -> FlagHistory {
     FlagHistory(events: events + more, problems: problems, omittedProblems: omittedProblems)

@@ -41,5 +41,20 @@ enum DataFiles {
   static let hexmap = DataFile(
     name: HexRows.file, need: .optional, requiredColumns: HexRows.required, optionalColumns: HexRows.optional)
 
-  static let all = [footprints, organisations, memberships, finance, alignment, indicators, hexmap]
+  static let changes = DataFile(
+    name: ChangeRows.file, need: .optional, requiredColumns: ChangeRows.required, optionalColumns: ChangeRows.optional)
+  static let referrals = DataFile(
+    name: ReferralRows.file, need: .optional, requiredColumns: ReferralRows.required,
+    optionalColumns: ReferralRows.optional)
+  static let designations = DataFile(
+    name: DesignationRows.file, need: .optional, requiredColumns: DesignationRows.required,
+    optionalColumns: DesignationRows.optional)
+  static let footprintNotes = DataFile(
+    name: FootprintNoteRows.file, need: .optional, requiredColumns: FootprintNoteRows.required,
+    optionalColumns: FootprintNoteRows.optional)
+
+  static let all = [
+    footprints, organisations, memberships, finance, alignment, indicators, hexmap, changes, referrals, designations,
+    footprintNotes,
+  ]
 }

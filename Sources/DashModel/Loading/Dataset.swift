@@ -23,6 +23,10 @@ public struct Dataset: Sendable {
   public let hasIndicatorsFile: Bool
   /// Whether `hexmap.csv` was there.
   public let hasHexMapFile: Bool
+  /// Service changes, referrals, designations and notes (the optional dispute files).
+  public let disputes: Disputes
+  /// The day this view of the data is as of, or `nil` for everything known.
+  public let asOfDay: Day?
 
   /// The memberships of each footprint, in file order.
   public let membersOfFootprint: Groups<Footprint, Membership>
@@ -89,8 +93,10 @@ public struct Dataset: Sendable {
     footprints: [Footprint], organisations: Organisations, memberships: [Membership],
     finance: FinanceTable, alignment: StanceRecords, warnings: [Problem], codes: CodeIndex,
     indexes: Indexes? = nil, indicators: [IndicatorRecord] = [], hexes: [HexCell] = [],
-    hasIndicatorsFile: Bool = false, hasHexMapFile: Bool = false
+    hasIndicatorsFile: Bool = false, hasHexMapFile: Bool = false, disputes: Disputes? = nil, asOfDay: Day? = nil
   ) {
+    self.disputes = disputes ?? Disputes(footprintCount: footprints.count)
+    self.asOfDay = asOfDay
     self.indicatorRecords = indicators
     self.hexes = hexes
     self.hasIndicatorsFile = hasIndicatorsFile
@@ -111,6 +117,42 @@ public struct Dataset: Sendable {
     membershipsOfOrganisation = ix.membershipsOfOrganisation
     alignmentHistory = ix.alignmentHistory
     currentRecord = ix.currentRecord
+  }
+
+  /// The data as known on `day`: stances, ratings, indicators, changes,
+  /// referrals, designations and notes dated later are left out (what has
+  /// no date stays). `nil` gives everything. Call it on the data as loaded.
+  public func asOf(_ day: Day?) -> Dataset {
+    guard let day else { return self }
+    let kept = alignment.filter { i in alignment.date(i).map { $0.known(asOf: day) } ?? true }
+    let fps = footprints.storage.map { f -> Footprint in
+      var f = f
+      if let d = f.ratingAsOf, !d.known(asOf: day) { f.rating = nil }
+      return f
+    }
+    return Dataset(
+      footprints: fps, organisations: organisations, memberships: memberships.storage, finance: finance,
+      alignment: kept, warnings: warnings, codes: codes, indexes: nil,
+      indicators: indicatorRecords.filter { $0.asOf.map { $0.known(asOf: day) } ?? true }, hexes: hexes,
+      hasIndicatorsFile: hasIndicatorsFile, hasHexMapFile: hasHexMapFile,
+      disputes: disputes.asOf(day, footprintCount: footprints.count), asOfDay: day)
+  }
+
+  /// The first and last dates the data carry (stances, ratings, indicators, disputes), if any.
+  public var datedRange: ClosedRange<Day>? {
+    var lo: Day? = nil
+    var hi: Day? = nil
+    func see(_ d: EventDate?) {
+      guard let d else { return }
+      lo = lo.map { min($0, d.end) } ?? d.end
+      hi = hi.map { max($0, d.end) } ?? d.end
+    }
+    for i in alignment.indices { see(alignment.date(i)) }
+    for f in footprints { see(f.ratingAsOf) }
+    for r in indicatorRecords { see(r.asOf) }
+    for d in disputes.dates { see(d) }
+    guard let lo, let hi else { return nil }
+    return lo...hi
   }
 
   static func key(org: OrganisationID, footprint: FootprintID) -> Int64 {

@@ -64,6 +64,7 @@ public enum DatasetLoader {
     let side = run.startSideThreads(footprints: footprints, organisations: organisations)
     let finance = run.readFinance(footprints: footprints, organisations: organisations)
     let (indicators, hexes) = run.readExtras()
+    let disputes = run.readDisputes(footprintCount: footprints.count)
     let sideResult = side.finish()
     run.timer.mark("waiting for memberships and stances")
     run.problems.append(contentsOf: sideResult.problems)
@@ -73,7 +74,7 @@ public enum DatasetLoader {
       footprints: footprints, organisations: organisations, memberships: sideResult.memberships, finance: finance,
       alignment: sideResult.alignment, warnings: run.problems.items, codes: run.codes, indexes: sideResult.indexes,
       indicators: indicators, hexes: hexes, hasIndicatorsFile: run.present.contains(DataFiles.indicators.name),
-      hasHexMapFile: run.present.contains(DataFiles.hexmap.name))
+      hasHexMapFile: run.present.contains(DataFiles.hexmap.name), disputes: disputes)
     run.timer.mark("indexes")
     return .success(dataset)
   }
@@ -223,6 +224,23 @@ struct LoadRun {
     }
     let hexes = table(DataFiles.hexmap).map { HexRows.read($0, references: references, problems: &problems) }
     return (indicators ?? [], hexes ?? [])
+  }
+
+  /// The optional dispute files: changes, referrals, designations, footprint notes.
+  mutating func readDisputes(footprintCount: Int) -> Disputes {
+    let changes = table(DataFiles.changes).map { ChangeRows.read($0, references: references, problems: &problems) }
+    let referrals = table(DataFiles.referrals).map {
+      ReferralRows.read($0, references: references, changes: changes ?? [], problems: &problems)
+    }
+    let designations = table(DataFiles.designations).map {
+      DesignationRows.read($0, references: references, problems: &problems)
+    }
+    let notes = table(DataFiles.footprintNotes).map {
+      FootprintNoteRows.read($0, references: references, problems: &problems)
+    }
+    return Disputes(
+      footprintCount: footprintCount, changes: changes ?? [], referrals: referrals ?? [],
+      designations: designations ?? [], notes: notes ?? [])
   }
 }
 

@@ -2,7 +2,7 @@
 enum IndicatorRows {
   static let file = "indicators.csv"
   static let required = ["entity", "year", "indicator", "value"]
-  static let optional = ["unit", "basis", "source", "note"]
+  static let optional = ["unit", "basis", "source", "note", "as_of"]
 
   static func read(_ table: CSVTable, references: References, problems: inout ProblemList) -> [IndicatorRecord] {
     let entity = table.column("entity")
@@ -13,6 +13,7 @@ enum IndicatorRows {
     let basis = table.column("basis")
     let source = table.column("source")
     let note = table.column("note")
+    let asOf = table.column("as_of")
     var out: [IndicatorRecord] = []
     var seen: [String: Int] = [:]
     var unknown = UnknownCodes()
@@ -55,7 +56,8 @@ enum IndicatorRows {
         row, source, field: "source", file: file, limit: RowChecks.noteLimit, problems: &problems)
       let noteText = RowChecks.text(
         row, note, field: "note", file: file, limit: RowChecks.noteLimit, problems: &problems)
-      guard let id, let y, let v, v.isFinite, abs(v) <= RowChecks.moneyLimit, !name.isEmpty else { return }
+      let date = DisputeCells(row: row, file: file).date(asOf, "as_of", problems: &problems)
+      guard let id, let y, let v, v.isFinite, abs(v) <= RowChecks.moneyLimit, !name.isEmpty, date.ok else { return }
       let key = "\(id)|\(y.index)|\(name)"
       if let first = seen[key] {
         problems.error(
@@ -67,7 +69,7 @@ enum IndicatorRows {
       out.append(
         IndicatorRecord(
           entity: FinanceEntity(id), year: y, indicator: name, value: v, unit: unitText.isEmpty ? "count" : unitText,
-          basis: basisValue, source: sourceText.nilIfEmpty, note: noteText.nilIfEmpty, line: line))
+          basis: basisValue, source: sourceText.nilIfEmpty, note: noteText.nilIfEmpty, line: line, asOf: date.date))
     }
     unknown.report(file: file, into: &problems)
     return out

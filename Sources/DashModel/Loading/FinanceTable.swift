@@ -310,7 +310,11 @@ extension Dataset {
     out.append(pop)
     var stances = BasisCounts(file: "alignment.csv")
     for i in alignment.indices {
-      if alignment[i].basis == .illustrative { stances.illustrative += 1 } else { stances.reported += 1 }
+      switch alignment[i].standing {
+      case .illustrative: stances.illustrative += 1
+      case .caveat: stances.caveat += 1
+      case .reported: stances.reported += 1
+      }
     }
     out.append(stances)
     if hasIndicatorsFile {
@@ -327,5 +331,21 @@ extension Dataset {
       out.append(ind)
     }
     return out
+  }
+
+  /// The records that name their kind of source, per file: how many rest on
+  /// official pages, the press, campaigns and other sources.
+  public var sourceKindCounts: [(file: String, counts: [SourceKind: Int])] {
+    func tally(_ kinds: [SourceKind?]) -> [SourceKind: Int] {
+      kinds.compactMap { $0 }.reduce(into: [:]) { $0[$1, default: 0] += 1 }
+    }
+    let rows: [(String, [SourceKind?])] = [
+      ("alignment.csv", alignment.indices.map { alignment[$0].sourceKind }),
+      ("changes.csv", disputes.changes.map(\.sourceKind)),
+      ("referrals.csv", disputes.referrals.map(\.sourceKind)),
+      ("designations.csv", disputes.designations.map(\.sourceKind)),
+      ("footprint_notes.csv", disputes.notes.map(\.sourceKind)),
+    ]
+    return rows.map { ($0.0, tally($0.1)) }.filter { !$0.counts.isEmpty }
   }
 }

@@ -2,7 +2,10 @@
 enum FootprintRows {
   static let file = "footprints.csv"
   static let required = ["code", "name", "region"]
-  static let optional = ["leader", "leader_role", "population", "population_basis", "rating", "source", "note"]
+  static let optional = [
+    "leader", "leader_role", "population", "population_basis", "rating", "source", "note", "rating_as_of",
+    "rating_note",
+  ]
 
   /// Parses every footprint, registering codes in `codes`.
   ///
@@ -22,6 +25,8 @@ enum FootprintRows {
     let rating = table.column("rating")
     let source = table.column("source")
     let note = table.column("note")
+    let ratingAsOf = table.column("rating_as_of")
+    let ratingNote = table.column("rating_note")
     var out: [Footprint] = []
     table.forEachRecord(problems: &problems) { row, problems in
       let line = row.line
@@ -69,7 +74,8 @@ enum FootprintRows {
             "rating \(quotedForMessage(ratingText)) is not one of \(Rating.validNames) (or empty)")
         }
       }
-      out.append(
+      let ratingDate = DisputeCells(row: row, file: file).date(ratingAsOf, "rating_as_of", problems: &problems)
+      var f =
         Footprint(
           code: codeText, name: nameText, region: regionValue ?? .north,
           leader: RowChecks.text(
@@ -84,7 +90,14 @@ enum FootprintRows {
           ).nilIfEmpty,
           note: RowChecks.text(
             row, note, field: "note", file: file, limit: RowChecks.noteLimit, problems: &problems
-          ).nilIfEmpty))
+          ).nilIfEmpty)
+      f.ratingAsOf = ratingDate.date
+      f.ratingNote =
+        RowChecks.text(
+          row, ratingNote, field: "rating_note", file: file, limit: RowChecks.noteLimit, problems: &problems
+        )
+        .nilIfEmpty
+      out.append(f)
     }
     return out
   }

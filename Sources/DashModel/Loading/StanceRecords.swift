@@ -6,8 +6,11 @@ public struct StanceRecords: RandomAccessCollection, Sendable {
   private var footprints: [Int32] = []
   private var stances: [UInt8] = []
   private var bases: [UInt8] = []
-  /// `YYYYMMDD`, or 0 when undated.
-  private var dates: [Int32] = []
+  /// Each date's ``EventDate/code``, or 0 when undated.
+  private var dates: [Int64] = []
+  /// Caveats (indices into `texts`; 0 is none) and kinds of source (0 is none).
+  private var caveats: [Int32] = []
+  private var sourceKinds: [UInt8] = []
   /// Indices into `texts`; 0 is "none".
   private var notes: [Int32] = []
   private var sources: [Int32] = []
@@ -21,11 +24,13 @@ public struct StanceRecords: RandomAccessCollection, Sendable {
 
   /// Room for about `n` records.
   mutating func reserve(_ n: Int) {
-    for k in [\Self.orgs, \.footprints, \.dates, \.notes, \.sources, \.lines] as [WritableKeyPath<Self, [Int32]>] {
+    for k in [\Self.orgs, \.footprints, \.notes, \.sources, \.lines, \.caveats] as [WritableKeyPath<Self, [Int32]>] {
       self[keyPath: k].reserveCapacity(n)
     }
+    dates.reserveCapacity(n)
     stances.reserveCapacity(n)
     bases.reserveCapacity(n)
+    sourceKinds.reserveCapacity(n)
   }
 
   private mutating func textID(_ s: String?) -> Int32 {
@@ -38,11 +43,14 @@ public struct StanceRecords: RandomAccessCollection, Sendable {
     return id
   }
 
-  /// Adds a record; `date` is its `as_of` as `YYYYMMDD` (0 when undated),
-  /// `note` and `source` ids into ``texts`` (0 for none).
+  /// Adds a record; `date` is its `as_of` as an ``EventDate/code`` (0 when
+  /// undated), `note`, `source` and `caveat` ids into ``texts`` (0 for none).
   mutating func append(
-    org: Int, footprint: Int, stance: Stance, date: Int32, note: Int32, source: Int32, basis: Basis, line: Int
+    org: Int, footprint: Int, stance: Stance, date: Int64, note: Int32, source: Int32, basis: Basis, line: Int,
+    caveat: Int32 = 0, sourceKind: SourceKind? = nil
   ) {
+    caveats.append(caveat)
+    sourceKinds.append(sourceKind?.rawValue ?? 0)
     orgs.append(Int32(org))
     footprints.append(Int32(footprint))
     stances.append(UInt8(stance.rawValue))
@@ -56,8 +64,29 @@ public struct StanceRecords: RandomAccessCollection, Sendable {
   /// Adds a record as a value.
   public mutating func append(_ r: AlignmentRecord) {
     append(
-      org: r.org.index, footprint: r.footprint.index, stance: r.stance, date: r.asOf?.number ?? 0, note: textID(r.note),
-      source: textID(r.source), basis: r.basis, line: r.line)
+      org: r.org.index, footprint: r.footprint.index, stance: r.stance, date: r.asOf?.code ?? 0, note: textID(r.note),
+      source: textID(r.source), basis: r.basis, line: r.line, caveat: textID(r.caveat), sourceKind: r.sourceKind)
+  }
+
+  /// The records `keep` keeps, in the same order, sharing the texts.
+  package func filter(_ keep: (StanceRecordID) -> Bool) -> StanceRecords {
+    var out = StanceRecords()
+    out.texts = texts
+    out.textIDs = textIDs
+    for i in indices where keep(i) {
+      let r = i.index
+      out.orgs.append(orgs[r])
+      out.footprints.append(footprints[r])
+      out.stances.append(stances[r])
+      out.bases.append(bases[r])
+      out.dates.append(dates[r])
+      out.notes.append(notes[r])
+      out.sources.append(sources[r])
+      out.lines.append(lines[r])
+      out.caveats.append(caveats[r])
+      out.sourceKinds.append(sourceKinds[r])
+    }
+    return out
   }
 
   /// The first record.
@@ -72,9 +101,9 @@ public struct StanceRecords: RandomAccessCollection, Sendable {
   /// The stance of a record.
   public func stance(_ i: StanceRecordID) -> Stance { Stance(rawValue: Int(stances[i.index])) ?? .unknown }
   /// The date of a record, if it has one.
-  public func date(_ i: StanceRecordID) -> Day? { dates[i.index] == 0 ? nil : Day(number: dates[i.index]) }
+  public func date(_ i: StanceRecordID) -> EventDate? { EventDate(code: dates[i.index]) }
   /// The date as a number that sorts (0 when undated: before every date).
-  package func dateNumber(_ i: StanceRecordID) -> Int32 { dates[i.index] }
+  package func dateNumber(_ i: StanceRecordID) -> Int64 { dates[i.index] }
 
   /// A record.
   public subscript(i: StanceRecordID) -> AlignmentRecord {
@@ -82,6 +111,7 @@ public struct StanceRecords: RandomAccessCollection, Sendable {
     return AlignmentRecord(
       org: org(i), footprint: footprint(i), stance: stance(i), asOf: date(i),
       note: notes[r] == 0 ? nil : texts[Int(notes[r])], source: sources[r] == 0 ? nil : texts[Int(sources[r])],
-      basis: Basis(rawValue: bases[r]) ?? .reported, line: Int(lines[r]))
+      basis: Basis(rawValue: bases[r]) ?? .reported, line: Int(lines[r]),
+      caveat: caveats[r] == 0 ? nil : texts[Int(caveats[r])], sourceKind: SourceKind(rawValue: sourceKinds[r]))
   }
 }

@@ -4,6 +4,9 @@ import DashModel
 struct Session {
   /// The data directory as the user named it.
   var directory: String
+  /// The data as loaded, every date.
+  var loaded: Dataset
+  /// The data as of the view's day (the same as `loaded` for the latest).
   var dataset: Dataset
   var analysis: Analysis
   var journalPath: String
@@ -19,10 +22,20 @@ struct Session {
   var flagsRevision = 0
 
   /// Saved flags followed by unsaved ones: the state the user sees.
-  var flags: FlagHistory { saved.appending(pending) }
+  var flags: FlagHistory { saved.appending(pending).asOf(dataset.asOfDay) }
+
+  /// Shows the data as known on `day` (`nil`: everything): every figure follows.
+  mutating func setAsOf(_ day: Day?) {
+    guard day != dataset.asOfDay else { return }
+    dataset = loaded.asOf(day)
+    analysis = Analysis(dataset)
+    dataRevision += 1
+    flagsRevision += 1
+  }
 
   init(directory: String, dataset: Dataset, journalPath: String, saved: FlagHistory, warnings: [Problem] = []) {
     self.directory = directory
+    self.loaded = dataset
     self.dataset = dataset
     self.analysis = Analysis(dataset)
     self.journalPath = journalPath
@@ -60,6 +73,13 @@ struct OrganisationsState: Hashable {
   var sort: OrganisationColumn = .savings
   var ascending = false
   var list = ListState<OrganisationID>()
+}
+
+/// The Changes screen's list.
+struct ChangesState: Hashable {
+  var sort: ChangeColumn = .footprint
+  var ascending = true
+  var list = ListState<String>()
 }
 
 /// A line of text being typed: a search, a filter, a go-to, or a flag's reason.
@@ -113,6 +133,10 @@ struct DerivedInputs: Equatable {
   var organisations = false
   var orgSort = OrganisationColumn.savings
   var orgAscending = false
+  var changeSort = ChangeColumn.footprint
+  var changeAscending = true
+  /// The day the view is as of (`nil`: everything known).
+  var asOf: Day?
   /// Whether the Regions screen is open (its summaries are made only then).
   var regions = false
   /// What `:` has typed so far, while it is open.
@@ -158,6 +182,10 @@ struct Derived {
   /// The active flags the filter keeps, and their keys.
   var visibleFlags: [FlagEvent] = []
   var visibleFlagKeys: [Int] = []
+  /// The changes the Changes filter keeps, in its sort order.
+  var visibleChanges: [ChangeLine] = []
+  /// How many changes there are before the filter.
+  var changeCount = 0
   /// The regions and England (made while the Regions screen is open).
   var regionSummaries: [RegionSummary] = []
   /// What `:` matches for the text typed so far, best first.
@@ -195,6 +223,9 @@ struct AppState {
   var orgDetailScroll = 0
   var flagsList = ListState<Int>()
   var organisations = OrganisationsState()
+  var changes = ChangesState()
+  /// The day the view is as of (`<`/`>` step by month, `=` back to the latest); `nil`: everything known.
+  var asOf: Day?
   /// Each table's hidden columns (`c`) and sideways scroll (`H`/`L`), by table.
   var tables: [TableName: TableSettings] = [:]
   /// The league column the map is coloured by.
@@ -256,7 +287,8 @@ struct AppState {
       ascending: league.ascending, region: league.region, membersOf: members.footprint, memberSort: members.sort,
       memberAscending: members.ascending, observed: observed, assumed: assumed, refusing: refusing, filters: filters,
       organisations: route.contains(.organisations), orgSort: organisations.sort,
-      orgAscending: organisations.ascending, regions: route.contains(.regions), goTo: goToText, search: searchText)
+      orgAscending: organisations.ascending, changeSort: changes.sort, changeAscending: changes.ascending,
+      asOf: asOf, regions: route.contains(.regions), goTo: goToText, search: searchText)
   }
 
   /// The text `/` has typed, while it is open.
@@ -391,6 +423,7 @@ struct AppState {
         derived.visibleFlagKeys = derived.activeFlagKeys
       }
     }
+    deriveChanges(before: before, now: now, dataChanged: dataChanged)
     if rowsChanged || before?.regions != now.regions {
       derived.regionSummaries =
         now.regions
@@ -404,6 +437,18 @@ struct AppState {
     // Any change may change the list searched: counted again while `/` is
     // open (after the inputs are recorded, so the lists above are used).
     derived.searchCount = now.search.map { Search.count(self, $0) } ?? 0
+  }
+
+  /// The Changes screen's list: made again when the data (or its date), the filter or the sort change.
+  private mutating func deriveChanges(before: DerivedInputs?, now: DerivedInputs, dataChanged: Bool) {
+    guard
+      dataChanged || before?.filters[.changes] != now.filters[.changes] || before?.changeSort != now.changeSort
+        || before?.changeAscending != now.changeAscending
+    else { return }
+    let d = session.dataset
+    derived.visibleChanges = ChangesReport.lines(
+      d, filter: filters[.changes], sort: changes.sort, ascending: changes.ascending)
+    derived.changeCount = d.disputes.changes.count
   }
 
   /// The footprint the user is looking at: the one on screen, else the league's selection.
@@ -444,7 +489,7 @@ struct AppState {
     let delivery = delivery(footprint: f)
     return RefusalWords.facts(
       f, analysis: a, row: row, plan: a.blocking(footprint: f, delivery: delivery, refusals: refusals),
-      refusals: refusals, delivery: delivery, glyphs: glyphs)
+      refusals: refusals, delivery: delivery, glyphs: glyphs) + DisputeWords.facts(f, dataset: a.dataset)
   }
 
   /// The Footprint screen's layout for a footprint (its full-width facts take the lines they need).

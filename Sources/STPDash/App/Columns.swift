@@ -2,11 +2,12 @@ import DashModel
 
 /// The tables whose columns can be chosen and scrolled.
 enum TableName: String, Hashable, Codable, CaseIterable {
-  case league, members, organisations, regions
+  case league, members, organisations, regions, changes
 
   /// The table on a screen, if it has one of these.
   static func on(_ screen: Screen) -> TableName? {
     switch screen {
+    case .changes: .changes
     case .league: .league
     case .footprint: .members
     case .organisations: .organisations
@@ -23,6 +24,7 @@ enum TableName: String, Hashable, Codable, CaseIterable {
     case .members: all = FootprintPresenter.memberColumns.map(\.spec)
     case .organisations: all = OrganisationsPresenter.columns.map(\.spec)
     case .regions: all = RegionsPresenter.sideBySide(state.derived.regionSummaries, glyphs: state.glyphs).columns
+    case .changes: all = state.changesReport.columns().map(\.spec)
     }
     return all.filter { $0.outputs.contains(.screen) }
   }

@@ -14,6 +14,7 @@ enum Command: Hashable {
   case reload, export, flag, unflag, retrySave
   case redraw, suspend
   case assumeRefusing, clearAssumed, cycleRefusing, observedDelivery, resetDelivery
+  case asOfEarlier, asOfLater, asOfLatest
   case goTo, filter, provenance, undo, messages, columns, scrollLeft, scrollRight, copy
   case mapMove(MapDirection)
 }
@@ -72,7 +73,7 @@ enum Keymap {
         keys: [.char(":"), .char("o")], label: ": o", command: .goTo, scopes: [.everywhere],
         help: "go to any name or code"),
       Binding(
-        keys: [.char("+"), .char("=")], label: "+", command: .deliveryUp, scopes: [.everywhere],
+        keys: [.char("+")], label: "+", command: .deliveryUp, scopes: [.everywhere],
         help: "plans deliver 10% more"),
       Binding(
         keys: [.char("-"), .char("_")], label: "-", command: .deliveryDown, scopes: [.everywhere],
@@ -92,6 +93,14 @@ enum Keymap {
       Binding(
         keys: [.char("X")], label: "X", command: .clearAssumed, scopes: [.everywhere],
         help: "clear assumed refusals"),
+      Binding(
+        keys: [.char("<")], label: "<", command: .asOfEarlier, scopes: [.everywhere],
+        help: "as of a month earlier: stances, flags, changes as known then"),
+      Binding(
+        keys: [.char(">")], label: ">", command: .asOfLater, scopes: [.everywhere], help: "as of a month later"),
+      Binding(
+        keys: [.char("=")], label: "=", command: .asOfLatest, scopes: [.everywhere],
+        help: "back to everything known (the latest)"),
       Binding(
         keys: [.char("!")], label: "!", command: .cycleRefusing, scopes: [.everywhere],
         help: "which stances count as refusing (cycles)"),
@@ -126,44 +135,49 @@ enum Keymap {
       Binding(keys: [.end, .char("G")], label: "G End", command: .bottom, scopes: [.lists], help: "last row"),
       Binding(
         keys: [.enter], label: "Enter", command: .drill,
-        scopes: [.league, .footprint, .organisation, .flags, .trajectory, .organisations, .map],
+        scopes: [.league, .footprint, .organisation, .flags, .trajectory, .organisations, .map, .changes],
         help: "open the selected row"),
       Binding(
-        keys: [.char("s"), .char(">")], label: "s >", command: .sortNext,
-        scopes: [.league, .footprint, .organisations, .map],
+        keys: [.char("s")], label: "s", command: .sortNext,
+        scopes: [.league, .footprint, .organisations, .map, .changes],
         help: "sort by the next column"),
       Binding(
-        keys: [.char("S"), .char("<")], label: "S <", command: .sortPrevious,
-        scopes: [.league, .footprint, .organisations, .map],
+        keys: [.char("S")], label: "S", command: .sortPrevious,
+        scopes: [.league, .footprint, .organisations, .map, .changes],
         help: "sort by the previous column"),
       Binding(
-        keys: [.char("i")], label: "i", command: .sortInvert, scopes: [.league, .footprint, .organisations],
+        keys: [.char("i")], label: "i", command: .sortInvert, scopes: [.league, .footprint, .organisations, .changes],
         help: "invert the sort order"
       ),
       Binding(
         keys: [.char("R")], label: "R", command: .regionCycle, scopes: [.league], help: "filter by region (cycles)"),
       Binding(
-        keys: [.char("c")], label: "c", command: .columns, scopes: [.league, .footprint, .organisations, .regions],
+        keys: [.char("c")], label: "c", command: .columns,
+        scopes: [.league, .footprint, .organisations, .regions, .changes],
         help: "choose the columns shown"),
       Binding(
-        keys: [.char("H")], label: "H", command: .scrollLeft, scopes: [.league, .footprint, .organisations, .regions],
+        keys: [.char("H")], label: "H", command: .scrollLeft,
+        scopes: [.league, .footprint, .organisations, .regions, .changes],
         help: "columns: scroll left"),
       Binding(
-        keys: [.char("L")], label: "L", command: .scrollRight, scopes: [.league, .footprint, .organisations, .regions],
+        keys: [.char("L")], label: "L", command: .scrollRight,
+        scopes: [.league, .footprint, .organisations, .regions, .changes],
         help: "columns: scroll right"),
       Binding(
-        keys: [.char("/")], label: "/", command: .search, scopes: [.league, .footprint, .flags, .organisations],
+        keys: [.char("/")], label: "/", command: .search,
+        scopes: [.league, .footprint, .flags, .organisations, .changes],
         help: "search name or code"),
       Binding(
         keys: [.char("\\")], label: "\\", command: .filter,
-        scopes: [.league, .footprint, .flags, .organisations, .map],
+        scopes: [.league, .footprint, .flags, .organisations, .map, .changes],
         help: "filter the rows by terms"),
       Binding(
-        keys: [.char("n")], label: "n", command: .searchNext, scopes: [.league, .footprint, .flags, .organisations],
+        keys: [.char("n")], label: "n", command: .searchNext,
+        scopes: [.league, .footprint, .flags, .organisations, .changes],
         help: "next match"),
       Binding(
         keys: [.char("N")], label: "N", command: .searchPrevious,
-        scopes: [.league, .footprint, .flags, .organisations],
+        scopes: [.league, .footprint, .flags, .organisations, .changes],
         help: "previous match"),
       Binding(
         keys: [.char("t")], label: "t", command: .trajectory, scopes: [.league, .footprint], help: "its trajectory"),

@@ -106,6 +106,24 @@ enum Layout {
     }
   }
 
+  /// Rows of the Changes screen: a line of totals, the list, a rule and the selected change's details.
+  struct Changes {
+    let infoY = 1
+    let headerY = 2
+    let firstRowY = 3
+    let rowCount: Int
+    let ruleY: Int
+    let detailY: Int
+    let detailRows: Int
+
+    init(_ size: Size) {
+      detailRows = size.height >= 28 ? 4 : (size.height >= 20 ? 3 : 1)
+      ruleY = size.height - 2 - detailRows
+      detailY = ruleY + 1
+      rowCount = max(1, ruleY - 3)
+    }
+  }
+
   /// The tab labels on the top line, right-aligned: (tab, x, width). Each
   /// tab is titled when there is room; otherwise only the current one is,
   /// the others showing their number.

@@ -57,6 +57,10 @@ enum Lists {
       return ListAccess(
         keys: state.derived.visibleOrganisations.map(\.org), viewport: Layout.Organisations(state).rowCount,
         state: state, path: \.organisations.list)
+    case .changes:
+      return ListAccess(
+        keys: state.derived.visibleChanges.map(\.change.id), viewport: Layout.Changes(state.size).rowCount,
+        state: state, path: \.changes.list)
     case .trajectory, .map, .regions:
       return nil
     }

@@ -94,6 +94,9 @@ extension Reducer {
     case .organisations:
       let l = Layout.Organisations(state)
       (header, first, count) = (l.headerY, l.firstRowY, l.rowCount)
+    case .changes:
+      let l = Layout.Changes(state.size)
+      (header, first, count) = (l.headerY, l.firstRowY, l.rowCount)
     case .trajectory, .map, .regions:
       return nil
     }

@@ -81,6 +81,11 @@ enum Navigation {
     case .organisations:
       guard let o = state.organisations.list.selected else { return }
       GoTo.open(&state, .organisation(o))
+    case .changes:
+      guard let id = state.changes.list.selected,
+        let line = state.derived.visibleChanges.first(where: { $0.change.id == id })
+      else { return }
+      openFootprint(&state, line.change.footprint)
     case .regions:
       return
     case .flags:
@@ -138,6 +143,7 @@ enum Navigation {
     case .map: state.route = [.league, .map]
     case .regions: state.route = [.league, .regions]
     case .organisations: state.route = [.league, .organisations]
+    case .changes: state.route = [.league, .changes]
     }
   }
 

@@ -73,6 +73,7 @@ enum Reducer {
     case .deliveryUp, .deliveryDown, .deliveryUpOne, .deliveryDownOne, .typeDelivery, .observedDelivery,
       .resetDelivery, .assumeRefusing, .clearAssumed, .cycleRefusing:
       WhatIf.run(&state, command)
+    case .asOfEarlier, .asOfLater, .asOfLatest: WhatIf.stepAsOf(&state, command)
     case .mapMove(let direction): MapMoves.move(&state, direction)
     case .scrollLeft: Columns.scroll(&state, by: -1)
     case .scrollRight: Columns.scroll(&state, by: 1)

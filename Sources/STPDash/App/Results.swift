@@ -68,7 +68,7 @@ enum Results {
     var route: [Screen] = []
     for s in state.route {
       switch s {
-      case .league, .flags, .organisations, .map, .regions: route.append(s)
+      case .league, .flags, .organisations, .map, .regions, .changes: route.append(s)
       case .trajectory(let f):
         if f == nil || fp(f) != nil { route.append(.trajectory(fp(f))) }
       case .footprint(let f):
@@ -88,6 +88,7 @@ enum Results {
     session.dataRevision = state.session.dataRevision + 1
     session.flagsRevision = state.session.flagsRevision + 1
     state.session = session
+    state.session.setAsOf(state.asOf)
     state.route = route.isEmpty ? [.league] : route
     state.dataChangedOnDisk = false
     let warnings = session.warnings.count

@@ -41,6 +41,7 @@ struct SavedSettings: Codable, Equatable {
     case .organisations: screen = "organisations"
     case .map: screen = "map"
     case .regions: screen = "regions"
+    case .changes: screen = "changes"
     case .league: screen = "league"
     }
     footprint = s.focusFootprint.map { d.footprints[$0].code }
@@ -63,6 +64,7 @@ struct SavedSettings: Codable, Equatable {
     case .members: "members"
     case .organisations: "organisations"
     case .flags: "flags"
+    case .changes: "changes"
     }
   }
 
@@ -103,6 +105,7 @@ struct SavedSettings: Codable, Equatable {
     case "organisations": Navigation.switchTab(&s, .organisations)
     case "map": Navigation.switchTab(&s, .map)
     case "regions": Navigation.switchTab(&s, .regions)
+    case "changes": Navigation.switchTab(&s, .changes)
     default: break
     }
     s.derive()

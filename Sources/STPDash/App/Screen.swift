@@ -16,11 +16,13 @@ enum Screen: Hashable {
   case map
   /// The regions side by side.
   case regions
+  /// The proposed service changes and their referrals.
+  case changes
 }
 
 /// The screens reached by number.
 enum Tab: Int, CaseIterable {
-  case league = 1, trajectory, footprint, flags, organisations, map, regions
+  case league = 1, trajectory, footprint, flags, organisations, map, regions, changes
 
   var title: String {
     switch self {
@@ -31,13 +33,14 @@ enum Tab: Int, CaseIterable {
     case .organisations: "Orgs"
     case .map: "Map"
     case .regions: "Regions"
+    case .changes: "Changes"
     }
   }
 }
 
 /// Where a key binding applies.
 enum Scope: Hashable {
-  case everywhere, league, trajectory, footprint, organisation, flags, organisations, map, regions
+  case everywhere, league, trajectory, footprint, organisation, flags, organisations, map, regions, changes
   /// Any screen with a list to move through.
   case lists
 }
@@ -112,6 +115,13 @@ extension Screen {
         hints: [
           ([.help], "help"), ([], "arrows move"), ([.drill], "open"), ([.sortNext], "colour by"),
           ([.filter], "filter"), ([.provenance], "sources"), ([.quit], "quit"),
+        ])
+    case .changes:
+      ScreenSpec(
+        scopes: [.changes, .lists], tab: .changes, filter: .changes, table: .changes,
+        hints: [
+          ([.help], "help"), ([.drill], "footprint"), ([.provenance], "sources"), ([.sortNext], "sort"),
+          ([.filter], "filter"), ([.asOfEarlier, .asOfLater], "as of"), ([.quit], "quit"),
         ])
     case .regions:
       ScreenSpec(

@@ -16,6 +16,7 @@ extension AppState {
     case .organisations: organisationsReport
     case .map: mapReport
     case .regions: regionsReport
+    case .changes: changesReport
     }
   }
 
@@ -57,7 +58,7 @@ extension AppState {
   var flagsReport: FlagsReport {
     FlagsReport(
       events: derived.visibleFlags, dataset: session.dataset, all: false, journal: session.journalPath,
-      context: ExportContext(filter: filters[.flags]))
+      context: ExportContext(filter: filters[.flags], asOf: session.dataset.asOfDay))
   }
 
   var organisationsReport: OrganisationsReport {
@@ -65,6 +66,12 @@ extension AppState {
       lines: derived.visibleOrganisations, total: derived.organisations.count, analysis: session.analysis,
       delivery: scheme, sort: organisations.sort, ascending: organisations.ascending,
       context: context(filter: .organisations))
+  }
+
+  var changesReport: ChangesReport {
+    ChangesReport(
+      lines: derived.visibleChanges, total: derived.changeCount, dataset: session.dataset, sort: changes.sort,
+      ascending: changes.ascending, context: context(filter: .changes))
   }
 
   var mapReport: MapReport {
@@ -81,6 +88,10 @@ extension AppState {
       return ProvenancePresenter.organisation(o, analysis: a, glyphs: glyphs)
     case .organisations:
       return organisations.list.selected.map { ProvenancePresenter.organisation($0, analysis: a, glyphs: glyphs) } ?? []
+    case .changes:
+      guard let id = changes.list.selected, let line = derived.visibleChanges.first(where: { $0.change.id == id })
+      else { return [] }
+      return ProvenancePresenter.change(line, dataset: session.dataset, glyphs: glyphs)
     case .flags:
       guard let flag = activeFlag(key: flagsList.selected), let o = session.dataset.organisationID(code: flag.org)
       else { return [] }

@@ -13,6 +13,7 @@ enum Search {
     case .league: return state.derived.visible.compactMap { r in r.footprint.map { ($0, r.name, r.code) } }
     case .footprint(let f): return state.memberRows(f).map { (nil, $0.name, $0.code) }
     case .organisations: return state.derived.visibleOrganisations.map { (nil, $0.name, $0.code) }
+    case .changes: return state.derived.visibleChanges.map { (nil, $0.change.site, $0.change.id) }
     case .flags:
       return state.derived.visibleFlags.map { e in
         (nil, d.organisationID(code: e.org).map { d.organisations[$0].name } ?? e.org, e.org)

@@ -27,6 +27,12 @@ enum Sorting {
       let i = all.firstIndex(of: state.organisations.sort) ?? 0
       let next = all[((i + delta) % all.count + all.count) % all.count]
       setOrganisations(&state, next, ascending: next.naturallyAscending)
+    case .changes:
+      let all = ChangeColumn.allCases
+      let i = all.firstIndex(of: state.changes.sort) ?? 0
+      state.changes.sort = all[((i + delta) % all.count + all.count) % all.count]
+      state.changes.ascending = true
+      state.notice = Notice(text: "changes sorted by \(state.changes.sort.title.lowercased()) (i inverts)", kind: .info)
     default: break
     }
   }
@@ -47,6 +53,7 @@ enum Sorting {
       state.members.ascending.toggle()
     case .organisations:
       setOrganisations(&state, state.organisations.sort, ascending: !state.organisations.ascending)
+    case .changes: state.changes.ascending.toggle()
     default: break
     }
   }

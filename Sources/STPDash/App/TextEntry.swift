@@ -120,6 +120,7 @@ enum TextEntry {
       return state.memberRows(f).count
     case .organisations: return state.derived.organisations.filter { q.matches(.organisation($0, dataset: d)) }.count
     case .flags: return state.derived.activeFlags.filter { q.matches(.flag($0, dataset: d)) }.count
+    case .changes: return ChangeLine.all(d).filter { q.matches(.change($0, dataset: d)) }.count
     }
   }
 

@@ -49,4 +49,36 @@ enum WhatIf {
     default: break
     }
   }
+
+  /// `<` a month earlier, `>` a month later (past the last dated record:
+  /// the latest), `=` the latest: every view shows what was known then.
+  static func stepAsOf(_ state: inout AppState, _ command: Command) {
+    let range = state.session.loaded.datedRange
+    let last = range?.upperBound ?? AsOfWords.today()
+    var day: Day?
+    switch command {
+    case .asOfEarlier: day = (state.asOf ?? last.nextMonth).previousMonth
+    case .asOfLater: day = state.asOf.map(\.nextMonth).flatMap { $0 > last ? nil : $0 }
+    default: day = nil
+    }
+    if state.asOf == nil && day == nil {
+      state.notice = Notice(text: "already showing everything known; < steps back a month", kind: .info)
+      return
+    }
+    state.asOf = day
+    state.session.setAsOf(day)
+    guard let day else {
+      state.notice = Notice(text: "everything known (the latest); < steps back a month", kind: .info)
+      return
+    }
+    let meaning = AsOfWords.range(day, range) ?? "stances, flags, changes and ratings as known then"
+    state.notice = Notice(
+      text: "as of \(day.iso): " + meaning.replacingPrefix("as of \(day.iso): ") + "; < > step, = latest",
+      kind: .info)
+  }
+}
+
+extension String {
+  /// The string without a prefix, when it has it.
+  func replacingPrefix(_ prefix: String) -> String { hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self }
 }

@@ -20,6 +20,22 @@ struct DataOptions: ParsableArguments {
     help: ArgumentHelp("The flag journal (default: flags.csv in the data directory).", valueName: "FILE"))
   var flags: String?
 
+  @Option(
+    name: .customLong("as-of"),
+    help: ArgumentHelp(
+      "Show the data as known on this day: stances, flags, changes, referrals, designations and ratings dated later are left out, and every figure follows.",
+      valueName: "YYYY-MM-DD"))
+  var asOf: String?
+
+  func validate() throws {
+    if let asOf, Day(iso: asOf.trimmingWhitespace()) == nil {
+      throw ValidationError(AsOfWords.malformed(asOf))
+    }
+  }
+
+  /// The day of `--as-of`, if given.
+  var asOfDay: Day? { asOf.flatMap { Day(iso: $0.trimmingWhitespace()) } }
+
   /// The data directory to use.
   func directory() throws(BatchError) -> String {
     try DataLocation.resolve(explicit: data)

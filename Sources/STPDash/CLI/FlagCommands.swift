@@ -33,7 +33,7 @@ struct FlagsCommand: ParsableCommand {
       Console.print(
         FlagsReport(
           events: events, dataset: ws.dataset, all: all, journal: ws.journal.path,
-          context: ExportContext(filter: query)),
+          context: ExportContext(filter: query, asOf: ws.dataset.asOfDay)),
         as: output.format)
     }
   }

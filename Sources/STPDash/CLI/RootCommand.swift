@@ -13,7 +13,7 @@ struct RootCommand: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       DashboardCommand.self, LeagueCommand.self, FootprintCommand.self, TrajectoryCommand.self, OrgCommand.self,
-      OrgsCommand.self, MapCommand.self, RegionsCommand.self,
+      OrgsCommand.self, MapCommand.self, RegionsCommand.self, ChangesCommand.self,
       FlagsCommand.self, FlagCommand.self, UnflagCommand.self, ValidateCommand.self, SynthCommand.self,
       BenchUICommand.self,
     ],

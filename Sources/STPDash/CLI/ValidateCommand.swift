@@ -50,6 +50,8 @@ struct ValidateCommand: ParsableCommand {
             + "\(NumberFormat.grouped(d.alignment.count)) stance records, \(NumberFormat.grouped(flags)) flag events"
             + (w > 0 ? "; \(w) warning\(w == 1 ? "" : "s")" : "") + "\n")
         Console.out(Self.basisLines(d).joined(separator: "\n") + "\n")
+        let kinds = Self.sourceKindLines(d)
+        if !kinds.isEmpty { Console.out(kinds.joined(separator: "\n") + "\n") }
       }
     }
   }
@@ -65,6 +67,18 @@ struct ValidateCommand: ParsableCommand {
         "  " + c.file + String(repeating: " ", count: width - c.file.count)
           + "  \(NumberFormat.grouped(c.reported)) reported, \(NumberFormat.grouped(c.caveat)) with a caveat, "
           + "\(NumberFormat.grouped(c.illustrative)) illustrative"
+      }
+  }
+
+  /// How many records of the dispute files (and sourced stances) rest on each kind of source.
+  static func sourceKindLines(_ d: Dataset) -> [String] {
+    let counts = d.sourceKindCounts
+    guard !counts.isEmpty else { return [] }
+    let width = counts.map(\.file.count).max() ?? 0
+    return ["records by kind of source: official, news, campaign, other"]
+      + counts.map { c in
+        "  " + c.file + String(repeating: " ", count: width - c.file.count) + "  "
+          + SourceKind.allCases.map { "\(c.counts[$0] ?? 0) \($0.code)" }.joined(separator: ", ")
       }
   }
 

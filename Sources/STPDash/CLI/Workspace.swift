@@ -16,8 +16,12 @@ struct Workspace {
     switch DatasetLoader.load(directory: directory) {
     case .failure(let failure):
       throw BatchError(Self.describe(failure))
-    case .success(let dataset):
-      for w in dataset.warnings { Console.error("stpdash: \(w)") }
+    case .success(let loaded):
+      for w in loaded.warnings { Console.error("stpdash: \(w)") }
+      let dataset = loaded.asOf(options.asOfDay)
+      if let day = options.asOfDay, let note = AsOfWords.range(day, loaded.datedRange) {
+        Console.error("stpdash: \(note)")
+      }
       let journal = FlagJournal(path: options.flagsPath(directory: directory))
       var history = FlagHistory()
       switch journal.read() {
@@ -30,7 +34,9 @@ struct Workspace {
       var timer = PhaseTimer()
       let analysis = Analysis(dataset)
       timer.mark("analysis")
-      let ws = Workspace(directory: directory, dataset: dataset, analysis: analysis, journal: journal, flags: history)
+      let ws = Workspace(
+        directory: directory, dataset: dataset, analysis: analysis, journal: journal,
+        flags: history.asOf(options.asOfDay))
       ProcessLifetime.keep(ws)
       return ws
     }

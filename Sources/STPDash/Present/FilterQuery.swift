@@ -8,9 +8,13 @@ import DashModel
 struct FilterQuery: Hashable {
   enum Field: String, CaseIterable, Hashable {
     case kind, stance, region, rating, footprint, pivotal, flagged, assumed, name
+    /// A change's service, its status, its kind of source; a trust's control-total decision.
+    case service, status, source, control
+    /// A change referred to the Secretary of State.
+    case referred
 
     /// Fields that hold or do not, with no value.
-    var isFlag: Bool { self == .pivotal || self == .flagged || self == .assumed }
+    var isFlag: Bool { self == .pivotal || self == .flagged || self == .assumed || self == .referred }
   }
 
   struct Term: Hashable {
@@ -78,6 +82,7 @@ struct FilterQuery: Hashable {
       case .pivotal: hit = s.pivotal
       case .flagged: hit = s.flagged
       case .assumed: hit = s.assumed
+      case .referred: hit = s.referred
       default:
         let value = t.value ?? ""
         hit = s.words(t.field).contains { Dataset.searchKey($0).contains(value) }
@@ -100,9 +105,14 @@ struct FilterSubject {
   var ratings: [String] = []
   var footprints: [String] = []
   var names: [String] = []
+  var services: [String] = []
+  var statuses: [String] = []
+  var sources: [String] = []
+  var controls: [String] = []
   var pivotal = false
   var flagged = false
   var assumed = false
+  var referred = false
 
   func words(_ f: FilterQuery.Field) -> [String] {
     switch f {
@@ -112,7 +122,11 @@ struct FilterSubject {
     case .rating: ratings
     case .footprint: footprints
     case .name: names
-    case .pivotal, .flagged, .assumed: []
+    case .service: services
+    case .status: statuses
+    case .source: sources
+    case .control: controls
+    case .pivotal, .flagged, .assumed, .referred: []
     }
   }
 
@@ -123,7 +137,17 @@ struct FilterSubject {
     FilterSubject(
       kinds: kind(l.kind), stances: [l.stance.code], regions: l.regions.map(\.name),
       footprints: l.footprints.flatMap { [d.footprints[$0].name, d.footprints[$0].code] }, names: [l.name, l.code],
+      controls: DisputeWords.controlTotalCode(l.org, dataset: d).map { [$0] } ?? [],
       pivotal: l.pivotal, flagged: l.flagged, assumed: l.assumedRefusing)
+  }
+
+  /// A proposed change on the Changes screen.
+  static func change(_ l: ChangeLine, dataset d: Dataset) -> FilterSubject {
+    let fp = d.footprints[l.change.footprint]
+    return FilterSubject(
+      regions: [fp.region.name], footprints: [fp.name, fp.code], names: [l.change.site, l.change.change, l.change.id],
+      services: [l.change.service], statuses: [l.change.status ?? "unknown"] + l.referrals.compactMap(\.outcome),
+      sources: [l.change.sourceKind.code], referred: l.referred)
   }
 
   /// A footprint of the league.
@@ -153,13 +177,14 @@ struct FilterSubject {
 
 /// The lists a filter applies to, each with its own.
 enum FilterScope: Hashable, CaseIterable {
-  case league, members, organisations, flags
+  case league, members, organisations, flags, changes
 
   var fields: [FilterQuery.Field] {
     switch self {
+    case .changes: [.service, .status, .source, .region, .footprint, .referred, .name]
     case .league: [.region, .rating, .pivotal, .flagged, .name]
     case .members: [.kind, .stance, .pivotal, .flagged, .assumed, .name]
-    case .organisations: [.kind, .stance, .region, .footprint, .pivotal, .flagged, .assumed, .name]
+    case .organisations: [.kind, .stance, .region, .footprint, .control, .pivotal, .flagged, .assumed, .name]
     case .flags: [.kind, .region, .footprint, .name]
     }
   }

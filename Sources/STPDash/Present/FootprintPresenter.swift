@@ -59,7 +59,8 @@ enum FootprintPresenter {
     ]
       + (wide
         ? RefusalWords.facts(
-          f, analysis: analysis, row: row, plan: plan, refusals: refusals, delivery: delivery, glyphs: g) : []) + [
+          f, analysis: analysis, row: row, plan: plan, refusals: refusals, delivery: delivery, glyphs: g)
+          + DisputeWords.facts(f, dataset: analysis.dataset) : []) + [
         Fact(label: "Veto", value: veto, meaning: LeagueColumn.veto.meaning, basis: basis(.veto)),
         Fact(label: "Leader", value: leader, meaning: "the footprint's named leader and role, March 2016"),
         Fact(
@@ -73,8 +74,9 @@ enum FootprintPresenter {
           meaning: LeagueColumn.loans.meaning + ", and the change since 2016/17 (a measure of distress, not a deficit)",
           basis: row.loans == nil ? nil : .reported, tone: (row.loansChange ?? 0) > 0 ? .warn : .normal),
         Fact(
-          label: "Rating", value: fp.rating.map { "\($0.name) (July 2017)" } ?? g.dash,
-          meaning: LeagueColumn.rating.meaning, tone: Meaning.rating(fp.rating)),
+          label: "Rating", value: DisputeWords.rating(fp, glyphs: g),
+          meaning: LeagueColumn.rating.meaning, basis: fp.rating == nil ? nil : .reported,
+          tone: Meaning.rating(fp.rating)),
         Fact(
           label: "Population",
           value: (fp.population.map {
@@ -115,12 +117,16 @@ enum FootprintPresenter {
       ) {
         r, _ in
         Table.Cell(
-          text: r.stance.code + (r.stanceIllustrative ? Figures.illustrativeMark : ""), tone: Meaning.stance(r.stance))
+          text: r.stance.code + (r.stanceStanding.map(Figures.mark) ?? ""), tone: Meaning.stance(r.stance))
       },
-      .data("stance_basis", "Stance basis", outputs: .csv) { r in
-        .text(r.stance == .unknown && !r.stanceIllustrative ? "" : Basis(illustrative: r.stanceIllustrative).code)
-      },
+      .data("stance_basis", "Stance basis") { .text($0.stanceStanding?.label) },
       .data("stance_illustrative", "Stance illustrative", outputs: .json) { .bool($0.stanceIllustrative) },
+      .data("stance_date", "Stance date") { .text($0.stanceRecord?.asOf?.iso) },
+      .data("stance_source", "Stance source") {
+        .text($0.stanceRecord.flatMap { $0.basis == .illustrative ? nil : $0.source })
+      },
+      .data("stance_source_kind", "Stance source kind") { .text($0.stanceRecord?.sourceKind?.code) },
+      .data("stance_caveat", "Stance caveat") { .text($0.stanceRecord?.caveat) },
       ColumnDefinition("flagged", MemberColumn.flag.title, priority: 2, width: .fixed(4), value: { .bool($0.flagged) })
       {
         r, c in
@@ -168,7 +174,8 @@ enum FootprintPresenter {
   static func members(_ rows: ArraySlice<MemberRow>, context: MemberContext) -> Table {
     var t = Table(memberColumns, rows: rows, key: { $0.membership }, context: context)
     t.dataOrder = [
-      "footprint", "org", "name", "kind", "share", "stance", "stance_basis", "stance_illustrative", "flagged",
+      "footprint", "org", "name", "kind", "share", "stance", "stance_basis", "stance_illustrative", "stance_date",
+      "stance_source", "stance_source_kind", "stance_caveat", "flagged",
       "assumed_refusing", "refusing", "pivotal", "blocking_power", "banzhaf", "planned_savings_2020_21_gbp_m",
       "basis", "illustrative",
     ]

@@ -316,7 +316,24 @@ enum LeagueColumns {
           short: x.display ? r.loans.map { NumberFormat.fixed($0, decimals: 0) } : nil,
           tone: (r.loansChange ?? 0) > 0 ? .warn : .normal)
       }
+    case .changes, .referrals: return disputes(c)
     default: return identity(c, footprints: 44)
+    }
+  }
+}
+
+extension LeagueColumns {
+  /// The counts of the disputes: proposed changes, and referrals of them.
+  static func disputes(_ c: LeagueColumn) -> Definition {
+    let count: (LeagueRow) -> Int = { c == .changes ? $0.changes : $0.referrals }
+    return column(
+      c, .fixed(4), priority: c == .changes ? 20 : 21,
+      c == .changes
+        ? "proposed service changes (A&E, maternity, beds, stroke…) on record, as known"
+        : "referrals of its changes to the Secretary of State, as known",
+      value: { .integer(count($0)) }
+    ) { r, _ in
+      Table.Cell(text: count(r) == 0 ? "" : String(count(r)), tone: c == .referrals && count(r) > 0 ? .warn : .normal)
     }
   }
 }
@@ -377,6 +394,8 @@ extension LeagueColumn {
     case .short: "Short"
     case .blockers: "Block"
     case .loans: "Loans"
+    case .changes: "Chg"
+    case .referrals: "Ref"
     }
   }
 

@@ -29,6 +29,11 @@ struct MemberRow: Hashable {
   var power: Double? = nil
   /// Its normalised Banzhaf index, 0–1.
   var banzhaf: Double? = nil
+  /// The record behind its stance (date, source, caveat), if any.
+  var stanceRecord: AlignmentRecord? = nil
+
+  /// How the stance stands; `nil` when no record says.
+  var stanceStanding: FigureStanding? { stanceRecord?.standing }
 
   /// The members of a footprint, ordered by kind then name.
   static func rows(footprint f: FootprintID, analysis: Analysis, refusals: Refusals, delivery: Delivery) -> [MemberRow]
@@ -52,7 +57,8 @@ struct MemberRow: Hashable {
         savings: analysis.membershipSavings[m].map { $0 * delivery.factor },
         illustrative: d.finance.hasIllustrative(entity: d.finance.entity(organisation: ms.org)),
         pivotal: pivotal.contains(m), assumed: refusals.isAssumed(ms), refusing: refusing.contains(m),
-        power: at.map { game?.coleman[$0] ?? 0 }, banzhaf: at.map { game?.banzhaf[$0] ?? 0 })
+        power: at.map { game?.coleman[$0] ?? 0 }, banzhaf: at.map { game?.banzhaf[$0] ?? 0 },
+        stanceRecord: d.stanceRecord(membership: m))
     }.sorted(by: MemberColumn.kind.order(ascending: true))
   }
 

@@ -68,6 +68,11 @@ enum OrganisationPresenter {
     for (i, line) in lines.enumerated() where i != 1 {
       out.append(DetailLine(text: line, kind: i == 0 ? .header : .body(.normal)))
     }
+    // The control-total decision first: a dated fact, not a year-end one.
+    if let ct = DisputeWords.controlTotal(o, dataset: d, pound: g.pound) {
+      out.append(DetailLine(text: ""))
+      out.append(DetailLine(text: "Control total: " + ct, kind: .body(ct.hasPrefix("not") ? .warn : .normal)))
+    }
     // Indicators, one line each by year (DHSC loans first come from indicators.csv).
     let records = d.indicators(organisation: o)
     var names: [String] = []
@@ -81,7 +86,9 @@ enum OrganisationPresenter {
         let mark = r.basis == .illustrative ? Figures.illustrativeMark : (r.note != nil ? Figures.caveatMark : "")
         let value = r.unit == "gbp_m" ? NumberFormat.fixed(r.value, decimals: 1) : r.formatted(pound: g.pound)
         out.append(
-          DetailLine(text: "\(r.year.label)  \(DisplayWidth.pad(value, to: 10, right: true))\(mark)", indent: 2))
+          DetailLine(
+            text: "\(r.year.label)  \(DisplayWidth.pad(value, to: 10, right: true))\(mark)"
+              + (r.asOf.map { "  as of \($0.iso)" } ?? ""), indent: 2))
       }
       let sources = Array(Set(rs.compactMap(\.source))).sorted()
       for s in sources { out.append(DetailLine(text: "Source: " + s, kind: .body(.dim), indent: 6)) }

@@ -105,6 +105,14 @@ enum OrganisationsPresenter {
         valueIn: { l, c in .text(code(l.blockingPowerFootprint, c)) }),
       .data("refusing", "Refusing") { .bool($0.refusing) },
       Definition(
+        "control_total", "Ctrl", priority: 10, width: .fixed(5),
+        meaning: "whether the trust had accepted its financial control total (no: not accepted, when last recorded)",
+        valueIn: { l, c in .text(DisputeWords.controlTotalCode(l.org, dataset: c.analysis.dataset)) }
+      ) { l, c in
+        let code = DisputeWords.controlTotalCode(l.org, dataset: c.analysis.dataset)
+        return Table.Cell(text: code ?? "", tone: code == "no" ? .warn : .dim)
+      },
+      Definition(
         "delivery_pct", "Delivery %", outputs: .data,
         valueIn: { l, c in
           .integer(l.footprints.first.map { c.delivery.delivery(footprint: $0, in: c.analysis).percent })
@@ -121,6 +129,7 @@ enum OrganisationsPresenter {
     "code", "name", "kind", "footprint", "footprints", "regions", "savings_2020_21_gbp_m", "largest_share",
     "largest_share_footprint", "stance", "stance_date", "mixed_stance", "flagged", "assumed_refusing",
     "at_risk_gbp_m", "refusing", "pivotal", "pivotal_in", "blocking_power", "banzhaf", "blocking_power_footprint",
+    "control_total",
     "delivery_pct", "basis", "illustrative",
   ]
 

@@ -69,6 +69,38 @@ enum ProvenancePresenter {
     return out
   }
 
+  /// For a proposed change: its sources and quotes, and its referrals'.
+  static func change(_ l: ChangeLine, dataset d: Dataset, glyphs g: Glyphs) -> [DetailLine] {
+    let c = l.change
+    var out = [DetailLine(text: "\(c.site) (\(d.footprints[c.footprint].name))", kind: .title)]
+    out.append(line("Change", c.service, l.standing, "\(c.sourceKind.code) source, changes.csv line \(c.line)"))
+    out.append(indented(c.change))
+    if let s = c.status { out.append(indented("status: \(s)" + (c.statusDate.map { " (\($0.iso))" } ?? ""))) }
+    if let src = c.source { out.append(indented("source: " + src)) }
+    if let q = c.quote { out.append(indented("quote: \u{201C}\(q)\u{201D}")) }
+    if let n = c.note { out.append(indented("note: " + n, tone: .warn)) }
+    if l.standing == .caveat { out.append(indented("caveat: only a campaign's word", tone: .warn)) }
+    for r in l.referrals {
+      out.append(DetailLine(text: ""))
+      out.append(
+        line(
+          r.referred == nil ? "Related decision" : "Referral", r.referredBy, DisputeWords.standing(r.sourceKind),
+          "\(r.sourceKind.code) source" + (r.referred.map { ", referred \($0.iso)" } ?? "")))
+      for (label, text, date) in [
+        ("Secretary of State", r.action, r.actionDate), ("IRP advice", r.advice, r.adviceDate),
+        ("outcome", r.outcome, r.outcomeDate),
+      ] {
+        if let text { out.append(indented("\(label): \(text)" + (date.map { " (\($0.iso))" } ?? ""))) }
+      }
+      if let src = r.source { out.append(indented("sources: " + src)) }
+      if let q = r.quote { out.append(indented("quote: \u{201C}\(q)\u{201D}")) }
+      if let n = r.note { out.append(indented("note: " + n, tone: .warn)) }
+    }
+    out.append(DetailLine(text: ""))
+    out.append(DetailLine(text: legend(g), kind: .body(.dim)))
+    return out
+  }
+
   /// For an organisation: its finances (as filed), indicators and stances.
   static func organisation(_ o: OrganisationID, analysis: Analysis, glyphs g: Glyphs) -> [DetailLine] {
     let d = analysis.dataset
@@ -111,9 +143,10 @@ enum ProvenancePresenter {
       let fp = d.footprints[d.memberships[m].footprint]
       out.append(
         line(
-          "Stance", "\(rec.stance.code) in \(fp.name)", rec.basis == .illustrative ? .illustrative : .reported,
-          rec.asOf.map { "as of \($0.iso)" } ?? "no date"))
+          "Stance", "\(rec.stance.code) in \(fp.name)", rec.standing,
+          (rec.asOf.map { "as of \($0.iso)" } ?? "no date") + (rec.sourceKind.map { ", \($0.code) source" } ?? "")))
       if let src = rec.source { out.append(indented("source: " + src)) }
+      if let caveat = rec.caveat { out.append(indented("caveat: " + caveat, tone: .warn)) }
       if let note = rec.note { out.append(indented("note: " + note)) }
     }
     out.append(DetailLine(text: ""))

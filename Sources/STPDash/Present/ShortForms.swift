@@ -49,6 +49,7 @@ extension IndicatorRecord {
     switch unit {
     case "gbp_m": pound + NumberFormat.fixed(value, decimals: 1) + "m"
     case "percent": NumberFormat.fixed(value, decimals: 1) + "%"
+    case "yes_no": value == 0 ? "no" : "yes"
     default: NumberFormat.fixed(value, decimals: value.rounded() == value ? 0 : 2) + " " + unit
     }
   }
@@ -59,7 +60,13 @@ extension Indicator {
   static func label(_ name: String) -> String {
     switch name {
     case dhscLoans: "DHSC loans"
-    default: String(name.map { $0 == "_" ? " " : $0 })
+    case controlTotalAccepted: "Control total accepted"
+    case predictedDeficit: "Predicted deficit"
+    default:
+      name.split(separator: "_").enumerated().map { i, w in
+        w == "stf" || w == "cmft" || w == "uclh" || w == "irp"
+          ? w.uppercased() : (i == 0 ? w.prefix(1).uppercased() + w.dropFirst() : String(w))
+      }.joined(separator: " ")
     }
   }
 }

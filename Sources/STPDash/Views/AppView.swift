@@ -16,6 +16,7 @@ enum AppView {
     case .organisation(let o, _): OrganisationView.render(state, org: o, into: &buf)
     case .flags: FlagsView.render(state, into: &buf)
     case .organisations: OrganisationsView.render(state, into: &buf)
+    case .changes: ChangesView.render(state, into: &buf)
     case .map: MapView.render(state, into: &buf)
     case .regions: RegionsView.render(state, into: &buf)
     }

@@ -15,6 +15,7 @@ enum Chrome {
         case .organisations: return "Organisations"
         case .map: return "Map"
         case .regions: return "Regions"
+        case .changes: return "Changes"
         }
       }
   }
@@ -72,6 +73,9 @@ enum Chrome {
     }
     if !state.assumed.isEmpty {
       right.append((" \(state.assumed.count) assumed refusing (X clears) ", theme.statusError))
+    }
+    if let day = state.asOf {
+      right.append((" \(AsOfWords.setting(day)) (= latest) ", theme.statusBar.patched(Style(bold: true))))
     }
     let refusing = " refusals: \(state.refusing.setting) "
     if state.refusing != .refused { right.append((refusing, theme.statusBar.patched(Style(bold: true)))) }

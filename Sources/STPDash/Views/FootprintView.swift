@@ -78,8 +78,10 @@ enum FootprintView {
     let theme = state.theme
     let g = state.glyphs
     var y = layout.wideY
-    let pieces = wideLines(facts, width: buf.width, rows: layout.wideRows)
-    for (fact, lines) in zip(facts, pieces) {
+    // No more facts than lines: those left out are in the text and in `p`.
+    let kept = Array(facts.prefix(layout.wideRows))
+    let pieces = wideLines(kept, width: buf.width, rows: layout.wideRows)
+    for (fact, lines) in zip(kept, pieces) {
       buf.put(fact.label, x: 1, y: y, width: 11, style: theme.dim, ellipsis: g.ellipsis)
       for piece in lines {
         buf.put(piece, x: 12, y: y, width: buf.width - 13, style: theme.style(fact.tone), ellipsis: g.ellipsis)

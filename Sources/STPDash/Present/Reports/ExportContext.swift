@@ -19,6 +19,8 @@ struct ExportContext: Hashable {
   var assumed: [String]?
   /// The filter as typed, empty when none.
   var filter: String
+  /// The day the view is as of (`nil`: everything known).
+  var asOf: Day? = nil
 
   var fields: [Field] {
     var out: [Field] = []
@@ -26,6 +28,7 @@ struct ExportContext: Hashable {
     if let refusing { out.append(Field(key: "refusing_setting", value: .text(refusing))) }
     if let assumed { out.append(Field(key: "assumed_refusing_codes", value: .list(assumed))) }
     out.append(Field(key: "filter", value: .text(filter)))
+    out.append(Field(key: "as_of", value: .text(asOf?.iso)))
     return out
   }
 
@@ -36,6 +39,7 @@ struct ExportContext: Hashable {
     if let refusing { out.append(("refusing_setting", .string(refusing))) }
     if let assumed { out.append(("assumed_refusing_codes", .array(assumed.map { .string($0) }))) }
     out.append(("filter", .string(filter.isEmpty ? nil : filter)))
+    out.append(("as_of", .string(asOf?.iso)))
     return out
   }
 
@@ -43,6 +47,7 @@ struct ExportContext: Hashable {
   /// output: the refusing setting and the bodies assumed refusing.
   var refusalSentences: [String] {
     var out: [String] = []
+    if let asOf { out.append("As known on \(asOf.iso) (\(AsOfWords.flag)): what is dated later is left out.") }
     if let refusing, let rule = RefusingRule(code: refusing), rule != .refused {
       out.append("Counted as refusing: \(rule.phrase).")
     }
@@ -51,11 +56,12 @@ struct ExportContext: Hashable {
   }
 
   /// The settings of a view that only a filter shapes.
-  init(filter: FilterQuery?) {
+  init(filter: FilterQuery?, asOf: Day? = nil) {
     delivery = nil
     refusing = nil
     assumed = nil
     self.filter = filter?.text ?? ""
+    self.asOf = asOf
   }
 
   /// The settings of a view.
@@ -71,5 +77,6 @@ struct ExportContext: Hashable {
     self.init(
       delivery: delivery, refusing: refusals.rule, assumed: refusals.assumed.map { d.organisations[$0].code },
       filter: filter?.text ?? "")
+    asOf = d.asOfDay
   }
 }

@@ -54,7 +54,7 @@ struct FootprintReport: Report {
         ("population", .integer(fp.population)),
         ("population_basis", .string(fp.populationBasis.code)), ("rating", .string(fp.rating?.name)),
         ("source", .string(fp.source)), ("delivery_pct", .integer(delivery.percent)),
-      ] + context.json + [
+      ] + DisputeWords.json(footprint, dataset: analysis.dataset) + context.json + [
         ("figures_2020_21", figures),
         ("trajectory", TrajectoryReport.json(t)),
         ("members", .array(members.rows.map { TableExport.json($0, in: members) })),
