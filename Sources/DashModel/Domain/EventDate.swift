@@ -59,13 +59,14 @@ public struct EventDate: Hashable, Comparable, Sendable, CustomStringConvertible
     a.end != b.end ? a.end < b.end : a.start < b.start
   }
 
-  /// A compact form that sorts as ``<`` does (the last day, then the precision); never 0.
-  package var code: Int64 { Int64(end.number) << 8 | Int64(precision.rawValue + 1) }
+  /// A compact form that sorts as ``<`` does (the last day, then the
+  /// precision), in 32 bits (`yyyymmdd` × 8 + precision + 1); never 0.
+  package var code: Int32 { end.number &* 8 &+ Int32(precision.rawValue) &+ 1 }
 
   /// The date of a ``code``.
-  package init?(code: Int64) {
-    guard code > 0, let p = Precision(rawValue: UInt8(code & 0xFF) &- 1) else { return nil }
-    let end = Day(number: Int32(truncatingIfNeeded: code >> 8))
+  package init?(code: Int32) {
+    guard code > 0, let p = Precision(rawValue: UInt8((code - 1) & 7)) else { return nil }
+    let end = Day(number: (code - 1) >> 3)
     let start: Day?
     switch p {
     case .day: start = end

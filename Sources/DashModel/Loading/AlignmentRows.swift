@@ -33,7 +33,7 @@ enum AlignmentRows {
           "stance \(quotedForMessage(stanceText)) is not one of \(Stance.validCodes)")
       }
       let dateBytes = row.trimmedBytes(asOf)
-      let date: Int64 = dateBytes.isEmpty ? 0 : (EventDate.parse(dateBytes)?.code ?? -1)
+      let date: Int32 = dateBytes.isEmpty ? 0 : (EventDate.parse(dateBytes)?.code ?? -1)
       if date < 0 {
         let dateText = row.string(asOf)
         problems.error(
@@ -47,7 +47,7 @@ enum AlignmentRows {
       }
       let basisValue = RowChecks.basis(row, basis, field: "basis", file: file, problems: &problems)
       guard let o, let f, let stanceValue else { return }
-      if let first = seen.insert(org: o, footprint: f, extra: Int32(truncatingIfNeeded: date >> 8), line: line) {
+      if let first = seen.insert(org: o, footprint: f, extra: date == 0 ? 0 : (date - 1) >> 3, line: line) {
         let dateText = dateBytes.isEmpty ? "" : row.string(asOf)
         problems.error(
           file, line: line,

@@ -7,8 +7,9 @@ public struct StanceRecords: RandomAccessCollection, Sendable {
   private var stances: [UInt8] = []
   private var bases: [UInt8] = []
   /// Each date's ``EventDate/code``, or 0 when undated.
-  private var dates: [Int64] = []
-  /// Caveats (indices into `texts`; 0 is none) and kinds of source (0 is none).
+  private var dates: [Int32] = []
+  /// Caveats (indices into `texts`; 0 is none) and kinds of source (0 is
+  /// none): empty until a record has one, so data without them pay nothing.
   private var caveats: [Int32] = []
   private var sourceKinds: [UInt8] = []
   /// Indices into `texts`; 0 is "none".
@@ -24,13 +25,11 @@ public struct StanceRecords: RandomAccessCollection, Sendable {
 
   /// Room for about `n` records.
   mutating func reserve(_ n: Int) {
-    for k in [\Self.orgs, \.footprints, \.notes, \.sources, \.lines, \.caveats] as [WritableKeyPath<Self, [Int32]>] {
+    for k in [\Self.orgs, \.footprints, \.dates, \.notes, \.sources, \.lines] as [WritableKeyPath<Self, [Int32]>] {
       self[keyPath: k].reserveCapacity(n)
     }
-    dates.reserveCapacity(n)
     stances.reserveCapacity(n)
     bases.reserveCapacity(n)
-    sourceKinds.reserveCapacity(n)
   }
 
   private mutating func textID(_ s: String?) -> Int32 {
@@ -46,11 +45,17 @@ public struct StanceRecords: RandomAccessCollection, Sendable {
   /// Adds a record; `date` is its `as_of` as an ``EventDate/code`` (0 when
   /// undated), `note`, `source` and `caveat` ids into ``texts`` (0 for none).
   mutating func append(
-    org: Int, footprint: Int, stance: Stance, date: Int64, note: Int32, source: Int32, basis: Basis, line: Int,
+    org: Int, footprint: Int, stance: Stance, date: Int32, note: Int32, source: Int32, basis: Basis, line: Int,
     caveat: Int32 = 0, sourceKind: SourceKind? = nil
   ) {
-    caveats.append(caveat)
-    sourceKinds.append(sourceKind?.rawValue ?? 0)
+    if caveat != 0 || !caveats.isEmpty {
+      if caveats.isEmpty { caveats = [Int32](repeating: 0, count: orgs.count) }
+      caveats.append(caveat)
+    }
+    if sourceKind != nil || !sourceKinds.isEmpty {
+      if sourceKinds.isEmpty { sourceKinds = [UInt8](repeating: 0, count: orgs.count) }
+      sourceKinds.append(sourceKind?.rawValue ?? 0)
+    }
     orgs.append(Int32(org))
     footprints.append(Int32(footprint))
     stances.append(UInt8(stance.rawValue))
@@ -83,8 +88,8 @@ public struct StanceRecords: RandomAccessCollection, Sendable {
       out.notes.append(notes[r])
       out.sources.append(sources[r])
       out.lines.append(lines[r])
-      out.caveats.append(caveats[r])
-      out.sourceKinds.append(sourceKinds[r])
+      if !caveats.isEmpty { out.caveats.append(caveats[r]) }
+      if !sourceKinds.isEmpty { out.sourceKinds.append(sourceKinds[r]) }
     }
     return out
   }
@@ -103,7 +108,10 @@ public struct StanceRecords: RandomAccessCollection, Sendable {
   /// The date of a record, if it has one.
   public func date(_ i: StanceRecordID) -> EventDate? { EventDate(code: dates[i.index]) }
   /// The date as a number that sorts (0 when undated: before every date).
-  package func dateNumber(_ i: StanceRecordID) -> Int64 { dates[i.index] }
+  package func dateNumber(_ i: StanceRecordID) -> Int32 { dates[i.index] }
+
+  private func caveat(_ r: Int) -> Int32 { r < caveats.count ? caveats[r] : 0 }
+  private func sourceKind(_ r: Int) -> UInt8 { r < sourceKinds.count ? sourceKinds[r] : 0 }
 
   /// A record.
   public subscript(i: StanceRecordID) -> AlignmentRecord {
@@ -112,6 +120,6 @@ public struct StanceRecords: RandomAccessCollection, Sendable {
       org: org(i), footprint: footprint(i), stance: stance(i), asOf: date(i),
       note: notes[r] == 0 ? nil : texts[Int(notes[r])], source: sources[r] == 0 ? nil : texts[Int(sources[r])],
       basis: Basis(rawValue: bases[r]) ?? .reported, line: Int(lines[r]),
-      caveat: caveats[r] == 0 ? nil : texts[Int(caveats[r])], sourceKind: SourceKind(rawValue: sourceKinds[r]))
+      caveat: caveat(r) == 0 ? nil : texts[Int(caveat(r))], sourceKind: SourceKind(rawValue: sourceKind(r)))
   }
 }

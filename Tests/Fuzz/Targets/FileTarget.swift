@@ -29,7 +29,7 @@ enum LoaderTarget {
   static let directory = Scratch.make(prefix: "stpdash-fuzz-loader", files: [:])
   static let order = [
     "footprints.csv", "organisations.csv", "memberships.csv", "finance.csv", "alignment.csv", "indicators.csv",
-    "hexmap.csv",
+    "hexmap.csv", "changes.csv", "referrals.csv", "designations.csv", "footprint_notes.csv",
   ]
 
   static func run(_ input: [UInt8]) -> String? {
@@ -81,10 +81,7 @@ enum LoadCheck {
     return nil
   }
 
-  static let fileNames: Set<String> = [
-    "footprints.csv", "organisations.csv", "memberships.csv", "finance.csv", "alignment.csv", "indicators.csv",
-    "hexmap.csv",
-  ]
+  static let fileNames: Set<String> = Set(LoaderTarget.order)
 
   /// What holds of any load: a failure says why; a dataset's indexes are
   /// in range and its figures are finite and within the limits.
@@ -117,6 +114,33 @@ enum LoadCheck {
       for r in d.indicatorRecords {
         guard r.entity.index >= 0, r.entity.index < fps + orgs else { return "an indicator out of range: \(r)" }
         guard r.value.isFinite, abs(r.value) <= 10_000_000 else { return "an indicator of \(r.value)" }
+      }
+      let x = d.disputes
+      for c in x.changes where c.footprint.index < 0 || c.footprint.index >= fps || (c.org?.index ?? 0) >= orgs {
+        return "a change out of range: \(c)"
+      }
+      for r in x.referrals where r.footprint.index < 0 || r.footprint.index >= fps {
+        return "a referral out of range: \(r)"
+      }
+      for r in x.referrals where r.change != nil && !x.changes.contains(where: { $0.id == r.change }) {
+        return "a referral of no change: \(r)"
+      }
+      if x.designations.contains(where: { $0.footprint.index >= fps })
+        || x.notes.contains(where: { $0.footprint.index >= fps })
+      {
+        return "a designation or note out of range"
+      }
+      // A view as of any day holds no more than the whole, and never a record dated later.
+      if let range = d.datedRange {
+        for day in [range.lowerBound, range.upperBound] {
+          let v = d.asOf(day)
+          guard v.alignment.count <= d.alignment.count, v.disputes.changes.count <= x.changes.count,
+            v.disputes.referrals.count <= x.referrals.count
+          else { return "a view as of \(day) holds more than the whole" }
+          for i in v.alignment.indices where !(v.alignment.date(i).map { $0.known(asOf: day) } ?? true) {
+            return "a stance dated after \(day) in the view as of it"
+          }
+        }
       }
       var places = Set<Int>()
       for h in d.hexes {
@@ -174,6 +198,10 @@ enum Digest {
       }
       out += d.indicatorRecords.map { "\($0)" }.joined(separator: "\n") + "\n"
       out += d.hexes.map { "\($0)" }.joined(separator: "\n") + "\n"
+      out += d.disputes.changes.map { "\($0)" }.joined(separator: "\n") + "\n"
+      out += d.disputes.referrals.map { "\($0)" }.joined(separator: "\n") + "\n"
+      out += d.disputes.designations.map { "\($0)" }.joined(separator: "\n") + "\n"
+      out += d.disputes.notes.map { "\($0)" }.joined(separator: "\n") + "\n"
       out += d.warnings.map(\.description).joined(separator: "\n")
       return out
     }

@@ -21,6 +21,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
   case footprints, organisations, memberships, finance, alignment
   /// The optional files, the others valid.
   case indicators, hexmap
+  /// The dispute files, the others valid.
+  case changes, referrals, designations, notes
   /// The whole loader on a directory made from the input (five files
   /// separated by a form-feed line; two more for the optional files).
   case loader
@@ -36,8 +38,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     let input = Array(bytes.bindMemory(to: UInt8.self))
     switch self {
     case .csv: return CSVTarget.run(input)
-    case .footprints, .organisations, .memberships, .finance, .alignment, .indicators, .hexmap:
+    case .footprints, .organisations, .memberships, .finance, .alignment, .indicators, .hexmap, .changes,
+      .referrals, .designations:
       return FileTarget.run(input, file: rawValue + ".csv")
+    case .notes: return FileTarget.run(input, file: "footprint_notes.csv")
     case .loader: return LoaderTarget.run(input)
     case .journal: return JournalTarget.run(input)
     case .text: return TextTarget.run(input)

@@ -98,5 +98,28 @@ public enum ValidData {
     E2,2,1,BC
 
     """#,
+    "changes.csv": #"""
+    id,footprint,site,org,service,change,proposed,status,status_date,source_kind,source,quote,note
+    C1,E1,Alpha General,T1,A&E,close overnight,2016/17,decided,2017-03,news,"Gazette, p. 2","""to close""",
+    C2,E2,Beta Cottage,,beds,fewer beds,,proposed,2016,campaign,,,a campaign's summary
+
+    """#,
+    "referrals.csv": #"""
+    id,change,footprint,site,service,referred_by,referred,action,action_date,advice,advice_date,outcome,outcome_date,source_kind
+    R1,C1,E1,Alpha General,A&E,Alpha Scrutiny,2017-04-02,asked the IRP,2017-06,reconsider,2017-09,kept open,2018,official
+    R2,,E2,Beta Cottage,beds,Beta Council,,,,,,call-in refused,2019-10-01,news
+
+    """#,
+    "designations.csv": #"""
+    footprint,designation,date,note,source_kind,source,quote
+    E1,integrated-care-system,2018-05,,news,https://example.org,
+    E2,capital-wave-1,2017-07-19,part only,official,,
+
+    """#,
+    "footprint_notes.csv": #"""
+    footprint,date,note,source_kind,source,quote,caveat
+    E1,2016,five leaders: unable to endorse,campaign,,,names no body
+
+    """#,
   ]
 }
