@@ -74,6 +74,8 @@ struct BenchUICommand: ParsableCommand {
         throw BatchError("bench-ui: the league is not ready for keys")
       }
       lines.append(measure("refusing setting (!)", (0..<keys).map { _ in .char("!") }))
+      // A month back and forward: the data as known then, every figure again.
+      lines.append(measure("as of a month (<, >)", (0..<keys).map { $0 % 2 == 0 ? .char("<") : .char(">") }))
       // On a footprint's screen (its power to block counted for every frame):
       // assume members refusing and back, moving down the list.
       _ = Reducer.reduce(&state, .keyPressed(.char("g")), at: WallTime(seconds: 0))
