@@ -2,6 +2,8 @@ import DashModel
 import Foundation
 import Testing
 
+@testable import STPDash
+
 /// The disputes on the sample data, as a user meets them in batch output:
 /// changes and referrals, sourced stances, control totals, designations,
 /// and every view as of a date.
@@ -107,5 +109,39 @@ import Testing
     #expect(r.out.contains("integrated care system, May 2018"))
     let before = try Binary.run(["footprint", "E54000005", "--as-of", "2018-04-01"])
     #expect(!before.out.contains("integrated care system"))
+  }
+}
+
+/// The dashboard as of a date: `<` and `>` move it, the league follows, `=` returns.
+@Suite struct AsOfReducerTests {
+  @Test func theLeagueFollowsTheDateAndComesBack() throws {
+    var s = AppFixture.state()
+    let d = s.session.dataset
+    let nwl = try #require(d.footprintID(code: "E54000027"))
+    func nwlAtRisk(_ s: AppState) -> Double? { s.derived.rows.first { $0.footprint == nwl }?.atRisk }
+    let latest = try #require(nwlAtRisk(s))
+    // Back a month at a time until before Ealing's refusal (26 August 2016).
+    var steps = 0
+    while (s.asOf ?? Day(year: 2100, month: 1, day: 1)!) > Day(year: 2016, month: 8, day: 1)!, steps < 200 {
+      AppFixture.send(&s, [.char("<")])
+      steps += 1
+    }
+    #expect(s.asOf == Day(year: 2016, month: 8, day: 1))
+    #expect(s.session.dataset.asOfDay == s.asOf, "the data follow the date")
+    let before = try #require(nwlAtRisk(s))
+    #expect(before < latest, "less at risk before the refusals")
+    #expect(s.notice?.text.hasPrefix("as of 2016-08-01") == true)
+    let ealing = try #require(s.session.dataset.organisationID(code: "E09000009"))
+    let m = try #require(s.session.dataset.membership(org: ealing, footprint: nwl))
+    #expect(s.session.dataset.stance(membership: m) != .refused)
+    AppFixture.send(&s, [.char(">")])
+    #expect(s.asOf == Day(year: 2016, month: 9, day: 1))
+    #expect(s.session.dataset.stance(membership: m) == .refused)
+    #expect(try #require(nwlAtRisk(s)) > before)
+    // An export says what it is as of.
+    #expect(s.leagueReport.csv().contains("2016-09-01"))
+    AppFixture.send(&s, [.char("=")])
+    #expect(s.asOf == nil && s.session.dataset.asOfDay == nil)
+    #expect(nwlAtRisk(s) == latest)
   }
 }

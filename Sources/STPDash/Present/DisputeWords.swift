@@ -78,6 +78,21 @@ enum DisputeWords {
     [changesFact(f, dataset: d), designationsFact(f, dataset: d), notesFact(f, dataset: d)].compactMap { $0 }
   }
 
+  /// What the data hold, by kind of source, for help: each file with records
+  /// ("changes: 10 official, 15 news, 18 campaign†, 2 other").
+  static func help(_ d: Dataset) -> [(label: String, text: String)] {
+    let names = [
+      "alignment.csv": "stance", "changes.csv": "change", "referrals.csv": "refer",
+      "designations.csv": "design", "footprint_notes.csv": "notes",
+    ]
+    return d.sourceKindCounts.map { file, counts in
+      let parts = SourceKind.allCases.compactMap { k in
+        counts[k].map { "\($0) \(k.code)" + (k == .campaign ? Figures.caveatMark : "") }
+      }
+      return (names[file] ?? file, parts.joined(separator: ", ") + " (\(file))")
+    }
+  }
+
   /// A record resting on a campaign's word carries a caveat; others stand as reported.
   static func standing(_ kind: SourceKind) -> FigureStanding { kind == .campaign ? .caveat : .reported }
 

@@ -105,6 +105,10 @@ enum HelpOverlay {
         merged.append(Binding(keys: [], label: m.label, command: .provenance, scopes: [.everywhere], help: m.text))
       }
     }
+    // What the data reports, by kind of source.
+    for line in DisputeWords.help(state.session.dataset) {
+      merged.append(Binding(keys: [], label: line.label, command: .provenance, scopes: [.everywhere], help: line.text))
+    }
     var items = own + lists + merged
     if let filter = help.filter, !filter.isEmpty {
       let q = filter.lowercased()
