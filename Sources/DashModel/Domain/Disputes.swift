@@ -72,7 +72,7 @@ public struct Referral: Sendable, Hashable {
 }
 
 /// What NHS England later made of a footprint.
-public enum DesignationKind: UInt8, CaseIterable, Sendable, Hashable {
+public enum DesignationKind: UInt8, DataWord, Hashable {
   case capitalWave1 = 1, accountableCareSystem, devolutionDeal, integratedCareSystem
 
   /// The word in data files.
@@ -95,15 +95,6 @@ public enum DesignationKind: UInt8, CaseIterable, Sendable, Hashable {
     }
   }
 
-  /// Parses a data file's word.
-  public init?(code: String) {
-    let key = code.lowercased()
-    guard let match = Self.allCases.first(where: { $0.code == key }) else { return nil }
-    self = match
-  }
-
-  /// The words a data file may use, for messages.
-  public static var validCodes: String { allCases.map(\.code).joined(separator: ", ") }
 }
 
 /// A footprint's designation, from `designations.csv`.

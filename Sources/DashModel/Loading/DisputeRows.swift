@@ -29,6 +29,17 @@ struct DisputeCells {
     return (false, nil)
   }
 
+  /// Whether `id` is new in the file (recording its line); a second one is an error naming the first.
+  func isFirst(_ id: String, of what: String, seen: inout [String: Int], problems: inout ProblemList) -> Bool {
+    if let first = seen[id] {
+      problems.error(
+        file, line: row.line, field: "id", "a second \(what) \(quotedForMessage(id)) (first on line \(first))")
+      return false
+    }
+    seen[id] = row.line
+    return true
+  }
+
   func sourceKind(_ slot: Int, problems: inout ProblemList) -> SourceKind? {
     let text = row.string(slot).trimmingWhitespace()
     if let k = SourceKind(code: text) { return k }
@@ -79,13 +90,9 @@ enum ChangeRows {
       let source = cells.text(c["source"], "source", problems: &problems)
       let quote = cells.text(c["quote"], "quote", problems: &problems)
       let note = cells.text(c["note"], "note", problems: &problems)
-      guard let f, let id, let site, let service, let change, let kind, proposed.ok, statusDate.ok else { return }
-      if let first = seen[id] {
-        problems.error(
-          file, line: row.line, field: "id", "a second change \(quotedForMessage(id)) (first on line \(first))")
-        return
-      }
-      seen[id] = row.line
+      guard let f, let id, let site, let service, let change, let kind, proposed.ok, statusDate.ok,
+        cells.isFirst(id, of: "change", seen: &seen, problems: &problems)
+      else { return }
       out.append(
         ServiceChange(
           id: id, footprint: FootprintID(f), site: site, org: org.map(OrganisationID.init), service: service,
@@ -140,14 +147,8 @@ enum ReferralRows {
         return
       }
       guard let f, let id, let site, let service, let by, let kind, referred.ok, actionDate.ok, adviceDate.ok,
-        outcomeDate.ok
+        outcomeDate.ok, cells.isFirst(id, of: "referral", seen: &seen, problems: &problems)
       else { return }
-      if let first = seen[id] {
-        problems.error(
-          file, line: row.line, field: "id", "a second referral \(quotedForMessage(id)) (first on line \(first))")
-        return
-      }
-      seen[id] = row.line
       out.append(
         Referral(
           id: id, change: change, footprint: FootprintID(f), site: site, service: service, referredBy: by,
