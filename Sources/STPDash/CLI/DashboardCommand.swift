@@ -50,6 +50,14 @@ struct DashboardCommand: ParsableCommand {
             text: "saved settings ignored (\(settingsPath): \(why)); starting afresh", kind: .error)
         }
       }
+      // `--as-of`: the dashboard opens on that day (`=` returns to the latest).
+      if let day = data.asOfDay {
+        state.asOf = day
+        state.session.setAsOf(day)
+        state.derive()
+        let meaning = AsOfWords.range(day, session.loaded.datedRange) ?? "as of \(day.iso): as known then"
+        state.notice = Notice(text: meaning + "; < > step a month, = the latest", kind: .info)
+      }
       let program = Program(state: state, terminal: terminal, effects: EffectRunner())
       program.run()
       let problem = settingsPath.flatMap { SavedSettings(program.state).write(path: $0) }
