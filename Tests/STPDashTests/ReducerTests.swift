@@ -31,11 +31,12 @@ struct ReducerTests {
       $0.league.list.scroll = 0
       AppFixture.say(&$0, sorted(.plan, false))
     }
-    #expect(s.league.list.selected == wy, "the same footprint stays selected")
-    let row = s.derived.visible.firstIndex { $0.footprint == wy } ?? -1
+    #expect(s.league.list.selected == wy, "the same footprint stays selected: it shows with row 1")
+    // Inverted, West Yorkshire falls below the first page: row 1 comes into view, selected.
+    let firstAscending = LeagueTable.rank(s.derived.rows, by: .plan, ascending: true).first?.footprint
     AppFixture.expect(&s, after: [.char("i")]) {
       $0.league.ascending = true
-      $0.league.list.scroll = max(0, 43 - row - (Layout.League($0.size).rowCount - 1))
+      $0.league.list = ListState(selected: firstAscending, scroll: 0)
       AppFixture.say(&$0, sorted(.plan, true))
     }
     let plans = s.derived.visible.compactMap(\.plan)
@@ -44,16 +45,17 @@ struct ReducerTests {
     AppFixture.send(&s, [.char("S"), .char("S"), .char("S"), .char("S")])
     #expect(s.league.sort == .name && s.league.ascending)
     #expect(names(s) == names(s).sorted { $0.lowercased() < $1.lowercased() })
-    // The selection stays, scrolled just into view from where the list was.
-    let index = LeagueTable.rank(s.derived.rows, by: .region, ascending: true).firstIndex { $0.footprint == wy } ?? 0
-    let rows = Layout.League(s.size).rowCount
-    let scroll = min(max(s.league.list.scroll, index - rows + 1), index)
-    AppFixture.expect(&s, after: [.char("s")]) {
-      $0.league.sort = .region
-      $0.league.ascending = true
-      $0.league.list.scroll = scroll
-      AppFixture.say(&$0, sorted(.region, true))
-    }
+    // Every re-sort starts from the first row, the selection kept when it shows with it.
+    AppFixture.send(&s, [.char("G")])
+    #expect(s.league.list.scroll > 0)
+    let last = s.league.list.selected
+    AppFixture.send(&s, [.char("s")])
+    #expect(s.league.sort == .region && s.league.list.scroll == 0)
+    let at = s.derived.visible.firstIndex { $0.footprint == last } ?? 0
+    let shows = at < Layout.League(s.size).rowCount
+    #expect(
+      s.league.list.selected == (shows ? last : s.derived.visible.first?.footprint),
+      "kept only if it shows with row 1")
     AppFixture.send(&s, [.char("S")])
     #expect(s.league.sort == .name)
   }

@@ -175,7 +175,7 @@ struct FlagSafetyReducerTests {
     let older = screen.range(of: "showing North only")?.lowerBound
     #expect(newest != nil && older != nil && newest! < older!)
     AppFixture.send(&s, [.char("j")])
-    #expect(s.overlay == .messages(scroll: 1), "j scrolls it")
+    #expect(s.overlay == .messages(scroll: 0), "all of it shows: j keeps it open, nothing to scroll")
     AppFixture.send(&s, [.char("x")])
     #expect(s.overlay == nil, "any other key closes it")
     for i in 0..<250 { s.messages.add(Notice(text: "message \(i)", kind: .info), at: AppFixture.time) }

@@ -551,6 +551,17 @@ public enum LeagueTable {
     }
   }
 
+  /// A row's figure as a filter compares it: money in £m, shares and
+  /// percentages 0–100, counts as counts.
+  public static func filterValue(_ r: LeagueRow, _ c: LeagueColumn) -> Double? {
+    switch c {
+    case .aligned: r.alignedShare.map { $0 * 100 }
+    case .veto: r.vetoShare.map { $0 * 100 }
+    case .rank: Double(r.rank)
+    default: key(r, c)
+    }
+  }
+
   /// The rows of one region (all rows for `nil`), keeping their ranks.
   public static func filter(_ rows: [LeagueRow], region: Region?) -> [LeagueRow] {
     guard let region else { return rows }

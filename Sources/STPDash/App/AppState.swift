@@ -103,6 +103,8 @@ struct TextInput: Hashable {
 
   var purpose: Purpose
   var text = ""
+  /// The text is a suggestion: the first key typed replaces it (Backspace edits it).
+  var suggested = false
 }
 
 /// A message on the status line.
@@ -221,6 +223,8 @@ struct AppState {
   var orgList = ListState<MembershipID>()
   /// How far the organisation screen's details are scrolled.
   var orgDetailScroll = 0
+  /// How far the Regions screen's measures are scrolled.
+  var regionsScroll = 0
   var flagsList = ListState<Int>()
   var organisations = OrganisationsState()
   var changes = ChangesState()

@@ -80,6 +80,18 @@ enum Lists {
       Navigation.clampDetail(&state)
       return
     }
+    if state.screen == .regions {
+      // The regions' measures: rows that scroll, no selection.
+      let room = RegionsView.room(state.size)
+      let most = max(0, state.regionsReport.sideBySide(glyphs: state.glyphs).rows.count - room)
+      let page = max(1, room - 1)
+      let moves: [Command: Int] = [
+        .up: -1, .down: 1, .pageUp: -page, .pageDown: page, .halfPageUp: -page / 2, .halfPageDown: page / 2,
+        .top: Int.min / 4, .bottom: Int.max / 4,
+      ]
+      state.regionsScroll = max(0, min(most, state.regionsScroll + (moves[command] ?? 0)))
+      return
+    }
     let page = viewport(state)
     switch command {
     case .up: move(&state, by: -1)
@@ -130,6 +142,42 @@ enum Lists {
       if i >= scroll + l.viewport { scroll = i - l.viewport + 1 }
     }
     return max(0, min(scroll, max(0, l.count - l.viewport)))
+  }
+
+  /// What orders and thins a screen's list: its sort, direction, filter and
+  /// region. When it changes the list starts from its first row again.
+  static func order(_ state: AppState, screen: Screen) -> AnyHashable? {
+    switch screen {
+    case .league, .map:
+      return AnyHashable([
+        AnyHashable(state.league.sort), AnyHashable(state.league.ascending), AnyHashable(state.league.region),
+        AnyHashable(state.filters[.league]),
+      ])
+    case .footprint:
+      return AnyHashable([
+        AnyHashable(state.members.sort), AnyHashable(state.members.ascending), AnyHashable(state.filters[.members]),
+      ])
+    case .organisations:
+      return AnyHashable([
+        AnyHashable(state.organisations.sort), AnyHashable(state.organisations.ascending),
+        AnyHashable(state.filters[.organisations]),
+      ])
+    case .changes:
+      return AnyHashable([
+        AnyHashable(state.changes.sort), AnyHashable(state.changes.ascending), AnyHashable(state.filters[.changes]),
+      ])
+    case .flags: return AnyHashable(state.filters[.flags])
+    default: return nil
+    }
+  }
+
+  /// Brings the first row into view after a re-sort, a filter or a region
+  /// change: the selection stays only if it shows with row 1; otherwise
+  /// row 1 is selected.
+  static func toTop(_ state: inout AppState, screen: Screen) {
+    guard let l = access(state, screen: screen), l.count > 0 else { return }
+    let keep = l.selected.map { $0 < l.viewport } ?? false
+    l.write(&state, keep ? l.selected : 0, 0)
   }
 
   /// Keeps selection and scroll valid after the list or the size changed.

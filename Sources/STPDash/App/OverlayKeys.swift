@@ -10,9 +10,15 @@ enum OverlayKeys {
     case .confirmQuit: return confirmQuit(&state, key)
     case .help(let help): return helpKey(&state, help, key)
     case .messages(let scroll):
-      scrolled(&state, scroll, key, limit: state.messages.entries.count * 3) { .messages(scroll: $0) }
+      let count = MessagesOverlay.lines(state, width: state.size.width).count
+      scrolled(&state, scroll, key, limit: ScrollBox.maxScroll(count, height: state.size.height)) {
+        .messages(scroll: $0)
+      }
     case .provenance(let scroll):
-      scrolled(&state, scroll, key, limit: state.provenance.count) { .provenance(scroll: $0) }
+      let count = ProvenanceOverlay.lines(state, width: state.size.width).count
+      scrolled(&state, scroll, key, limit: ScrollBox.maxScroll(count, height: state.size.height)) {
+        .provenance(scroll: $0)
+      }
     }
     return []
   }
@@ -89,7 +95,8 @@ enum OverlayKeys {
       return []
     }
     if let step = step(key) {
-      help.scroll = max(0, min(help.scroll + step, Keymap.bindings.count))
+      let page = HelpOverlay.page(state, help, width: state.size.width, height: state.size.height)
+      help.scroll = max(0, min(help.scroll + step, page.maxScroll))
       state.overlay = .help(help)
       return []
     }

@@ -9,8 +9,14 @@ enum Reducer {
   /// and logs a new notice with its time.
   static func reduce(_ state: inout AppState, _ action: Action, at time: WallTime) -> [Effect] {
     let notice = state.notice
+    let screen = state.screen
+    let order = Lists.order(state, screen: screen)
     let effects = reduceAction(&state, action)
     state.derive()
+    // A new order or a new filter starts the list from its first row.
+    if state.screen == screen, order != Lists.order(state, screen: screen) {
+      Lists.toTop(&state, screen: screen == .map ? .league : screen)
+    }
     Lists.clamp(&state, screen: .league)
     if state.screen != .league { Lists.clamp(&state, screen: state.screen) }
     if let n = state.notice, n != notice { state.messages.add(n, at: time) }

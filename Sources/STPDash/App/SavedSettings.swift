@@ -75,7 +75,7 @@ struct SavedSettings: Codable, Equatable {
     s.league.ascending = leagueAscending
     s.league.region = region.flatMap { Region(name: $0) }
     for scope in FilterScope.allCases {
-      if let text = filters[Self.name(scope)], case .success(let q) = FilterQuery.parse(text, fields: scope.fields),
+      if let text = filters[Self.name(scope)], case .success(let q) = FilterQuery.parse(text, scope: scope),
         !q.isEmpty
       {
         s.filters[scope] = q

@@ -125,7 +125,7 @@ extension Screen {
         ])
     case .regions:
       ScreenSpec(
-        scopes: [.regions], tab: .regions, table: .regions,
+        scopes: [.regions, .lists], tab: .regions, table: .regions,
         hints: [
           ([.help], "help"), ([.deliveryUp, .deliveryDown, .observedDelivery], "delivery"), ([.export], "export"),
           ([.provenance], "sources"), ([.quit], "quit"),

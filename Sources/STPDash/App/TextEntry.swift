@@ -24,10 +24,12 @@ enum TextEntry {
     case .ctrl("u"):
       input.text = ""
     case .char(let c):
+      if input.suggested { input.text = "" }
       input.text.append(c)
     default:
       return []
     }
+    input.suggested = false
     edited(&state, input)
     return []
   }
@@ -68,7 +70,7 @@ enum TextEntry {
   static func commit(_ state: inout AppState, _ input: TextInput) -> [Effect] {
     switch input.purpose {
     case .filter(let scope, _):
-      switch FilterQuery.parse(input.text, fields: scope.fields) {
+      switch FilterQuery.parse(input.text, scope: scope) {
       case .failure(let e):
         state.input = input
         state.notice = Notice(text: "filter not applied: \(e.message)", kind: .error)
@@ -147,7 +149,7 @@ enum TextEntry {
     state.input = input
     switch input.purpose {
     case .filter(let scope, _):
-      if case .success(let q) = FilterQuery.parse(input.text, fields: scope.fields) {
+      if case .success(let q) = FilterQuery.parse(input.text, scope: scope) {
         state.filters[scope] = q.isEmpty ? nil : q
       }
     case .search(let origin):

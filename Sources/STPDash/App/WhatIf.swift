@@ -22,7 +22,7 @@ enum WhatIf {
       state.delivery = state.delivery.moved(by: command == .deliveryUpOne ? 1 : -1)
       state.notice = Notice(text: "plans deliver \(state.delivery.percent)% of their planned savings", kind: .info)
     case .typeDelivery:
-      state.input = TextInput(purpose: .delivery, text: String(state.delivery.percent))
+      state.input = TextInput(purpose: .delivery, text: String(state.delivery.percent), suggested: true)
     case .observedDelivery:
       state.observed = true
       let known = state.session.analysis.observedDelivery.compactMap { $0 }.count

@@ -52,7 +52,7 @@ struct ChangesCommand: ParsableCommand {
       throw ValidationError(
         "unknown column \"\(VisibleText.sanitize(sort))\"; choose one of: \(ChangeColumn.keyList)")
     }
-    if case .failure(let e) = FilterQuery.parse(terms, fields: FilterScope.changes.fields) {
+    if case .failure(let e) = FilterQuery.parse(terms, scope: .changes) {
       throw ValidationError("--filter: \(e.message)")
     }
   }
@@ -60,14 +60,14 @@ struct ChangesCommand: ParsableCommand {
   func run() throws {
     try runBatch { () throws(BatchError) in
       let ws = try Workspace.load(data)
-      var query = try? FilterQuery.parse(terms, fields: FilterScope.changes.fields).get()
+      var query = try? FilterQuery.parse(terms, scope: .changes).get()
       var lines = ChangesReport.lines(
         ws.dataset, filter: query, sort: ChangeColumn(key: sort) ?? .footprint, ascending: !desc)
       if let footprint {
         let f = try ws.footprint(footprint)
         lines = lines.filter { $0.change.footprint == f }
         let code = ws.dataset.footprints[f].code
-        query = try? FilterQuery.parse(("footprint:" + code + " " + terms), fields: FilterScope.changes.fields).get()
+        query = try? FilterQuery.parse(("footprint:" + code + " " + terms), scope: .changes).get()
       }
       Console.print(
         ChangesReport(

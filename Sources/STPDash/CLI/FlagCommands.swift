@@ -19,7 +19,7 @@ struct FlagsCommand: ParsableCommand {
   @OptionGroup var output: FormatOption
 
   func validate() throws {
-    if let filter, case .failure(let e) = FilterQuery.parse(filter, fields: FilterScope.flags.fields) {
+    if let filter, case .failure(let e) = FilterQuery.parse(filter, scope: .flags) {
       throw ValidationError("--filter: \(e.message)")
     }
   }
@@ -27,7 +27,7 @@ struct FlagsCommand: ParsableCommand {
   func run() throws {
     try runBatch { () throws(BatchError) in
       let ws = try Workspace.load(data)
-      let query = filter.flatMap { try? FilterQuery.parse($0, fields: FilterScope.flags.fields).get() }
+      let query = filter.flatMap { try? FilterQuery.parse($0, scope: .flags).get() }
       var events = all ? ws.flags.events : ws.flags.active()
       if let query, !query.isEmpty { events = events.filter { query.matches(.flag($0, dataset: ws.dataset)) } }
       Console.print(

@@ -43,7 +43,7 @@ struct FootprintCommand: ParsableCommand {
         "unknown column \"\(sort)\"; choose one of: \(MemberColumn.allCases.map(\.key).joined(separator: ", "))")
     }
     if asc && desc { throw ValidationError("--asc and --desc contradict each other") }
-    if let filter, case .failure(let e) = FilterQuery.parse(filter, fields: FilterScope.members.fields) {
+    if let filter, case .failure(let e) = FilterQuery.parse(filter, scope: .members) {
       throw ValidationError("--filter: \(e.message)")
     }
   }
@@ -58,7 +58,7 @@ struct FootprintCommand: ParsableCommand {
       let league = LeagueTable.rows(ws.analysis, delivery: delivery.scheme, refusals: refusals)
       guard let row = league.first(where: { $0.footprint == f }) else { return }
       let column = MemberColumn(key: sort) ?? .kind
-      let query = filter.flatMap { try? FilterQuery.parse($0, fields: FilterScope.members.fields).get() }
+      let query = filter.flatMap { try? FilterQuery.parse($0, scope: .members).get() }
       let members = MemberRow.listed(
         footprint: f, analysis: ws.analysis, refusals: refusals, delivery: setting, filter: query,
         sort: column, ascending: asc ? true : (desc ? false : column.naturallyAscending))

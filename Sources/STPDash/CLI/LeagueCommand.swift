@@ -43,7 +43,7 @@ struct LeagueCommand: ParsableCommand {
       throw ValidationError("unknown region \"\(region)\"; choose one of: \(Region.validNames)")
     }
     if asc && desc { throw ValidationError("--asc and --desc contradict each other") }
-    if let filter, case .failure(let e) = FilterQuery.parse(filter, fields: FilterScope.league.fields) {
+    if let filter, case .failure(let e) = FilterQuery.parse(filter, scope: .league) {
       throw ValidationError("--filter: \(e.message)")
     }
   }
@@ -58,7 +58,7 @@ struct LeagueCommand: ParsableCommand {
       let regionValue = region.flatMap { Region(name: $0) }
       let refusals = try whatIf.refusals(ws)
       let all = LeagueTable.rows(ws.analysis, delivery: delivery.scheme, refusals: refusals)
-      let query = filter.flatMap { try? FilterQuery.parse($0, fields: FilterScope.league.fields).get() }
+      let query = filter.flatMap { try? FilterQuery.parse($0, scope: .league).get() }
       let rows = LeagueReport.visible(
         LeagueTable.rank(all, by: column, ascending: ascending), region: regionValue, filter: query)
       let a = ws.analysis

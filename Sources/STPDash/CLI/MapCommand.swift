@@ -40,7 +40,7 @@ struct MapCommand: ParsableCommand {
     if let region, Region(name: region) == nil {
       throw ValidationError("unknown region \"\(region)\"; choose one of: \(Region.validNames)")
     }
-    if let filter, case .failure(let e) = FilterQuery.parse(filter, fields: FilterScope.league.fields) {
+    if let filter, case .failure(let e) = FilterQuery.parse(filter, scope: .league) {
       throw ValidationError("--filter: \(e.message)")
     }
   }
@@ -51,7 +51,7 @@ struct MapCommand: ParsableCommand {
       let column = LeagueColumn(key: metric) ?? .doNothing
       let refusals = try whatIf.refusals(ws)
       let rows = LeagueTable.rows(ws.analysis, delivery: delivery.scheme, refusals: refusals)
-      let query = filter.flatMap { try? FilterQuery.parse($0, fields: FilterScope.league.fields).get() }
+      let query = filter.flatMap { try? FilterQuery.parse($0, scope: .league).get() }
       let kept = LeagueReport.visible(rows, region: region.flatMap { Region(name: $0) }, filter: query)
       Console.print(
         MapReport(

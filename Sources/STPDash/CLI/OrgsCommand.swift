@@ -61,7 +61,7 @@ struct OrgsCommand: ParsableCommand {
       throw ValidationError("unknown region \"\(region)\"; choose one of: \(Region.validNames)")
     }
     if asc && desc { throw ValidationError("--asc and --desc contradict each other") }
-    if case .failure(let e) = FilterQuery.parse(terms, fields: FilterScope.organisations.fields) {
+    if case .failure(let e) = FilterQuery.parse(terms, scope: .organisations) {
       throw ValidationError("--filter: \(e.message)")
     }
   }
@@ -84,7 +84,7 @@ struct OrgsCommand: ParsableCommand {
       let column = OrganisationColumn(key: sort) ?? .savings
       let ascending = asc ? true : (desc ? false : column.naturallyAscending)
       let all = OrganisationTable.lines(ws.analysis, delivery: delivery.scheme, refusals: refusals)
-      let query = try? FilterQuery.parse(terms, fields: FilterScope.organisations.fields).get()
+      let query = try? FilterQuery.parse(terms, scope: .organisations).get()
       var lines = all
       if let query, !query.isEmpty {
         lines = lines.filter { query.matches(.organisation($0, dataset: ws.dataset)) }

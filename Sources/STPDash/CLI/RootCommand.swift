@@ -1,4 +1,11 @@
 import ArgumentParser
+import DashModel
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// `stpdash`: the dashboard, or a batch command.
 @main
@@ -18,4 +25,59 @@ struct RootCommand: ParsableCommand {
       BenchUICommand.self,
     ],
     defaultSubcommand: DashboardCommand.self)
+}
+
+extension RootCommand {
+  /// Runs the command line; a first word that is no command (`stpdash leage`)
+  /// is answered with the nearest command and the list of them, not with
+  /// the dashboard's usage.
+  static func main() {
+    let args = Array(CommandLine.arguments.dropFirst())
+    if let word = args.first, let message = CommandSuggestion.message(for: word) {
+      Console.error(message)
+      #if canImport(Glibc)
+        Glibc.exit(64)
+      #else
+        Darwin.exit(64)
+      #endif
+    }
+    Self.main(args)
+  }
+}
+
+/// What to say of a first word that is not a command.
+enum CommandSuggestion {
+  /// The commands, as typed.
+  static var names: [String] {
+    RootCommand.configuration.subcommands.map { $0.configuration.commandName ?? "" }.filter { !$0.isEmpty }
+  }
+
+  /// A message when `word` is meant as a command but is none; `nil` for an
+  /// option, a command, or `help`.
+  static func message(for word: String) -> String? {
+    guard !word.hasPrefix("-"), word != "help", !names.contains(word) else { return nil }
+    let shown = VisibleText.sanitize(word)
+    let best = names.map { ($0, distance($0, word.lowercased())) }.min { $0.1 < $1.1 }
+    let hint = best.flatMap { $0.1 <= max(2, $0.0.count / 3) ? "; did you mean \"\($0.0)\"?" : nil } ?? ""
+    return
+      "stpdash: \"\(shown)\" is not a command\(hint)\ncommands: \(names.joined(separator: ", ")) (stpdash --help says what each does)"
+  }
+
+  /// The edit distance between two words (insertions, deletions, substitutions, swaps of neighbours).
+  static func distance(_ a: String, _ b: String) -> Int {
+    let x = Array(a)
+    let y = Array(b.prefix(64))
+    if x.isEmpty || y.isEmpty { return max(x.count, y.count) }
+    var d = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
+    for i in 0...x.count { d[i][0] = i }
+    for j in 0...y.count { d[0][j] = j }
+    for i in 1...x.count {
+      for j in 1...y.count {
+        let cost = x[i - 1] == y[j - 1] ? 0 : 1
+        d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+        if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+      }
+    }
+    return d[x.count][y.count]
+  }
 }

@@ -22,6 +22,30 @@ struct FilterQuery: Hashable {
     /// The value as typed, in search form (`nil` for a flag field).
     var value: String?
     var negated: Bool
+    /// A numeric term (`at_risk>50`): the measure's key, how it compares, the number.
+    var measure: Comparison? = nil
+  }
+
+  /// A measure compared with a number: `at_risk>50`, `per_head>=500`, `needed<100`.
+  struct Comparison: Hashable {
+    enum Operator: String, Hashable, CaseIterable {
+      case atLeast = ">=", atMost = "<=", notEqual = "!=", greater = ">", less = "<", equal = "="
+    }
+    var key: String
+    var op: Operator
+    var number: Double
+
+    func holds(_ v: Double?) -> Bool {
+      guard let v else { return false }
+      switch op {
+      case .atLeast: return v >= number
+      case .atMost: return v <= number
+      case .notEqual: return v != number
+      case .greater: return v > number
+      case .less: return v < number
+      case .equal: return abs(v - number) < 1e-9
+      }
+    }
   }
 
   /// The text as typed.
@@ -30,8 +54,36 @@ struct FilterQuery: Hashable {
 
   var isEmpty: Bool { terms.isEmpty }
 
+  /// Parses `text` for a list: its fields, and its measures for numeric terms.
+  static func parse(_ text: String, scope: FilterScope) -> Result<FilterQuery, FilterError> {
+    parse(text, fields: scope.fields, measures: scope.measure)
+  }
+
+  /// A numeric term, if the word is one (`name`, an operator, a number); an
+  /// error when the name is no measure of the list or the number no number.
+  static func comparison(_ w: Substring, measures: (String) -> String?) -> Result<Comparison, FilterError>? {
+    guard let at = w.firstIndex(where: { $0 == ">" || $0 == "<" || $0 == "=" || $0 == "!" }), at != w.startIndex
+    else { return nil }
+    let name = w[..<at].lowercased()
+    let rest = w[at...]
+    guard let op = Comparison.Operator.allCases.first(where: { rest.hasPrefix($0.rawValue) }) else { return nil }
+    var numberText = String(rest.dropFirst(op.rawValue.count)).trimmingWhitespace()
+    if numberText.hasSuffix("%") { numberText.removeLast() }
+    numberText.removeAll { $0 == "," || $0 == "£" }
+    guard let key = measures(name) else {
+      return .failure(FilterError(message: "no measure \"\(VisibleText.sanitize(name))\" to compare here"))
+    }
+    guard let n = Double(numberText), n.isFinite else {
+      return .failure(
+        FilterError(message: "\(name)\(op.rawValue) needs a number (got \"\(VisibleText.sanitize(numberText))\")"))
+    }
+    return .success(Comparison(key: key, op: op, number: n))
+  }
+
   /// Parses `text` for a screen offering `fields`; a message naming the term on error.
-  static func parse(_ text: String, fields: [Field]) -> Result<FilterQuery, FilterError> {
+  static func parse(
+    _ text: String, fields: [Field], measures: (String) -> String? = { _ in nil }
+  ) -> Result<FilterQuery, FilterError> {
     var terms: [Term] = []
     for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
       var w = Substring(word)
@@ -41,6 +93,13 @@ struct FilterQuery: Hashable {
         w = w.dropFirst()
       }
       guard !w.isEmpty else { continue }
+      if let numeric = comparison(w, measures: measures) {
+        switch numeric {
+        case .failure(let e): return .failure(e)
+        case .success(let c): terms.append(Term(field: .name, value: nil, negated: negated, measure: c))
+        }
+        continue
+      }
       if let colon = w.firstIndex(of: ":") {
         let name = w[..<colon].lowercased()
         let value = Dataset.searchKey(String(w[w.index(after: colon)...]))
@@ -78,6 +137,7 @@ struct FilterQuery: Hashable {
   func matches(_ s: FilterSubject) -> Bool {
     terms.allSatisfy { t in
       let hit: Bool
+      if let c = t.measure { return c.holds(s.number(c.key)) != t.negated }
       switch t.field {
       case .pivotal: hit = s.pivotal
       case .flagged: hit = s.flagged
@@ -113,6 +173,8 @@ struct FilterSubject {
   var flagged = false
   var assumed = false
   var referred = false
+  /// A measure's value by its key, for numeric terms.
+  var number: (String) -> Double? = { _ in nil }
 
   func words(_ f: FilterQuery.Field) -> [String] {
     switch f {
@@ -138,7 +200,17 @@ struct FilterSubject {
       kinds: kind(l.kind), stances: [l.stance.code], regions: l.regions.map(\.name),
       footprints: l.footprints.flatMap { [d.footprints[$0].name, d.footprints[$0].code] }, names: [l.name, l.code],
       controls: DisputeWords.controlTotalCode(l.org, dataset: d).map { [$0] } ?? [],
-      pivotal: l.pivotal, flagged: l.flagged, assumed: l.assumedRefusing)
+      pivotal: l.pivotal, flagged: l.flagged, assumed: l.assumedRefusing,
+      number: { key in
+        switch key {
+        case "savings": l.savings
+        case "share": l.largestShare.map { $0 * 100 }
+        case "at_risk": l.atRisk
+        case "power": l.blockingPower.map { $0 * 100 }
+        case "banzhaf": l.banzhaf.map { $0 * 100 }
+        default: nil
+        }
+      })
   }
 
   /// A proposed change on the Changes screen.
@@ -154,14 +226,24 @@ struct FilterSubject {
   static func footprint(_ r: LeagueRow) -> FilterSubject {
     FilterSubject(
       regions: r.region.map { [$0.name] } ?? [], ratings: r.rating.map { [$0.name] } ?? [], names: [r.name, r.code],
-      pivotal: r.pivotal > 0, flagged: r.flagged > 0)
+      pivotal: r.pivotal > 0, flagged: r.flagged > 0,
+      number: { key in LeagueColumn(key: key).flatMap { LeagueTable.filterValue(r, $0) } })
   }
 
   /// A member on the Footprint screen.
   static func member(_ r: MemberRow, assumed: Bool) -> FilterSubject {
     FilterSubject(
       kinds: kind(r.kind), stances: [r.stance.code], names: [r.name, r.code], pivotal: r.pivotal, flagged: r.flagged,
-      assumed: assumed)
+      assumed: assumed,
+      number: { key in
+        switch key {
+        case "share": r.share * 100
+        case "savings": r.savings
+        case "power": r.power.map { $0 * 100 }
+        case "banzhaf": r.banzhaf.map { $0 * 100 }
+        default: nil
+        }
+      })
   }
 
   /// An active flag on the Flags screen.
@@ -178,6 +260,27 @@ struct FilterSubject {
 /// The lists a filter applies to, each with its own.
 enum FilterScope: Hashable, CaseIterable {
   case league, members, organisations, flags, changes
+
+  /// The measures numeric terms may compare here, by the names typed
+  /// (a key, a CSV header or an alias, or a prefix of one); `nil` for none.
+  func measure(_ name: String) -> String? {
+    let n = name.lowercased()
+    switch self {
+    case .league:
+      if let c = LeagueColumn(key: n), c.isNumeric { return c.key }
+      let keys = LeagueColumn.allCases.filter(\.isNumeric).map(\.key)
+      let matches = keys.filter { $0.hasPrefix(n) }
+      return matches.count == 1 ? matches[0] : nil
+    case .members, .organisations:
+      let keys =
+        self == .members
+        ? ["savings", "share", "power", "banzhaf"] : ["savings", "share", "at_risk", "power", "banzhaf"]
+      if keys.contains(n) { return n }
+      let matches = keys.filter { $0.hasPrefix(n) }
+      return matches.count == 1 ? matches[0] : nil
+    case .flags, .changes: return nil
+    }
+  }
 
   var fields: [FilterQuery.Field] {
     switch self {

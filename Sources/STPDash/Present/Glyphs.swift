@@ -88,13 +88,18 @@ struct Glyphs: Hashable {
   }
 
   /// The marker of each chart line, for the legend and line-end labels.
+  /// Each series' own mark, with and without colour: at its yearly points
+  /// on the chart and in the legend.
   func seriesMark(_ s: ChartSeries) -> String {
     switch s {
-    case .doNothing: unicode ? "━" : "#"
-    case .plan: unicode ? "━" : "+"
-    case .outturn: unicode ? "━" : "o"
-    case .withRefusals: unicode ? "┅" : "r"
-    case .filed: unicode ? "┈" : "."
+    case .doNothing: unicode ? "●" : "#"
+    case .plan: unicode ? "◆" : "+"
+    case .outturn: unicode ? "▲" : "o"
+    case .withRefusals: unicode ? "✕" : "x"
+    case .filed: unicode ? "○" : "."
     }
   }
+
+  /// Where two series' yearly points share a cell.
+  var overlap: String { unicode ? "◉" : "@" }
 }

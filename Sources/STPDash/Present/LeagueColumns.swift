@@ -83,10 +83,7 @@ enum LeagueColumns {
     case .doNothing:
       [
         .data("do_nothing_basis", "Do-nothing basis") { r in
-          .text(
-            r.doNothingBasis.map(\.code)
-              ?? (r.doNothing == nil ? nil : Basis(illustrative: r.illustrativeColumns.contains(.doNothing)).code)
-          )
+          .text(r.doNothing == nil ? nil : r.standing(.doNothing).label)
         },
         .data("do_nothing_source", "Do-nothing source") { .text($0.doNothingSource) },
         .data("do_nothing_note", "Do-nothing caveat") { .text($0.doNothingNote) },
@@ -94,7 +91,13 @@ enum LeagueColumns {
     case .perHead:
       [
         .data("population", "Population") { .integer($0.population) },
-        .data("population_basis", "Population basis") { .text($0.population == nil ? nil : $0.populationBasis?.code) },
+        .data("population_basis", "Population basis") { r in
+          .text(
+            r.population == nil
+              ? nil
+              : (r.populationBasis == .illustrative
+                ? FigureStanding.illustrative : (r.populationNote == nil ? .reported : .caveat)).label)
+        },
         .data("population_note", "Population caveat") { .text($0.populationNote) },
       ]
     case .delivered: [.data("delivered_year", "Outturn year") { .text($0.observed?.year.label) }]
@@ -421,6 +424,7 @@ extension LeagueColumn {
       "gap": .doNothing, "donothing": .doNothing, "savings": .savingsPercent, "savings_percent": .savingsPercent,
       "per_head_gbp": .perHead, "perhead": .perHead, "head": .perHead, "alignment": .aligned, "flags": .flagged,
       "risk": .atRisk, "savings_at_risk": .atRisk, "footprint": .name, "position": .rank, "need": .needed,
+      "needed": .needed, "delivered": .delivered,
       "needed_percent": .needed, "done": .delivered, "delivered_percent": .delivered, "observed": .delivered,
       "balance": .balance, "balances": .balance, "largest_share": .veto, "dhsc_loans": .loans, "debt": .loans,
       "short": .short, "with_refusals": .short, "blockers": .blockers, "block": .blockers,

@@ -33,7 +33,8 @@ enum TrajectoryPresenter {
           Table.Cell(
             text: Figures.money(p.value, unicode: g.unicode),
             short: p.value.map { NumberFormat.fixed($0, decimals: 0) },
-            value: .number(p.value, decimals: 3), basis: p.illustrative ? .illustrative : .reported))
+            value: .number(p.value, decimals: 3), basis: p.illustrative ? .illustrative : .reported,
+            caveat: p.value != nil && !p.illustrative && p.caveat))
       }
       let dn = t.point(.doNothing, y)
       let plan = t.point(.plan, y)

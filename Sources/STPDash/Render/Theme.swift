@@ -60,8 +60,10 @@ struct Theme {
   func mapBin(_ bin: Int?) -> Style {
     guard color else { return .plain }
     guard let bin else { return Style(fg: .white, dim: true) }
-    let palette: [Color] = [.blue, .cyan, .green, .yellow, .red]
-    return Style(fg: .black, bg: palette[max(0, min(palette.count - 1, bin))])
+    // One hue (blue) for a magnitude, never green (balance) or red (risk):
+    // the bins differ by their fill's density (the same patterns as without
+    // colour), the top two in bold.
+    return Style(fg: .white, bg: .blue, bold: bin >= 3)
   }
 
   /// Line colours of the trajectory chart.

@@ -205,7 +205,7 @@ enum Chrome {
       let n = state.derived.searchCount
       return n == 1 ? "1 match" : "\(n) matches"
     case .filter(let scope, _):
-      switch FilterQuery.parse(input.text, fields: scope.fields) {
+      switch FilterQuery.parse(input.text, scope: scope) {
       case .failure(let e): return e.message
       case .success: return "\(Lists.count(state)) kept; Enter keeps it"
       }

@@ -1,72 +1,109 @@
+import DashModel
+
 /// The keys of the current screen, in a box over it.
 enum HelpOverlay {
+  /// The help laid out for a screen size: its box, its columns, and every
+  /// entry wrapped to a column (nothing cut); `rows` lines a column shows.
+  struct Page {
+    var box: Rect
+    var columns: Int
+    var colWidth: Int
+    var labelWidth: Int
+    var rows: Int
+    /// Every line: the label (on an entry's first line) and the text.
+    var lines: [(label: String, text: String)]
+    /// The lines under the entries: what the marks and colours mean.
+    var legend: [(Tone, String)]
+
+    /// The furthest the entries scroll.
+    var maxScroll: Int { max(0, lines.count - rows * columns) }
+  }
+
+  /// The legend lines: the marks always, the colours where there are colours.
+  static func legend(_ state: AppState) -> [(Tone, String)] {
+    let g = state.glyphs
+    var out: [(Tone, String)] = [
+      (
+        .dim,
+        "\(Figures.illustrativeMark) illustrative  \(Figures.caveatMark) \(FigureStanding.caveat.label) (p)  \(g.pivotal) pivotal  \(g.refusing) refusing  \(g.flag) flagged  \(g.assumed) assumed refusing"
+      )
+    ]
+    out.append(
+      state.caps.color
+        ? (.bad, "red: big gap or risk, refused · yellow: upper half · green: balance, aligned · magenta: flagged")
+        : (.bad, "bold: big gap or risk, refused · underline: upper half · reverse: the selected row"))
+    return out
+  }
+
+  static func page(_ state: AppState, _ help: HelpState, width: Int, height: Int) -> Page {
+    let g = state.glyphs
+    let items = entries(state, help)
+    let available = Rect(x: 1, y: 1, width: width - 2, height: height - 2)
+    let columns = available.width >= 96 ? 2 : 1
+    let colWidth = min(60, (available.width - 4) / columns)
+    let labelWidth = colWidth >= 40 ? 12 : 9
+    let textWidth = max(8, colWidth - labelWidth - 1)
+    var lines: [(label: String, text: String)] = []
+    for b in items {
+      // Every key that does it (aliases too), as the binding lists them.
+      let label = b.keys.isEmpty ? b.label : b.keys.map { Keymap.name($0, unicode: g.unicode) }.joined(separator: " ")
+      let labelLines = DetailLine.wrap(label, width: labelWidth - 1)
+      let textLines = DetailLine.wrap(b.help, width: textWidth)
+      for i in 0..<max(labelLines.count, textLines.count) {
+        lines.append((i < labelLines.count ? labelLines[i] : "", i < textLines.count ? textLines[i] : ""))
+      }
+    }
+    let legendLines = legend(state).flatMap { DetailLine.wrap($0.1, width: colWidth * columns).map { _ in () } }.count
+    // Box: the entries, the legend, the closing line, the borders.
+    let wanted = (lines.count + columns - 1) / columns + legendLines + 3
+    let boxHeight = min(available.height, wanted)
+    let rows = max(1, boxHeight - legendLines - 3)
+    let boxWidth = colWidth * columns + 4
+    let box =
+      width < 100
+      ? Rect(x: 0, y: max(1, (height - boxHeight) / 2), width: width, height: boxHeight)
+      : Rect(x: (width - boxWidth) / 2, y: max(1, (height - boxHeight) / 2), width: boxWidth, height: boxHeight)
+    let perColumn = min(rows, (lines.count + columns - 1) / columns)
+    return Page(
+      box: box, columns: columns, colWidth: colWidth, labelWidth: labelWidth, rows: max(1, perColumn), lines: lines,
+      legend: legend(state))
+  }
+
   static func render(_ state: AppState, _ help: HelpState, into buf: inout Buffer) {
     let theme = state.theme
     let g = state.glyphs
-    let items = entries(state, help)
-    let available = Rect(x: 1, y: 1, width: buf.width - 2, height: buf.height - 2)
-    // As few columns as let every key show (three at most); past that the
-    // last line says how many did not fit.
-    var columns = available.width >= 96 || items.count + 3 > available.height ? 2 : 1
-    while columns < 3, (items.count + columns - 1) / columns + 3 > available.height { columns += 1 }
-    // Too narrow for that many columns, or still too many keys: one column
-    // that scrolls (j/k, PgDn/PgUp) to the last entry.
-    let scrolling = available.width / columns < 30 || (items.count + columns - 1) / columns + 3 > available.height
-    let rows = max(1, available.height - 3)
-    if scrolling { columns = max(1, min(2, available.width / 38)) }
-    let first = scrolling ? max(0, min(help.scroll, items.count - rows * columns)) : 0
-    let shownItems = scrolling ? Array(items.dropFirst(first).prefix(rows * columns)) : items
-    let perColumn = scrolling ? rows : (items.count + columns - 1) / columns
-    let colWidth = min(56, (available.width - 4) / columns)
-    let width = colWidth * columns + 4
-    let legend = state.caps.color && !scrolling && perColumn + 4 <= available.height
-    let height = min(available.height, perColumn + 3 + (legend ? 1 : 0))
-    // Narrow screens: the box takes the full width, so nothing shows past its edges.
-    let box =
-      buf.width < 100
-      ? Rect(x: 0, y: max(1, (buf.height - height) / 2), width: buf.width, height: height)
-      : Rect(x: (buf.width - width) / 2, y: max(1, (buf.height - height) / 2), width: width, height: height)
+    let p = page(state, help, width: buf.width, height: buf.height)
+    let box = p.box
     buf.fill(box, style: theme.normal)
     buf.box(box, glyphs: g, style: theme.border, title: "Keys: \(Chrome.crumbs(state).last ?? "")")
-    let labelWidth = columns > 2 ? 7 : (colWidth >= 40 ? 14 : 9)
-    var hidden = 0
-    for (i, b) in shownItems.enumerated() {
-      let col = i / perColumn
-      let row = i % perColumn
-      let y = box.y + 1 + row
-      guard y < box.maxY - 2 - (legend ? 1 : 0) else {
-        hidden += 1
-        continue
-      }
-      let x = box.x + 2 + col * colWidth
-      // Every key that does it (aliases too), as the binding lists them.
-      let all = b.keys.isEmpty ? b.label : b.keys.map { Keymap.name($0, unicode: g.unicode) }.joined(separator: " ")
-      let label = all
-      buf.put(label, x: x, y: y, width: labelWidth, style: theme.header, ellipsis: g.ellipsis)
-      buf.put(b.help, x: x + labelWidth, y: y, width: colWidth - labelWidth - 1, ellipsis: g.ellipsis)
+    let first = max(0, min(help.scroll, p.maxScroll))
+    let shown = p.lines.dropFirst(first).prefix(p.rows * p.columns)
+    for (i, line) in shown.enumerated() {
+      let x = box.x + 2 + (i / p.rows) * p.colWidth
+      let y = box.y + 1 + i % p.rows
+      buf.put(line.label, x: x, y: y, width: p.labelWidth, style: theme.header, ellipsis: g.ellipsis)
+      buf.put(line.text, x: x + p.labelWidth, y: y, width: p.colWidth - p.labelWidth - 1, ellipsis: g.ellipsis)
     }
-    // What colours mean, where there is colour and a line to say it on.
-    if legend {
-      let y = box.maxY - 3
-      var x = box.x + 2
-      for (tone, text) in [
-        (Tone.bad, "red: big gap or risk, refused"), (.warn, "  yellow: upper half"),
-        (.good, "  green: balance, aligned"), (.flag, "  magenta: flagged"),
-      ] {
-        x = buf.put(text, x: x, y: y, style: theme.style(tone), maxX: box.maxX - 1)
+    // What the marks and colours mean, under the entries.
+    var y = box.y + 1 + p.rows
+    for (tone, text) in p.legend {
+      for piece in DetailLine.wrap(text, width: box.width - 4) where y < box.maxY - 2 {
+        buf.put(piece, x: box.x + 2, y: y, style: theme.style(tone), maxX: box.maxX - 1)
+        y += 1
       }
     }
+    let items = entries(state, help)
     let filterLine = help.filter.map {
       "/\($0)\(g.cursor)  \(items.count) match\(items.count == 1 ? "" : "es"); Esc clears"
     }
+    let scrolls = p.maxScroll > 0
     let closing =
-      filterLine != nil
-      ? (filterLine ?? "")
-      : scrolling
-        ? "\(first + 1)-\(first + shownItems.count) of \(items.count): j/k scroll, any other key closes"
-        : hidden > 0
-          ? "\(hidden) more keys do not fit: make the terminal taller (README lists them all); any key closes this"
-          : "any key closes this"
+      filterLine
+      ?? (scrolls
+        ? (box.width >= 80
+          ? "lines \(first + 1)-\(first + shown.count) of \(p.lines.count): j/k PgDn/PgUp scroll, / finds, any other key closes"
+          : "\(first + 1)-\(first + shown.count) of \(p.lines.count) · j/k PgDn/PgUp · / finds · others close")
+        : "/ finds a key; any other key closes this")
     buf.put(closing, x: box.x + 2, y: box.maxY - 2, style: theme.dim, maxX: box.maxX - 1)
   }
 

@@ -27,10 +27,9 @@ enum LeagueView {
     // Settings line.
     let dir = state.league.ascending ? g.up : g.down
     let region = state.league.region?.name ?? "all regions"
-    let illustrative = rows.contains(where: \.illustrative) ? "  \(Figures.illustrativeMark) illustrative" : ""
     let filter = state.filters[.league].map { " \(g.dot) filter \\\(VisibleText.sanitize($0.text))" } ?? ""
     let info =
-      "\(rows.count) footprint\(rows.count == 1 ? "" : "s") \(g.dot) \(region) (R)\(filter) \(g.dot) sorted by \(state.league.sort.title) \(dir) \(g.dot) £m, 2020/21, plans at \(state.scheme.phrase)\(illustrative)"
+      "\(rows.count) footprint\(rows.count == 1 ? "" : "s") \(g.dot) \(region) (R)\(filter) \(g.dot) sorted by \(state.league.sort.title) \(dir) \(g.dot) £m, 2020/21, plans at \(state.scheme.phrase)"
     buf.put(
       DisplayWidth.truncate(g.text(info), to: buf.width - 1, ellipsis: g.ellipsis), x: 1, y: layout.infoY,
       style: theme.dim)
@@ -42,9 +41,25 @@ enum LeagueView {
       table, layout: columns, y: layout.firstRowY, selected: state.league.list.selected, footerY: layout.totalY,
       footerRows: 1, into: &buf, theme: theme, glyphs: g)
     if rows.isEmpty {
+      // Say what emptied the list: the filter, the region, or both.
+      let filter = state.filters[.league].map { "the filter \\\(VisibleText.sanitize($0.text))" }
+      let region = state.league.region.map { "the region \($0.name)" }
+      let why = [filter, region].compactMap { $0 }.joined(separator: " and ")
+      let fix = [
+        filter == nil ? nil : "\\ then Enter clears the filter", region == nil ? nil : "R changes the region",
+      ].compactMap { $0 }.joined(separator: "; ")
       buf.put(
-        "No footprints in this region. Press R to change the region.", x: 2, y: layout.firstRowY, style: theme.dim)
+        why.isEmpty ? "No footprints in the data." : "No footprint passes \(why): \(fix).", x: 2,
+        y: layout.firstRowY, style: theme.dim, maxX: buf.width - 1)
     }
+    // What the marks mean, always on the home screen: on the rule above England's totals.
+    let room = buf.width - 18
+    let marks = [
+      " \(Figures.illustrativeMark) illustrative  \(Figures.caveatMark) \(FigureStanding.caveat.label) (p shows it) ",
+      " \(Figures.illustrativeMark) illustrative  \(Figures.caveatMark) with a caveat (p) ",
+      " \(Figures.illustrativeMark) illustr.  \(Figures.caveatMark) caveat ",
+    ].first { DisplayWidth.width(of: $0) <= room }
+    if let marks { buf.put(marks, x: 1, y: layout.ruleY, style: theme.dim) }
     // Scroll position, when the list is longer than the screen.
     if rows.count > layout.rowCount {
       let text = " \(scroll + 1)-\(min(rows.count, scroll + layout.rowCount)) of \(rows.count) "

@@ -6,8 +6,15 @@ import DashModel
 enum MapView {
   /// The geometry for a screen: hexes wide enough for their labels, two
   /// lines each when there is room.
-  static func geometry(_ size: Size) -> (cellWidth: Int, rowHeight: Int) {
-    (size.width >= 120 ? 10 : (size.width >= 100 ? 8 : 6), size.height >= 26 ? 2 : 1)
+  static func geometry(_ size: Size, hexRows: Int = 10) -> (cellWidth: Int, rowHeight: Int) {
+    // Two lines a hex (the label, then the figure) whenever the map's rows fit twice.
+    (size.width >= 120 ? 10 : (size.width >= 100 ? 8 : 6), size.height >= 2 * hexRows + 3 ? 2 : 1)
+  }
+
+  /// How many hex rows the map has.
+  static func hexRows(_ d: Dataset) -> Int {
+    guard let lo = d.hexes.map(\.r).min(), let hi = d.hexes.map(\.r).max() else { return 1 }
+    return hi - lo + 1
   }
 
   static func render(_ state: AppState, into buf: inout Buffer) {
@@ -23,7 +30,7 @@ enum MapView {
         x: 0, y: 2, style: theme.dim, maxX: buf.width)
       return
     }
-    let (w, h) = geometry(state.size)
+    let (w, h) = geometry(state.size, hexRows: hexRows(d))
     let placed = MapPresenter.place(d.hexes, cellWidth: w, rowHeight: h)
 
     let rows = Dictionary(
@@ -40,11 +47,20 @@ enum MapView {
     let top = 2
     let left = 1
     drawHexes(state, placed.cells, rows: rows, visible: visible, edges: edges, at: (left, top), into: &buf)
-    // Beside the map: the selected footprint, then the legend.
-    let panelX = left + placed.width + 2
-    let panelW = buf.width - panelX - 1
-    guard panelW >= 14 else { return }
-    var y = drawSelected(state, rows: rows, x: panelX, y: top, width: panelW, into: &buf)
+    // Beside the map: the selected footprint, then the legend; below it when
+    // there is no room beside.
+    var panelX = left + placed.width + 2
+    var panelW = buf.width - panelX - 1
+    var y = top
+    if panelW < 14 {
+      panelX = left
+      panelW = buf.width - 2
+      y = top + placed.height + 1
+      guard y < buf.height - 2 else { return }
+      drawLegend(state, edges: edges, x: panelX, y: y, width: panelW, into: &buf, inline: true)
+      return
+    }
+    y = drawSelected(state, rows: rows, x: panelX, y: top, width: panelW, into: &buf)
     y = drawLegend(state, edges: edges, x: panelX, y: y, width: panelW, into: &buf)
     if visible.count < placed.cells.count, y < buf.height - 1 {
       buf.put(
@@ -62,7 +78,7 @@ enum MapView {
     let theme = state.theme
     let g = state.glyphs
     let metric = state.mapMetric
-    let (w, h) = geometry(state.size)
+    let (w, h) = geometry(state.size, hexRows: hexRows(state.session.dataset))
     let (left, top) = origin
     for c in cells {
       let x = left + c.x
@@ -75,7 +91,7 @@ enum MapView {
       var style = theme.mapBin(b)
       if !kept { style = Style(dim: true) }
       if selected { style = style.patched(Style(bold: true, reverse: true)) }
-      let fill = theme.color ? " " : g.mapPattern(b)
+      let fill = g.mapPattern(b)
       let label = DisplayWidth.truncate(VisibleText.sanitize(c.label), to: w - 1, ellipsis: "")
       let padTotal = max(0, w - 1 - DisplayWidth.width(of: label))
       let text =
@@ -120,10 +136,10 @@ enum MapView {
         ),
         x: panelX, y: y, style: theme.normal)
       y += 1
+      // Ranked by the measure the map shows, not the league's sort.
+      let ranked = LeagueTable.rank(state.derived.rows, by: metric, ascending: metric.naturallyAscending)
       let rank =
-        state.derived.ranked.firstIndex { $0.footprint == f }.map {
-          "rank \($0 + 1) of \(state.derived.ranked.count) by \(state.league.sort.title)"
-        } ?? ""
+        ranked.firstIndex { $0.footprint == f }.map { "rank \($0 + 1) of \(ranked.count) by \(metric.title)" } ?? ""
       buf.put(DisplayWidth.truncate(rank, to: panelW, ellipsis: g.ellipsis), x: panelX, y: y, style: theme.dim)
       y += 2
     }
@@ -131,9 +147,31 @@ enum MapView {
   }
 
   /// The colours' (or fills') quantile ranges; returns the next free row.
+  /// `inline`: one line of swatches and ranges (under the map, when there is no room beside it).
+  @discardableResult
   static func drawLegend(
-    _ state: AppState, edges: [Double], x panelX: Int, y top: Int, width panelW: Int, into buf: inout Buffer
+    _ state: AppState, edges: [Double], x panelX: Int, y top: Int, width panelW: Int, into buf: inout Buffer,
+    inline: Bool = false
   ) -> Int {
+    if inline {
+      let theme = state.theme
+      let g = state.glyphs
+      let metric = state.mapMetric
+      var x = buf.put(g.text(metric.title + ": "), x: panelX, y: top, style: theme.header)
+      var y = top
+      for i in 0..<max(0, edges.count - 1) {
+        let swatch = g.mapPattern(i) + g.mapPattern(i)
+        let range = " " + g.text(MapPresenter.text(edges[i], metric, glyphs: g)) + "+  "
+        if x + 2 + DisplayWidth.width(of: range) > panelX + panelW {
+          y += 1
+          x = panelX
+          guard y < buf.height - 1 else { return y }
+        }
+        x = buf.put(swatch, x: x, y: y, style: theme.mapBin(i))
+        x = buf.put(range, x: x, y: y, style: theme.normal)
+      }
+      return y + 1
+    }
     let theme = state.theme
     let g = state.glyphs
     let metric = state.mapMetric
@@ -143,7 +181,7 @@ enum MapView {
       style: theme.header)
     y += 1
     for i in 0..<max(0, edges.count - 1) where y < buf.height - 1 {
-      let swatch = theme.color ? "  " : g.mapPattern(i) + g.mapPattern(i)
+      let swatch = g.mapPattern(i) + g.mapPattern(i)
       let end = buf.put(swatch, x: panelX, y: y, style: theme.mapBin(i))
       let range =
         "\(MapPresenter.text(edges[i], metric, glyphs: g)) to \(MapPresenter.text(edges[i + 1], metric, glyphs: g))"
@@ -151,7 +189,7 @@ enum MapView {
       y += 1
     }
     if y < buf.height - 1 {
-      let swatch = theme.color ? "  " : g.mapPattern(nil) + g.mapPattern(nil)
+      let swatch = g.mapPattern(nil) + g.mapPattern(nil)
       let end = buf.put(swatch, x: panelX, y: y, style: theme.mapBin(nil))
       buf.put(" not known", x: end, y: y, style: theme.normal, maxX: buf.width - 1)
       y += 1

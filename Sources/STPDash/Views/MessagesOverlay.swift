@@ -3,8 +3,17 @@ import DashModel
 /// `M`: the last messages, newest first, each whole (wrapped), with its time; it scrolls.
 enum MessagesOverlay {
   static func render(_ state: AppState, scroll: Int, into buf: inout Buffer) {
-    let theme = state.theme
     let width = min(buf.width, 110)
+    ScrollBox.render(
+      lines(state, width: buf.width),
+      title: "Messages, newest first (\(state.messages.entries.count) of the last \(MessageLog.limit), UTC)",
+      scroll: scroll, width: width, into: &buf, theme: state.theme, glyphs: state.glyphs)
+  }
+
+  /// The lines as the box shows them at a screen width: each message whole, wrapped.
+  static func lines(_ state: AppState, width screen: Int) -> [(text: String, style: Style)] {
+    let theme = state.theme
+    let width = min(screen, 110)
     var lines: [(text: String, style: Style)] = []
     for e in state.messages.entries.reversed() {
       let style: Style
@@ -18,8 +27,6 @@ enum MessagesOverlay {
         lines.append((i == 0 ? e.time + "  " + String(line.text.dropFirst(10)) : line.text, style))
       }
     }
-    ScrollBox.render(
-      lines, title: "Messages, newest first (\(state.messages.entries.count) of the last \(MessageLog.limit), UTC)",
-      scroll: scroll, width: width, into: &buf, theme: theme, glyphs: state.glyphs)
+    return lines
   }
 }

@@ -3,11 +3,20 @@ import DashModel
 /// `p`: where every figure of the footprint or organisation in view comes
 /// from (basis, source, caveat), in a box over the screen that scrolls.
 enum ProvenanceOverlay {
+  /// The lines as the box shows them at a screen width (wrapped, never cut).
+  static func lines(_ state: AppState, width: Int) -> [(text: String, style: Style)] {
+    let theme = state.theme
+    let g = state.glyphs
+    return state.provenance.flatMap { $0.wrapped(to: min(width, 110) - 4) }.map {
+      (g.text($0.text), theme.style($0.kind))
+    }
+  }
+
   static func render(_ state: AppState, scroll: Int, into buf: inout Buffer) {
     let theme = state.theme
     let g = state.glyphs
     let width = min(buf.width, 110)
-    let lines = state.provenance.flatMap { $0.wrapped(to: width - 4) }.map { (g.text($0.text), theme.style($0.kind)) }
+    let lines = lines(state, width: buf.width)
     ScrollBox.render(
       lines, title: "Where these figures come from", scroll: scroll, width: width, into: &buf, theme: theme,
       glyphs: g)
@@ -21,7 +30,7 @@ enum ScrollBox {
     _ lines: [(text: String, style: Style)], title: String, scroll: Int, width: Int, into buf: inout Buffer,
     theme: Theme, glyphs g: Glyphs
   ) {
-    let room = max(1, buf.height - 5)
+    let room = room(height: buf.height)
     let top = max(0, min(scroll, lines.count - room))
     let shown = lines.dropFirst(top).prefix(room)
     let height = shown.count + 3
@@ -37,6 +46,12 @@ enum ScrollBox {
       : "any key closes this"
     buf.put(position, x: box.x + 2, y: box.maxY - 2, style: theme.dim, maxX: box.maxX - 1)
   }
+
+  /// How many lines a box shows at a screen height.
+  static func room(height: Int) -> Int { max(1, height - 5) }
+
+  /// The furthest a box of `count` lines scrolls at a screen height.
+  static func maxScroll(_ count: Int, height: Int) -> Int { max(0, count - room(height: height)) }
 }
 
 extension Theme {

@@ -179,6 +179,22 @@ struct TrajectoryChart {
         buf.put(symbol, x: plot.x + cx, y: plot.y + cy, style: theme.series(s))
       }
     }
+    // Each yearly point in its series' own mark; two on one cell, the overlap mark.
+    var marked: [Int: ChartSeries] = [:]
+    for s in Self.drawOrder where series.contains(s) {
+      for y in FinancialYear.all {
+        guard let v = value(s, y), v.isFinite, abs(v) < 1e15 else { continue }
+        let cx = f.dotX(y.index) / f.dx
+        let cy = f.dotY(v) / f.dy
+        guard cx >= 0, cx < plot.width, cy >= 0, cy < plot.height else { continue }
+        let i = cy * plot.width + cx
+        let shared = marked[i].map { $0 != s } ?? false
+        marked[i] = s
+        buf.put(
+          shared ? g.overlap : g.seriesMark(s), x: plot.x + cx, y: plot.y + cy,
+          style: shared ? theme.axis : theme.series(s))
+      }
+    }
     return ends
   }
 

@@ -43,7 +43,7 @@ enum TrajectoryView {
     // Legend: marks, balance, and an honest word on illustrative data.
     var x = 2
     for s in chart.series {
-      x = buf.put(g.seriesMark(s) + g.seriesMark(s) + " ", x: x, y: legendY, style: theme.series(s))
+      x = buf.put(g.seriesMark(s) + g.hline + " ", x: x, y: legendY, style: theme.series(s))
       x = buf.put(TrajectoryChart.legend(s) + "  ", x: x, y: legendY)
     }
     x = buf.put(g.hline + g.hline + " ", x: x, y: legendY, style: theme.zeroLine)
@@ -97,7 +97,7 @@ enum TrajectoryView {
         // One precision along the row: whole £m for every figure when the
         // columns are narrow.
         buf.figure(
-          wide ? cell.text : (cell.short ?? cell.text), illustrative: cell.basis == .illustrative,
+          wide ? cell.text : (cell.short ?? cell.text), illustrative: cell.basis == .illustrative, caveat: cell.caveat,
           x: 1 + labelWidth + i * colWidth, y: yy, width: colWidth, style: theme.normal, theme: theme,
           ellipsis: g.ellipsis)
       }

@@ -76,18 +76,31 @@ struct MapReport: Report {
     guard !d.hexes.isEmpty else {
       return ["There is no map layout for this data: add hexmap.csv (code, q, r, label) to the data directory."]
     }
-    let w = (d.hexes.map { DisplayWidth.width(of: VisibleText.sanitize($0.label)) }.max() ?? 4) + 2
-    let placed = MapPresenter.place(d.hexes, cellWidth: w, rowHeight: 1)
+    // Each hex two lines tall: its label, then its figure (whole, with its mark).
     let byFootprint = self.byFootprint
+    let figures: [FootprintID: String] = Dictionary(
+      uniqueKeysWithValues: byFootprint.map { f, r in
+        (f, MapPresenter.text(MapPresenter.value(r, metric), metric, glyphs: g) + Figures.mark(r.standing(metric)))
+      })
+    let widest = max(
+      d.hexes.map { DisplayWidth.width(of: VisibleText.sanitize($0.label)) }.max() ?? 4,
+      figures.values.map { DisplayWidth.width(of: $0) }.max() ?? 4)
+    let w = widest + 2
+    let placed = MapPresenter.place(d.hexes, cellWidth: w, rowHeight: 2)
     let edges = self.edges
-    var grid = Array(repeating: Array(repeating: " ", count: placed.width), count: placed.height)
+    var grid = Array(repeating: Array(repeating: " ", count: placed.width), count: placed.height + 1)
+    func put(_ text: String, _ x: Int, _ y: Int) {
+      for (i, ch) in text.enumerated() where x + i < placed.width && y < grid.count { grid[y][x + i] = String(ch) }
+    }
     for c in placed.cells {
       let b = MapPresenter.bin(byFootprint[c.footprint].flatMap { MapPresenter.value($0, metric) }, edges: edges)
       let fill = g.mapPattern(b)
       let label = String(VisibleText.sanitize(c.label).prefix(w - 1))
       let pad = w - 1 - label.count
-      let text = String(repeating: fill, count: pad / 2) + label + String(repeating: fill, count: pad - pad / 2)
-      for (i, ch) in text.enumerated() where c.x + i < placed.width { grid[c.y][c.x + i] = String(ch) }
+      put(String(repeating: fill, count: pad / 2) + label + String(repeating: fill, count: pad - pad / 2), c.x, c.y)
+      let figure = g.text(figures[c.footprint] ?? "")
+      let fpad = max(0, w - 1 - figure.count)
+      put(String(repeating: " ", count: fpad / 2) + figure, c.x, c.y + 1)
     }
     var out = grid.map { $0.joined().trimmingTrailingSpaces() }
     out.append("")

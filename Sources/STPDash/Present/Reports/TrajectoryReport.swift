@@ -70,7 +70,7 @@ struct TrajectoryReport: Report {
           [
             .text(code), .text(VisibleText.sanitize(title)), .text(y.label), .text(s.code),
             .number(Figures.rounded(p.value, 3)),
-            .text(p.value == nil ? "" : Basis(illustrative: p.illustrative).code), .text(Self.origin(p.origin)),
+            .text(p.value == nil ? "" : Self.standing(p).label), .text(Self.origin(p.origin)),
           ] + extra.map { TableExport.csvCell($0.value) })
       }
     }
@@ -81,11 +81,16 @@ struct TrajectoryReport: Report {
           [
             .text(code), .text(VisibleText.sanitize(title)), .text(y.label), .text(Self.withRefusalsCode),
             .number(Figures.rounded(v, 3)),
-            .text(v == nil ? "" : Basis(illustrative: trajectory.point(.plan, y).illustrative).code), .text(""),
+            .text(v == nil ? "" : Self.standing(trajectory.point(.plan, y)).label), .text(""),
           ] + extra.map { TableExport.csvCell($0.value) })
       }
     }
     return out
+  }
+
+  /// How a point stands, in the one vocabulary of every output.
+  static func standing(_ p: TrajectoryPoint) -> FigureStanding {
+    p.illustrative ? .illustrative : (p.caveat ? .caveat : .reported)
   }
 
   /// Who counts as refusing, as the text says it.
