@@ -18,6 +18,31 @@ enum Copying {
     return [.copy(text)]
   }
 
+  /// `Y`: the selected row's value in the sorted column, raw (a number as a number).
+  static func copyCell(_ state: inout AppState) -> [Effect] {
+    let key: String? =
+      switch state.screen {
+      case .league: state.league.sort.csvHeader
+      case .footprint: state.members.sort.key
+      case .organisations: state.organisations.sort.key
+      case .changes: state.changes.sort.key
+      default: nil
+      }
+    guard let text = row(state), let key else {
+      state.notice = Notice(text: "no sorted column here to copy a cell of; y copies the row", kind: .info)
+      return []
+    }
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+    }
+    guard lines.count >= 2, let i = lines[0].firstIndex(of: key), i < lines[1].count else {
+      state.notice = Notice(text: "the sorted column is not in the copied row", kind: .info)
+      return []
+    }
+    state.notice = Notice(text: "copied \(key): \(lines[1][i]) (OSC 52)", kind: .ok)
+    return [.copy(lines[1][i])]
+  }
+
   /// The selected row of the current view's table, with the header, as tab-separated values.
   static func row(_ state: AppState) -> String? {
     let g = Glyphs(unicode: true)
@@ -45,6 +70,11 @@ enum Copying {
       var one = report
       one.events = [report.events[i]]
       return tsv(one.table())
+    case .changes:
+      let report = state.changesReport
+      guard let id = state.changes.list.selected, let i = report.lines.firstIndex(where: { $0.change.id == id })
+      else { return nil }
+      return tsv(report.table(report.lines[i...i], glyphs: g))
     case .organisation(let o, _):
       let org = state.session.dataset.organisations[o]
       return "code\tname\tkind\n" + [org.code, org.name, org.kind.rawValue].map(field).joined(separator: "\t") + "\n"

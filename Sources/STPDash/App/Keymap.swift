@@ -15,7 +15,7 @@ enum Command: Hashable {
   case redraw, suspend
   case assumeRefusing, clearAssumed, cycleRefusing, observedDelivery, resetDelivery
   case asOfEarlier, asOfLater, asOfLatest
-  case goTo, filter, provenance, undo, messages, columns, scrollLeft, scrollRight, copy
+  case goTo, filter, provenance, undo, messages, columns, scrollLeft, scrollRight, copy, copyCell
   case mapMove(MapDirection)
 }
 
@@ -111,6 +111,9 @@ enum Keymap {
       Binding(
         keys: [.char("e")], label: "e", command: .export, scopes: [.everywhere],
         help: "export this view (asks where; .csv or .json)"),
+      Binding(
+        keys: [.char("Y")], label: "Y", command: .copyCell, scopes: [.lists],
+        help: "copy the selected row's value in the sorted column (a raw number)"),
       Binding(
         keys: [.char("y")], label: "y", command: .copy, scopes: [.lists],
         help: "copy the selected row to the clipboard"),

@@ -97,6 +97,7 @@ enum Reducer {
       let safe = String(content.name.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" })
       state.input = TextInput(purpose: .exportPath(overwrite: false), text: "stpdash-\(safe).csv")
     case .copy: return Copying.copy(&state)
+    case .copyCell: return Copying.copyCell(&state)
     case .redraw: return [.redraw]
     case .suspend: return [.suspend]
     }

@@ -39,8 +39,8 @@ struct LeagueCommand: ParsableCommand {
     if LeagueColumn(key: sort) == nil {
       throw ValidationError("unknown column \"\(sort)\"; choose one of: \(LeagueColumn.keyList)")
     }
-    if let region, Region(name: region) == nil {
-      throw ValidationError("unknown region \"\(region)\"; choose one of: \(Region.validNames)")
+    if let region, OptionWords.region(region) == nil {
+      throw ValidationError("unknown region \"\(VisibleText.sanitize(region))\"; choose one of: \(Region.validNames)")
     }
     if asc && desc { throw ValidationError("--asc and --desc contradict each other") }
     if let filter, case .failure(let e) = FilterQuery.parse(filter, scope: .league) {
@@ -55,7 +55,7 @@ struct LeagueCommand: ParsableCommand {
       timer.mark("load and analyse")
       let column = LeagueColumn(key: sort) ?? .doNothing
       let ascending = asc ? true : (desc ? false : column.naturallyAscending)
-      let regionValue = region.flatMap { Region(name: $0) }
+      let regionValue = region.flatMap { OptionWords.region($0) }
       let refusals = try whatIf.refusals(ws)
       let all = LeagueTable.rows(ws.analysis, delivery: delivery.scheme, refusals: refusals)
       let query = filter.flatMap { try? FilterQuery.parse($0, scope: .league).get() }

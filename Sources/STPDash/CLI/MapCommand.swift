@@ -37,8 +37,8 @@ struct MapCommand: ParsableCommand {
         "a map cannot be coloured by \"\(metric)\"; choose one of: \(MapPresenter.metrics.map(\.key).joined(separator: ", "))"
       )
     }
-    if let region, Region(name: region) == nil {
-      throw ValidationError("unknown region \"\(region)\"; choose one of: \(Region.validNames)")
+    if let region, OptionWords.region(region) == nil {
+      throw ValidationError("unknown region \"\(VisibleText.sanitize(region))\"; choose one of: \(Region.validNames)")
     }
     if let filter, case .failure(let e) = FilterQuery.parse(filter, scope: .league) {
       throw ValidationError("--filter: \(e.message)")
@@ -52,7 +52,7 @@ struct MapCommand: ParsableCommand {
       let refusals = try whatIf.refusals(ws)
       let rows = LeagueTable.rows(ws.analysis, delivery: delivery.scheme, refusals: refusals)
       let query = filter.flatMap { try? FilterQuery.parse($0, scope: .league).get() }
-      let kept = LeagueReport.visible(rows, region: region.flatMap { Region(name: $0) }, filter: query)
+      let kept = LeagueReport.visible(rows, region: region.flatMap { OptionWords.region($0) }, filter: query)
       Console.print(
         MapReport(
           rows: rows, visible: Set(kept.compactMap(\.footprint)), dataset: ws.dataset, metric: column,

@@ -51,14 +51,15 @@ struct OrgsCommand: ParsableCommand {
     if OrganisationColumn(key: sort) == nil {
       throw ValidationError("unknown column \"\(sort)\"; choose one of: \(OrganisationColumn.keyList)")
     }
-    if let kind, OrganisationKind(code: kind) == nil {
-      throw ValidationError("unknown kind \"\(kind)\"; choose one of: \(OrganisationKind.validCodes)")
+    if let kind, OptionWords.kind(kind) == nil {
+      throw ValidationError(
+        "unknown kind \"\(VisibleText.sanitize(kind))\"; choose one of: \(OrganisationKind.validCodes)")
     }
-    if let stance, Stance(code: stance.lowercased()) == nil {
-      throw ValidationError("unknown stance \"\(stance)\"; choose one of: \(Stance.validCodes)")
+    if let stance, OptionWords.stance(stance) == nil {
+      throw ValidationError("unknown stance \"\(VisibleText.sanitize(stance))\"; choose one of: \(Stance.validCodes)")
     }
-    if let region, Region(name: region) == nil {
-      throw ValidationError("unknown region \"\(region)\"; choose one of: \(Region.validNames)")
+    if let region, OptionWords.region(region) == nil {
+      throw ValidationError("unknown region \"\(VisibleText.sanitize(region))\"; choose one of: \(Region.validNames)")
     }
     if asc && desc { throw ValidationError("--asc and --desc contradict each other") }
     if case .failure(let e) = FilterQuery.parse(terms, scope: .organisations) {
@@ -69,9 +70,9 @@ struct OrgsCommand: ParsableCommand {
   /// The options and --filter as one filter (what an export records).
   var terms: String {
     var out: [String] = []
-    if let kind, let k = OrganisationKind(code: kind) { out.append("kind:\(k.rawValue)") }
-    if let stance { out.append("stance:\(stance.lowercased())") }
-    if let region, let r = Region(name: region) { out.append("region:\(r.name.replacingSpaces())") }
+    if let kind, let k = OptionWords.kind(kind) { out.append("kind:\(k.rawValue)") }
+    if let stance, let st = OptionWords.stance(stance) { out.append("stance:\(st.code)") }
+    if let region, let r = OptionWords.region(region) { out.append("region:\(r.name.replacingSpaces())") }
     if pivotal { out.append("pivotal") }
     if let filter { out.append(filter) }
     return out.joined(separator: " ")
@@ -89,9 +90,9 @@ struct OrgsCommand: ParsableCommand {
       if let query, !query.isEmpty {
         lines = lines.filter { query.matches(.organisation($0, dataset: ws.dataset)) }
         // A region, kind or stance given by option is matched whole (not as a prefix).
-        if let region, let r = Region(name: region) { lines = lines.filter { $0.regions.contains(r) } }
-        if let kind, let k = OrganisationKind(code: kind) { lines = lines.filter { $0.kind == k } }
-        if let stance, let s = Stance(code: stance.lowercased()) { lines = lines.filter { $0.stance == s } }
+        if let region, let r = OptionWords.region(region) { lines = lines.filter { $0.regions.contains(r) } }
+        if let kind, let k = OptionWords.kind(kind) { lines = lines.filter { $0.kind == k } }
+        if let stance, let s = OptionWords.stance(stance) { lines = lines.filter { $0.stance == s } }
       }
       lines.sort(by: column.order(ascending: ascending, dataset: ws.dataset))
       Console.print(
