@@ -116,7 +116,7 @@ struct SnapshotTests {
     let last = HelpOverlay.entries(state, HelpState()).last
     let lastWords = String((last?.help ?? "?").prefix(16))
     #expect(!top.contains(lastWords), "not on the first page")
-    AppFixture.send(&state, Array(repeating: .char("j"), count: 60))
+    AppFixture.send(&state, Array(repeating: .char("j"), count: 120))
     #expect(state.help != nil, "j scrolls, it does not close")
     let bottom = render(state).lines.joined(separator: "\n")
     #expect(bottom.contains(lastWords), "the last entry shows:\n\(bottom)")

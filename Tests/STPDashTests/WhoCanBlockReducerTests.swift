@@ -221,7 +221,7 @@ struct FlagSafetyReducerTests {
     ]
     AppFixture.send(&s, [.char("q")])
     #expect(!s.quit && s.overlay == .confirmQuit)
-    #expect(s.notice?.text.contains("w retries, q again quits") == true)
+    #expect(s.notice?.text.contains("w retries · q quits") == true && s.notice?.text.contains("Esc stays") == true)
     AppFixture.send(&s, [.escape])
     #expect(!s.quit && s.overlay == nil)
     AppFixture.send(&s, [.ctrl("c"), .ctrl("c")])

@@ -39,6 +39,8 @@ enum Layout {
     let rowCount: Int
     /// Whether the small chart fits beside the facts.
     let chartBeside: Bool
+    /// Where the selected member is told in full.
+    let detailY: Int
 
     /// The layout for facts drawn full width that wrap to `wideLines`
     /// lines: as many as the height allows, and at least one a fact.
@@ -50,7 +52,9 @@ enum Layout {
       barY = wideY + wideRows
       headerY = barY + 1
       firstRowY = headerY + 1
-      rowCount = max(1, size.height - 1 - firstRowY)
+      // The last line above the status line tells the selected member in full.
+      rowCount = max(1, size.height - 2 - firstRowY)
+      detailY = firstRowY + rowCount
       chartBeside = size.width >= 90 && size.height >= 20
     }
   }
@@ -78,8 +82,14 @@ enum Layout {
     let headerY = 2
     let firstRowY = 3
     let rowCount: Int
+    /// Where the selected flag's reason is given in full (wrapped, two lines).
+    let detailY: Int
 
-    init(_ size: Size) { rowCount = max(1, size.height - 4) }
+    init(_ size: Size) {
+      // A rule and two lines of detail above the status line.
+      rowCount = max(1, size.height - 7)
+      detailY = firstRowY + rowCount
+    }
   }
 
   /// Rows of the Organisations screen: the list, then England's totals

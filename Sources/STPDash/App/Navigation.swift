@@ -15,7 +15,7 @@ enum Navigation {
       state.overlay = .confirmQuit
       state.notice = Notice(
         text:
-          "\(n) flag change\(n == 1 ? " is" : "s are") not saved: w retries, q again quits (they are printed to save later), Esc stays",
+          "\(n) unsaved flag change\(n == 1 ? "" : "s"): w retries · q quits (printed, to save later) · Esc stays",
         kind: .error)
     case .back: back(&state)
     case .help: state.overlay = .help(HelpState())

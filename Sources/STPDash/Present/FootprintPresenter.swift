@@ -110,6 +110,7 @@ enum FootprintPresenter {
       },
       ColumnDefinition(
         "share", MemberColumn.share.title, align: .right, priority: 4, width: .fixed(6),
+        meaning: "the part of the organisation that lies in this footprint (1: all of it)",
         value: { .number($0.share, decimals: 6) }
       ) { r, _ in Table.Cell(text: NumberFormat.fixed(r.share, decimals: 2)) },
       ColumnDefinition(

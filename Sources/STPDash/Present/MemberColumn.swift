@@ -8,7 +8,7 @@ enum MemberColumn: Int, CaseIterable, Hashable {
     switch self {
     case .name: "Organisation"
     case .kind: "Kind"
-    case .share: "Share"
+    case .share: "Part"
     case .stance: "Stance"
     case .flag: "Flag"
     case .pivotal: "Piv"

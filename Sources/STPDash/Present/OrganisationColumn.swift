@@ -29,7 +29,7 @@ enum OrganisationColumn: Int, CaseIterable, Hashable {
     case .kind: "Kind"
     case .footprint: "Footprint"
     case .savings: "Savings £m"
-    case .share: "Share"
+    case .share: "Of plan"
     case .stance: "Stance"
     case .flag: "Flag"
     case .atRisk: "At risk"

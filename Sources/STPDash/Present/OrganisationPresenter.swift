@@ -23,7 +23,7 @@ enum OrganisationPresenter {
         key: "name", title: "Footprint", priority: 0, width: .flexible(min: 14, extra: 999), textMinimum: 14,
         textFlexible: true),
       Table.Column(key: "code", title: "Code", priority: 3, width: .fixed(9)),
-      Table.Column(key: "share", title: "Share", align: .right, priority: 2, width: .fixed(6)),
+      Table.Column(key: "share", title: "Part", align: .right, priority: 2, width: .fixed(6)),
       Table.Column(key: "stance", title: "Stance", priority: 1, width: .fixed(12)),
       Table.Column(key: "as_of", title: "As of", priority: 4, width: .fixed(11)),
       Table.Column(key: "flagged", title: "Flag", priority: 1, width: .fixed(12)),

@@ -58,7 +58,7 @@ enum OrganisationsPresenter {
       column(.savings, .right, 1, .fixed(11), value: { .number($0.savings, decimals: 3) }) { l, c in
         Table.Cell(text: Figures.money(l.savings, unicode: c.glyphs.unicode), basis: basis(l))
       },
-      column(.share, .right, 5, .fixed(5), value: { .number($0.largestShare.map { $0 * 100 }, decimals: 1) }) { l, c in
+      column(.share, .right, 5, .fixed(7), value: { .number($0.largestShare.map { $0 * 100 }, decimals: 1) }) { l, c in
         Table.Cell(
           text: Figures.percent(l.largestShare.map { $0 * 100 }, unicode: c.glyphs.unicode), basis: basis(l),
           tone: l.pivotal ? .bad : .normal)

@@ -49,5 +49,20 @@ enum FlagsView {
         buf.style(Rect(x: 0, y: y, width: buf.width, height: 1), theme.selected)
       }
     }
+    // The selected flag whole: who, where, when, and its reason (wrapped, two lines).
+    if let e = state.activeFlag(key: state.flagsList.selected) {
+      let d = state.session.dataset
+      let org = d.organisationID(code: e.org).map { d.organisations[$0].name } ?? e.org
+      let fp = d.footprintID(code: e.footprint).map { d.footprints[$0].name } ?? e.footprint
+      let text = "\(org) in \(fp), by \(e.author), \(UTCTime.short(e.time)): \(e.reason)"
+      let lines = DetailLine.wrap(text, width: buf.width - 2)
+      buf.rule(y: layout.detailY, from: 0, to: buf.width, glyph: g.hline, style: theme.dim)
+      for (i, line) in lines.prefix(2).enumerated() {
+        let cut = i == 1 && lines.count > 2
+        buf.put(
+          cut ? DisplayWidth.truncate(line, to: buf.width - 10, ellipsis: g.ellipsis) + " (Enter)" : line, x: 1,
+          y: layout.detailY + 1 + i, style: theme.normal, maxX: buf.width - 1)
+      }
+    }
   }
 }

@@ -110,6 +110,32 @@ enum FootprintView {
     }
   }
 
+  /// The selected member in one line: what the columns cut (its name, its
+  /// stance's date, source and caveat, its flag's reason, its power).
+  static func detail(_ r: MemberRow, state: AppState) -> String {
+    let g = state.glyphs
+    var parts = ["\(r.name) (\(r.code))"]
+    var stance = r.stance.code + (r.stanceStanding.map(Figures.mark) ?? "")
+    if let rec = r.stanceRecord {
+      if let d = rec.asOf { stance += " \(d.iso)" }
+      if let k = rec.sourceKind { stance += ", \(k.code) source" }
+      if let c = rec.caveat {
+        stance += ": \(c)"
+      } else if let n = rec.note, rec.basis != .illustrative {
+        stance += ": \(n)"
+      }
+    }
+    parts.append(stance)
+    if r.flagged,
+      let e = state.session.flags.active().first(where: { $0.org == r.code && $0.footprint == r.footprintCode })
+    {
+      parts.append("\(g.flag) \(e.reason)")
+    }
+    if r.pivotal { parts.append("\(g.pivotal) pivotal") }
+    if let p = r.power { parts.append("power \(Figures.percent(p * 100, unicode: g.unicode))") }
+    return parts.joined(separator: " \(g.dot) ") + " \(g.dot) Enter opens it"
+  }
+
   static func members(_ state: AppState, _ f: FootprintID, layout: Layout.Footprint, into buf: inout Buffer) {
     let theme = state.theme
     let g = state.glyphs
@@ -138,6 +164,11 @@ enum FootprintView {
       let text = " \(rows.count) of \(all) members \(g.dot) filter \\\(VisibleText.sanitize(q.text)) "
       let w = DisplayWidth.width(of: text)
       buf.put(text, x: max(0, buf.width - w - 1), y: layout.titleY, style: theme.header, maxX: buf.width)
+    }
+    if let m = state.members.list.selected, let r = rows.first(where: { $0.membership == m }) {
+      let text = DisplayWidth.truncate(
+        VisibleText.sanitize(detail(r, state: state)), to: buf.width - 2, ellipsis: g.ellipsis)
+      buf.put(text, x: 1, y: layout.detailY, style: theme.dim, maxX: buf.width - 1)
     }
     if rows.isEmpty {
       buf.put(
