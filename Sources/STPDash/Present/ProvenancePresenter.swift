@@ -42,6 +42,24 @@ enum ProvenancePresenter {
         "Population", popValue, fp.population == nil ? .reported : standing(fp.populationBasis, note: fp.note),
         fp.population == nil ? "not known" : "footprints.csv"))
     if let note = fp.note { out.append(indented("caveat: " + note, tone: .warn)) }
+    if let r = fp.rating {
+      out.append(
+        line(
+          "Rating", r.name, fp.ratingStanding,
+          "NHS England's progress dashboard" + (fp.ratingAsOf.map { ", \($0.spoken)" } ?? "")))
+      if let note = fp.ratingNote { out.append(indented("caveat: " + note, tone: .warn)) }
+    }
+    if let leader = fp.leader {
+      out.append(line("Leader", leader, .reported, "footprints.csv"))
+      if let role = fp.leaderRole { out.append(indented(role)) }
+    }
+    for x in d.disputes.designations(footprint: f) {
+      out.append(
+        line(
+          "Designated", x.kind.label, DisputeWords.standing(x.sourceKind),
+          (x.date.map { $0.spoken } ?? "undated") + (x.note.map { "; \($0)" } ?? "")))
+      if let src = x.source { out.append(indented("source: " + src)) }
+    }
     if let loans = analysis.footprintIndicator(Indicator.dhscLoans, footprint: f) {
       out.append(
         line(

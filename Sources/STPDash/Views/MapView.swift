@@ -62,6 +62,7 @@ enum MapView {
     }
     y = drawSelected(state, rows: rows, x: panelX, y: top, width: panelW, into: &buf)
     y = drawLegend(state, edges: edges, x: panelX, y: y, width: panelW, into: &buf)
+    y = drawRanking(state, x: panelX, y: y + 1, width: panelW, into: &buf)
     if visible.count < placed.cells.count, y < buf.height - 1 {
       buf.put(
         DisplayWidth.truncate(
@@ -144,6 +145,41 @@ enum MapView {
       y += 2
     }
     return y
+  }
+
+  /// With room (a wide, tall screen), every footprint kept ranked by the
+  /// measure shown, full names and figures, in as many columns as fit;
+  /// returns the next free row.
+  static func drawRanking(
+    _ state: AppState, x panelX: Int, y top: Int, width panelW: Int, into buf: inout Buffer
+  ) -> Int {
+    let theme = state.theme
+    let g = state.glyphs
+    let metric = state.mapMetric
+    let rows = LeagueTable.rank(state.derived.visible, by: metric, ascending: metric.naturallyAscending)
+    let columns = panelW >= 40 ? max(1, panelW / 50) : 0
+    let colWidth = columns == 0 ? 0 : min(72, panelW / columns - 2)
+    let height = buf.height - 2 - top - 1
+    guard columns >= 1, height >= 8, !rows.isEmpty else { return top }
+    buf.put(g.text("Ranked by \(metric.title):"), x: panelX, y: top, style: theme.header, maxX: panelX + panelW)
+    let per = min(height, (rows.count + columns - 1) / columns)
+    for (i, r) in rows.prefix(per * columns).enumerated() {
+      let x = panelX + (i / per) * (colWidth + 2)
+      let y = top + 1 + i % per
+      let figure =
+        g.text(MapPresenter.text(MapPresenter.value(r, metric), metric, glyphs: g)) + Figures.mark(r.standing(metric))
+      let fw = DisplayWidth.width(of: figure)
+      let name = DisplayWidth.truncate(
+        VisibleText.sanitize("\(i + 1) \(r.name)"), to: colWidth - fw - 2, ellipsis: g.ellipsis)
+      let style = r.footprint == state.league.list.selected ? theme.selected : theme.normal
+      buf.put(DisplayWidth.pad(name, to: colWidth - fw - 1) + " " + figure, x: x, y: y, style: style)
+    }
+    if rows.count > per * columns {
+      buf.put(
+        "\(rows.count - per * columns) more: a taller terminal, or stpdash league --sort \(metric.key)", x: panelX,
+        y: top + 1 + per, style: theme.dim, maxX: panelX + panelW)
+    }
+    return top + 2 + per
   }
 
   /// The colours' (or fills') quantile ranges; returns the next free row.

@@ -135,7 +135,11 @@ struct TrajectoryChart {
       while used.contains(row) && row < f.plot.maxY - 1 { row += 1 }
       while used.contains(row) && row > f.plot.y { row -= 1 }
       used.insert(row)
-      buf.put(Self.label(e.series), x: f.plot.maxX + 1, y: row, style: theme.series(e.series), maxX: area.maxX)
+      // A line that ends before the last year is labelled where it ends, not at the margin.
+      let early = e.x < f.plot.maxX - 3
+      buf.put(
+        Self.label(e.series), x: early ? e.x + 2 : f.plot.maxX + 1, y: early ? e.row : row,
+        style: theme.series(e.series), maxX: area.maxX)
     }
   }
 
