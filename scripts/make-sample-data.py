@@ -395,7 +395,9 @@ def main():
           indicators)
 
     # The hex map (odd-r layout, row 1 at the south), MIT, Open Innovations.
-    hex_rows = sorted((c, h["q"], h["r"], h["short"]) for c, h in hexes.items())
+    # Labels that read as another footprint's are spelt out (NOR is Northamptonshire, not Norfolk).
+    relabel = {"NOR": "NHTS"}
+    hex_rows = sorted((c, h["q"], h["r"], relabel.get(h["short"], h["short"])) for c, h in hexes.items())
     write("hexmap.csv", ["code", "q", "r", "label"], hex_rows)
     write("alignment.csv", ["org", "footprint", "stance", "as_of", "note", "source", "basis", "caveat",
                             "source_kind"], alignment)

@@ -119,7 +119,7 @@ def stances(rows, orgs, members, counts):
         detail = r["stance_detail"]
         if council is None or not footprints:
             # A group, a body that is not a member in this data, or no single footprint: a note.
-            places = footprints or ([fp for (o, fp) in members if o == council] if council else [])
+            places = footprints or (sorted(fp for (o, fp) in members if o == council) if council else [])
             why = ("names no single body" if council is None and "x5" in r["org_type"] or "leaders" in r["organisation"]
                    else "not a member body in this data" if council is None
                    else "which footprint's plan is not stated")

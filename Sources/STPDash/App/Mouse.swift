@@ -17,11 +17,13 @@ extension Reducer {
     case nil: break
     }
     switch event.kind {
-    case .wheelUp:
-      Lists.move(&state, by: -3)
-      return []
-    case .wheelDown:
-      Lists.move(&state, by: 3)
+    case .wheelUp, .wheelDown:
+      if state.screen == .regions {
+        // The Regions screen scrolls its measures (it has no selection).
+        for _ in 0..<3 { Lists.run(&state, event.kind == .wheelUp ? .up : .down) }
+      } else {
+        Lists.move(&state, by: event.kind == .wheelUp ? -3 : 3)
+      }
       return []
     case .press:
       break
