@@ -203,7 +203,8 @@ struct BlockingBruteForceTests {
       #expect(r[blockers] == (t.blockersNeeded.map(String.init) ?? ""), "\(f) blockers needed")
       let strongest = t.coleman.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }
       if let strongest, strongest.value > 0 {
-        same(r[power], strongest.value, "\(f) most power to block")
+        // Percentages, 0–100, as every percentage of every output.
+        same(r[power], strongest.value * 100, "\(f) most power to block", tolerance: 0.006)
         #expect(
           t.coleman.filter { abs($0.value - strongest.value) < 1e-12 }.keys.map { "Body \($0)" }.contains(r[holder]),
           "\(f) holder \(r[holder])")
@@ -226,8 +227,8 @@ struct BlockingBruteForceTests {
       for m in members.dropFirst() {
         #expect((m[piv] == "true") == t.pivotal.contains(m[org]), "\(f) \(m[org]) pivotal")
         #expect(!(m[piv] == "true" && m[refusing] == "true"), "\(f) \(m[org]) refuses and is pivotal")
-        same(m[coleman], t.coleman[m[org]], "\(f) \(m[org]) Coleman", tolerance: 0.00005)
-        same(m[banzhaf], t.banzhaf[m[org]], "\(f) \(m[org]) Banzhaf", tolerance: 0.00005)
+        same(m[coleman], t.coleman[m[org]].map { $0 * 100 }, "\(f) \(m[org]) Coleman", tolerance: 0.006)
+        same(m[banzhaf], t.banzhaf[m[org]].map { $0 * 100 }, "\(f) \(m[org]) Banzhaf", tolerance: 0.006)
       }
     }
 
@@ -244,14 +245,14 @@ struct BlockingBruteForceTests {
       let o = l[ocode]
       let found = truths.values.compactMap { t in t.coleman[o].map { ($0, t.banzhaf[o] ?? 0) } }
       let best = found.map(\.0).max()
-      same(l[opower], best, "\(o) blocking power", tolerance: 0.00005)
+      same(l[opower], best.map { $0 * 100 }, "\(o) blocking power", tolerance: 0.006)
       // Banzhaf in a footprint where its power is largest (any of them, on a tie).
       let candidates = found.filter { $0.0 == best }.map(\.1)
       if candidates.isEmpty {
         #expect(l[obanzhaf].isEmpty, "\(o) Banzhaf: none")
       } else {
         #expect(
-          Double(l[obanzhaf]).map { v in candidates.contains { abs($0 - v) <= 0.00005 } } ?? false,
+          Double(l[obanzhaf]).map { v in candidates.contains { abs($0 * 100 - v) <= 0.006 } } ?? false,
           "\(o) Banzhaf \(l[obanzhaf]) vs \(candidates)")
       }
       #expect((l[opivotal] == "true") == truths.values.contains { $0.pivotal.contains(o) }, "\(o) pivotal")

@@ -38,7 +38,7 @@ struct IndependentLeagueTests {
     func col(_ name: String) throws -> Int { try #require(header.firstIndex(of: name)) }
     let (code, name, region, members) = (try col("code"), try col("name"), try col("region"), try col("members"))
     let (dn, plan, aligned) = (
-      try col("do_nothing_2020_21_gbp_m"), try col("plan_2020_21_gbp_m"), try col("aligned_share")
+      try col("do_nothing_2020_21_gbp_m"), try col("plan_2020_21_gbp_m"), try col("aligned_pct")
     )
     #expect(ours.count == expected.count)
     #expect(ours.count == 21)
@@ -54,7 +54,7 @@ struct IndependentLeagueTests {
       #expect(o[members] == e[3])
       #expect(close(o[dn], e[4], 0.0005), "\(e[0]) do-nothing \(o[dn]) vs \(e[4])")
       #expect(close(o[plan], e[5], 0.0005), "\(e[0]) plan \(o[plan]) vs \(e[5])")
-      #expect(close(o[aligned], e[6], 0.00005), "\(e[0]) aligned \(o[aligned]) vs \(e[6])")
+      #expect(close(o[aligned], e[6], 0.006), "\(e[0]) aligned \(o[aligned]) vs \(e[6])")
     }
   }
 }

@@ -310,7 +310,9 @@ struct WhoCanBlockTests {
         #expect(!(r[pivotal] == "true" && r[refusing] == "true"), "\(f) \(r[org]) refuses, yet pivotal")
         #expect((r[pivotal] == "true") == pivots.contains(r[org]), "\(f) \(r[org]) pivotal")
         if let p = expected[r[org]] {
-          #expect(Double(r[power]).map { abs($0 - p) <= 0.00005 } ?? false, "\(f) \(r[org]) power \(r[power]) vs \(p)")
+          // A percentage, 0–100.
+          #expect(
+            Double(r[power]).map { abs($0 - p * 100) <= 0.006 } ?? false, "\(f) \(r[org]) power \(r[power]) vs \(p)")
           counted += 1
           // A pivotal body holds a veto, up to the £0.1m the count rounds to.
           if r[pivotal] == "true" { #expect(p > 0.99, "\(f) \(r[org]) pivotal with power \(p)") }

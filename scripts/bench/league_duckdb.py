@@ -21,7 +21,7 @@ fin AS (
   FROM read_csv('{d}/finance.csv', header = true, types = {{'gbp_m': 'DOUBLE'}})
   WHERE year = '2020/21' GROUP BY entity)
 SELECT fp.code, fp.name, fp.region, m.members, fin.do_nothing, fin.plan,
-       round(coalesce(al.aligned, 0) / m.members, 4) AS aligned_share
+       round(100.0 * coalesce(al.aligned, 0) / m.members, 2) AS aligned_pct
 FROM fp JOIN members m ON m.footprint = fp.code
 LEFT JOIN fin ON fin.entity = fp.code
 LEFT JOIN aligned al ON al.footprint = fp.code

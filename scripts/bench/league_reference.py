@@ -43,10 +43,10 @@ for f in fps:
     ms = members.get(code, [])
     aligned = sum(1 for o in ms if stance.get((o, code)) == "aligned")
     out.append((code, f["name"], f["region"], len(ms), figure(code, "do_nothing"), figure(code, "plan"),
-                round(aligned / len(ms), 4) if ms else None))
+                round(100 * aligned / len(ms), 2) if ms else None))
 out.sort(key=lambda r: (r[4] is None, -(r[4] or 0), r[1].lower(), r[0]))
 w = csv.writer(sys.stdout, lineterminator="\n")
-w.writerow(["code", "name", "region", "members", "do_nothing", "plan", "aligned_share"])
+w.writerow(["code", "name", "region", "members", "do_nothing", "plan", "aligned_pct"])
 for code, name, region, n, dn, plan, aligned in out:
     w.writerow([code, name, region, n] + ["" if v is None else round(v, 3) for v in (dn, plan)]
                + ["" if aligned is None else aligned])

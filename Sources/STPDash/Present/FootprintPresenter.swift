@@ -151,14 +151,14 @@ enum FootprintPresenter {
         "blocking_power", MemberColumn.power.title, align: .right, priority: 3, width: .fixed(5),
         meaning:
           "its power to block the plan (Coleman): the share of the coalitions that balance the plan which need it",
-        value: { .number($0.power, decimals: 4) }
+        value: { .number($0.power.map { $0 * 100 }, decimals: 2) }
       ) { r, c in
         Table.Cell(
           text: r.power.map { Figures.percent($0 * 100, unicode: c.glyphs.unicode) } ?? c.glyphs.dash,
           basis: r.power == nil ? nil : (r.illustrative ? .illustrative : .reported),
           tone: (r.power ?? 0) >= 1 ? .bad : .normal)
       },
-      .data("banzhaf", "Banzhaf") { .number($0.banzhaf, decimals: 4) },
+      .data("banzhaf", "Banzhaf") { .number($0.banzhaf.map { $0 * 100 }, decimals: 2) },
       ColumnDefinition(
         "planned_savings_2020_21_gbp_m", MemberColumn.savings.title, align: .right, priority: 2, width: .fixed(10),
         value: { .number($0.savings, decimals: 3) }

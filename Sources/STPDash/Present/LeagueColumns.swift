@@ -116,7 +116,7 @@ enum LeagueColumns {
       [
         Definition(
           "blocking_power_max", "Most power to block", outputs: .data,
-          valueIn: { r, c in .number(r.footprint.flatMap { c.strongest?($0) }?.power, decimals: 4) }),
+          valueIn: { r, c in .number(r.footprint.flatMap { c.strongest?($0) }.map { $0.power * 100 }, decimals: 2) }),
         Definition(
           "blocking_power_holder", "Most power held by", outputs: .data,
           valueIn: { r, c in .text(r.footprint.flatMap { c.strongest?($0) }?.holder) }),
@@ -232,7 +232,7 @@ enum LeagueColumns {
     case .aligned:
       return column(
         c, .fixed(10), priority: 9, "share of members aligned with the plan",
-        value: { .number($0.alignedShare, decimals: 4) }
+        value: { .number($0.alignedShare.map { $0 * 100 }, decimals: 2) }
       ) { r, x in
         Table.Cell(
           text: x.display ? Figures.share(r.alignedShare, unicode: x.glyphs.unicode) : "", tone: .good,
@@ -366,7 +366,7 @@ extension LeagueColumn {
     case .doNothing: "do_nothing_2020_21_gbp_m"
     case .plan: "plan_2020_21_gbp_m"
     case .perHead: "gap_per_head_gbp"
-    case .aligned: "aligned_share"
+    case .aligned: "aligned_pct"
     case .atRisk: "savings_at_risk_gbp_m"
     case .short: "plan_with_refusals_2020_21_gbp_m"
     case .loans: "dhsc_loans_gbp_m"
@@ -422,7 +422,8 @@ extension LeagueColumn {
     let k = String(text.lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 })
     let aliases: [String: LeagueColumn] = [
       "gap": .doNothing, "donothing": .doNothing, "savings": .savingsPercent, "savings_percent": .savingsPercent,
-      "per_head_gbp": .perHead, "perhead": .perHead, "head": .perHead, "alignment": .aligned, "flags": .flagged,
+      "per_head_gbp": .perHead, "perhead": .perHead, "head": .perHead, "alignment": .aligned,
+      "aligned_share": .aligned, "flags": .flagged,
       "risk": .atRisk, "savings_at_risk": .atRisk, "footprint": .name, "position": .rank, "need": .needed,
       "needed": .needed, "delivered": .delivered,
       "needed_percent": .needed, "done": .delivered, "delivered_percent": .delivered, "observed": .delivered,

@@ -90,12 +90,14 @@ enum OrganisationsPresenter {
       },
       Definition(
         "pivotal_in", "Pivotal in", outputs: .data, valueIn: { l, c in .list(l.pivotalIn.compactMap { code($0, c) }) }),
-      column(.power, .right, 4, .fixed(5), value: { .number($0.blockingPower, decimals: 4) }) { l, c in
+      column(.power, .right, 4, .fixed(5), value: { .number($0.blockingPower.map { $0 * 100 }, decimals: 2) }) {
+        l, c in
         Table.Cell(
           text: l.blockingPower.map { Figures.percent($0 * 100, unicode: c.glyphs.unicode) } ?? c.glyphs.dash,
           basis: l.blockingPower == nil ? nil : basis(l), tone: (l.blockingPower ?? 0) >= 1 ? .bad : .normal)
       },
-      column(.banzhaf, .right, 8, .fixed(7), value: { .number($0.banzhaf, decimals: 4) }) { l, c in
+      column(.banzhaf, .right, 8, .fixed(7), value: { .number($0.banzhaf.map { $0 * 100 }, decimals: 2) }) {
+        l, c in
         Table.Cell(
           text: l.banzhaf.map { Figures.percent($0 * 100, unicode: c.glyphs.unicode) } ?? c.glyphs.dash,
           basis: l.banzhaf == nil ? nil : basis(l))
