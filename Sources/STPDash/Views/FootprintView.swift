@@ -165,10 +165,18 @@ enum FootprintView {
       let w = DisplayWidth.width(of: text)
       buf.put(text, x: max(0, buf.width - w - 1), y: layout.titleY, style: theme.header, maxX: buf.width)
     }
+    // Where the list is, when it is longer than the screen, at the right of the detail line.
+    let position =
+      rows.count > layout.rowCount
+      ? " \(min(scroll, rows.count) + 1)-\(min(rows.count, scroll + layout.rowCount)) of \(rows.count) " : ""
+    let positionWidth = DisplayWidth.width(of: position)
+    if !position.isEmpty {
+      buf.put(position, x: buf.width - positionWidth - 1, y: layout.detailY, style: theme.dim)
+    }
     if let m = state.members.list.selected, let r = rows.first(where: { $0.membership == m }) {
       let text = DisplayWidth.truncate(
-        VisibleText.sanitize(detail(r, state: state)), to: buf.width - 2, ellipsis: g.ellipsis)
-      buf.put(text, x: 1, y: layout.detailY, style: theme.dim, maxX: buf.width - 1)
+        VisibleText.sanitize(detail(r, state: state)), to: buf.width - 3 - positionWidth, ellipsis: g.ellipsis)
+      buf.put(text, x: 1, y: layout.detailY, style: theme.dim, maxX: buf.width - 1 - positionWidth)
     }
     if rows.isEmpty {
       buf.put(
