@@ -89,7 +89,7 @@ enum MapPresenter {
     switch c {
     case .savingsPercent, .needed, .delivered, .aligned, .veto: return Figures.percent(v, unicode: g.unicode)
     case .perHead: return g.pound + Figures.pounds(v, unicode: g.unicode)
-    case .members, .flagged, .pivotal, .rank: return NumberFormat.fixed(v, decimals: 0)
+    case .members, .flagged, .pivotal, .rank, .blockers, .changes, .referrals: return NumberFormat.fixed(v, decimals: 0)
     default: return Figures.money(v, unicode: g.unicode)
     }
   }
