@@ -24,6 +24,18 @@ struct Session {
   /// Saved flags followed by unsaved ones: the state the user sees.
   var flags: FlagHistory { saved.appending(pending).asOf(dataset.asOfDay) }
 
+  /// The first and last dates of the data as loaded: counted on the first
+  /// `<` or `>`, then kept (a pass over every stance record).
+  private var datedRangeKept: ClosedRange<Day>?? = nil
+
+  /// The first and last dates of the data as loaded.
+  mutating func datedRange() -> ClosedRange<Day>? {
+    if let kept = datedRangeKept { return kept }
+    let range = loaded.datedRange
+    datedRangeKept = .some(range)
+    return range
+  }
+
   /// Shows the data as known on `day` (`nil`: everything): every figure follows.
   mutating func setAsOf(_ day: Day?) {
     guard day != dataset.asOfDay else { return }
@@ -141,6 +153,8 @@ struct DerivedInputs: Equatable {
   var asOf: Day?
   /// Whether the Regions screen is open (its summaries are made only then).
   var regions = false
+  /// The map's measure while the map is open (its ranking is made only then).
+  var mapMetric: LeagueColumn?
   /// What `:` has typed so far, while it is open.
   var goTo: String?
   /// What `/` has typed so far, while it is open.
@@ -184,6 +198,8 @@ struct Derived {
   /// The active flags the filter keeps, and their keys.
   var visibleFlags: [FlagEvent] = []
   var visibleFlagKeys: [Int] = []
+  /// Every footprint ranked by the map's measure (while the map is open).
+  var mapRanked: [LeagueRow] = []
   /// The changes the Changes filter keeps, in its sort order.
   var visibleChanges: [ChangeLine] = []
   /// How many changes there are before the filter.
@@ -292,7 +308,8 @@ struct AppState {
       memberAscending: members.ascending, observed: observed, assumed: assumed, refusing: refusing, filters: filters,
       organisations: route.contains(.organisations), orgSort: organisations.sort,
       orgAscending: organisations.ascending, changeSort: changes.sort, changeAscending: changes.ascending,
-      asOf: asOf, regions: route.contains(.regions), goTo: goToText, search: searchText)
+      asOf: asOf, regions: route.contains(.regions), mapMetric: route.contains(.map) ? mapMetric : nil,
+      goTo: goToText, search: searchText)
   }
 
   /// The text `/` has typed, while it is open.
@@ -428,6 +445,7 @@ struct AppState {
       }
     }
     deriveChanges(before: before, now: now, dataChanged: dataChanged)
+    deriveMapRanking(before: before, now: now, rowsChanged: rowsChanged)
     if rowsChanged || before?.regions != now.regions {
       derived.regionSummaries =
         now.regions
@@ -441,6 +459,13 @@ struct AppState {
     // Any change may change the list searched: counted again while `/` is
     // open (after the inputs are recorded, so the lists above are used).
     derived.searchCount = now.search.map { Search.count(self, $0) } ?? 0
+  }
+
+  /// The map's ranking by its measure: made again when the rows or the measure change, while the map is open.
+  private mutating func deriveMapRanking(before: DerivedInputs?, now: DerivedInputs, rowsChanged: Bool) {
+    guard rowsChanged || before?.mapMetric != now.mapMetric else { return }
+    derived.mapRanked =
+      now.mapMetric.map { LeagueTable.rank(derived.rows, by: $0, ascending: $0.naturallyAscending) } ?? []
   }
 
   /// The Changes screen's list: made again when the data (or its date), the filter or the sort change.

@@ -53,8 +53,12 @@ enum WhatIf {
   /// `<` a month earlier, `>` a month later (past the last dated record:
   /// the latest), `=` the latest: every view shows what was known then.
   static func stepAsOf(_ state: inout AppState, _ command: Command) {
-    let range = state.session.loaded.datedRange
-    let last = range?.upperBound ?? AsOfWords.today()
+    // The reducer reads no clock: the steps run over the data's own dates.
+    guard let range = state.session.datedRange() else {
+      state.notice = Notice(text: "the data carry no dated record: every day shows the same", kind: .info)
+      return
+    }
+    let last = range.upperBound
     var day: Day?
     switch command {
     case .asOfEarlier: day = (state.asOf ?? last.nextMonth).previousMonth

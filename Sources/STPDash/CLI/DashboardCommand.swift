@@ -55,7 +55,8 @@ struct DashboardCommand: ParsableCommand {
         state.asOf = day
         state.session.setAsOf(day)
         state.derive()
-        let meaning = AsOfWords.range(day, session.loaded.datedRange) ?? "as of \(day.iso): as known then"
+        let meaning =
+          AsOfWords.range(day, session.loaded.datedRange, today: AsOfWords.today()) ?? "as of \(day.iso): as known then"
         state.notice = Notice(text: meaning + "; < > step a month, = the latest", kind: .info)
       }
       let program = Program(state: state, terminal: terminal, effects: EffectRunner())

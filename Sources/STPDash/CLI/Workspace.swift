@@ -19,7 +19,7 @@ struct Workspace {
     case .success(let loaded):
       for w in loaded.warnings { Console.error("stpdash: \(w)") }
       let dataset = loaded.asOf(options.asOfDay)
-      if let day = options.asOfDay, let note = AsOfWords.range(day, loaded.datedRange) {
+      if let day = options.asOfDay, let note = AsOfWords.range(day, loaded.datedRange, today: AsOfWords.today()) {
         Console.error("stpdash: \(note)")
       }
       let journal = FlagJournal(path: options.flagsPath(directory: directory))

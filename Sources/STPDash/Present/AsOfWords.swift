@@ -15,9 +15,10 @@ enum AsOfWords {
     "--as-of must be a calendar date written YYYY-MM-DD, like 2016-09-01 (got \"\(VisibleText.sanitize(text))\")"
   }
 
-  /// What a day outside the data's dated records means, if it is outside.
-  static func range(_ day: Day, _ range: ClosedRange<Day>?, today: Day = Self.today()) -> String? {
-    if day > today {
+  /// What a day outside the data's dated records means, if it is outside;
+  /// `today` (the command line's clock) also says when it is still to come.
+  static func range(_ day: Day, _ range: ClosedRange<Day>?, today: Day? = nil) -> String? {
+    if let today, day > today {
       return "as of \(day.iso): a day still to come; the view shows everything recorded so far"
     }
     guard let range else {

@@ -27,8 +27,9 @@ enum DisputeWords {
   static func changesFact(_ f: FootprintID, dataset d: Dataset) -> Fact? {
     let changes = d.disputes.changes(footprint: f)
     guard !changes.isEmpty else { return nil }
-    let referred = Set(d.disputes.referrals(footprint: f).filter { $0.referred != nil }.compactMap(\.change))
-    let refs = d.disputes.referrals(footprint: f).filter { $0.referred != nil }.count
+    let referrals = d.disputes.referrals(footprint: f).filter { $0.referred != nil }
+    let referred = Set(referrals.compactMap(\.change))
+    let refs = referrals.count
     let list = changes.map { c in
       "\(c.service), \(c.site)" + (referred.contains(c.id) ? " (referred)" : "") + Figures.mark(standing(c.sourceKind))
     }

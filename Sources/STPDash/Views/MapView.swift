@@ -138,7 +138,7 @@ enum MapView {
         x: panelX, y: y, style: theme.normal)
       y += 1
       // Ranked by the measure the map shows, not the league's sort.
-      let ranked = LeagueTable.rank(state.derived.rows, by: metric, ascending: metric.naturallyAscending)
+      let ranked = state.derived.mapRanked
       let rank =
         ranked.firstIndex { $0.footprint == f }.map { "rank \($0 + 1) of \(ranked.count) by \(metric.title)" } ?? ""
       buf.put(DisplayWidth.truncate(rank, to: panelW, ellipsis: g.ellipsis), x: panelX, y: y, style: theme.dim)
@@ -156,7 +156,8 @@ enum MapView {
     let theme = state.theme
     let g = state.glyphs
     let metric = state.mapMetric
-    let rows = LeagueTable.rank(state.derived.visible, by: metric, ascending: metric.naturallyAscending)
+    let kept = Set(state.derived.visible.compactMap(\.footprint))
+    let rows = state.derived.mapRanked.filter { $0.footprint.map(kept.contains) ?? false }
     let columns = panelW >= 40 ? max(1, panelW / 50) : 0
     let colWidth = columns == 0 ? 0 : min(72, panelW / columns - 2)
     let height = buf.height - 2 - top - 1
