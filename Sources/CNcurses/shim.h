@@ -45,7 +45,14 @@ static inline mmask_t stp_button5_pressed(void) { return 0; }
 #endif
 
 /// Draws one cell's text (a grapheme as UTF-32) with attributes and colour pair.
+/// Returns -2, drawing nothing, when curses cannot hold the grapheme in one
+/// cell (more than CCHARW_MAX code points, or a second one that takes a
+/// column of its own: a flag, a ZWJ sequence, a skin tone).
 static inline int stp_put_cell(int y, int x, const wchar_t *text, int len, attr_t attrs, short pair) {
+  if (len > CCHARW_MAX) return -2;
+  for (int i = 1; i < len; i++) {
+    if (wcwidth(text[i]) != 0) return -2;
+  }
   cchar_t cc;
   wchar_t buf[CCHARW_MAX + 1];
   int n = len < CCHARW_MAX ? len : CCHARW_MAX;
@@ -67,8 +74,34 @@ static inline FILE *stp_stdin(void) { return stdin; }
 static inline FILE *stp_stdout(void) { return stdout; }
 static inline WINDOW *stp_curscr(void) { return curscr; }
 
-/// Restores the terminal from a signal handler: leaves curses mode and shows the cursor.
+/// The columns the C library gives a code point (-1: not printable).
+static inline int stp_wcwidth(unsigned int c) { return wcwidth((wchar_t)c); }
+
+/// Where curses believes the terminal's cursor is.
+static inline void stp_physical_cursor(int *y, int *x) {
+  *y = getcury(curscr);
+  *x = getcurx(curscr);
+}
+
+/// The key codes bracketed paste's start and end are given (past curses' own).
+static inline int stp_paste_start_code(void) { return KEY_MAX + 1; }
+static inline int stp_paste_end_code(void) { return KEY_MAX + 2; }
+
+/// Asks the terminal to bracket pastes (ESC [ 200 ~ … ESC [ 201 ~), and
+/// teaches curses the two sequences as keys.
+static inline void stp_bracketed_paste_on(void) {
+  define_key("\033[200~", KEY_MAX + 1);
+  define_key("\033[201~", KEY_MAX + 2);
+  static const char on[] = "\033[?2004h";
+  fflush(stdout);
+  (void)!write(STDOUT_FILENO, on, sizeof on - 1);
+}
+
+/// Restores the terminal from a signal handler: leaves curses mode, ends
+/// bracketed paste and shows the cursor (async-signal-safe calls only).
 static inline void stp_restore_terminal(void) {
+  static const char off[] = "\033[?2004l";
+  (void)!write(STDOUT_FILENO, off, sizeof off - 1);
   if (!isendwin()) endwin();
 }
 

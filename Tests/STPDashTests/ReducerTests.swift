@@ -275,7 +275,7 @@ struct ReducerTests {
     var s = AppFixture.state()
     // e asks where, with a default; Enter writes; an existing file is asked about.
     #expect(Reducer.reduce(&s, .keyPressed(.char("e")), at: AppFixture.time).isEmpty)
-    #expect(s.input == TextInput(purpose: .exportPath(overwrite: false), text: "stpdash-league.csv"))
+    #expect(s.input == TextInput(purpose: .exportPath(overwrite: nil), text: "stpdash-league.csv"))
     let export = Reducer.reduce(&s, .keyPressed(.enter), at: AppFixture.time)
     guard case .writeExport(let path, let csv, let rows, let overwrite)? = export.first else {
       Issue.record("Enter should write the export")
@@ -286,7 +286,7 @@ struct ReducerTests {
     #expect(csv.hasPrefix("rank,code,name,region,members"))
     _ = Reducer.reduce(
       &s, .exported(.failure(ExportFailure(message: "exists", existing: "stpdash-league.csv"))), at: AppFixture.time)
-    #expect(s.input?.purpose == .exportPath(overwrite: true), "it asks before overwriting")
+    #expect(s.input?.purpose == .exportPath(overwrite: "stpdash-league.csv"), "it asks before overwriting")
     guard case .writeExport(_, _, _, true)? = Reducer.reduce(&s, .keyPressed(.enter), at: AppFixture.time).first else {
       Issue.record("Enter again overwrites")
       return

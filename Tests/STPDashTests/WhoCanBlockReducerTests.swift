@@ -203,6 +203,12 @@ struct FlagSafetyReducerTests {
       return
     }
     #expect(drafts.map(\.kind) == [.unflag] && drafts.first?.reason == "agreed")
+    let saved = drafts.map {
+      FlagEvent(
+        kind: $0.kind, org: $0.org, footprint: $0.footprint, reason: $0.reason, author: $0.author,
+        time: "2016-09-02T09:00:00Z")
+    }
+    _ = Reducer.reduce(&s, .flagSaved(saved, nil), at: AppFixture.time)
     effects = Reducer.reduce(&s, .keyPressed(.char("z")), at: AppFixture.time)
     guard case .saveFlags(let undo, _)? = effects.first else {
       Issue.record("z saves the opposite event")

@@ -103,19 +103,24 @@ package enum FileBytes {
 
   /// Reads a file or a stream (a pipe, `/dev/stdin`) to its end: for input
   /// the user hands over on purpose, such as `flag --from <(…)`.
-  package static func readStream(path: String) throws(FileReadError) -> [UInt8] {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+  /// At most `limit` bytes are read: a stream that goes on (`/dev/zero`) is
+  /// an error, not a process that grows without end.
+  package static func readStream(path: String, limit: Int = streamLimit) throws(FileReadError) -> [UInt8] {
+    let fd = path == "-" ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC)
     if fd < 0 { throw FileReadError(path: path, code: errno) }
-    defer { close(fd) }
+    defer { if fd != STDIN_FILENO { close(fd) } }
     var st = stat()
     if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR { throw FileReadError(path: path, code: EISDIR) }
     var bytes: [UInt8] = []
-    try readRest(fd, path: path, into: &bytes)
+    try readRest(fd, path: path, into: &bytes, limit: limit)
     return bytes
   }
 
-  /// Appends what is left to read on `fd`.
-  static func readRest(_ fd: Int32, path: String, into bytes: inout [UInt8]) throws(FileReadError) {
+  /// The most a stream read whole may hold (64 MB).
+  package static let streamLimit = ByteWindow.maxCapacity
+
+  /// Appends what is left to read on `fd` (more than `limit` bytes in all is an error).
+  static func readRest(_ fd: Int32, path: String, into bytes: inout [UInt8], limit: Int = .max) throws(FileReadError) {
     var chunk = [UInt8](repeating: 0, count: 65536)
     while true {
       let n = chunk.withUnsafeMutableBytes { raw -> Int in
@@ -127,6 +132,7 @@ package enum FileBytes {
         throw FileReadError(path: path, code: errno)
       }
       if n == 0 { break }
+      guard bytes.count + n <= limit else { throw FileReadError(path: path, code: EFBIG) }
       bytes.append(contentsOf: chunk[0..<n])
     }
   }

@@ -40,9 +40,9 @@ public struct FlagEvent: Sendable, Hashable {
   /// The key of the pair the event is about.
   public var pair: FlagPair { FlagPair(org: org, footprint: footprint) }
 
-  /// A reason as typed, ready to save: surrounding white space and line
-  /// breaks removed, everything inside kept. Empty means no reason was given.
-  public static func reasonText(_ s: String) -> String { s.trimmingWhitespace() }
+  /// Whether a reason as typed says nothing (empty, or only spaces and line
+  /// breaks). A reason that says something is saved exactly as typed.
+  public static func isBlank(_ reason: String) -> Bool { reason.trimmingWhitespace().isEmpty }
 }
 
 /// An (organisation, footprint) pair, by code.

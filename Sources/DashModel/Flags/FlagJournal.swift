@@ -15,6 +15,8 @@ public struct FlagSaveError: Error, Sendable, Equatable, CustomStringConvertible
     case diskFull
     /// The journal is a symbolic link, a FIFO or a device: not written.
     case notRegular
+    /// The file is not a flag journal (a data file given by mistake): not written.
+    case notJournal
     /// Anything else the system reported.
     case other
   }
@@ -35,11 +37,12 @@ public struct FlagSaveError: Error, Sendable, Equatable, CustomStringConvertible
 
   /// The error sorted into the cases a user can act on.
   public var cause: Cause {
+    if step == Self.notJournalStep { return .notJournal }
     switch code {
-    case EACCES, EROFS, EPERM: .readOnly
-    case ENOSPC, EDQUOT: .diskFull
-    case ELOOP, EINVAL, ENXIO: .notRegular
-    default: .other
+    case EACCES, EROFS, EPERM: return .readOnly
+    case ENOSPC, EDQUOT: return .diskFull
+    case ELOOP, EINVAL, ENXIO: return .notRegular
+    default: return .other
     }
   }
 
@@ -50,9 +53,14 @@ public struct FlagSaveError: Error, Sendable, Equatable, CustomStringConvertible
     case .diskFull: "cannot write \(path): the disk is full (\(reason))"
     case .notRegular:
       "cannot write \(path): it is not an ordinary file (a symbolic link, FIFO or device); flags are written only to a real file, so no one can point a shared journal elsewhere; give the real file with --flags"
+    case .notJournal:
+      "cannot write \(path): it is not a flag journal (its first line is neither the journal's header, \(FlagJournal.header), nor a flag event); nothing was written; give the journal with --flags"
     case .other: "cannot write \(path) (\(step)): \(reason)"
     }
   }
+
+  /// The step named when a file is refused because it is not a journal.
+  public static let notJournalStep = "check the header of"
 
   /// The system's words for the error.
   public var reason: String { String(cString: strerror(code)) }
@@ -64,6 +72,7 @@ public struct FlagSaveError: Error, Sendable, Equatable, CustomStringConvertible
     case .readOnly: return "\(file) is read-only here (\(reason))"
     case .diskFull: return "the disk is full (\(reason))"
     case .notRegular: return "\(file) is not an ordinary file (a link, FIFO or device)"
+    case .notJournal: return "\(file) is not a flag journal (nothing written)"
     case .other: return "\(step) \(file) failed: \(reason)"
     }
   }
@@ -125,15 +134,19 @@ public struct FlagJournal: Sendable {
       text = Self.header + "\n"
     } else {
       let rfd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
-      if rfd >= 0 {
-        // Write in the file's own column order.
-        if let own = Self.headerColumns(fd: rfd) { order = own }
-        // A torn last record (a writer killed mid-write long ago) must not
-        // swallow this one: end it first. The fragment stays and is reported.
-        var last: UInt8 = 0
-        if pread(rfd, &last, 1, off_t(size - 1)) == 1, last != 0x0A { text = "\n" }
-        close(rfd)
+      guard rfd >= 0 else { throw FlagSaveError(path: path, code: errno, step: "open") }
+      defer { close(rfd) }
+      // Write in the file's own column order; a file that is not a journal
+      // (a data file named by mistake) is refused before a byte is written.
+      switch Self.firstLine(fd: rfd) {
+      case .header(let own): order = own
+      case .standardOrder: break
+      case .notJournal: throw FlagSaveError(path: path, code: EINVAL, step: FlagSaveError.notJournalStep)
       }
+      // A torn last record (a writer killed mid-write long ago) must not
+      // swallow this one: end it first. The fragment stays and is reported.
+      var last: UInt8 = 0
+      if pread(rfd, &last, 1, off_t(size - 1)) == 1, last != 0x0A { text = "\n" }
     }
     for e in events { text += Self.line(for: e, columns: order) }
     var bytes = Array(text.utf8)
@@ -165,30 +178,50 @@ public struct FlagJournal: Sendable {
     bytes.removeAll()
   }
 
-  /// The lower-cased column names of the file's header when it has every
-  /// column a journal needs (in any order, with others besides), else `nil`.
-  static func headerColumns(fd: Int32) -> [String]? {
-    var buffer = [UInt8](repeating: 0, count: 4096)
-    let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
-    guard n > 0 else { return nil }
-    var end = 0
-    while end < n && buffer[end] != 0x0A { end += 1 }
-    guard end < n else { return nil }
-    var names: [String]? = nil
-    buffer.withUnsafeBufferPointer { buf in
-      guard let base = buf.baseAddress else { return }
-      let start = ByteScan.byteOrderMark(base, count: n)
-      guard end > start else { return }
+  /// What a journal's first line is: its header (the lower-cased column
+  /// names, when it has every column a journal needs, in any order, with
+  /// others besides), a journal's line without its header (an event, or a
+  /// torn one: the standard order is assumed), or another file's line (a
+  /// data file's header, say): not a journal.
+  enum FirstLine: Equatable {
+    case header([String])
+    case standardOrder
+    case notJournal
+  }
+
+  /// Reads the first line whole, however long (up to the longest record a
+  /// reader accepts), and says what it is.
+  static func firstLine(fd: Int32) -> FirstLine {
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 64 << 10)
+    var end: Int? = nil
+    while end == nil && bytes.count < ByteWindow.maxCapacity {
+      let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(bytes.count)) }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { break }
+      if let i = chunk[..<n].firstIndex(of: 0x0A) { end = bytes.count + i }
+      bytes.append(contentsOf: chunk[..<n])
+    }
+    guard let end else {
+      // One unended line: a journal whose header's write was cut short is
+      // still a journal; anything else is not.
+      let text = String(decoding: bytes.prefix { $0 != 0x0D }, as: UTF8.self)
+      return !text.isEmpty && header.hasPrefix(text.lowercased()) ? .standardOrder : .notJournal
+    }
+    return bytes.withUnsafeBufferPointer { buf -> FirstLine in
+      guard let base = buf.baseAddress else { return .notJournal }
+      let start = ByteScan.byteOrderMark(base, count: buf.count)
+      guard end > start else { return .notJournal }
       var content = end
       if base[content - 1] == 0x0D { content -= 1 }
       var scanner = CSVScanner(base: base + start, count: content - start, skipBOM: false)
       let fields = FieldBuffer()
-      guard (try? scanner.nextRecord(into: fields)) != nil else { return }
+      guard (try? scanner.nextRecord(into: fields)) != nil else { return .notJournal }
       let row = CSVRow(base: base + start, fields: fields, line: 1)
-      names = (0..<fields.stored).map { row.string($0).lowercased() }
+      let names = (0..<fields.stored).map { row.string($0).lowercased() }
+      if columns.allSatisfy(names.contains) { return .header(names) }
+      return ["event", "flag", "unflag"].contains(names.first ?? "") ? .standardOrder : .notJournal
     }
-    guard let names, columns.allSatisfy(names.contains) else { return nil }
-    return names
   }
 
   /// Makes a newly created file's directory entry durable too.
@@ -244,6 +277,10 @@ public struct FlagJournal: Sendable {
     guard fstat(fd, &st) == 0 else {
       close(fd)
       return .failure(FileReadError(path: path, code: errno))
+    }
+    if st.st_size > 0, Self.firstLine(fd: fd) == .notJournal {
+      close(fd)
+      return .failure(FileReadError(path: path, code: EINVAL, notJournal: true))
     }
     let storage = ByteStorage(streaming: fd, count: Int(st.st_size))
     return .success(Self.parse(storage, fileName: fileName))

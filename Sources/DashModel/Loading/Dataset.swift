@@ -185,13 +185,13 @@ public struct Dataset: Sendable {
 
   /// The footprint with this code, if any.
   public func footprintID(code: String) -> FootprintID? {
-    guard let id = codes.find(code), id < footprints.count else { return nil }
+    guard let id = codes.find(code.nfc), id < footprints.count else { return nil }
     return FootprintID(id)
   }
 
   /// The organisation with this code, if any.
   public func organisationID(code: String) -> OrganisationID? {
-    guard let id = codes.find(code), id >= footprints.count else { return nil }
+    guard let id = codes.find(code.nfc), id >= footprints.count else { return nil }
     return OrganisationID(id - footprints.count)
   }
 
@@ -248,12 +248,25 @@ public struct Dataset: Sendable {
   /// Lower-case letters and digits only, so "north-west" finds "North West".
   package static func searchKey(_ text: String) -> String {
     String(
-      text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(
-        Character.init))
+      text.nfc.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        .map(
+          Character.init))
   }
 }
 
 extension String {
+  /// The string in Unicode normalisation form C (composed): `e` with a
+  /// combining acute and `é` become the same bytes. Codes and names are
+  /// compared in this form. ASCII is returned as it is, at no cost.
+  package var nfc: String {
+    var ascii = true
+    for u in utf8 where u >= 0x80 {
+      ascii = false
+      break
+    }
+    return ascii ? self : String(decoding: _nfcCodeUnits, as: UTF8.self)
+  }
+
   /// The string without leading and trailing white space.
   package func trimmingWhitespace() -> String {
     let scalars = unicodeScalars

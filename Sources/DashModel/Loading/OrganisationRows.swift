@@ -72,8 +72,8 @@ enum OrganisationRows {
       let codePlain = plain(code)
       var nameText: [UInt8] = []
       if !namePlain { nameText = Array(row.string(name).utf8) }
-      var codeText: [UInt8] = []
-      if !codePlain { codeText = Array(row.string(code).utf8) }
+      let codeASCII = !b.contains { $0 >= 0x80 }  // else composed (NFC), as every code is compared
+      let codeText = codePlain && codeASCII ? [] : Array(row.string(code).nfc.utf8)
       nameText.withUnsafeBufferPointer { n in
         if !namePlain { nameBytes = n }
         if !nameValid {
@@ -82,7 +82,7 @@ enum OrganisationRows {
           problems.error(file, line: line, field: "name", "name is empty")
         }
         codeText.withUnsafeBufferPointer { c in
-          let codeBytes = codePlain ? b : c
+          let codeBytes = codePlain && codeASCII ? b : c
           chunk.part.append(code: codeBytes, name: nameBytes, kind: kindValue ?? .other, source: sourceID)
           chunk.codeHashes.append(CodeLookup.hash(codeBytes))
         }

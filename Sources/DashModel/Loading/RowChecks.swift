@@ -130,9 +130,12 @@ enum RowChecks {
     _ row: CSVRow, _ slot: Int, file: String, codes: CodeIndex, lines: inout [Int], footprintCount: Int = 0,
     problems: inout ProblemList
   ) -> String? {
-    guard codeText(row, slot, file: file, problems: &problems) != nil else { return nil }
-    let text = row.string(slot)
-    let (id, inserted) = row.hasEscapes(slot) ? codes.insert(text) : codes.insert(bytes: row.trimmedBytes(slot))
+    guard let checked = codeText(row, slot, file: file, problems: &problems) else { return nil }
+    // A code that is not plain ASCII is kept composed (NFC), so two codes
+    // that differ only in how an accent is written are one code.
+    let text = checked.isEmpty ? row.string(slot) : row.string(slot).nfc
+    let (id, inserted) =
+      row.hasEscapes(slot) || !checked.isEmpty ? codes.insert(text) : codes.insert(bytes: row.trimmedBytes(slot))
     guard inserted else {
       duplicateCode(
         text, id: id, line: row.line, footprintCount: footprintCount, lines: lines, file: file, problems: &problems)
@@ -153,7 +156,8 @@ enum RowChecks {
         file, line: line, field: "code",
         "code \(code) is already a footprint's code (footprints.csv:\(first)); finance rows could not tell them apart")
     } else {
-      problems.error(file, line: line, field: "code", "duplicate code \(code) (first on line \(first))")
+      let normalised = code.utf8.contains { $0 >= 0x80 } ? "; codes are compared in Unicode form NFC" : ""
+      problems.error(file, line: line, field: "code", "duplicate code \(code) (first on line \(first)\(normalised))")
     }
   }
 

@@ -32,12 +32,17 @@ public enum CSVWriter {
   public static func header(_ names: [String]) -> String { record(names.map { .text($0) }) }
 
   /// The text with a leading apostrophe when a spreadsheet would run it as a formula.
+  /// White space before the sign does not hide it (` =HYPERLINK(…)`,
+  /// a line break turned into a space on the clipboard).
   public static func neutralise(_ s: String) -> String {
-    guard let first = s.unicodeScalars.first else { return s }
-    switch first {
-    case "=", "+", "-", "@", "\t", "\r": return "'" + s
-    default: return s
+    for scalar in s.unicodeScalars {
+      switch scalar {
+      case "=", "+", "-", "@", "\t", "\r", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}": return "'" + s
+      case " ", "\n", "\u{A0}", "\u{3000}": continue
+      default: return s
+      }
     }
+    return s
   }
 
   /// The text quoted (and inner quotes doubled) when it holds a separator,

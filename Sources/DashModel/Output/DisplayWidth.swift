@@ -65,7 +65,10 @@ public enum DisplayWidth {
     if ch.isASCII { return 1 }
     let scalars = ch.unicodeScalars
     guard let first = scalars.first else { return 0 }
-    if isWide(first) { return 2 }
+    // A flag is a pair of regional indicators drawn two columns wide; one
+    // alone is a letter in a box, one column.
+    if (0x1F1E6...0x1F1FF).contains(first.value) { return scalars.count > 1 ? 2 : 1 }
+    if isWide(first) || first.properties.isEmojiPresentation { return 2 }
     // Text-style emoji turned into pictures by VS16 take two columns.
     if scalars.count > 1, scalars.contains(where: { $0.value == 0xFE0F }), first.properties.isEmoji { return 2 }
     if isZeroWidth(first) { return scalars.count > 1 ? 1 : 0 }

@@ -5,6 +5,15 @@ enum Action {
   case keyPressed(Key)
   case mouse(MouseEvent)
   case resized(Size)
+  /// Text the terminal delivered as a paste (bracketed paste).
+  case pasted(String)
+  /// Characters typed into the open prompt, taken together (typed ahead,
+  /// or a paste the terminal did not bracket).
+  case typed(String)
+  /// The journal and data files cannot be watched (the reason).
+  case liveUpdatesOff(String)
+  /// Key bytes that are not text in the terminal's encoding (ignored).
+  case undecodableKey
   case dataReloaded(Result<Session, ReloadFailure>)
   case flagSaved([FlagEvent], FlagSaveError?)
   case exported(Result<ExportDone, ExportFailure>)

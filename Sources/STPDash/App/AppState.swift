@@ -108,9 +108,20 @@ struct TextInput: Hashable {
     /// Confirming an unflag; the text is its (optional) reason.
     case unflagReason(org: OrganisationID, footprint: FootprintID)
     /// Where to save an export; `overwrite` once the user was told it exists.
-    case exportPath(overwrite: Bool)
+    case exportPath(overwrite: String?)
     /// A delivery percentage typed (`%`).
     case delivery
+
+    /// The most text the prompt holds, in bytes of UTF-8: enough for any
+    /// name, filter or reason, and a bound on what each key costs.
+    var limit: Int {
+      switch self {
+      case .search, .filter, .goTo: 256
+      case .flagReason, .unflagReason: 2000
+      case .exportPath: 1024
+      case .delivery: 8
+      }
+    }
   }
 
   var purpose: Purpose

@@ -87,7 +87,15 @@ enum Copying {
     let columns = TableExport.dataColumns(t).filter { t.columns[$0].outputs.contains(.csv) }
     var lines = [columns.map { t.columns[$0].key }.joined(separator: "\t")]
     for row in t.rows {
-      lines.append(columns.map { field(TableExport.plain(row.cells[$0].value)) }.joined(separator: "\t"))
+      lines.append(
+        columns.map { c -> String in
+          let value = row.cells[c].value
+          // Numbers go as numbers (a minus sign is not a formula); text is guarded.
+          switch value {
+          case .number, .integer, .bool: return TableExport.plain(value)
+          default: return field(TableExport.plain(value))
+          }
+        }.joined(separator: "\t"))
     }
     return lines.joined(separator: "\n") + "\n"
   }

@@ -60,28 +60,16 @@ struct EffectRunner {
     }
   }
 
-  /// Writes an export where the user asked; never over an existing file unless asked.
+  /// Writes an export where the user asked: whole or not at all, never over
+  /// an existing file unless asked, never into a FIFO or device.
   func writeExport(path given: String, text: String, rows: Int, overwrite: Bool) -> Result<ExportDone, ExportFailure> {
     let path = given.hasPrefix("/") ? given : exportDirectory + "/" + given
-    let flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | (overwrite ? O_TRUNC : O_EXCL)
-    let fd = open(path, flags, 0o644)
-    if fd < 0 {
-      let code = errno
-      if code == EEXIST { return .failure(ExportFailure(message: "\(given) exists", existing: given)) }
-      let reason = String(cString: strerror(code))
-      let hint = code == EACCES || code == EROFS ? " (the folder is read-only here: give a path you can write)" : ""
-      return .failure(ExportFailure(message: "cannot write \(given): \(reason)\(hint)"))
-    }
-    defer { close(fd) }
-    let bytes = Array(text.utf8)
-    let written = bytes.withUnsafeBytes { raw -> Int in
-      guard let base = raw.baseAddress else { return 0 }
-      return Glibc.write(fd, base, raw.count)
-    }
-    guard written == bytes.count else {
-      return .failure(ExportFailure(message: "cannot write \(given): \(String(cString: strerror(errno)))"))
+    // Messages name the file, not its folders: the reason must fit the status line.
+    let name = given.split(separator: "/").last.map(String.init) ?? given
+    if let f = SafeFile.write(text, to: path, name: name, overwrite: overwrite) {
+      return .failure(
+        ExportFailure(message: f.exists ? "\(given) exists" : f.message, existing: f.exists ? given : nil))
     }
     return .success(ExportDone(path: given, rows: rows))
   }
-
 }

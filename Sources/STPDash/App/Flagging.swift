@@ -82,8 +82,8 @@ enum Flagging {
   static func commit(
     _ state: inout AppState, org: OrganisationID, footprint: FootprintID, reason: String, input: TextInput
   ) -> [Effect] {
-    let why = FlagEvent.reasonText(reason)
-    guard !why.isEmpty else {
+    let why = reason
+    guard !FlagEvent.isBlank(why) else {
       state.input = input
       state.notice = Notice(text: "a flag needs a reason: type why, then Enter (Esc cancels)", kind: .error)
       return []
@@ -126,7 +126,7 @@ enum Flagging {
     state.busy = "saving…"
     let draft = FlagDraft(
       kind: .unflag, org: d.organisations[org].code, footprint: d.footprints[footprint].code,
-      reason: FlagEvent.reasonText(reason), author: state.author, time: nil)
+      reason: FlagEvent.isBlank(reason) ? "" : reason, author: state.author, time: nil)
     state.undoable.append((draft, before))
     return [.saveFlags([draft], journalPath: state.session.journalPath)]
   }
@@ -137,6 +137,23 @@ enum Flagging {
   static func undo(_ state: inout AppState) -> [Effect] {
     guard let last = state.undoable.popLast() else {
       state.notice = Notice(text: "nothing to undo: no flag or unflag made in this session", kind: .info)
+      return []
+    }
+    // Only what this session left may be undone: a colleague's newer
+    // change to the same body stays, and the notice says what it was.
+    let pair = FlagPair(org: last.change.org, footprint: last.change.footprint)
+    let now = state.derived.activeFlags.last { $0.pair == pair }?.reason
+    let left = last.change.kind == .flag ? last.change.reason : nil
+    guard now == left else {
+      let newer = (state.session.saved.events + state.session.pending).last { $0.pair == pair }
+      let who = newer.map { " by \(VisibleText.sanitize($0.author))" } ?? ""
+      let what =
+        now.map { "it is now flagged \"\(VisibleText.sanitize(DisplayWidth.truncate($0, to: 60)))\"" }
+        ?? "it is now unflagged"
+      state.notice = Notice(
+        text:
+          "not undone: \(last.change.org) in \(last.change.footprint) was changed since\(who); \(what); nothing written",
+        kind: .error)
       return []
     }
     let draft: FlagDraft

@@ -30,6 +30,17 @@ enum Reducer {
       Navigation.clampDetail(&state)
       return []
     case .keyPressed(let key): return keyPressed(&state, key)
+    case .pasted(let text), .typed(let text):
+      TextEntry.paste(&state, text)
+      return []
+    case .liveUpdatesOff(let why):
+      state.notice = Notice(
+        text: "live updates off: \(why); colleagues' flags and data changes show only when r reloads", kind: .error)
+      return []
+    case .undecodableKey:
+      state.notice = Notice(
+        text: "ignored a key that is not UTF-8 (set the terminal to UTF-8)", kind: .info)
+      return []
     case .mouse(let event): return mouse(&state, event)
     case .dataReloaded, .flagSaved, .exported, .filesChanged, .flagsRead:
       return Results.reduce(&state, action)
@@ -95,7 +106,7 @@ enum Reducer {
       let content = ExportContent(state.report)
       state.pendingExport = content
       let safe = String(content.name.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "-" })
-      state.input = TextInput(purpose: .exportPath(overwrite: false), text: "stpdash-\(safe).csv")
+      state.input = TextInput(purpose: .exportPath(overwrite: nil), text: "stpdash-\(safe).csv")
     case .copy: return Copying.copy(&state)
     case .copyCell: return Copying.copyCell(&state)
     case .redraw: return [.redraw]

@@ -20,7 +20,7 @@ enum Results {
         text: "exported \(done.rows) row\(done.rows == 1 ? "" : "s") to \(done.path)", kind: .ok)
     case .exported(.failure(let failure)):
       if let existing = failure.existing, state.pendingExport != nil {
-        state.input = TextInput(purpose: .exportPath(overwrite: true), text: existing)
+        state.input = TextInput(purpose: .exportPath(overwrite: existing), text: existing)
         state.notice = Notice(
           text: "\(existing) exists: Enter overwrites it, or type another name (Esc cancels)", kind: .error)
       } else {
@@ -33,7 +33,7 @@ enum Results {
       LiveFlags.merge(&state, history)
     case .flagsRead(.failure(let error)):
       state.notice = Notice(text: "the flag journal changed but cannot be read: \(error.reason)", kind: .error)
-    case .keyPressed, .mouse, .resized:
+    case .keyPressed, .mouse, .resized, .pasted, .typed, .undecodableKey, .liveUpdatesOff:
       break
     }
     return []

@@ -153,24 +153,14 @@ struct SavedSettings: Codable, Equatable {
     }
   }
 
-  /// Writes atomically: a temporary file beside it, then a rename.
+  /// Writes atomically: a temporary file beside it, then a rename. The
+  /// failure, if any, in the system's words.
   func write(path: String) -> String? {
     let folder = String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)])
-    do {
-      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-      let data = try encoder.encode(self)
-      let tmp = path + ".tmp-\(getpid())"
-      guard FileManager.default.createFile(atPath: tmp, contents: data) else { return "cannot write \(tmp)" }
-      if rename(tmp, path) != 0 {
-        let reason = String(cString: strerror(errno))
-        unlink(tmp)
-        return "cannot write \(path): \(reason)"
-      }
-      return nil
-    } catch {
-      return "cannot write \(path): \(error)"
-    }
+    if let f = SafeFile.makeDirectories(folder) { return f.message }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    guard let data = try? encoder.encode(self) else { return "cannot encode the settings" }
+    return SafeFile.write(String(decoding: data, as: UTF8.self), to: path, name: path, overwrite: true)?.message
   }
 }

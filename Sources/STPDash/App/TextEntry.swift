@@ -25,6 +25,10 @@ enum TextEntry {
       input.text = ""
     case .char(let c):
       if input.suggested { input.text = "" }
+      guard input.text.utf8.count + c.utf8.count <= input.purpose.limit else {
+        state.notice = full(input.purpose)
+        return []
+      }
       input.text.append(c)
     default:
       return []
@@ -32,6 +36,42 @@ enum TextEntry {
     input.suggested = false
     edited(&state, input)
     return []
+  }
+
+  /// What the status line says when the prompt can take no more.
+  static func full(_ purpose: TextInput.Purpose) -> Notice {
+    Notice(text: "the prompt is full: it holds \(purpose.limit) bytes of text; the rest was not taken", kind: .error)
+  }
+
+  /// A paste (bracketed by the terminal): text for the open prompt, never
+  /// keys. Line breaks and tabs become spaces, other controls are dropped,
+  /// and what does not fit is left out and said so; the prompt acts on the
+  /// whole paste once (one filter, one search), whatever its length.
+  static func paste(_ state: inout AppState, _ text: String) {
+    guard var input = state.input else {
+      state.notice = Notice(
+        text: "paste ignored: pasted text goes into a prompt (/ search, \\ filter, : go to, f reason)", kind: .info)
+      return
+    }
+    if input.suggested { input.text = "" }
+    let room = input.purpose.limit - input.text.utf8.count
+    var taken = ""
+    var used = 0
+    var cut = false
+    for ch in text {
+      let c: Character = ch == "\n" || ch == "\r\n" || ch == "\r" || ch == "\t" ? " " : ch
+      if c.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) { continue }
+      if used + c.utf8.count > room {
+        cut = true
+        break
+      }
+      taken.append(c)
+      used += c.utf8.count
+    }
+    input.text += taken
+    input.suggested = false
+    edited(&state, input)
+    if cut { state.notice = full(input.purpose) }
   }
 
   /// Moving through the go-to matches: down and up, Tab and Shift-Tab.
@@ -91,7 +131,10 @@ enum TextEntry {
         state.notice = Notice(text: "type a file name (.csv or .json), Enter saves, Esc cancels", kind: .error)
         return []
       }
-      return [.writeExport(path: path, text: pending.text(for: path), rows: pending.rows, overwrite: overwrite)]
+      // Only the name the question was about is overwritten: another name is asked about in turn.
+      return [
+        .writeExport(path: path, text: pending.text(for: path), rows: pending.rows, overwrite: overwrite == path)
+      ]
     case .goTo(let selected):
       let matches = state.derived.goToMatches
       guard !matches.isEmpty else {

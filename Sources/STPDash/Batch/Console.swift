@@ -43,21 +43,37 @@ enum Console {
   static func out(_ text: String) { write(VisibleText.sanitizeLines(text), to: STDOUT_FILENO) }
 
   static func write(_ text: String, to fd: Int32) {
-    var text = text
-    text.withUTF8 { buf in
-      guard let base = buf.baseAddress else { return }
-      var done = 0
-      while done < buf.count {
-        #if canImport(Glibc)
-          let n = Glibc.write(fd, base + done, buf.count - done)
-        #else
-          let n = Darwin.write(fd, base + done, buf.count - done)
-        #endif
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 { return }
-        done += n
+    guard fd != STDOUT_FILENO || outputError == 0 else { return }
+    if let code = SafeFile.writeAll(fd, text), fd == STDOUT_FILENO { outputError = code }
+  }
+
+  /// The error number of the first write to standard output that failed (0:
+  /// none). After one, nothing more is written there.
+  nonisolated(unsafe) static var outputError: Int32 = 0
+
+  /// A closed standard input, output or error is held open on `/dev/null`,
+  /// so no file opened later (a data file, the journal) takes its number and
+  /// receives the output; a closed standard output is reported at the end.
+  static func reserveStandardDescriptors() {
+    for fd in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(fd, F_GETFD) < 0 {
+      if fd == STDOUT_FILENO { outputError = EBADF }
+      let opened = open("/dev/null", fd == STDIN_FILENO ? O_RDONLY : O_WRONLY)
+      if opened >= 0 && opened != fd {
+        _ = dup2(opened, fd)
+        close(opened)
       }
     }
+  }
+
+  /// Ends a batch command: when standard output could not take everything
+  /// (a full disk, `/dev/full`, a closed descriptor), says so and exits 74,
+  /// so a script never takes a cut table for a whole one.
+  static func finish() {
+    let code = outputError != 0 ? outputError : (fsync(STDOUT_FILENO) != 0 && errno == EIO ? EIO : 0)
+    guard code != 0 else { return }
+    let reason = code == EBADF ? "standard output is closed" : String(cString: strerror(code))
+    error("stpdash: cannot write the output: \(reason); what was written is incomplete")
+    exit(74)
   }
 
   /// Prints a view in a format: a table for this terminal's width (ASCII

@@ -140,7 +140,7 @@ struct FlagCommand: ParsableCommand {
       throw ValidationError("--footprint CODE is required: which footprint's plan is the body not cooperating with?")
     }
     guard let reason else { throw ValidationError("--reason TEXT is required: say why the body is flagged") }
-    if FlagEvent.reasonText(reason).isEmpty {
+    if FlagEvent.isBlank(reason) {
       throw ValidationError("a flag needs a reason: --reason must not be empty")
     }
   }
@@ -157,7 +157,7 @@ struct FlagCommand: ParsableCommand {
       let (o, f) = try target.resolve(ws)
       let event = FlagEvent(
         kind: .flag, org: ws.dataset.organisations[o].code, footprint: ws.dataset.footprints[f].code,
-        reason: FlagEvent.reasonText(reason ?? ""), author: who, time: UTCTime.now())
+        reason: reason ?? "", author: who, time: UTCTime.now())
       do throws(FlagSaveError) {
         try ws.journal.append(event)
       } catch {

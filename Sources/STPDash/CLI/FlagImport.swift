@@ -15,23 +15,12 @@ enum FlagImport {
   static func run(path: String, workspace ws: Workspace, author: String) throws(BatchError) {
     let name = path == "-" ? "standard input" : path
     let bytes: [UInt8]
-    if path == "-" {
-      var all: [UInt8] = []
-      var chunk = [UInt8](repeating: 0, count: 65536)
-      while true {
-        let n = chunk.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 { break }
-        all += chunk[0..<n]
-      }
-      bytes = all
-    } else {
-      do throws(FileReadError) {
-        // A file, or a stream handed over on purpose (`--from <(…)`).
-        bytes = try FileBytes.readStream(path: path)
-      } catch {
-        throw BatchError("cannot read \(path): \(error.reason)")
-      }
+    do throws(FileReadError) {
+      // A file, standard input (`-`) or a stream handed over on purpose
+      // (`--from <(…)`), read whole up to a limit.
+      bytes = try FileBytes.readStream(path: path)
+    } catch {
+      throw BatchError("cannot read \(name): \(error.reason)")
     }
     var problems = ProblemList()
     let doc = CSVDocument(fileName: name, bytes: bytes)
@@ -47,7 +36,7 @@ enum FlagImport {
       table.column("event")
     )
     table.forEachRecord(problems: &problems) { row, problems in
-      let reason = FlagEvent.reasonText(row.exactString(reasonSlot))
+      let reason = row.exactString(reasonSlot)
       // An `event` column (as in the journal and in unsaved changes printed
       // on exit) may say `unflag`; without it every row is a flag.
       let eventText = row.string(eventSlot).lowercased()
@@ -57,7 +46,7 @@ enum FlagImport {
         return
       }
       let kind = FlagEvent.Kind(rawValue: eventText) ?? .flag
-      if reason.isEmpty && kind == .flag {
+      if FlagEvent.isBlank(reason) && kind == .flag {
         problems.error(name, line: row.line, field: "reason", "reason is empty: a flag needs a reason")
         return
       }

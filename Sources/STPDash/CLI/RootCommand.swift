@@ -41,7 +41,36 @@ extension RootCommand {
         Darwin.exit(64)
       #endif
     }
-    Self.main(args)
+    // Ignored, so a file-size limit is an error a write reports (and the
+    // message names), not a signal that kills the process mid-file.
+    signal(SIGXFSZ, SIG_IGN)
+    Console.reserveStandardDescriptors()
+    do {
+      var command = try parseAsRoot(args)
+      try command.run()
+    } catch {
+      Console.finish()
+      exitSafely(error)
+    }
+    Console.finish()
+  }
+
+  /// Ends on an error as the parser would, but with any text the user
+  /// typed made visible: a value holding escape sequences (`--region
+  /// $'\e[2J'`) is echoed as its stand-ins, never as codes that act on the
+  /// terminal. Help and the version go to standard output.
+  static func exitSafely(_ error: Error) -> Never {
+    let code = exitCode(for: error)
+    let message = fullMessage(for: error)
+    if !message.isEmpty {
+      if code == .success { Console.out(message + "\n") } else { Console.error(message) }
+    }
+    Console.finish()
+    #if canImport(Glibc)
+      Glibc.exit(code.rawValue)
+    #else
+      Darwin.exit(code.rawValue)
+    #endif
   }
 }
 

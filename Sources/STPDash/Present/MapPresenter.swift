@@ -16,9 +16,34 @@ enum MapPresenter {
     var cy: Double
   }
 
+  /// The most hexes a layout may span across or down before its empty
+  /// columns and rows are closed up: a layout with coordinates far apart
+  /// (±1000) is drawn in its order at the size of its hexes, not as a
+  /// mostly empty grid thousands of cells wide.
+  static let maxSpan = 100
+
+  /// Whether the layout spans more than ``maxSpan`` hexes either way.
+  static func closesGaps(_ hexes: [HexCell]) -> Bool {
+    guard let minQ = hexes.map(\.q).min(), let maxQ = hexes.map(\.q).max(), let minR = hexes.map(\.r).min(),
+      let maxR = hexes.map(\.r).max()
+    else { return false }
+    return maxQ - minQ >= maxSpan || maxR - minR >= maxSpan
+  }
+
   static func place(
-    _ hexes: [HexCell], cellWidth w: Int, rowHeight h: Int
+    _ given: [HexCell], cellWidth w: Int, rowHeight h: Int
   ) -> (cells: [Placed], width: Int, height: Int) {
+    var hexes = given
+    if closesGaps(given) {
+      // Each coordinate replaced by its rank among those used: the order
+      // (west to east, south to north) and every hex's own place are kept.
+      let qs = Dictionary(uniqueKeysWithValues: Set(given.map(\.q)).sorted().enumerated().map { ($1, $0) })
+      let rs = Dictionary(uniqueKeysWithValues: Set(given.map(\.r)).sorted().enumerated().map { ($1, $0) })
+      for i in hexes.indices {
+        hexes[i].q = qs[hexes[i].q] ?? 0
+        hexes[i].r = rs[hexes[i].r] ?? 0
+      }
+    }
     guard let minQ = hexes.map(\.q).min(), let maxQ = hexes.map(\.q).max(), let minR = hexes.map(\.r).min(),
       let maxR = hexes.map(\.r).max()
     else { return ([], 0, 0) }

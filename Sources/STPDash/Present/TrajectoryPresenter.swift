@@ -57,8 +57,20 @@ enum TrajectoryPresenter {
   }
 
   /// A sentence on whether and when the plan balances.
+  /// Without plan figures, or without the last year's, it says what is not
+  /// known rather than a finding.
   static func balance(_ t: Trajectory) -> String {
-    t.planBalanceYear.map { "The plan reaches financial balance (gap at or below zero) in \($0.label)." }
-      ?? "The plan does not reach financial balance by 2020/21."
+    if let year = t.planBalanceYear {
+      return "The plan reaches financial balance (gap at or below zero) in \(year.label)."
+    }
+    let known = FinancialYear.all.filter { t.value(.plan, $0)?.isFinite ?? false }
+    guard let lastKnown = known.last else {
+      return "Whether the plan reaches financial balance is not known: there are no plan figures."
+    }
+    guard let last = FinancialYear.all.last, lastKnown == last else {
+      return
+        "The plan does not reach financial balance in the years with figures (to \(lastKnown.label)); after that it is not known."
+    }
+    return "The plan does not reach financial balance by \(last.label)."
   }
 }

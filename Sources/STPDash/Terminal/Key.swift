@@ -28,4 +28,8 @@ enum TerminalEvent: Hashable {
   case resize(Size)
   /// Files being watched changed on disk (their paths).
   case filesChanged(Set<String>)
+  /// Text pasted, as one event (the terminal bracketed it).
+  case paste(String)
+  /// Input bytes that decode to no character (not UTF-8), consumed.
+  case undecodable
 }

@@ -28,9 +28,17 @@ final class MemoryTerminal: Terminal {
     return e
   }
 
+  /// Scripted input is delivered one event per frame, as typed.
+  func pendingEvent() -> TerminalEvent? { nil }
+
   /// The paths asked to be watched (changes are scripted as events).
   private(set) var watched: Set<String> = []
-  func watch(_ paths: Set<String>) { watched = paths }
+  /// What `watch` reports, as a system that cannot watch files would.
+  var watchFailure: String? = nil
+  func watch(_ paths: Set<String>) -> String? {
+    watched = paths
+    return watchFailure
+  }
 
   /// What was copied to the clipboard, newest last.
   private(set) var copied: [String] = []

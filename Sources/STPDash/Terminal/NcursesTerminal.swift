@@ -1,4 +1,5 @@
 import CNcurses
+import DashModel
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -17,7 +18,6 @@ final class NcursesTerminal: Terminal {
   private var screenHandle: OpaquePointer?
   private var previous: Buffer?
   private var pairs: [Int: Int16] = [:]
-  private var errors = 0
   /// Whether the terminal has an alternate screen to leave the shell's untouched.
   private var alternateScreen = true
 
@@ -51,6 +51,7 @@ final class NcursesTerminal: Terminal {
     noecho()
     nonl()
     keypad(stp_stdscr(), true)
+    stp_bracketed_paste_on()
     curs_set(0)
     set_escdelay(25)
     wtimeout(stp_stdscr(), -1)
@@ -88,9 +89,63 @@ final class NcursesTerminal: Terminal {
     }
     previous = buffer
     wrefresh(stp_stdscr())
+    writeGraphemes(buffer)
+  }
+
+  /// Whether curses can hold a grapheme in one cell: one code point that
+  /// takes columns, then at most four that take none (accents, VS16).
+  static func fitsOneCell(_ symbol: String) -> Bool {
+    if symbol.utf8.count <= 1 { return true }
+    let scalars = symbol.unicodeScalars
+    guard scalars.count > 1 else { return true }
+    return scalars.count <= 5 && scalars.dropFirst().allSatisfy { stp_wcwidth($0.value) == 0 }
+  }
+
+  /// Graphemes curses cannot hold (flags, ZWJ sequences, skin tones) are
+  /// written whole past it, over the blanks it drew in their place, on every
+  /// frame (curses may repaint those blanks), with the cell's style; then
+  /// the cursor is put back where curses believes it is.
+  private func writeGraphemes(_ buffer: Buffer) {
+    var out = ""
+    for y in 0..<buffer.height {
+      for x in 0..<buffer.width {
+        let cell = buffer[x, y]
+        guard !Self.fitsOneCell(cell.symbol) else { continue }
+        out += "\u{1B}[\(y + 1);\(x + 1)H" + sgr(cell.style) + cell.symbol + "\u{1B}[0m"
+      }
+    }
+    guard !out.isEmpty else { return }
+    var cy: Int32 = 0
+    var cx: Int32 = 0
+    stp_physical_cursor(&cy, &cx)
+    out += "\u{1B}[\(cy + 1);\(cx + 1)H"
+    fflush(stp_stdout())
+    _ = SafeFile.writeAll(STDOUT_FILENO, out)
+  }
+
+  /// The ANSI attributes of a style (what curses would have set for the cell).
+  private func sgr(_ style: Style) -> String {
+    var codes = ["0"]
+    if style.bold { codes.append("1") }
+    if style.dim { codes.append("2") }
+    if style.underline { codes.append("4") }
+    if style.reverse { codes.append("7") }
+    if capabilities.color {
+      if let fg = style.fg { codes.append(String(30 + fg.rawValue)) }
+      if let bg = style.bg { codes.append(String(40 + bg.rawValue)) }
+    }
+    return "\u{1B}[" + codes.joined(separator: ";") + "m"
   }
 
   private func put(_ cell: Cell, x: Int, y: Int) {
+    guard Self.fitsOneCell(cell.symbol) else {
+      // Blanks in the grapheme's columns; the grapheme itself follows the refresh.
+      put(Cell(symbol: " ", style: cell.style), x: x, y: y)
+      if x + 1 < size.width, cell.symbol.first.map(DisplayWidth.width(of:)) == 2 {
+        put(Cell(symbol: " ", style: cell.style), x: x + 1, y: y)
+      }
+      return
+    }
     var chars = cell.symbol.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
     let st = cell.style
     var attrs = stp_a_normal()
@@ -139,23 +194,40 @@ final class NcursesTerminal: Terminal {
   private var watchDirs: [Int32: String] = [:]
   private var watchedPaths: Set<String> = []
 
-  func watch(_ paths: Set<String>) {
+  func watch(_ paths: Set<String>) -> String? {
     if inotifyFD >= 0 {
       close(inotifyFD)
       inotifyFD = -1
     }
     watchDirs = [:]
     watchedPaths = paths
-    guard !paths.isEmpty else { return }
+    guard !paths.isEmpty else { return nil }
     let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
-    guard fd >= 0 else { return }
+    guard fd >= 0 else { return Self.watchFailure(errno) }
     inotifyFD = fd
     // Directories, not files: a file replaced by a rename, or not there yet, is still seen.
     let dirs = Set(paths.map { p in p.contains("/") ? String(p[..<(p.lastIndex(of: "/") ?? p.endIndex)]) : "." })
     let mask = UInt32(IN_CLOSE_WRITE | IN_MODIFY | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MOVED_FROM)
+    var failure: String? = nil
     for d in dirs {
       let wd = inotify_add_watch(fd, d.isEmpty ? "/" : d, mask)
-      if wd >= 0 { watchDirs[wd] = d }
+      if wd >= 0 {
+        watchDirs[wd] = d
+      } else if errno != ENOENT {
+        failure = failure ?? Self.watchFailure(errno)
+      }
+    }
+    return failure
+  }
+
+  /// Why files cannot be watched, in words that say what to change.
+  static func watchFailure(_ code: Int32) -> String {
+    switch code {
+    case EMFILE:
+      "the system's limit of file watchers is reached (fs.inotify.max_user_instances)"
+    case ENOSPC:
+      "the system's limit of watched folders is reached (fs.inotify.max_user_watches)"
+    default: String(cString: strerror(code))
     }
   }
 
@@ -184,50 +256,81 @@ final class NcursesTerminal: Terminal {
     return changed
   }
 
-  func nextEvent() -> TerminalEvent? {
+  func nextEvent() -> TerminalEvent? { event(wait: true) }
+
+  func pendingEvent() -> TerminalEvent? { event(wait: false) }
+
+  /// The next event; when `wait` is false, only one already waiting.
+  private func event(wait: Bool) -> TerminalEvent? {
     // Set when poll said the keyboard had input: a read that then finds
-    // none means input has ended (three in a row end the loop).
+    // nothing means the bytes were not a character (ignored, said so), or,
+    // when the terminal hung up, that input has ended.
     var inputReady = false
+    var hungUp = false
     while true {
       var ch: wint_t = 0
       // Keys already waiting (and a resize ncurses queued) first, without
       // blocking; then one blocking wait on the keyboard and the watched
       // files together, so an idle dashboard uses no CPU.
-      wtimeout(stp_stdscr(), inotifyFD >= 0 ? 0 : -1)
+      wtimeout(stp_stdscr(), 0)
       let r = wget_wch(stp_stdscr(), &ch)
       if r == stp_err() {
-        if inotifyFD >= 0 {
-          if inputReady {
-            errors += 1
-            if errors >= 3 { return nil }
-          }
-          inputReady = false
-          var fds = [
-            pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
-            pollfd(fd: inotifyFD, events: Int16(POLLIN), revents: 0),
-          ]
-          let p = poll(&fds, 2, -1)
-          if p < 0 { continue }  // a signal (a resize): read what ncurses queued
-          if fds[1].revents & Int16(POLLIN) != 0 {
-            let changed = drainNotifications()
-            if !changed.isEmpty { return .filesChanged(changed) }
-          }
-          if fds[0].revents != 0 { inputReady = true }
-          continue
+        if inputReady {
+          if hungUp { return nil }
+          return .undecodable
         }
-        // Blocking reads only fail when input has ended (or a signal broke in).
-        if errno == EINTR { continue }
-        errors += 1
-        if errors >= 3 { return nil }
+        guard wait else { return nil }
+        var fds = [
+          pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+          pollfd(fd: inotifyFD, events: Int16(POLLIN), revents: 0),
+        ]
+        let p = poll(&fds, inotifyFD >= 0 ? 2 : 1, -1)
+        if p < 0 { continue }  // a signal (a resize): read what ncurses queued
+        if inotifyFD >= 0, fds[1].revents & Int16(POLLIN) != 0 {
+          let changed = drainNotifications()
+          if !changed.isEmpty { return .filesChanged(changed) }
+        }
+        if fds[0].revents != 0 {
+          inputReady = true
+          hungUp = fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+        }
         continue
       }
-      errors = 0
       if r == stp_key_code_yes() {
+        if Int32(ch) == stp_paste_start_code() { return .paste(pasted()) }
         if let e = functionKey(Int32(ch)) { return e }
         continue
       }
       if let e = character(UInt32(ch)) { return e }
     }
+  }
+
+  /// The most of one paste kept: far more than any prompt holds.
+  static let pasteLimit = 1 << 20
+
+  /// The text of a bracketed paste, read up to its end mark (or until the
+  /// terminal stops sending for two seconds): characters, line breaks as
+  /// `\n`, nothing read as a key.
+  private func pasted() -> String {
+    var text = ""
+    var bytes = 0
+    wtimeout(stp_stdscr(), 2000)
+    defer { wtimeout(stp_stdscr(), 0) }
+    while true {
+      var ch: wint_t = 0
+      let r = wget_wch(stp_stdscr(), &ch)
+      if r == stp_err() { break }
+      if r == stp_key_code_yes() {
+        if Int32(ch) == stp_paste_end_code() { break }
+        if Int32(ch) == KEY_ENTER { text.append("\n") }
+        continue
+      }
+      guard let scalar = Unicode.Scalar(UInt32(ch)) else { continue }
+      bytes += 1
+      if bytes > Self.pasteLimit { continue }
+      text.unicodeScalars.append(scalar == "\r" ? "\n" : scalar)
+    }
+    return text
   }
 
   private func functionKey(_ code: Int32) -> TerminalEvent? {
@@ -286,11 +389,12 @@ final class NcursesTerminal: Terminal {
   // MARK: Giving the terminal back
 
   func suspend() {
-    endwin()
+    stp_restore_terminal()
     raise(SIGSTOP)
     // Resumed by `fg`: back into curses mode, everything redrawn.
     previous = nil
     wrefresh(stp_stdscr())
+    stp_bracketed_paste_on()
   }
 
   func shutdown() {

@@ -12,9 +12,12 @@ protocol Terminal: AnyObject {
   /// Waits for the next input, using no CPU while waiting. `nil` means the
   /// input has ended (stdin closed).
   func nextEvent() -> TerminalEvent?
+  /// An input already waiting, without waiting for one (`nil`: none).
+  func pendingEvent() -> TerminalEvent?
   /// Reports changes to these files as events, while waiting for input (no
-  /// polling: the same blocking wait). Replaces any earlier watch.
-  func watch(_ paths: Set<String>)
+  /// polling: the same blocking wait). Replaces any earlier watch. Returns
+  /// why the files cannot be watched, when they cannot (live updates off).
+  @discardableResult func watch(_ paths: Set<String>) -> String?
   /// Puts text on the clipboard of the terminal (and so of the user's
   /// machine, over SSH too) with OSC 52, where the terminal allows it.
   func copy(_ text: String)

@@ -183,7 +183,9 @@ enum Chrome {
     case .search: return "/"
     case .filter: return "filter \\"
     case .goTo: return "go to: "
-    case .exportPath(let overwrite): return overwrite ? "overwrite? file: " : "save as (.csv or .json): "
+    case .exportPath(let overwrite):
+      return overwrite != nil && overwrite == input.text.trimmingWhitespace()
+        ? "overwrite? file: " : "save as (.csv or .json): "
     case .delivery: return "delivery %: "
     case .unflagReason(let o, let f):
       return

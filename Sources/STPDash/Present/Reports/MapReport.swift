@@ -115,6 +115,11 @@ struct MapReport: Report {
     out.append("")
     let labels = d.hexes.sorted { $0.label < $1.label }.map { "\($0.label) \(d.footprints[$0.footprint].name)" }
     out.append("Labels: " + labels.joined(separator: "; "))
+    if MapPresenter.closesGaps(d.hexes) {
+      out.append(
+        "The layout's coordinates span more than \(MapPresenter.maxSpan) hexes: drawn in their order with the empty columns and rows closed up."
+      )
+    }
     if rows.contains(where: { $0.standing(metric) == .illustrative }) { out.append(Figures.illustrativeNote) }
     return out
   }
