@@ -63,6 +63,34 @@ struct PropertyTests {
     }
   }
 
+  /// Cutting text to a width never splits a grapheme (a flag, a ZWJ family,
+  /// a letter and its accents: extended grapheme clusters, UAX #29) and
+  /// never exceeds the width; padding gives exactly the width.
+  @Test func cuttingTextKeepsGraphemesWholeWithinTheWidth() {
+    let soup = AwkwardText.string(length: 0...24).map { VisibleText.sanitize($0) }
+    seededCheck(soup, count: 800, seed: 2_016_1203) { text in
+      let characters = Array(text)
+      for columns in [0, 1, 2, 3, 4, 5, 8, 13, 30] {
+        let cut = DisplayWidth.truncate(text, to: columns, ellipsis: "")
+        if DisplayWidth.width(of: cut) > columns {
+          return "width \(DisplayWidth.width(of: cut)) > \(columns): \(cut.debugDescription)"
+        }
+        if !characters.starts(with: Array(cut)) {
+          return "cut to \(columns) split a grapheme: \(cut.debugDescription) of \(text.debugDescription)"
+        }
+        let marked = DisplayWidth.truncate(text, to: columns)
+        if DisplayWidth.width(of: marked) > columns {
+          return "with the ellipsis, width \(DisplayWidth.width(of: marked)) > \(columns)"
+        }
+        let padded = DisplayWidth.pad(text, to: columns)
+        if DisplayWidth.width(of: padded) != columns {
+          return "padded to \(columns): width \(DisplayWidth.width(of: padded))"
+        }
+      }
+      return nil
+    }
+  }
+
   @Test func theByteWriterWritesEveryTextCellAsTheStringWriterDoes() {
     seededCheck(AwkwardText.string(length: 0...16).array(of: 1...6), count: 600, seed: 2_020) { texts in
       var out = CSVWriter.Output()

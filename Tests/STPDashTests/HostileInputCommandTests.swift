@@ -263,7 +263,7 @@ struct HostileInputCommandTests {
     let readme = try String(contentsOfFile: Binary.repoRoot.path + "/README.md", encoding: .utf8)
     #expect(
       readme.contains(
-        "Exit codes: 0 success; 1 data problems or a failed command (or the\ndashboard left with flag changes unsaved, which it then prints); 2 no\nterminal, an unknown `TERM` or one that cannot move the cursor, for the\ndashboard; 64 a usage error."
+        "Exit codes: 0 success; 1 data problems or a failed command (or the\ndashboard left with flag changes unsaved, which it then prints); 2 no\nterminal, an unknown `TERM` or one that cannot move the cursor, for the\ndashboard; 64 a usage error; 74 the output could not be written"
       ))
     let broken = BrokenData.make()
     defer { try? FileManager.default.removeItem(atPath: broken) }

@@ -308,29 +308,63 @@ final class NcursesTerminal: Terminal {
   /// The most of one paste kept: far more than any prompt holds.
   static let pasteLimit = 1 << 20
 
-  /// The text of a bracketed paste, read up to its end mark (or until the
-  /// terminal stops sending for two seconds): characters, line breaks as
-  /// `\n`, nothing read as a key.
+  /// The text of a bracketed paste, up to its end mark (or until the
+  /// terminal sends nothing for two seconds): characters, line breaks as
+  /// `\n`, nothing read as a key. Read straight from the terminal in
+  /// blocks (curses reads a byte per call: 100 KB would cost 200,000
+  /// system calls); curses has taken the start mark and nothing past it, and
+  /// what follows the end mark in the last block is handed back to it.
   private func pasted() -> String {
-    var text = ""
-    var bytes = 0
-    wtimeout(stp_stdscr(), 2000)
-    defer { wtimeout(stp_stdscr(), 0) }
-    while true {
-      var ch: wint_t = 0
-      let r = wget_wch(stp_stdscr(), &ch)
-      if r == stp_err() { break }
-      if r == stp_key_code_yes() {
-        if Int32(ch) == stp_paste_end_code() { break }
-        if Int32(ch) == KEY_ENTER { text.append("\n") }
-        continue
+    let mark: [UInt8] = Array("\u{1B}[201~".utf8)
+    var kept: [UInt8] = []
+    var tail: [UInt8] = []  // the last bytes seen, to find a mark split between blocks
+    var block = [UInt8](repeating: 0, count: 1 << 16)
+    var rest: ArraySlice<UInt8> = []
+    reading: while true {
+      var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
+      let ready = poll(&fds, 1, 2000)
+      if ready < 0 && errno == EINTR { continue }
+      guard ready > 0 else { break }
+      let n = block.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { break }
+      let seen = tail + block[..<n]
+      if let at = Self.find(mark, in: seen) {
+        let ownStart = at - tail.count  // where the mark starts in this block (may be before it)
+        if ownStart > 0 { Self.keep(block[..<ownStart], into: &kept) }
+        if at < tail.count { kept.removeLast(min(kept.count, tail.count - at)) }
+        rest = block[(ownStart + mark.count)..<n]
+        break reading
       }
-      guard let scalar = Unicode.Scalar(UInt32(ch)) else { continue }
-      bytes += 1
-      if bytes > Self.pasteLimit { continue }
-      text.unicodeScalars.append(scalar == "\r" ? "\n" : scalar)
+      Self.keep(block[..<n], into: &kept)
+      tail = Array(seen.suffix(mark.count - 1))
+    }
+    // Keys typed after the paste go back to curses, last first.
+    for scalar in String(decoding: rest, as: UTF8.self).unicodeScalars.reversed() {
+      _ = unget_wch(wchar_t(bitPattern: scalar.value))
+    }
+    var text = String(decoding: kept, as: UTF8.self)
+    if text.utf8.contains(0x0D) {
+      text = text.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
     }
     return text
+  }
+
+  /// Keeps bytes of a paste up to ``pasteLimit``.
+  private static func keep(_ bytes: ArraySlice<UInt8>, into kept: inout [UInt8]) {
+    let room = pasteLimit - kept.count
+    if room > 0 { kept.append(contentsOf: bytes.prefix(room)) }
+  }
+
+  /// Where `needle` first starts in `hay`.
+  static func find(_ needle: [UInt8], in hay: [UInt8]) -> Int? {
+    guard hay.count >= needle.count, let first = needle.first else { return nil }
+    var i = 0
+    while i + needle.count <= hay.count {
+      if hay[i] == first && hay[i..<(i + needle.count)].elementsEqual(needle) { return i }
+      i += 1
+    }
+    return nil
   }
 
   private func functionKey(_ code: Int32) -> TerminalEvent? {

@@ -29,7 +29,12 @@ enum JournalTarget {
           if fromFile.problems != history.problems || fromFile.omittedProblems != history.omittedProblems {
             return "the file read reports other problems"
           }
-        case .failure(let e): return "the journal file could not be read: \(e)"
+        case .failure(let e):
+          // Only a file whose first line is another file's is refused whole.
+          guard e.notJournal else { return "the journal file could not be read: \(e)" }
+          if history.problems.first?.line != 1 {
+            return "refused as not a journal, yet its first line reads without a problem"
+          }
         }
       }
     }
@@ -83,6 +88,11 @@ enum TextTarget {
       let cut = DisplayWidth.truncate(shown, to: columns)
       if DisplayWidth.width(of: cut) > columns {
         return "truncate to \(columns) gave width \(DisplayWidth.width(of: cut)): \(cut.debugDescription)"
+      }
+      // A cut never splits a grapheme: what is kept is whole characters of the text.
+      let bare = DisplayWidth.truncate(shown, to: columns, ellipsis: "")
+      if !Array(shown).starts(with: Array(bare)) {
+        return "truncate to \(columns) split a grapheme: \(bare.debugDescription) of \(shown.debugDescription)"
       }
     }
     return nil
