@@ -136,6 +136,51 @@ struct HostileRound3CommandTests {
     #expect(v.out.contains("duplicate code") && v.out.contains("NFC"), "\(v.out)")
   }
 
+  @Test func aFlagInANameKeepsTheTextTablesColumns() throws {
+    let d = try DataCopy()
+    defer { d.remove() }
+    try d.write(
+      "footprints.csv",
+      try d.read("footprints.csv").replacingOccurrences(
+        of: "E54000005,West Yorkshire,", with: "E54000005,🇬🇧🇫🇷 West,"))
+    let r = try bounded(["league", "--data", d.path], seconds: 20)
+    #expect(r.status == 0, "\(r.err)")
+    let lines = r.out.split(separator: "\n").map(String.init)
+    let header = try #require(lines.first)
+    // Figures end under the end of their heading, on every row: the flag
+    // takes two columns, so nothing shifts under another heading.
+    let end = DisplayWidth.width(of: String(header[..<(try #require(header.range(of: "Do-nothing"))).upperBound]))
+    for line in lines.dropFirst(2).prefix(5) {
+      var width = 0
+      var head = ""
+      for ch in line {
+        if width + DisplayWidth.width(of: ch) > end { break }
+        width += DisplayWidth.width(of: ch)
+        head.append(ch)
+      }
+      let last = head.last ?? " "
+      #expect(width == end && (last.isNumber || last == "†" || last == "*"), "shifted: \(line)")
+    }
+  }
+
+  @Test func anExportCutByAFileSizeLimitLeavesNothingAndSaysWhy() throws {
+    let d = try DataCopy()
+    defer { d.remove() }
+    let t = try Tmux()
+    // 16 KB at most per file: the organisations' export (77 KB) cannot fit.
+    t.run("cd \(d.path) && ulimit -f 16 && \(Binary.path) --data \(d.path) --fresh")
+    #expect(t.waitFor("1 League"), "\(t.capture())")
+    t.send("5")
+    #expect(t.waitFor("Organisations"), "\(t.capture())")
+    t.send("e", "C-u")
+    _ = try t.tmux(["send-keys", "-t", t.target, "-l", "big.csv"])
+    t.send("Enter")
+    #expect(t.waitFor("cannot write big.csv: File too large"), "\(t.capture())")
+    #expect(!t.capture().contains("Success"))
+    let left = try FileManager.default.contentsOfDirectory(atPath: d.path).filter { $0.contains("big") }
+    #expect(left.isEmpty, "no partial file, no temporary file: \(left)")
+  }
+
   // Under tmux: pastes, odd keys, graphemes, a FIFO where an export goes.
   @Test func theDashboardTakesPastesAsTextAndOddKeysWithoutQuitting() throws {
     let d = try DataCopy()
