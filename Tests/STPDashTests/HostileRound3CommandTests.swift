@@ -20,6 +20,15 @@ struct HostileRound3CommandTests {
     #expect(full.err.contains("cannot write the output: No space left on device"), "\(full.err)")
     let closed = try shell("\(Binary.path) league >&-")
     #expect(closed.status == 74 && closed.err.contains("standard output is closed"), "\(closed.err)")
+  }
+
+  /// ThreadSanitizer keeps its own files, which a file-size limit breaks
+  /// (it dies of SIGBUS before the program runs): these cases run in the
+  /// plain and AddressSanitizer builds.
+  static let fileSizeLimitsWork = ProcessInfo.processInfo.environment["TSAN_OPTIONS"] == nil
+
+  @Test(.enabled(if: fileSizeLimitsWork, "ThreadSanitizer cannot run under a file-size limit"))
+  func outputCutByAFileSizeLimitFailsWithAMessage() throws {
     // A file-size limit cuts a 77 KB table at 16 KB: said, not exit 0.
     let out = FileManager.default.temporaryDirectory.appendingPathComponent("stpdash-cut-\(UUID().uuidString)").path
     defer { unlink(out) }
@@ -137,33 +146,27 @@ struct HostileRound3CommandTests {
   }
 
   @Test func aFlagInANameKeepsTheTextTablesColumns() throws {
-    let d = try DataCopy()
-    defer { d.remove() }
-    try d.write(
-      "footprints.csv",
-      try d.read("footprints.csv").replacingOccurrences(
-        of: "E54000005,West Yorkshire,", with: "E54000005,🇬🇧🇫🇷 West,"))
-    let r = try bounded(["league", "--data", d.path], seconds: 20)
-    #expect(r.status == 0, "\(r.err)")
-    let lines = r.out.split(separator: "\n").map(String.init)
-    let header = try #require(lines.first)
-    // Figures end under the end of their heading, on every row: the flag
-    // takes two columns, so nothing shifts under another heading.
-    let end = DisplayWidth.width(of: String(header[..<(try #require(header.range(of: "Do-nothing"))).upperBound]))
-    for line in lines.dropFirst(2).prefix(5) {
-      var width = 0
-      var head = ""
-      for ch in line {
-        if width + DisplayWidth.width(of: ch) > end { break }
-        width += DisplayWidth.width(of: ch)
-        head.append(ch)
-      }
-      let last = head.last ?? " "
-      #expect(width == end && (last.isNumber || last == "†" || last == "*"), "shifted: \(line)")
+    // Two flags take four columns, as XXXX does: the table must be the
+    // same with either, or a figure lands under another heading.
+    func league(_ name: String) throws -> String {
+      let d = try DataCopy()
+      defer { d.remove() }
+      try d.write(
+        "footprints.csv",
+        try d.read("footprints.csv").replacingOccurrences(
+          of: "E54000005,West Yorkshire,", with: "E54000005,\(name) West,"))
+      let r = try bounded(["league", "--data", d.path], seconds: 20)
+      #expect(r.status == 0, "\(r.err)")
+      return r.out
     }
+    let flags = try league("🇬🇧🇫🇷")
+    let plain = try league("XXXX")
+    #expect(flags.contains("🇬🇧🇫🇷 West"))
+    #expect(flags.replacingOccurrences(of: "🇬🇧🇫🇷", with: "XXXX") == plain, "\(flags)\n\(plain)")
   }
 
-  @Test func anExportCutByAFileSizeLimitLeavesNothingAndSaysWhy() throws {
+  @Test(.enabled(if: fileSizeLimitsWork, "ThreadSanitizer cannot run under a file-size limit"))
+  func anExportCutByAFileSizeLimitLeavesNothingAndSaysWhy() throws {
     let d = try DataCopy()
     defer { d.remove() }
     let t = try Tmux()
