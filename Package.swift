@@ -16,7 +16,7 @@ let package = Package(
   targets: [
     .systemLibrary(
       name: "CNcurses",
-      providers: [.apt(["libncurses-dev"])]
+      providers: [.apt(["libncurses-dev", "libpq-dev"])]
     ),
     .target(
       name: "DashModel"

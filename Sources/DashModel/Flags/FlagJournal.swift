@@ -27,6 +27,9 @@ public struct FlagSaveError: Error, Sendable, Equatable, CustomStringConvertible
   public var code: Int32
   /// What the system call was doing.
   public var step: String
+  /// The whole message, when the journal is not a file (a database says
+  /// what went wrong in its own words, and what to do).
+  public var detail: String? = nil
 
   /// Creates an error for a path, a system error number and the step that failed.
   public init(path: String, code: Int32, step: String) {
@@ -46,8 +49,18 @@ public struct FlagSaveError: Error, Sendable, Equatable, CustomStringConvertible
     }
   }
 
+  /// Creates an error a journal that is not a file reports in its own words.
+  public init(location: String, detail: String) {
+    self.init(path: location, code: 0, step: "write")
+    self.detail = detail
+  }
+
   /// A sentence for the status line or standard error.
   public var description: String {
+    detail ?? sentence
+  }
+
+  private var sentence: String {
     switch cause {
     case .readOnly: "cannot write \(path): it is read-only here (\(reason))"
     case .diskFull: "cannot write \(path): the disk is full (\(reason))"
@@ -67,6 +80,7 @@ public struct FlagSaveError: Error, Sendable, Equatable, CustomStringConvertible
 
   /// A short form for a status line: the cause first, the file by name.
   public var summary: String {
+    if let detail { return detail }
     let file = path.split(separator: "/").last.map(String.init) ?? path
     switch cause {
     case .readOnly: return "\(file) is read-only here (\(reason))"
@@ -195,23 +209,37 @@ public struct FlagJournal: Sendable {
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 64 << 10)
     var end: Int? = nil
+    // Where the first line with something on it starts: after a byte-order
+    // mark and any empty lines, which the reader skips too.
+    var start = 0
     while end == nil && bytes.count < ByteWindow.maxCapacity {
       let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(bytes.count)) }
       if n < 0 && errno == EINTR { continue }
       guard n > 0 else { break }
-      if let i = chunk[..<n].firstIndex(of: 0x0A) { end = bytes.count + i }
       bytes.append(contentsOf: chunk[..<n])
+      start = bytes.withUnsafeBufferPointer { b in b.baseAddress.map { ByteScan.byteOrderMark($0, count: b.count) } ?? 0
+      }
+      while start < bytes.count {
+        if bytes[start] == 0x0A {
+          start += 1
+        } else if bytes[start] == 0x0D && start + 1 < bytes.count && bytes[start + 1] == 0x0A {
+          start += 2
+        } else {
+          break
+        }
+      }
+      end = bytes[start...].firstIndex(of: 0x0A)
     }
     guard let end else {
       // One unended line: a journal whose header's write was cut short is
       // still a journal; anything else is not.
-      let text = String(decoding: bytes.prefix { $0 != 0x0D }, as: UTF8.self)
+      let text = String(decoding: bytes[start...].prefix { $0 != 0x0D }, as: UTF8.self)
+      // Nothing but line ends reads as an empty journal.
+      if bytes[start...].allSatisfy({ $0 == 0x0D || $0 == 0x0A }) { return .standardOrder }
       return !text.isEmpty && header.hasPrefix(text.lowercased()) ? .standardOrder : .notJournal
     }
     return bytes.withUnsafeBufferPointer { buf -> FirstLine in
-      guard let base = buf.baseAddress else { return .notJournal }
-      let start = ByteScan.byteOrderMark(base, count: buf.count)
-      guard end > start else { return .notJournal }
+      guard let base = buf.baseAddress, end > start else { return .notJournal }
       var content = end
       if base[content - 1] == 0x0D { content -= 1 }
       var scanner = CSVScanner(base: base + start, count: content - start, skipBOM: false)

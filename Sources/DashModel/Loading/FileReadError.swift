@@ -14,6 +14,9 @@ public struct FileReadError: Error, Sendable, Equatable, CustomStringConvertible
   public var changed: Bool
   /// True when a file given as the flag journal is not one (a data file, say).
   public var notJournal: Bool
+  /// The whole reason, when what was read is not a file (a database says
+  /// what went wrong in its own words, and what to do).
+  public var detail: String? = nil
 
   /// Creates an error for a path and a system error number.
   public init(path: String, code: Int32, changed: Bool = false, notJournal: Bool = false) {
@@ -23,11 +26,18 @@ public struct FileReadError: Error, Sendable, Equatable, CustomStringConvertible
     self.notJournal = notJournal
   }
 
+  /// Creates an error a journal that is not a file reports in its own words.
+  public init(location: String, detail: String) {
+    self.init(path: location, code: 0)
+    self.detail = detail
+  }
+
   /// True when the file does not exist.
   public var isMissing: Bool { code == ENOENT && !changed }
 
   /// What went wrong, in words that say what to do.
   public var reason: String {
+    if let detail { return detail }
     if notJournal {
       return
         "not a flag journal: its first line is neither the journal's header (\(FlagJournal.header)) nor a flag event; give the journal with --flags"

@@ -28,7 +28,7 @@ struct EffectRunner {
       terminal.copy(text)
       return nil
     case .readFlags(let path):
-      return .flagsRead(FlagJournal(path: path).read())
+      return .flagsRead(FlagStores.open(path).read())
     case .redraw:
       terminal.redraw()
       return nil
@@ -53,7 +53,7 @@ struct EffectRunner {
       )
     }
     do throws(FlagSaveError) {
-      try FlagJournal(path: journalPath).append(events)
+      try FlagStores.open(journalPath).append(events)
       return .flagSaved(events, nil)
     } catch {
       return .flagSaved(events, error)

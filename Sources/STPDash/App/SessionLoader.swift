@@ -6,7 +6,7 @@ enum SessionLoader {
     switch DatasetLoader.load(directory: directory) {
     case .failure(let f): return .failure(f)
     case .success(let dataset):
-      let journal = FlagJournal(path: journalPath)
+      let journal = FlagStores.open(journalPath)
       var warnings = dataset.warnings
       var history = FlagHistory()
       switch journal.read() {
@@ -14,7 +14,7 @@ enum SessionLoader {
         history = h
         warnings += h.problems
       case .failure(let e):
-        warnings.append(Problem(file: journal.fileName, message: "cannot be read: \(e.reason)", severity: .warning))
+        warnings.append(Problem(file: journal.name, message: "cannot be read: \(e.reason)", severity: .warning))
       }
       return .success(
         Session(directory: directory, dataset: dataset, journalPath: journalPath, saved: history, warnings: warnings))

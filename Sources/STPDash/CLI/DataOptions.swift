@@ -17,7 +17,9 @@ struct DataOptions: ParsableArguments {
 
   @Option(
     name: .long,
-    help: ArgumentHelp("The flag journal (default: flags.csv in the data directory).", valueName: "FILE"))
+    help: ArgumentHelp(
+      "The flag journal: a CSV file, or a team's PostgreSQL database as postgresql://USER@HOST:PORT/DB (default: $STPDASH_FLAGS, else flags.csv in the data directory).",
+      valueName: "FILE|URL"))
   var flags: String?
 
   @Option(
@@ -41,9 +43,12 @@ struct DataOptions: ParsableArguments {
     try DataLocation.resolve(explicit: data)
   }
 
-  /// The flag journal's path for a data directory.
+  /// The flag journal for a data directory: `--flags`, else `$STPDASH_FLAGS`,
+  /// else `flags.csv` in it. A path, or a PostgreSQL URL.
   func flagsPath(directory: String) -> String {
-    flags ?? (directory.hasSuffix("/") ? directory + "flags.csv" : directory + "/flags.csv")
+    if let flags { return flags }
+    if let env = ProcessInfo.processInfo.environment["STPDASH_FLAGS"], !env.isEmpty { return env }
+    return directory.hasSuffix("/") ? directory + "flags.csv" : directory + "/flags.csv"
   }
 }
 

@@ -32,7 +32,7 @@ struct FlagsCommand: ParsableCommand {
       if let query, !query.isEmpty { events = events.filter { query.matches(.flag($0, dataset: ws.dataset)) } }
       Console.print(
         FlagsReport(
-          events: events, dataset: ws.dataset, all: all, journal: ws.journal.path,
+          events: events, dataset: ws.dataset, all: all, journal: ws.journal.location,
           context: ExportContext(filter: query, asOf: ws.dataset.asOfDay)),
         as: output.format)
     }
@@ -148,7 +148,7 @@ struct FlagCommand: ParsableCommand {
   func run() throws {
     try runBatch { () throws(BatchError) in
       let ws = try Workspace.load(data)
-      let who = author ?? LoginName.current()
+      let who = try ws.author(given: author)
       if let from {
         try FlagImport.run(path: from, workspace: ws, author: who)
         return
@@ -159,12 +159,13 @@ struct FlagCommand: ParsableCommand {
         kind: .flag, org: ws.dataset.organisations[o].code, footprint: ws.dataset.footprints[f].code,
         reason: reason ?? "", author: who, time: UTCTime.now())
       do throws(FlagSaveError) {
-        try ws.journal.append(event)
+        try ws.journal.append([event])
       } catch {
         throw BatchError("not saved: \(error)")
       }
       Console.out(
-        "saved: \(ws.dataset.organisations[o].name) flagged in \(ws.dataset.footprints[f].name) (\(ws.journal.path))\n")
+        "saved: \(ws.dataset.organisations[o].name) flagged in \(ws.dataset.footprints[f].name) (\(ws.journal.location))\n"
+      )
     }
   }
 }
@@ -192,14 +193,14 @@ struct UnflagCommand: ParsableCommand {
       }
       let event = FlagEvent(
         kind: .unflag, org: pair.org, footprint: pair.footprint, reason: reason ?? "",
-        author: target.author ?? LoginName.current(), time: UTCTime.now())
+        author: try ws.author(given: target.author), time: UTCTime.now())
       do throws(FlagSaveError) {
-        try ws.journal.append(event)
+        try ws.journal.append([event])
       } catch {
         throw BatchError("not saved: \(error)")
       }
       Console.out(
-        "saved: \(ws.dataset.organisations[o].name) unflagged in \(ws.dataset.footprints[f].name) (\(ws.journal.path))\n"
+        "saved: \(ws.dataset.organisations[o].name) unflagged in \(ws.dataset.footprints[f].name) (\(ws.journal.location))\n"
       )
     }
   }

@@ -68,7 +68,7 @@ enum FlagImport {
       var event = e
       event.time = UTCTime.now()
       do throws(FlagSaveError) {
-        try ws.journal.append(event)
+        try ws.journal.append([event])
       } catch {
         throw BatchError("not saved: \(error); \(i) of \(events.count) were saved before this one")
       }
@@ -76,6 +76,6 @@ enum FlagImport {
         "saved \(i + 1)/\(events.count): \(event.org) \(event.kind == .flag ? "flagged" : "unflagged") in \(event.footprint): \(VisibleText.sanitize(event.reason))\n"
       )
     }
-    Console.out("saved \(events.count) flag\(events.count == 1 ? "" : "s") in \(ws.journal.path)\n")
+    Console.out("saved \(events.count) flag\(events.count == 1 ? "" : "s") in \(ws.journal.location)\n")
   }
 }

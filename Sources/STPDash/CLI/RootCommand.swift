@@ -21,7 +21,8 @@ struct RootCommand: ParsableCommand {
     subcommands: [
       DashboardCommand.self, LeagueCommand.self, FootprintCommand.self, TrajectoryCommand.self, OrgCommand.self,
       OrgsCommand.self, MapCommand.self, RegionsCommand.self, ChangesCommand.self,
-      FlagsCommand.self, FlagCommand.self, UnflagCommand.self, ValidateCommand.self, SynthCommand.self,
+      FlagsCommand.self, FlagCommand.self, UnflagCommand.self, JournalCommand.self, ValidateCommand.self,
+      SynthCommand.self,
       BenchUICommand.self,
     ],
     defaultSubcommand: DashboardCommand.self)

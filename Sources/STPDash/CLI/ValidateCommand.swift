@@ -12,7 +12,7 @@ struct ValidateCommand: ParsableCommand {
   func run() throws {
     try runBatch { () throws(BatchError) in
       let directory = try data.directory()
-      let journal = FlagJournal(path: data.flagsPath(directory: directory))
+      let journal = FlagStores.open(data.flagsPath(directory: directory))
       var flagProblems: [Problem] = []
       var flagEvents = 0
       var flagOmitted = 0
@@ -22,13 +22,13 @@ struct ValidateCommand: ParsableCommand {
         flagEvents = h.events.count
         flagOmitted = h.omittedProblems
       case .failure(let e):
-        flagProblems = [Problem(file: journal.fileName, message: "cannot be read: \(e.reason)", severity: .warning)]
+        flagProblems = [Problem(file: journal.name, message: "cannot be read: \(e.reason)", severity: .warning)]
       }
       switch DatasetLoader.load(directory: directory) {
       case .failure(let failure):
         for p in failure.problems.items + flagProblems { Console.out(p.description + "\n") }
         if flagOmitted > 0 {
-          Console.out("\(journal.fileName): … and \(NumberFormat.grouped(flagOmitted)) more unreadable lines\n")
+          Console.out("\(journal.name): … and \(NumberFormat.grouped(flagOmitted)) more unreadable lines\n")
         }
         if failure.problems.omittedCount > 0 {
           Console.out("… and \(failure.problems.omittedCount) more problems not listed\n")
@@ -40,7 +40,7 @@ struct ValidateCommand: ParsableCommand {
       case .success(let d):
         for p in d.warnings + flagProblems { Console.out(p.description + "\n") }
         if flagOmitted > 0 {
-          Console.out("\(journal.fileName): … and \(NumberFormat.grouped(flagOmitted)) more unreadable lines\n")
+          Console.out("\(journal.name): … and \(NumberFormat.grouped(flagOmitted)) more unreadable lines\n")
         }
         let flags = flagEvents
         let w = d.warnings.count + flagProblems.count + flagOmitted

@@ -7,7 +7,7 @@ struct Workspace {
   var directory: String
   var dataset: Dataset
   var analysis: Analysis
-  var journal: FlagJournal
+  var journal: any FlagStore
   var flags: FlagHistory
 
   /// Loads the directory named by the options, or fails with every problem listed.
@@ -22,12 +22,12 @@ struct Workspace {
       if let day = options.asOfDay, let note = AsOfWords.range(day, loaded.datedRange, today: AsOfWords.today()) {
         Console.error("stpdash: \(note)")
       }
-      let journal = FlagJournal(path: options.flagsPath(directory: directory))
+      let journal = FlagStores.open(options.flagsPath(directory: directory))
       var history = FlagHistory()
       switch journal.read() {
       case .success(let h):
         history = h
-        for line in h.problemLines(limit: 10, fileName: journal.fileName) { Console.error("stpdash: \(line)") }
+        for line in h.problemLines(limit: 10, fileName: journal.name) { Console.error("stpdash: \(line)") }
       case .failure(let error):
         Console.error("stpdash: flags not read: \(error)")
       }
@@ -40,6 +40,26 @@ struct Workspace {
       ProcessLifetime.keep(ws)
       return ws
     }
+  }
+
+  /// Who a new event is by: `--author`, else the login name; in a journal
+  /// that records authors itself (a database: the role that writes), the
+  /// role, and `--author` naming anyone else is refused before anything is
+  /// written.
+  func author(given: String?) throws(BatchError) -> String {
+    guard let db = journal as? PostgresJournal else { return given ?? LoginName.current() }
+    let role: String
+    do throws(PostgresFailure) {
+      role = try db.role()
+    } catch {
+      throw BatchError("not saved: \(error.explained(for: db.location, writing: true))")
+    }
+    if let given, given != role {
+      throw BatchError(
+        "--author \(quotedForMessage(given)) is refused: \(db.location) records as author the database role that writes each event (\(role)); nothing was written"
+      )
+    }
+    return role
   }
 
   /// The active flags resolved against the dataset.
