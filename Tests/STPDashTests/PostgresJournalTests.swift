@@ -161,4 +161,15 @@ struct PostgresJournalTests {
     let bare = try flag(server.url("stp_owner", password: "stp_owner", database: db + "_bare"))
     #expect(bare.status == 1 && bare.err.contains("has no flag journal yet: run stpdash journal init"), "\(bare.err)")
   }
+
+  @Test func aColleaguesFlagAppearsInTheDashboardWithinTwoSeconds() throws {
+    let (server, db) = try fresh()
+    let t = try Tmux()
+    #expect(t.startDashboard(" --flags \(server.url("ben", password: "ben", database: db)) --fresh"))
+    #expect(t.waitFor("1 League"), "\(t.capture())")
+    let r = try flag(server.url("ana", password: "ana", database: db), reason: "from another machine")
+    #expect(r.status == 0, "\(r.err)")
+    #expect(t.wait(timeout: 2) { $0.contains("1 new flag from ana") }, "within 2 s:\n\(t.capture())")
+    #expect(!t.capture().contains("ben:ben"), "the password is never shown")
+  }
 }

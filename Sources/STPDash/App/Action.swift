@@ -10,8 +10,11 @@ enum Action {
   /// Characters typed into the open prompt, taken together (typed ahead,
   /// or a paste the terminal did not bracket).
   case typed(String)
-  /// The journal and data files cannot be watched (the reason).
+  /// The journal and data files cannot be watched, or a database
+  /// journal's server cannot be reached (the reason).
   case liveUpdatesOff(String)
+  /// A database journal's server can be reached again.
+  case liveUpdatesBack
   /// Key bytes that are not text in the terminal's encoding (ignored).
   case undecodableKey
   case dataReloaded(Result<Session, ReloadFailure>)

@@ -278,6 +278,9 @@ struct AppState {
   /// This session's flag changes, newest last, for `z` to undo: each with
   /// the reason of the flag it replaced or removed (`nil`: there was none).
   var undoable: [(change: FlagDraft, before: String?)] = []
+  /// Whether colleagues' changes arrive by themselves (file watching or a
+  /// database's notifications work).
+  var liveUpdates = true
   /// Every notice shown, newest last (at most ``MessageLog/limit``).
   var messages = MessageLog()
   /// The data files changed on disk since they were loaded (`r` reloads).

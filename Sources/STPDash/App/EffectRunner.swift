@@ -53,8 +53,8 @@ struct EffectRunner {
       )
     }
     do throws(FlagSaveError) {
-      try FlagStores.open(journalPath).append(events)
-      return .flagSaved(events, nil)
+      // As kept: a database journal records its own author and time.
+      return .flagSaved(try FlagStores.open(journalPath).record(events), nil)
     } catch {
       return .flagSaved(events, error)
     }

@@ -33,9 +33,14 @@ enum Reducer {
     case .pasted(let text), .typed(let text):
       TextEntry.paste(&state, text)
       return []
+    case .liveUpdatesBack:
+      state.liveUpdates = true
+      state.notice = Notice(text: "reconnected to the journal's server: live updates on", kind: .ok)
+      return [.readFlags(journalPath: state.session.journalPath)]
     case .liveUpdatesOff(let why):
+      state.liveUpdates = false
       state.notice = Notice(
-        text: "live updates off: \(why); colleagues' flags and data changes show only when r reloads", kind: .error)
+        text: "live updates off: \(why)", kind: .error)
       return []
     case .undecodableKey:
       state.notice = Notice(

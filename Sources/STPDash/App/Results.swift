@@ -33,7 +33,7 @@ enum Results {
       LiveFlags.merge(&state, history)
     case .flagsRead(.failure(let error)):
       state.notice = Notice(text: "the flag journal changed but cannot be read: \(error.reason)", kind: .error)
-    case .keyPressed, .mouse, .resized, .pasted, .typed, .undecodableKey, .liveUpdatesOff:
+    case .keyPressed, .mouse, .resized, .pasted, .typed, .undecodableKey, .liveUpdatesOff, .liveUpdatesBack:
       break
     }
     return []

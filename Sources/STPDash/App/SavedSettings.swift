@@ -30,6 +30,8 @@ struct SavedSettings: Codable, Equatable {
   var tables: [String: TableSettings]? = nil
   /// Which stances count as refusing (absent in older files: refused only).
   var refusing: String? = nil
+  /// The flag journal used (a path, or a database URL without its password).
+  var flags: String? = nil
 
   init(_ s: AppState) {
     let d = s.session.dataset
@@ -52,6 +54,7 @@ struct SavedSettings: Codable, Equatable {
     delivery = s.delivery.percent
     observed = s.observed
     refusing = s.refusing.code
+    flags = PostgresJournal.withoutPassword(s.session.journalPath)
     mapMetric = s.mapMetric.key
     organisationsSort = s.organisations.sort.key
     organisationsAscending = s.organisations.ascending

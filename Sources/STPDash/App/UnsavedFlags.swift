@@ -18,11 +18,15 @@ enum UnsavedFlags {
     columns.joined(separator: ",") + "\n" + events.map { FlagJournal.line(for: $0, columns: columns) }.joined()
   }
 
-  /// The recovery file for a journal: beside it.
-  static func recoveryPath(journal: String) -> String { journal + ".unsaved.csv" }
+  /// The recovery file for a journal: beside it; for a database journal,
+  /// `stpdash-unsaved-flags.csv` in the current folder.
+  static func recoveryPath(journal: String) -> String {
+    FlagStores.isDatabase(journal) ? "stpdash-unsaved-flags.csv" : journal + ".unsaved.csv"
+  }
 
   /// What is printed to standard error.
-  static func message(_ events: [FlagEvent], journal: String) -> String {
+  static func message(_ events: [FlagEvent], journal given: String) -> String {
+    let journal = PostgresJournal.withoutPassword(given)
     let n = events.count
     return
       "stpdash: \(n) flag change\(n == 1 ? " was" : "s were") not saved to \(journal). Here \(n == 1 ? "it is" : "they are"); "
@@ -60,7 +64,7 @@ enum UnsavedFlags {
       fileBytes = nil
       path = nil
     } else {
-      let (s, sc) = copy(message(events, journal: journal))
+      let (s, sc) = copy(message(events, journal: journal))  // never with a password
       let (f, fc) = copy(events.map { FlagJournal.line(for: $0, columns: columns) }.joined())
       let pathBytes = Array(recoveryPath(journal: journal).utf8CString)
       let p = UnsafeMutablePointer<CChar>.allocate(capacity: pathBytes.count)

@@ -18,7 +18,15 @@ struct DashboardCommand: ParsableCommand {
   func run() throws {
     try runBatch { () throws(BatchError) in
       let directory = try data.directory()
-      let journalPath = data.flagsPath(directory: directory)
+      // Where the user left off (read first: it remembers the journal).
+      let settingsPath = SavedSettings.folder().map { SavedSettings.file(directory: directory, folder: $0) }
+      let saved = fresh ? .none : settingsPath.map { SavedSettings.read(path: $0) } ?? .none
+      var journalPath = data.flagsPath(directory: directory)
+      var remembered = false
+      if !data.flagsNamed, case .settings(let s) = saved, let f = s.flags, FlagStores.isDatabase(f) {
+        journalPath = f
+        remembered = true
+      }
       let session: Session
       switch SessionLoader.load(directory: directory, journalPath: journalPath) {
       case .failure(let f): throw BatchError(Workspace.describe(f))
@@ -32,23 +40,27 @@ struct DashboardCommand: ParsableCommand {
       }
       defer { terminal.shutdown() }
       var state = AppState(
-        session: session, size: terminal.size, caps: terminal.capabilities, author: LoginName.current())
+        session: session, size: terminal.size, caps: terminal.capabilities,
+        // A database journal records the role that writes as the author.
+        author: (FlagStores.open(journalPath) as? PostgresJournal).flatMap { try? $0.role() } ?? LoginName.current())
       if !session.warnings.isEmpty {
         state.notice = Notice(
           text:
             "\(session.warnings.count) warning\(session.warnings.count == 1 ? "" : "s"): \(session.warnings[0]) (stpdash validate lists all)",
           kind: .error)
       }
-      // Where the user left off, unless asked not to.
-      let settingsPath = SavedSettings.folder().map { SavedSettings.file(directory: directory, folder: $0) }
-      if !fresh, let settingsPath {
-        switch SavedSettings.read(path: settingsPath) {
-        case .none: break
-        case .settings(let saved): saved.apply(to: &state)
-        case .unreadable(let why):
-          state.notice = Notice(
-            text: "saved settings ignored (\(settingsPath): \(why)); starting afresh", kind: .error)
-        }
+      switch saved {
+      case .none: break
+      case .settings(let s): s.apply(to: &state)
+      case .unreadable(let why):
+        state.notice = Notice(
+          text: "saved settings ignored (\(settingsPath ?? ""): \(why)); starting afresh", kind: .error)
+      }
+      if remembered {
+        state.notice = Notice(
+          text:
+            "flags: \(PostgresJournal.withoutPassword(journalPath)), as last time (--flags names another, --fresh the default)",
+          kind: .info)
       }
       // `--as-of`: the dashboard opens on that day (`=` returns to the latest).
       if let day = data.asOfDay {

@@ -43,6 +43,11 @@ struct DataOptions: ParsableArguments {
     try DataLocation.resolve(explicit: data)
   }
 
+  /// Whether the journal was named (`--flags` or `$STPDASH_FLAGS`), not the default.
+  var flagsNamed: Bool {
+    flags != nil || !(ProcessInfo.processInfo.environment["STPDASH_FLAGS"] ?? "").isEmpty
+  }
+
   /// The flag journal for a data directory: `--flags`, else `$STPDASH_FLAGS`,
   /// else `flags.csv` in it. A path, or a PostgreSQL URL.
   func flagsPath(directory: String) -> String {

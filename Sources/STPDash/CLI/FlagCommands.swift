@@ -159,7 +159,7 @@ struct FlagCommand: ParsableCommand {
         kind: .flag, org: ws.dataset.organisations[o].code, footprint: ws.dataset.footprints[f].code,
         reason: reason ?? "", author: who, time: UTCTime.now())
       do throws(FlagSaveError) {
-        try ws.journal.append([event])
+        try ws.journal.record([event])
       } catch {
         throw BatchError("not saved: \(error)")
       }
@@ -195,7 +195,7 @@ struct UnflagCommand: ParsableCommand {
         kind: .unflag, org: pair.org, footprint: pair.footprint, reason: reason ?? "",
         author: try ws.author(given: target.author), time: UTCTime.now())
       do throws(FlagSaveError) {
-        try ws.journal.append([event])
+        try ws.journal.record([event])
       } catch {
         throw BatchError("not saved: \(error)")
       }

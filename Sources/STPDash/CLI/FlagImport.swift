@@ -68,7 +68,7 @@ enum FlagImport {
       var event = e
       event.time = UTCTime.now()
       do throws(FlagSaveError) {
-        try ws.journal.append([event])
+        try ws.journal.record([event])
       } catch {
         throw BatchError("not saved: \(error); \(i) of \(events.count) were saved before this one")
       }

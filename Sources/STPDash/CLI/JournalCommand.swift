@@ -171,7 +171,7 @@ struct JournalCopyCommand: ParsableCommand {
         if let db = destination as? PostgresJournal {
           try db.copy(missing)
         } else {
-          try destination.append(missing.map(\.event))
+          try destination.record(missing.map(\.event))
         }
       } catch {
         throw BatchError("nothing copied: \(error)")

@@ -10,8 +10,9 @@ protocol FlagStore: Sendable {
   var name: String { get }
   /// Every event, in the order written.
   func read() -> Result<FlagHistory, FileReadError>
-  /// Appends events, all or none, and returns once they are kept.
-  func append(_ events: [FlagEvent]) throws(FlagSaveError)
+  /// Appends events, all or none, and returns them as kept once they are
+  /// (a database gives each its author and time).
+  @discardableResult func record(_ events: [FlagEvent]) throws(FlagSaveError) -> [FlagEvent]
   /// Whether the store records who wrote each event itself (a database
   /// role), so an author given by the writer is not taken.
   var authorsAreEnforced: Bool { get }
@@ -33,4 +34,9 @@ extension FlagJournal: FlagStore {
   var location: String { path }
   var name: String { fileName }
   var authorsAreEnforced: Bool { false }
+
+  func record(_ events: [FlagEvent]) throws(FlagSaveError) -> [FlagEvent] {
+    try append(events)
+    return events
+  }
 }

@@ -51,16 +51,26 @@ struct PostgresJournal: FlagStore {
     return .success(history)
   }
 
-  func append(_ events: [FlagEvent]) throws(FlagSaveError) {
+  func record(_ events: [FlagEvent]) throws(FlagSaveError) -> [FlagEvent] {
     do throws(PostgresFailure) {
       let c = try PostgresConnection(url: url)
+      var kept: [FlagEvent] = []
       try c.transaction { () throws(PostgresFailure) in
         for e in events {
-          _ = try c.query(
-            "INSERT INTO stpdash.flag_events (event, org, footprint, reason) VALUES ($1, $2, $3, $4)",
-            [e.kind.rawValue, e.org, e.footprint, e.reason])
+          let row = try c.query(
+            """
+            INSERT INTO stpdash.flag_events (event, org, footprint, reason) VALUES ($1, $2, $3, $4)
+            RETURNING author, to_char(time AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), seq
+            """, [e.kind.rawValue, e.org, e.footprint, e.reason]
+          ).first
+          var stored = e
+          stored.author = row?[0] ?? e.author
+          stored.time = row?[1] ?? e.time
+          stored.line = Int(row?[2] ?? "") ?? 0
+          kept.append(stored)
         }
       }
+      return kept
     } catch {
       throw FlagSaveError(location: location, detail: error.explained(for: location, writing: true))
     }
@@ -146,6 +156,9 @@ final class PostgresConnection {
     guard let conn = PQconnectdbParams(&kp, &vp, 1) else {
       throw PostgresFailure(sqlstate: nil, message: "out of memory")
     }
+    // The server's notices (and its goodbye when it shuts down) would be
+    // printed over the dashboard: they are not wanted, errors say enough.
+    PQsetNoticeProcessor(conn, { _, _ in }, nil)
     guard PQstatus(conn) == CONNECTION_OK else {
       let message = String(cString: PQerrorMessage(conn))
       PQfinish(conn)

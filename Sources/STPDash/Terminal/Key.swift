@@ -28,6 +28,10 @@ enum TerminalEvent: Hashable {
   case resize(Size)
   /// Files being watched changed on disk (their paths).
   case filesChanged(Set<String>)
+  /// The socket given to `listen` has something to read.
+  case socketReadable
+  /// The wait given to `listen` has passed.
+  case wake
   /// Text pasted, as one event (the terminal bracketed it).
   case paste(String)
   /// Input bytes that decode to no character (not UTF-8), consumed.

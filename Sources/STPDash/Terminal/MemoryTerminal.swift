@@ -28,6 +28,10 @@ final class MemoryTerminal: Terminal {
     return e
   }
 
+  /// What `listen` was last given.
+  private(set) var listened: (socket: Int32?, wake: Double?) = (nil, nil)
+  func listen(socket: Int32?, wakeAfter seconds: Double?) { listened = (socket, seconds) }
+
   /// Scripted input is delivered one event per frame, as typed.
   func pendingEvent() -> TerminalEvent? { nil }
 

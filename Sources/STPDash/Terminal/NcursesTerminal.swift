@@ -193,6 +193,14 @@ final class NcursesTerminal: Terminal {
   /// Watch descriptor → the directory it watches.
   private var watchDirs: [Int32: String] = [:]
   private var watchedPaths: Set<String> = []
+  private var listenSocket: Int32 = -1
+  /// When to wake (monotonic seconds), if asked.
+  private var wakeAt: Double? = nil
+
+  func listen(socket: Int32?, wakeAfter seconds: Double?) {
+    listenSocket = socket ?? -1
+    wakeAt = seconds.map { Program.monotonic() + $0 }
+  }
 
   func watch(_ paths: Set<String>) -> String? {
     if inotifyFD >= 0 {
@@ -283,9 +291,17 @@ final class NcursesTerminal: Terminal {
         var fds = [
           pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
           pollfd(fd: inotifyFD, events: Int16(POLLIN), revents: 0),
+          pollfd(fd: listenSocket, events: Int16(POLLIN), revents: 0),
         ]
-        let p = poll(&fds, inotifyFD >= 0 ? 2 : 1, -1)
+        // A negative descriptor is skipped by poll; no wake asked, no timeout.
+        let timeout = wakeAt.map { Int32(max(0, min(60_000, ($0 - Program.monotonic()) * 1000))) } ?? -1
+        let p = poll(&fds, 3, timeout)
         if p < 0 { continue }  // a signal (a resize): read what ncurses queued
+        if p == 0, wakeAt != nil, let at = wakeAt, Program.monotonic() >= at {
+          wakeAt = nil
+          return .wake
+        }
+        if fds[2].revents != 0 { return .socketReadable }
         if inotifyFD >= 0, fds[1].revents & Int16(POLLIN) != 0 {
           let changed = drainNotifications()
           if !changed.isEmpty { return .filesChanged(changed) }

@@ -18,6 +18,10 @@ protocol Terminal: AnyObject {
   /// polling: the same blocking wait). Replaces any earlier watch. Returns
   /// why the files cannot be watched, when they cannot (live updates off).
   @discardableResult func watch(_ paths: Set<String>) -> String?
+  /// Also waits on this socket (a database journal's notifications), and
+  /// wakes after `seconds` when given (to try a lost connection again);
+  /// `nil` for neither.
+  func listen(socket: Int32?, wakeAfter seconds: Double?)
   /// Puts text on the clipboard of the terminal (and so of the user's
   /// machine, over SSH too) with OSC 52, where the terminal allows it.
   func copy(_ text: String)
