@@ -45,23 +45,7 @@ final class PostgresServer: @unchecked Sendable {
     } else {
       args = ["-h", "127.0.0.1", "-p", String(port), "-U", role, "-d", database] + args
     }
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: bin + "/psql")
-    p.arguments = args
-    var env = ProcessInfo.processInfo.environment
-    env["PGPASSWORD"] = password ?? Self.superPassword
-    p.environment = env
-    let out = Pipe()
-    let err = Pipe()
-    p.standardOutput = out
-    p.standardError = err
-    p.standardInput = FileHandle.nullDevice
-    try p.run()
-    let o = out.fileHandleForReading.readDataToEndOfFile()
-    let e = err.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return Binary.Result(
-      status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+    return try Binary.runProgram(bin + "/psql", args, environment: ["PGPASSWORD": password ?? Self.superPassword])
   }
 
   /// The newest PostgreSQL installed (Debian keeps each version apart).

@@ -58,11 +58,15 @@ enum Binary {
 }
 
 extension Binary {
-  /// Runs any program with arguments, stdin from /dev/null.
-  static func runProgram(_ program: String, _ args: [String]) throws -> Result {
+  /// Runs any program with arguments, stdin from /dev/null, with variables
+  /// added to the environment.
+  static func runProgram(_ program: String, _ args: [String], environment: [String: String] = [:]) throws -> Result {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: program)
     p.arguments = args
+    if !environment.isEmpty {
+      p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     p.currentDirectoryURL = repoRoot
     let out = Pipe()
     let err = Pipe()

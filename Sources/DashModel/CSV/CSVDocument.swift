@@ -42,6 +42,31 @@ package struct CSVDocument: Sendable {
 
 /// Whole-file reads with POSIX calls: no `Data` round trip, no extra copy.
 package enum FileBytes {
+  /// Writes every byte of `text` to `fd`, retrying short writes and
+  /// interruptions; the error number when a write fails (`EIO` when one
+  /// writes nothing), `nil` when all is written.
+  package static func writeAll(_ fd: Int32, _ text: String) -> Int32? {
+    var text = text
+    return text.withUTF8 { buf -> Int32? in
+      guard let base = buf.baseAddress else { return nil }
+      var done = 0
+      while done < buf.count {
+        #if canImport(Glibc)
+          let n = Glibc.write(fd, base + done, buf.count - done)
+        #else
+          let n = Darwin.write(fd, base + done, buf.count - done)
+        #endif
+        if n < 0 {
+          if errno == EINTR { continue }
+          return errno
+        }
+        if n == 0 { return EIO }
+        done += n
+      }
+      return nil
+    }
+  }
+
   /// Opens a regular file for reading without ever blocking: a FIFO, device
   /// or socket in its place is refused (`EINVAL`), a directory too (`EISDIR`).
   package static func openRegular(_ path: String) throws(FileReadError) -> Int32 {

@@ -163,22 +163,7 @@ public struct FlagJournal: Sendable {
       if pread(rfd, &last, 1, off_t(size - 1)) == 1, last != 0x0A { text = "\n" }
     }
     for e in events { text += Self.line(for: e, columns: order) }
-    var bytes = Array(text.utf8)
-    let written = bytes.withUnsafeMutableBytes { raw -> Int32 in
-      guard let base = raw.baseAddress else { return 0 }
-      var done = 0
-      while done < raw.count {
-        let n = write(fd, base + done, raw.count - done)
-        if n < 0 {
-          if errno == EINTR { continue }
-          return errno
-        }
-        if n == 0 { return EIO }
-        done += n
-      }
-      return 0
-    }
-    if written != 0 {
+    if let written = FileBytes.writeAll(fd, text) {
       // Take back a partial record so the file holds only whole events.
       _ = ftruncate(fd, off_t(size))
       throw FlagSaveError(path: path, code: written, step: "write")
@@ -189,7 +174,6 @@ public struct FlagJournal: Sendable {
       throw FlagSaveError(path: path, code: code, step: "fsync")
     }
     if size == 0 { syncDirectory() }
-    bytes.removeAll()
   }
 
   /// What a journal's first line is: its header (the lower-cased column

@@ -1,3 +1,5 @@
+import DashModel
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -77,23 +79,7 @@ enum SafeFile {
   }
 
   /// Writes every byte, retrying short writes; the error number on failure.
-  static func writeAll(_ fd: Int32, _ text: String) -> Int32? {
-    var text = text
-    return text.withUTF8 { buf -> Int32? in
-      guard let base = buf.baseAddress else { return nil }
-      var done = 0
-      while done < buf.count {
-        let n = systemWrite(fd, base + done, buf.count - done)
-        if n < 0 {
-          if errno == EINTR { continue }
-          return errno
-        }
-        if n == 0 { return EIO }
-        done += n
-      }
-      return nil
-    }
-  }
+  static func writeAll(_ fd: Int32, _ text: String) -> Int32? { FileBytes.writeAll(fd, text) }
 
   /// `cannot write NAME: the system's reason`, with what to do where there is something.
   static func failure(_ name: String, _ code: Int32) -> Failure {
@@ -117,13 +103,4 @@ enum SafeFile {
     }
     return nil
   }
-}
-
-@inline(__always)
-func systemWrite(_ fd: Int32, _ buf: UnsafeRawPointer, _ n: Int) -> Int {
-  #if canImport(Glibc)
-    return Glibc.write(fd, buf, n)
-  #else
-    return Darwin.write(fd, buf, n)
-  #endif
 }
