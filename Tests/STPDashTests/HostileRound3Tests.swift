@@ -22,6 +22,8 @@ struct HostileRound3Tests {
       AppFixture.send(&s, AppFixture.typed(String(repeating: "x", count: 10)))
       #expect(s.input?.text.utf8.count == limit, "\(opener): \(s.input?.text.utf8.count ?? -1)")
       #expect(s.notice?.text.contains("the prompt is full") == true, "\(opener): \(s.notice?.text ?? "")")
+      let status = AppView.render(s).lines.last ?? ""
+      #expect(status.contains("[full]"), "the prompt line says it is full: \(status)")
       // Pasted whole: the same limit, cut at a character, never inside one.
       var p = AppFixture.state()
       AppFixture.send(&p, [opener])

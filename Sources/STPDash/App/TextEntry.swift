@@ -50,7 +50,7 @@ enum TextEntry {
   static func paste(_ state: inout AppState, _ text: String) {
     guard var input = state.input else {
       state.notice = Notice(
-        text: "paste ignored: pasted text goes into a prompt (/ search, \\ filter, : go to, f reason)", kind: .info)
+        text: "paste ignored: open a prompt first (/ \\ : or f)", kind: .info)
       return
     }
     if input.suggested { input.text = "" }

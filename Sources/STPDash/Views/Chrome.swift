@@ -123,7 +123,9 @@ enum Chrome {
 
     // Left: what is typed, or the latest notice, or a hint.
     if let input = state.input {
-      let prompt = Self.prompt(state, input)
+      // A prompt that can take no more says so where the eye is.
+      let full = input.text.utf8.count >= input.purpose.limit - 3 ? "[full] " : ""
+      let prompt = full + Self.prompt(state, input)
       var line = prompt + input.text
       let room = leftLimit - 1 - DisplayWidth.width(of: g.cursor)
       if DisplayWidth.width(of: line) > room {
