@@ -9,9 +9,11 @@ struct MapEndToEndTests {
     let t = try Tmux(width: width, height: height, environment: noColor ? ["NO_COLOR": "1"] : [:])
     #expect(t.startDashboard("\(ascii ? " --ascii" : "")"), "\(t.capture())")
     t.send("6")
-    #expect(t.waitFor("(quantiles)"), "the map and its legend:\n\(t.capture())")
+    // The whole frame, not a capture taken while its lower rows are still arriving.
+    let labels = ["(quantiles)", "NTW", "MAN", "NWL", "KM", "COR"]
+    #expect(t.wait { s in labels.allSatisfy(s.contains) }, "the map and its legend:\n\(t.capture())")
     let map = t.capture()
-    for label in ["NTW", "MAN", "NWL", "KM", "COR"] { #expect(map.contains(label), "\(label) on the map:\n\(map)") }
+    for label in labels { #expect(map.contains(label), "\(label) on the map:\n\(map)") }
     #expect(map.contains("North West London"), "the selected footprint beside the map")
     // North West London: west is Buckinghamshire, Oxfordshire… (BLMK/BOB side); east is NCL.
     t.send("Right")
