@@ -50,12 +50,35 @@ public struct PlanBlocking: Sendable, Hashable {
     var pivotal = 0
     for s in savings where s * factor > margin { pivotal += 1 }
     guard pivotal == 0 else { return (pivotal, 1) }
-    var left = margin
-    for (i, s) in savings.sorted(by: >).enumerated() {
-      left -= s * factor
-      if left < 0 { return (0, i + 1) }
+    return (0, needed(descending: savings.sorted(by: >), margin: margin, factor: factor))
+  }
+
+  /// The same from savings already sorted largest first (a delivery
+  /// setting scales every member's savings alike, so the order holds for
+  /// every setting): the pivotal members are the first ones, and no sort
+  /// is made.
+  public static func counts(
+    descending savings: ArraySlice<Double>, margin: Double, factor: Double
+  ) -> (pivotal: Int, needed: Int?) {
+    guard margin >= 0 else { return (0, 0) }
+    var pivotal = 0
+    for s in savings {
+      guard s * factor > margin else { break }
+      pivotal += 1
     }
-    return (0, nil)
+    guard pivotal == 0 else { return (pivotal, 1) }
+    return (0, needed(descending: savings, margin: margin, factor: factor))
+  }
+
+  /// How many of the largest holders it takes to use up the margin.
+  @inline(__always)
+  static func needed(descending savings: some Collection<Double>, margin: Double, factor: Double) -> Int? {
+    var left = margin
+    for (i, s) in savings.enumerated() {
+      left -= s * factor
+      if left < 0 { return i + 1 }
+    }
+    return nil
   }
 }
 

@@ -106,6 +106,59 @@ public struct LeagueRow: Sendable, Hashable {
   }
 }
 
+/// Each footprint's members that hold positive savings, largest first:
+/// their place in the footprint's member list and their savings at 100 %.
+/// Made once for the data; a delivery setting scales every member alike,
+/// so the order holds for every setting and every refusal, and counting
+/// pivotal members and blockers never sorts.
+public struct Holdings: Sendable {
+  /// Each holder's place in its footprint's member list, footprint by footprint.
+  let place: [Int32]
+  /// Their savings at 100 %, in the same order.
+  let savings: [Double]
+  /// Where each footprint's holders start (one more entry: the end).
+  let start: [Int32]
+  /// Whether each membership's organisation has an illustrative figure.
+  let illustrative: [Bool]
+  /// Each membership's current stance as one bit (`1 << rawValue`).
+  let stanceBit: [UInt8]
+
+  /// The bits of the stances a rule counts as refusing.
+  static func bits(_ rule: RefusingRule) -> UInt8 {
+    Stance.allCases.reduce(0) { rule.counts($1) ? $0 | UInt8(1 << $1.rawValue) : $0 }
+  }
+
+  init(_ analysis: Analysis) {
+    let d = analysis.dataset
+    var place: [Int32] = []
+    var savings: [Double] = []
+    var start: [Int32] = [0]
+    place.reserveCapacity(d.memberships.count)
+    savings.reserveCapacity(d.memberships.count)
+    start.reserveCapacity(d.footprints.count + 1)
+    var held: [(place: Int32, s: Double)] = []
+    for f in d.footprints.indices {
+      held.removeAll(keepingCapacity: true)
+      for (i, m) in d.membersOfFootprint[f].enumerated() {
+        if let s = analysis.membershipSavings[m], s > 0 { held.append((Int32(i), s)) }
+      }
+      held.sort { $0.s > $1.s }
+      for h in held {
+        place.append(h.place)
+        savings.append(h.s)
+      }
+      start.append(Int32(place.count))
+    }
+    self.place = place
+    self.savings = savings
+    self.start = start
+    illustrative = d.memberships.indices.map {
+      d.finance.hasIllustrative(entity: d.finance.entity(organisation: d.memberships[$0].org))
+    }
+    stanceBit = d.memberships.indices.map { UInt8(1 << d.stance(membership: $0).rawValue) }
+  }
+}
+
 /// What the league needs from the refusals, per footprint: computed when
 /// data, flags, assumed refusals or the refusing rule change, then only
 /// scaled when delivery changes (every member's savings scale with it).
@@ -125,7 +178,7 @@ public struct LeagueInputs: Sendable {
   public var assumed: EntityList<Footprint, Int>
   /// The refusing members' savings at 100 % (negative ones too).
   public var refusingSavings: EntityList<Footprint, Double>
-  /// The cooperating members' positive savings at 100 %: each footprint
+  /// The cooperating members' positive savings at 100 %, largest first: each footprint
   /// has room for all its members from ``cooperatingStart``, and uses
   /// ``cooperatingCount`` of it (so one footprint is made again alone).
   var cooperatingSavings: [Double] = []
@@ -133,17 +186,22 @@ public struct LeagueInputs: Sendable {
   var cooperatingStart: [Int32] = []
   /// How much of it each footprint uses.
   var cooperatingCount: [Int32] = []
+  /// Members holding savings, largest first (made once for the data).
+  public let holdings: Holdings
+  /// Whether each member of the footprint being filled refuses (reused).
+  private var refusesHere: [Bool] = []
 
-  /// A footprint's cooperating members' positive savings at 100 %.
+  /// A footprint's cooperating members' positive savings at 100 %, largest first.
   func cooperating(_ f: FootprintID) -> ArraySlice<Double> {
     let start = Int(cooperatingStart[f.index])
     return cooperatingSavings[start..<(start + Int(cooperatingCount[f.index]))]
   }
 
   /// Empty inputs for a dataset's footprints, with the refusals to count.
-  init(_ d: Dataset, refusals: Refusals) {
+  init(_ d: Dataset, refusals: Refusals, holdings: Holdings) {
     let n = d.footprints.count
     self.refusals = refusals
+    self.holdings = holdings
     flagged = EntityList(Array(repeating: 0, count: n))
     refusing = EntityList(Array(repeating: 0, count: n))
     atRiskBase = EntityList(Array(repeating: 0, count: n))
@@ -171,27 +229,50 @@ public struct LeagueInputs: Sendable {
     var illustrative = false
     var assumedHere = 0
     let start = Int(cooperatingStart[f.index])
-    var used = 0
-    for m in d.membersOfFootprint[f] {
-      let ms = d.memberships[m]
-      if refusals.isFlagged(ms) { flagged += 1 }
-      if refusals.isAssumed(ms) { assumedHere += 1 }
-      let s = analysis.membershipSavings[m]
-      guard refusals.refuses(m, in: d) else {
-        if let s, s > 0 {
-          cooperatingSavings[start + used] = s
-          used += 1
+    let members = d.membersOfFootprint[f]
+    var here = refusesHere
+    refusesHere = []
+    here.removeAll(keepingCapacity: true)
+    // ``Refusals/refuses(_:in:)`` member by member, from each member's
+    // stance as one bit (made once for the data) against the rule's bits;
+    // flags and assumptions looked up only when there are any.
+    let ruleBits = Holdings.bits(refusals.rule)
+    let anyFlags = refusals.flags.count > 0
+    let anyAssumed = !refusals.assumed.isEmpty
+    holdings.stanceBit.withUnsafeBufferPointer { bits in
+      analysis.membershipSavings.storage.withUnsafeBufferPointer { held in
+        holdings.illustrative.withUnsafeBufferPointer { illustrativeFigures in
+          for m in members {
+            var refuses = bits[m.index] & ruleBits != 0
+            if anyFlags || anyAssumed {
+              let ms = d.memberships[m]
+              let isFlagged = anyFlags && refusals.flags.contains(org: ms.org, footprint: ms.footprint)
+              let isAssumed = anyAssumed && refusals.assumed.contains(ms.org)
+              if isFlagged { flagged += 1 }
+              if isAssumed { assumedHere += 1 }
+              refuses = refuses || isFlagged || isAssumed
+            }
+            here.append(refuses)
+            guard refuses else { continue }
+            refusing += 1
+            guard let s = held[m.index] else { continue }
+            atRisk += max(0, s)
+            refusingSum += s
+            known = true
+            if illustrativeFigures[m.index] { illustrative = true }
+          }
         }
-        continue
       }
-      refusing += 1
-      guard let s else { continue }
-      atRisk += max(0, s)
-      refusingSum += s
-      known = true
-      if d.finance.hasIllustrative(entity: d.finance.entity(organisation: ms.org)) { illustrative = true }
+    }
+    // The cooperating holders, largest first, in the order made once.
+    var used = 0
+    for k in Int(holdings.start[f.index])..<Int(holdings.start[f.index + 1])
+    where !here[Int(holdings.place[k])] {
+      cooperatingSavings[start + used] = holdings.savings[k]
+      used += 1
     }
     cooperatingCount[f.index] = Int32(used)
+    refusesHere = here
     self.flagged.storage[f.index] = flagged
     self.refusing.storage[f.index] = refusing
     atRiskBase.storage[f.index] = known ? atRisk : (refusing > 0 ? nil : 0)
@@ -210,6 +291,46 @@ public struct LeagueInputs: Sendable {
   }
 }
 
+/// Each footprint's place in name order, made once for a dataset so that a
+/// league sorted again compares integers, not text: `name` is the same for
+/// names equal once lower-cased, `whole` orders by name, then code.
+public struct NameOrder: Sendable {
+  let name: [Int32]
+  let whole: [Int32]
+
+  /// The places of a dataset's footprints.
+  public init(_ d: Dataset) {
+    let lower = d.footprints.map { $0.name.lowercased() }
+    let codes = d.footprints.map(\.code)
+    let sorted = lower.indices.sorted { lower[$0] != lower[$1] ? lower[$0] < lower[$1] : codes[$0] < codes[$1] }
+    var name = [Int32](repeating: 0, count: lower.count)
+    var whole = [Int32](repeating: 0, count: lower.count)
+    var place: Int32 = 0
+    for (i, f) in sorted.enumerated() {
+      if i > 0 && lower[sorted[i - 1]] != lower[f] { place = Int32(i) }
+      name[f] = place
+      whole[f] = Int32(i)
+    }
+    self.name = name
+    self.whole = whole
+  }
+
+  /// The places of some rows, in their order; `nil` when a row is not a
+  /// footprint of this dataset (a total).
+  func places(_ rows: [LeagueRow]) -> (name: [Int32], whole: [Int32])? {
+    var n: [Int32] = []
+    var w: [Int32] = []
+    n.reserveCapacity(rows.count)
+    w.reserveCapacity(rows.count)
+    for i in rows.indices {
+      guard let f = rows[i].footprint, f.index >= 0, f.index < name.count else { return nil }
+      n.append(name[f.index])
+      w.append(whole[f.index])
+    }
+    return (n, w)
+  }
+}
+
 /// The league of footprints: rows, sorting and filtering.
 public enum LeagueTable {
   /// One row per footprint, in dataset order, ranked by the default sort.
@@ -219,8 +340,9 @@ public enum LeagueTable {
 
   /// The per-footprint inputs that depend on the refusals (flags, assumed
   /// refusals, and which stances count).
-  public static func inputs(_ analysis: Analysis, refusals: Refusals) -> LeagueInputs {
-    var out = LeagueInputs(analysis.dataset, refusals: refusals)
+  /// `holdings` are the ones made for the same analysis before, if any.
+  public static func inputs(_ analysis: Analysis, refusals: Refusals, holdings: Holdings? = nil) -> LeagueInputs {
+    var out = LeagueInputs(analysis.dataset, refusals: refusals, holdings: holdings ?? Holdings(analysis))
     for f in analysis.dataset.footprints.indices { out.fill(f, analysis: analysis) }
     return out
   }
@@ -245,31 +367,21 @@ public enum LeagueTable {
     let fp = d.footprints[f]
     let year = FinancialYear.target
     let fin = d.finance
-    let delivery = scheme.delivery(footprint: f, in: analysis)
     let own = fin.entity(footprint: f)
     let t = analysis.footprintTrajectories[f]
     let dnPoint = t.point(.doNothing, year)
     let planPoint = t.point(.plan, year)
     let dn = dnPoint.value
-    let plan = delivery.plan(doNothing: dn, plan: planPoint.value)
-    var savings: Double? = nil
-    if let dn, let plan, dn > 0 { savings = (dn - plan) / dn * 100 }
     var perHead: Double? = nil
     if let dn, let pop = fp.population, pop > 0 { perHead = dn * 1_000_000 / Double(pop) }
     let summary = analysis.alignment[f]
-    let margin = analysis.margin(footprint: f, delivery: delivery)
     var row = LeagueRow(
       footprint: f, rank: 0, code: fp.code, name: fp.name, region: fp.region,
-      members: d.membersOfFootprint[f].count, doNothing: dn, plan: plan, savingsPercent: savings,
+      members: d.membersOfFootprint[f].count, doNothing: dn, plan: nil, savingsPercent: nil,
       perHead: perHead, alignedShare: summary.alignedShare, alignment: summary, flagged: inputs.flagged[f],
-      atRisk: inputs.atRiskBase[f].map { $0 * delivery.factor }, rating: fp.rating, delivery: delivery,
+      atRisk: nil, rating: fp.rating, delivery: .full,
       neededPercent: neededDeliveryPercent(t), observed: analysis.observed[f],
-      // The first year the plan at this delivery balances (no trajectory made).
-      balanceYear: FinancialYear.all.first { y in
-        delivery.plan(doNothing: t.value(.doNothing, y), plan: t.value(.plan, y)).map { $0.isFinite && $0 <= 0 }
-          ?? false
-      },
-      margin: margin, vetoShare: analysis.vetoShare(footprint: f),
+      balanceYear: nil, margin: nil, vetoShare: analysis.vetoShare(footprint: f),
       vetoHolder: analysis.largestMember[f].map { d.organisations.name(of: d.memberships[$0].org) },
       pivotal: 0,
       illustrativeColumns: illustrativeColumns(
@@ -278,7 +390,6 @@ public enum LeagueTable {
         vetoIllustrative: analysis.largestMember[f].map {
           d.finance.hasIllustrative(entity: d.finance.entity(organisation: d.memberships[$0].org))
         } ?? false, membersIllustrative: analysis.membersIllustrative[f]),
-      caveatColumns: caveatColumns(dn: dnPoint, plan: planPoint, footprint: fp, delivery: delivery),
       doNothingBasis: dnPoint.origin == .own ? fin.basis(entity: own, year: year, scenario: .doNothing) : nil,
       doNothingSource: dnPoint.origin == .own ? fin.source(entity: own, year: year, scenario: .doNothing) : nil,
       doNothingNote: dnPoint.origin == .own ? fin.note(entity: own, year: year, scenario: .doNothing) : nil,
@@ -287,8 +398,59 @@ public enum LeagueTable {
       loansYear: analysis.loans[f]?.latest?.year, loansChange: analysis.loans[f]?.change)
     row.changes = d.disputes.changeCount(footprint: f)
     row.referrals = d.disputes.referralCount(footprint: f)
+    deliver(&row, f, analysis: analysis, scheme: scheme)
     refresh(&row, inputs: inputs)
     return row
+  }
+
+  /// The figures of a row that follow the delivery setting: the delivery,
+  /// the plan, savings, the year it balances, the margin and their caveats.
+  /// The one place they are made, for a new row and for a row re-figured in
+  /// place when only the delivery changes (``redeliver(_:analysis:scheme:inputs:)``).
+  @inline(__always)
+  static func deliver(_ row: inout LeagueRow, _ f: FootprintID, analysis: Analysis, scheme: DeliveryScheme) {
+    let year = FinancialYear.target
+    let delivery = scheme.delivery(footprint: f, in: analysis)
+    let t = analysis.footprintTrajectories[f]
+    let dnPoint = t.point(.doNothing, year)
+    let planPoint = t.point(.plan, year)
+    let dn = dnPoint.value
+    let plan = delivery.plan(doNothing: dn, plan: planPoint.value)
+    var savings: Double? = nil
+    if let dn, let plan, dn > 0 { savings = (dn - plan) / dn * 100 }
+    row.delivery = delivery
+    row.plan = plan
+    row.savingsPercent = savings
+    // The first year the plan at this delivery balances (no trajectory made).
+    row.balanceYear = FinancialYear.all.first { y in
+      delivery.plan(doNothing: t.value(.doNothing, y), plan: t.value(.plan, y)).map { $0.isFinite && $0 <= 0 }
+        ?? false
+    }
+    row.margin = analysis.margin(footprint: f, delivery: delivery)
+    // A population with a caveat (``Footprint/populationCaveat``), as the row keeps it.
+    let populationCaveat = row.population != nil && row.populationBasis == .reported && row.populationNote != nil
+    row.caveatColumns = caveatColumns(
+      dn: dnPoint, plan: planPoint, populationCaveat: populationCaveat, delivery: delivery)
+  }
+
+  /// The rows re-figured in place for a new delivery setting, their order
+  /// and ranks kept: only what follows the delivery is made again (no
+  /// names, sources or other text), so a key press costs a pass of
+  /// arithmetic. The rows equal those ``rows(_:delivery:inputs:)`` makes.
+  public static func redeliver(
+    _ rows: inout [LeagueRow], analysis: Analysis, scheme: DeliveryScheme, inputs: LeagueInputs
+  ) {
+    for i in rows.indices {
+      guard let f = rows[i].footprint else { continue }
+      deliver(&rows[i], f, analysis: analysis, scheme: scheme)
+      refresh(&rows[i], inputs: inputs)
+    }
+  }
+
+  /// Whether a column's figures follow the delivery setting (a league
+  /// sorted or filtered by one is sorted or filtered again when it changes).
+  public static func followsDelivery(_ c: LeagueColumn) -> Bool {
+    [.plan, .savingsPercent, .atRisk, .balance, .short, .pivotal, .blockers].contains(c)
   }
 
   /// The figures of a row that follow the refusals, made again for new
@@ -305,7 +467,7 @@ public enum LeagueTable {
       PlanBlocking.marginWithRefusals(asFiled: $0, refusingSavings: inputs.refusingSavings[f], factor: factor)
     }
     let counts = row.marginWithRefusals.map {
-      PlanBlocking.counts(cooperating: inputs.cooperating(f), margin: $0, factor: factor)
+      PlanBlocking.counts(descending: inputs.cooperating(f), margin: $0, factor: factor)
     }
     row.pivotal = counts?.pivotal ?? 0
     row.blockersNeeded = counts?.needed
@@ -322,6 +484,34 @@ public enum LeagueTable {
     for i in rows.indices { refresh(&rows[i], inputs: inputs) }
   }
 
+  /// The figures that follow the delivery and the refusals copied from
+  /// rows re-figured in another order (the ranked league) into these, row
+  /// by footprint: one pass of copies instead of re-figuring twice. Names
+  /// and other text are not touched.
+  public static func copyFigures(from source: [LeagueRow], into rows: inout [LeagueRow]) {
+    var at = [Int32](repeating: -1, count: rows.count)
+    for j in rows.indices {
+      if let f = rows[j].footprint, f.index >= 0, f.index < at.count { at[f.index] = Int32(j) }
+    }
+    for i in source.indices {
+      guard let f = source[i].footprint, f.index >= 0, f.index < at.count, at[f.index] >= 0 else { continue }
+      let j = Int(at[f.index])
+      rows[j].delivery = source[i].delivery
+      rows[j].plan = source[i].plan
+      rows[j].savingsPercent = source[i].savingsPercent
+      rows[j].balanceYear = source[i].balanceYear
+      rows[j].margin = source[i].margin
+      rows[j].caveatColumns = source[i].caveatColumns
+      rows[j].flagged = source[i].flagged
+      rows[j].refusing = source[i].refusing
+      rows[j].atRisk = source[i].atRisk
+      rows[j].marginWithRefusals = source[i].marginWithRefusals
+      rows[j].pivotal = source[i].pivotal
+      rows[j].blockersNeeded = source[i].blockersNeeded
+      rows[j].illustrativeColumns = source[i].illustrativeColumns
+    }
+  }
+
   /// Whether a column's figures follow the refusals (a league sorted by
   /// one is sorted again when they change).
   public static func followsRefusals(_ c: LeagueColumn) -> Bool {
@@ -334,7 +524,7 @@ public enum LeagueTable {
   static let followIllustrativePlan = ColumnSet(.needed, .balance, .pivotal, .short, .blockers)
 
   static func caveatColumns(
-    dn: TrajectoryPoint, plan: TrajectoryPoint, footprint: Footprint, delivery: Delivery
+    dn: TrajectoryPoint, plan: TrajectoryPoint, populationCaveat: Bool, delivery: Delivery
   )
     -> ColumnSet
   {
@@ -345,7 +535,7 @@ public enum LeagueTable {
       out.insert(.short)
     }
     if plan.caveat { out.insert(.savingsPercent) }
-    if footprint.populationCaveat { out.insert(.perHead) }
+    if populationCaveat { out.insert(.perHead) }
     return out
   }
 
@@ -407,6 +597,10 @@ public enum LeagueTable {
     var filedSavings: Double? = nil
     var plannedNow = 0.0
     var uniform = true
+    // Every footprint shown: England's own trajectory, no sum of parts made.
+    var shown = 0
+    for i in rows.indices where rows[i].footprint != nil { shown += 1 }
+    let all = shown == d.footprints.count
     for i in rows.indices {
       dnSum.add(rows[i].doNothing)
       planSum.add(rows[i].plan)
@@ -425,11 +619,11 @@ public enum LeagueTable {
       caveats.formUnion(rows[i].caveatColumns)
       if rows[i].delivery != rows[0].delivery { uniform = false }
       guard let f = rows[i].footprint else { continue }
-      if let p = d.footprints[f].population, let v = rows[i].doNothing {
+      if let p = rows[i].population, let v = rows[i].doNothing {
         popDN += v
         pop += p
       }
-      parts.append(analysis.footprintTrajectories[f])
+      if !all { parts.append(analysis.footprintTrajectories[f]) }
       if let s = analysis.footprintSavings[f] {
         filedSavings = (filedSavings ?? 0) + s
         plannedNow += s * rows[i].delivery.factor
@@ -441,7 +635,7 @@ public enum LeagueTable {
     if let dn, let plan, dn > 0 { savings = (dn - plan) / dn * 100 }
     // The totals' own realism: needed and observed delivery of the summed
     // trajectories (England's when every footprint is shown).
-    let summed = parts.count == d.footprints.count ? analysis.england : Analysis.sum(parts)
+    let summed = all ? analysis.england : Analysis.sum(parts)
     let delivery =
       uniform
       ? (rows.first?.delivery ?? .full)
@@ -450,7 +644,7 @@ public enum LeagueTable {
     if uniform { balanceYear = summed.delivering(delivery).planBalanceYear }
     var row = LeagueRow(
       footprint: nil, rank: 0, code: name == England.name ? England.code : "", name: name, region: nil,
-      members: parts.count == d.footprints.count
+      members: all
         ? analysis.memberOrganisations : d.memberOrganisationCount(footprints: rows.lazy.compactMap(\.footprint)),
       doNothing: dn, plan: plan, savingsPercent: savings,
       perHead: pop > 0 ? popDN * 1_000_000 / Double(pop) : nil, alignedShare: alignment.alignedShare,
@@ -471,31 +665,42 @@ public enum LeagueTable {
   /// Rows without a figure go last whichever the direction; ties are broken
   /// by name, then code, so the order is stable. Sorting works on indices and
   /// keys extracted once, so re-sorting a thousand rows is cheap.
-  public static func rank(_ rows: consuming [LeagueRow], by column: LeagueColumn, ascending: Bool) -> [LeagueRow] {
+  public static func rank(
+    _ rows: consuming [LeagueRow], by column: LeagueColumn, ascending: Bool, names: NameOrder? = nil
+  ) -> [LeagueRow] {
     let column = column == .rank ? LeagueColumn.doNothing : column
-    // Keys, names and codes read field by field (a row is never copied).
+    // Keys read field by field (a row is never copied); names compared as
+    // their places in name order when those were made once for the data,
+    // else as lower-cased text (ties broken by name, then code).
     let keys = rows.indices.map { key(rows[$0], column) }
-    let names = rows.indices.map { rows[$0].name.lowercased() }
-    func compare(_ a: Int, _ b: Int) -> Int {
-      switch (keys[a], keys[b]) {
-      case (nil, nil): return 0
-      case (_, nil): return 2
-      case (nil, _): return -2
-      case (let x?, let y?):
-        if column == .name { return names[a] < names[b] ? -1 : (names[a] > names[b] ? 1 : 0) }
-        return x < y ? -1 : (x > y ? 1 : 0)
+    let order: [Int]
+    let compare: (Int, Int) -> Int
+    if let names, let places = names.places(rows) {
+      compare = { a, b in
+        Self.compare(keys[a], keys[b], column) {
+          let (x, y) = (places.name[a], places.name[b])
+          return x < y ? -1 : (x > y ? 1 : 0)
+        }
       }
-    }
-    let codes = rows.indices.map { rows[$0].code }
-    let order = rows.indices.sorted { a, b in
-      let c = compare(a, b)
-      if c != 0 {
-        if c == 2 { return true }  // only a has a value
-        if c == -2 { return false }
-        return ascending ? c < 0 : c > 0
+      order = rows.indices.sorted { a, b in
+        let c = compare(a, b)
+        if c != 0 && c != 2 && c != -2 { return ascending ? c < 0 : c > 0 }
+        if c != 0 { return c == 2 }
+        return places.whole[a] < places.whole[b]
       }
-      if names[a] != names[b] { return names[a] < names[b] }
-      return codes[a] < codes[b]
+    } else {
+      let lower = rows.indices.map { rows[$0].name.lowercased() }
+      let codes = rows.indices.map { rows[$0].code }
+      compare = { a, b in
+        Self.compare(keys[a], keys[b], column) { lower[a] < lower[b] ? -1 : (lower[a] > lower[b] ? 1 : 0) }
+      }
+      order = rows.indices.sorted { a, b in
+        let c = compare(a, b)
+        if c != 0 && c != 2 && c != -2 { return ascending ? c < 0 : c > 0 }
+        if c != 0 { return c == 2 }
+        if lower[a] != lower[b] { return lower[a] < lower[b] }
+        return codes[a] < codes[b]
+      }
     }
     var ranks = [Int](repeating: 0, count: rows.count)
     var rank = 0
@@ -519,6 +724,21 @@ public enum LeagueTable {
     }
     for i in out.indices { out[i].rank = ranks[i] }
     return out
+  }
+
+  /// Two rows' keys compared: -1, 0 or 1, or 2 when only the first has a
+  /// value and -2 when only the second has (rows without a figure go last
+  /// whichever the direction). Names compare with `names`.
+  @inline(__always)
+  static func compare(_ x: Double?, _ y: Double?, _ column: LeagueColumn, names: () -> Int) -> Int {
+    switch (x, y) {
+    case (nil, nil): return 0
+    case (_, nil): return 2
+    case (nil, _): return -2
+    case (let x?, let y?):
+      if column == .name { return names() }
+      return x < y ? -1 : (x > y ? 1 : 0)
+    }
   }
 
   /// The number a column sorts by (regions and ratings by their order; `nil` when not known).

@@ -25,11 +25,27 @@ package struct PhaseTimer {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
   }
 
-  /// Reports the time since the last mark, named.
+  /// The resident memory now, from `/proc/self/statm` (empty elsewhere).
+  static func resident() -> String {
+    let fd = open("/proc/self/statm", O_RDONLY)
+    guard fd >= 0 else { return "" }
+    defer { close(fd) }
+    var text = [UInt8](repeating: 0, count: 96)
+    let n = text.withUnsafeMutableBytes { read(fd, $0.baseAddress, 95) }
+    guard n > 0 else { return "" }
+    let fields = String(decoding: text[0..<n], as: UTF8.self).split(separator: " ")
+    guard fields.count > 1, let pages = Int(fields[1]) else { return "" }
+    let bytes = pages * Int(sysconf(Int32(_SC_PAGESIZE)))
+    return ", resident \(bytes >> 20) MiB"
+  }
+
+  /// Reports the time since the last mark, named, and the resident memory.
   package mutating func mark(_ name: String) {
     guard enabled else { return }
     let t = Self.now()
-    let line = "timing: \(name) \(Int((t - last) * 1_000_000)) µs (total \(Int((t - start) * 1000)) ms)\n"
+    let line =
+      "timing: \(name) \(Int((t - last) * 1_000_000)) µs (total \(Int((t - start) * 1000)) ms)"
+      + Self.resident() + "\n"
     _ = line.withCString { write(2, $0, strlen($0)) }
     last = t
   }

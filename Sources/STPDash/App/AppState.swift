@@ -196,6 +196,8 @@ struct Derived {
   var members: [MemberRow] = []
   /// Its facts drawn full width (the verdict, pivotal bodies, blockers).
   var wideFacts: [Fact] = []
+  /// Each footprint's place in name order (sorting compares integers), made once per load.
+  var nameOrder: NameOrder?
   /// Each footprint's name, lower-cased and in search form, made once per load.
   var searchNames = EntityList<Footprint, (lower: String, key: String)>([])
   /// Where each do-nothing gap stands among the footprints' (its colour), made once per load.
@@ -356,7 +358,9 @@ struct AppState {
   /// The league's inputs for the refusals: made again when the flags or the
   /// refusing rule change; when only bodies assumed refusing change, made
   /// again for their footprints alone.
-  private mutating func deriveRefusals(before: DerivedInputs?, now: DerivedInputs, flagsChanged: Bool) {
+  private mutating func deriveRefusals(
+    before: DerivedInputs?, now: DerivedInputs, flagsChanged: Bool, dataChanged: Bool
+  ) {
     let counted = refusals
     if !flagsChanged && before?.refusing == now.refusing, let was = before?.assumed, was != now.assumed,
       derived.leagueInputs != nil
@@ -368,7 +372,9 @@ struct AppState {
         })
       derived.leagueInputs?.update(footprints, refusals: counted, analysis: session.analysis)
     } else if flagsChanged || before?.assumed != now.assumed || before?.refusing != now.refusing {
-      derived.leagueInputs = LeagueTable.inputs(session.analysis, refusals: counted)
+      // The members' order by holding is the data's: kept unless it changed.
+      derived.leagueInputs = LeagueTable.inputs(
+        session.analysis, refusals: counted, holdings: dataChanged ? nil : derived.leagueInputs?.holdings)
     }
   }
 
@@ -389,7 +395,7 @@ struct AppState {
       derived.activeFlagKeys = derived.activeFlags.map { flagKeys.key($0.pair) }
     }
     let assumedChanged = before?.assumed != now.assumed || before?.refusing != now.refusing
-    deriveRefusals(before: before, now: now, flagsChanged: flagsChanged)
+    deriveRefusals(before: before, now: now, flagsChanged: flagsChanged, dataChanged: dataChanged)
     if dataChanged {
       derived.basisCounts = session.dataset.basisCounts.reduce(into: BasisCounts(file: "all")) {
         $0.reported += $1.reported
@@ -397,21 +403,37 @@ struct AppState {
         $0.illustrative += $1.illustrative
       }
       derived.bands = GapBands(session.analysis)
+      derived.nameOrder = NameOrder(session.dataset)
       derived.searchNames = EntityList(
         session.dataset.footprints.map { ($0.name.lowercased(), Dataset.searchKey($0.name)) })
     }
     let deliveryChanged = before?.delivery != now.delivery || before?.observed != now.observed
     let rowsChanged = flagsChanged || assumedChanged || deliveryChanged
-    // New refusals at the same delivery change only a row's refusal figures;
-    // the league keeps its order unless it is sorted by one of them.
-    let refusalsOnly = rowsChanged && !dataChanged && !deliveryChanged && derived.inputs != nil
+    // New refusals at the same delivery change only a row's refusal
+    // figures, and a new delivery only its delivery figures: the rows are
+    // re-figured in place, and the league keeps its order unless it is
+    // sorted by a figure that changed.
+    let inPlace = derived.inputs != nil && !dataChanged && before?.sort == now.sort
+    let refusalsOnly = rowsChanged && !deliveryChanged && inPlace
+    let deliveryOnly = deliveryChanged && !flagsChanged && !assumedChanged && inPlace
     let keepOrder =
-      refusalsOnly && before?.sort == now.sort && before?.ascending == now.ascending
-      && !LeagueTable.followsRefusals(league.sort)
+      before?.ascending == now.ascending
+      && ((refusalsOnly && !LeagueTable.followsRefusals(league.sort))
+        || (deliveryOnly && !LeagueTable.followsDelivery(league.sort)))
     if rowsChanged, let inputs = derived.leagueInputs {
-      if refusalsOnly {
+      // The shown rows may share the ranked rows' storage: let go of them
+      // first so the ranked rows change in place, not as a copy.
+      if keepOrder { derived.visible = [] }
+      if refusalsOnly && keepOrder {
+        LeagueTable.refresh(&derived.ranked, inputs: inputs)
+        LeagueTable.copyFigures(from: derived.ranked, into: &derived.rows)
+      } else if refusalsOnly {
         LeagueTable.refresh(&derived.rows, inputs: inputs)
-        if keepOrder { LeagueTable.refresh(&derived.ranked, inputs: inputs) }
+      } else if deliveryOnly && keepOrder {
+        LeagueTable.redeliver(&derived.ranked, analysis: session.analysis, scheme: scheme, inputs: inputs)
+        LeagueTable.copyFigures(from: derived.ranked, into: &derived.rows)
+      } else if deliveryOnly {
+        LeagueTable.redeliver(&derived.rows, analysis: session.analysis, scheme: scheme, inputs: inputs)
       } else {
         derived.rows = LeagueTable.rows(session.analysis, delivery: scheme, inputs: inputs)
       }
@@ -419,7 +441,8 @@ struct AppState {
     let filtersChanged = before?.filters != now.filters
     let rankChanged = rowsChanged || before?.sort != now.sort || before?.ascending != now.ascending
     if rankChanged && !keepOrder {
-      derived.ranked = LeagueTable.rank(derived.rows, by: league.sort, ascending: league.ascending)
+      derived.ranked = LeagueTable.rank(
+        derived.rows, by: league.sort, ascending: league.ascending, names: derived.nameOrder)
     }
     if rankChanged || before?.region != now.region || filtersChanged {
       derived.visible = LeagueReport.visible(derived.ranked, region: league.region, filter: filters[.league])
@@ -479,7 +502,9 @@ struct AppState {
   private mutating func deriveMapRanking(before: DerivedInputs?, now: DerivedInputs, rowsChanged: Bool) {
     guard rowsChanged || before?.mapMetric != now.mapMetric else { return }
     derived.mapRanked =
-      now.mapMetric.map { LeagueTable.rank(derived.rows, by: $0, ascending: $0.naturallyAscending) } ?? []
+      now.mapMetric.map {
+        LeagueTable.rank(derived.rows, by: $0, ascending: $0.naturallyAscending, names: derived.nameOrder)
+      } ?? []
   }
 
   /// The Changes screen's list: made again when the data (or its date), the filter or the sort change.

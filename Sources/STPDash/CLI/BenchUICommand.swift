@@ -25,6 +25,9 @@ struct BenchUICommand: ParsableCommand {
 
   @Option(name: .long, help: "Key presses per kind.") var keys = 200
 
+  @Option(name: .long, help: "Time only the kinds whose name starts with this (to profile one).")
+  var only: String?
+
   func run() throws {
     try runBatch { () throws(BatchError) in
       let start = PhaseTimer.now()
@@ -46,6 +49,7 @@ struct BenchUICommand: ParsableCommand {
         return
       }
       func measure(_ name: String, _ sequence: [Key]) -> String {
+        if let only, !name.hasPrefix(only) { return "" }
         var cpu: [Double] = []
         for k in sequence {
           let t0 = processCPU()
@@ -83,7 +87,7 @@ struct BenchUICommand: ParsableCommand {
       lines.append(
         measure("assume refusing (x, x, j), footprint", (0..<keys).map { $0 % 3 == 2 ? .char("j") : .char("x") }))
       lines.append(measure("delivery (+, -), footprint", (0..<keys).map { $0 % 2 == 0 ? .char("+") : .char("-") }))
-      Console.out(lines: lines)
+      Console.out(lines: lines.filter { !$0.isEmpty })
     }
   }
 
