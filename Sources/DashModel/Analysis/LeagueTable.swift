@@ -128,7 +128,8 @@ public struct Holdings: Sendable {
     Stance.allCases.reduce(0) { rule.counts($1) ? $0 | UInt8(1 << $1.rawValue) : $0 }
   }
 
-  init(_ analysis: Analysis) {
+  /// The holdings of an analysis's members.
+  public init(_ analysis: Analysis) {
     let d = analysis.dataset
     var place: [Int32] = []
     var savings: [Double] = []
@@ -186,8 +187,10 @@ public struct LeagueInputs: Sendable {
   var cooperatingStart: [Int32] = []
   /// How much of it each footprint uses.
   var cooperatingCount: [Int32] = []
-  /// Members holding savings, largest first (made once for the data).
-  public let holdings: Holdings
+  /// Members holding savings, largest first, made once for the data by a
+  /// caller that will count refusals again (the dashboard); `nil` for a
+  /// league made once (a batch command), which sorts as it goes.
+  public let holdings: Holdings?
   /// Whether each member of the footprint being filled refuses (reused).
   private var refusesHere: [Bool] = []
 
@@ -198,7 +201,7 @@ public struct LeagueInputs: Sendable {
   }
 
   /// Empty inputs for a dataset's footprints, with the refusals to count.
-  init(_ d: Dataset, refusals: Refusals, holdings: Holdings) {
+  init(_ d: Dataset, refusals: Refusals, holdings: Holdings?) {
     let n = d.footprints.count
     self.refusals = refusals
     self.holdings = holdings
@@ -233,43 +236,73 @@ public struct LeagueInputs: Sendable {
     var here = refusesHere
     refusesHere = []
     here.removeAll(keepingCapacity: true)
-    // ``Refusals/refuses(_:in:)`` member by member, from each member's
-    // stance as one bit (made once for the data) against the rule's bits;
-    // flags and assumptions looked up only when there are any.
-    let ruleBits = Holdings.bits(refusals.rule)
-    let anyFlags = refusals.flags.count > 0
-    let anyAssumed = !refusals.assumed.isEmpty
-    holdings.stanceBit.withUnsafeBufferPointer { bits in
-      analysis.membershipSavings.storage.withUnsafeBufferPointer { held in
-        holdings.illustrative.withUnsafeBufferPointer { illustrativeFigures in
-          for m in members {
-            var refuses = bits[m.index] & ruleBits != 0
-            if anyFlags || anyAssumed {
-              let ms = d.memberships[m]
-              let isFlagged = anyFlags && refusals.flags.contains(org: ms.org, footprint: ms.footprint)
-              let isAssumed = anyAssumed && refusals.assumed.contains(ms.org)
-              if isFlagged { flagged += 1 }
-              if isAssumed { assumedHere += 1 }
-              refuses = refuses || isFlagged || isAssumed
+    var used = 0
+    if let holdings {
+      // ``Refusals/refuses(_:in:)`` member by member, from each member's
+      // stance as one bit (made once for the data) against the rule's bits;
+      // flags and assumptions looked up only when there are any.
+      let ruleBits = Holdings.bits(refusals.rule)
+      let anyFlags = refusals.flags.count > 0
+      let anyAssumed = !refusals.assumed.isEmpty
+      holdings.stanceBit.withUnsafeBufferPointer { bits in
+        analysis.membershipSavings.storage.withUnsafeBufferPointer { held in
+          holdings.illustrative.withUnsafeBufferPointer { illustrativeFigures in
+            for m in members {
+              var refuses = bits[m.index] & ruleBits != 0
+              if anyFlags || anyAssumed {
+                let ms = d.memberships[m]
+                let isFlagged = anyFlags && refusals.flags.contains(org: ms.org, footprint: ms.footprint)
+                let isAssumed = anyAssumed && refusals.assumed.contains(ms.org)
+                if isFlagged { flagged += 1 }
+                if isAssumed { assumedHere += 1 }
+                refuses = refuses || isFlagged || isAssumed
+              }
+              here.append(refuses)
+              // Without branches on refusing (which members refuse is
+              // unpredictable, so branches would mostly be mispredicted):
+              // what a cooperating member adds is +0.0, which leaves
+              // every sum exactly as skipping it would.
+              let s = held[m.index]
+              let counted = refuses && s != nil
+              let v = counted ? s ?? 0 : 0
+              refusing += refuses ? 1 : 0
+              atRisk += max(0, v)
+              refusingSum += v
+              known = known || counted
+              illustrative = illustrative || (counted && illustrativeFigures[m.index])
             }
-            here.append(refuses)
-            guard refuses else { continue }
-            refusing += 1
-            guard let s = held[m.index] else { continue }
-            atRisk += max(0, s)
-            refusingSum += s
-            known = true
-            if illustrativeFigures[m.index] { illustrative = true }
           }
         }
       }
-    }
-    // The cooperating holders, largest first, in the order made once.
-    var used = 0
-    for k in Int(holdings.start[f.index])..<Int(holdings.start[f.index + 1])
-    where !here[Int(holdings.place[k])] {
-      cooperatingSavings[start + used] = holdings.savings[k]
-      used += 1
+      // The cooperating holders, largest first, in the order made once.
+      // Each holder written at the next place, kept there only if it
+      // cooperates (no branch; the room holds every member).
+      for k in Int(holdings.start[f.index])..<Int(holdings.start[f.index + 1]) {
+        cooperatingSavings[start + used] = holdings.savings[k]
+        used += here[Int(holdings.place[k])] ? 0 : 1
+      }
+    } else {
+      // The same, looked up member by member, the cooperating holders sorted here.
+      for m in members {
+        let ms = d.memberships[m]
+        if refusals.isFlagged(ms) { flagged += 1 }
+        if refusals.isAssumed(ms) { assumedHere += 1 }
+        let s = analysis.membershipSavings[m]
+        guard refusals.refuses(m, in: d) else {
+          if let s, s > 0 {
+            cooperatingSavings[start + used] = s
+            used += 1
+          }
+          continue
+        }
+        refusing += 1
+        guard let s else { continue }
+        atRisk += max(0, s)
+        refusingSum += s
+        known = true
+        if d.finance.hasIllustrative(entity: d.finance.entity(organisation: ms.org)) { illustrative = true }
+      }
+      cooperatingSavings[start..<(start + used)].sort(by: >)
     }
     cooperatingCount[f.index] = Int32(used)
     refusesHere = here
@@ -340,9 +373,10 @@ public enum LeagueTable {
 
   /// The per-footprint inputs that depend on the refusals (flags, assumed
   /// refusals, and which stances count).
-  /// `holdings` are the ones made for the same analysis before, if any.
+  /// With `holdings` (``Holdings``, made once for the analysis), counting
+  /// them again for other refusals costs a pass without sorting.
   public static func inputs(_ analysis: Analysis, refusals: Refusals, holdings: Holdings? = nil) -> LeagueInputs {
-    var out = LeagueInputs(analysis.dataset, refusals: refusals, holdings: holdings ?? Holdings(analysis))
+    var out = LeagueInputs(analysis.dataset, refusals: refusals, holdings: holdings)
     for f in analysis.dataset.footprints.indices { out.fill(f, analysis: analysis) }
     return out
   }

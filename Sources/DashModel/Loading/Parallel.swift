@@ -15,11 +15,21 @@ package enum Parallel {
   /// members' figures; a league row reads a dozen).
   package static func map<T>(_ count: Int, cost: Int, _ transform: @Sendable (Int) -> T) -> [T] {
     guard !serial, count >= 2, count * max(1, cost) >= threshold else { return (0..<count).map(transform) }
-    let slots = ChunkSlots<[T]>(count: 2)
+    // Each thread writes its half of one array in place: no halves joined
+    // into a third array (at national scale, megabytes of league rows).
     let half = (count + 1) / 2
-    DispatchQueue.concurrentPerform(iterations: 2) { part in
-      slots.store(part, (part == 0 ? 0..<half : half..<count).map(transform))
+    return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+      let out = Destination(base: buffer.baseAddress)
+      DispatchQueue.concurrentPerform(iterations: 2) { part in
+        guard let base = out.base else { return }
+        for i in part == 0 ? 0..<half : half..<count { (base + i).initialize(to: transform(i)) }
+      }
+      initialized = out.base == nil ? 0 : count
     }
-    return (slots.take(0) ?? []) + (slots.take(1) ?? [])
+  }
+
+  /// Where the two threads write: disjoint halves of one buffer.
+  private struct Destination<T>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<T>?
   }
 }

@@ -374,7 +374,8 @@ struct AppState {
     } else if flagsChanged || before?.assumed != now.assumed || before?.refusing != now.refusing {
       // The members' order by holding is the data's: kept unless it changed.
       derived.leagueInputs = LeagueTable.inputs(
-        session.analysis, refusals: counted, holdings: dataChanged ? nil : derived.leagueInputs?.holdings)
+        session.analysis, refusals: counted,
+        holdings: (dataChanged ? nil : derived.leagueInputs?.holdings) ?? Holdings(session.analysis))
     }
   }
 

@@ -59,14 +59,16 @@ struct LeagueCommand: ParsableCommand {
       let refusals = try whatIf.refusals(ws)
       let all = LeagueTable.rows(ws.analysis, delivery: delivery.scheme, refusals: refusals)
       let query = filter.flatMap { try? FilterQuery.parse($0, scope: .league).get() }
+      let footprints = all.count
+      // Ranked in place: the unranked rows are not kept beside them.
       let rows = LeagueReport.visible(
-        LeagueTable.rank(all, by: column, ascending: ascending), region: regionValue, filter: query)
+        LeagueTable.rank(consume all, by: column, ascending: ascending), region: regionValue, filter: query)
       let a = ws.analysis
       let report = LeagueReport(
         rows: rows, total: { LeagueTable.total(rows, analysis: a, name: LeagueReport.totalName(regionValue)) },
         sort: column, ascending: ascending, region: regionValue, delivery: delivery.scheme, refusals: refusals,
         context: ExportContext(delivery: delivery.scheme, refusals: refusals, dataset: ws.dataset, filter: query),
-        footprints: all.count, bands: GapBands(a), analysis: a)
+        footprints: footprints, bands: GapBands(a), analysis: a)
       timer.mark("league rows")
       defer { timer.mark("print") }
       Console.print(report, as: output.format)
