@@ -86,6 +86,67 @@ struct ParallelLoadTests {
   }
 }
 
+/// The grid keeps a figure and its basis in one word and a provenance per
+/// entity, with a slot's own where its row cites another: every slot must
+/// read back exactly what its row says, however the file is split.
+@Suite("The finance grid reads back every row")
+struct FinanceGridTests {
+  @Test(arguments: [1, 2, 4])
+  func everySlotReadsBackItsFigureAndSource(parallelism: Int) throws {
+    var orgs = ["code,name,kind"]
+    var members = ["org,footprint,share"]
+    var finance = ["entity,year,scenario,gbp_m,basis,source,note"]
+    var expected: [String: (value: Double?, source: String?, note: String?)] = [:]
+    // Beyond 30 bits of thousandths (±536,870.910 £m), and at its edge.
+    let large: [String] = ["600000.5", "-600000.001", "536870.910", "-536870.910", "536870.911", "0.0005", ""]
+    var n = 0
+    for i in 0..<2000 {
+      orgs.append("O\(i),Org \(i),ccg")
+      members.append("O\(i),E1,1")
+      for y in FinancialYear.all {
+        for sc in Scenario.allCases {
+          n += 1
+          // Most entities cite one source; some change source row by row,
+          // some start with no source and cite one later.
+          let source = i % 3 == 0 ? "" : (i % 3 == 1 ? "doc \(i)" : (n % 4 == 0 ? "" : "doc \(n % 5), p. \(n % 3)"))
+          let note = n % 11 == 0 ? "note \(n % 2)" : ""
+          let text = n % 97 == 0 ? large[(n / 97) % large.count] : "\(Double(i) + Double(n % 18) / 8)"
+          finance.append("O\(i),\(y.label),\(sc.code),\(text),reported,\"\(source)\",\(note)")
+          expected["O\(i) \(y.label) \(sc.code)"] = (
+            Double(text), source.isEmpty ? nil : source, note.isEmpty ? nil : note
+          )
+        }
+      }
+    }
+    let f = Fixture([
+      "footprints.csv": "code,name,region\nE1,One,North\n",
+      "organisations.csv": orgs.joined(separator: "\n") + "\n",
+      "memberships.csv": members.joined(separator: "\n") + "\n",
+      "alignment.csv": "org,footprint,stance\n",
+      "finance.csv": finance.joined(separator: "\n") + "\n",
+    ])
+    defer { f.remove() }
+    let d = try DatasetLoader.load(directory: f.path, parallelism: parallelism).get()
+    var checked = 0
+    for o in d.organisations.indices {
+      let code = d.organisations[o].code
+      let e = d.finance.entity(organisation: o)
+      for y in FinancialYear.all {
+        for sc in Scenario.allCases {
+          let want = try #require(expected["\(code) \(y.label) \(sc.code)"])
+          let at = "\(code) \(y.label) \(sc.code)"
+          #expect(d.finance.value(entity: e, year: y, scenario: sc) == want.value, "value \(at)")
+          #expect(d.finance.source(entity: e, year: y, scenario: sc) == want.source, "source \(at)")
+          #expect(d.finance.note(entity: e, year: y, scenario: sc) == want.note, "note \(at)")
+          #expect(d.finance.basis(entity: e, year: y, scenario: sc) == .reported, "basis \(at)")
+          checked += 1
+        }
+      }
+    }
+    #expect(checked == 2000 * FinanceTable.slotsPerEntity)
+  }
+}
+
 @Suite("Chunked reading")
 struct ChunkedReadingTests {
   @Test func aWrongSplitGuessFallsBackToASerialRead() throws {

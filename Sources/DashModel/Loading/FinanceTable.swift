@@ -7,82 +7,119 @@ import Synchronization
 #endif
 
 /// The dense grid behind a ``FinanceTable``: per slot, the figure in
-/// thousandths of £m, its basis and its provenance (source and note), in raw
-/// buffers that every reading thread writes at once.
+/// thousandths of £m and its basis in one 32-bit word; the provenance
+/// (source and note) per entity, with a slot's own only where it differs.
 ///
 /// A figure written with at most three decimals — what money in £m has — is
-/// held exactly as an `Int32` of thousandths (`Double(m) / 1000` is the very
-/// double the text parses to); anything else is kept in a side table. Nine
-/// bytes a slot instead of thirteen: at national scale most of the memory a
-/// load touches is this grid.
+/// held exactly in 30 bits of thousandths (to ±£536,870m; `Double(m) / 1000`
+/// is the very double the text parses to), beside its basis in 2 bits;
+/// anything else is kept in a side table. An entity's rows nearly always
+/// cite one source, so its provenance is kept once for the entity; a row
+/// citing another is written to a plane of per-slot exceptions whose pages
+/// the kernel hands out only where one is written. Four bytes a slot and
+/// four an entity, instead of nine a slot: at national scale most of the
+/// memory a load touches is this grid.
 ///
 /// Slots are atomics written with relaxed ordering (plain moves): each slot
 /// is written by one chunk of the file, unless the file repeats a row across
 /// chunks — which is found afterwards from each chunk's record of what it
-/// wrote, and is an error.
+/// wrote, and is an error. An entity's provenance is set once, by the first
+/// row written (a compare-and-swap from zero); a later row with another
+/// provenance writes its own slot's exception.
 final class FinanceGrid: @unchecked Sendable {
   let count: Int
-  let milli: UnsafeMutablePointer<Atomic<Int32>>
-  let provenance: UnsafeMutablePointer<Atomic<UInt32>>
-  let bases: UnsafeMutablePointer<Atomic<UInt8>>
+  /// Per slot: thousandths (30 bits, signed) shifted left 2, or'ed with the basis; 0 is no row.
+  let words: UnsafeMutablePointer<Atomic<UInt32>>
+  /// Per entity: the provenance id + 1 of its first row written (0: none yet).
+  let entityProvenance: UnsafeMutablePointer<Atomic<UInt32>>
+  /// Per slot: the provenance id + 1 when it differs from its entity's (0: the entity's).
+  let exceptions: UnsafeMutablePointer<Atomic<UInt32>>
 
-  /// The three arrays share one anonymous mapping, which the kernel hands
-  /// out zeroed (so `bases` starts as "no row anywhere") and untouched:
-  /// pages are touched only by the threads that write them.
+  /// Two anonymous mappings, which the kernel hands out zeroed (so every
+  /// slot starts as "no row anywhere") and untouched: pages are touched
+  /// only by the threads that write them. The exceptions' mapping has no
+  /// huge pages, so a few exceptions touch a few small pages.
   init(slots: Int) {
     count = slots
     let n = max(1, slots)
-    let bytes = n * (MemoryLayout<Int32>.stride + MemoryLayout<UInt32>.stride + 1) + 64
-    mappedBytes = bytes
-    var raw = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
-    if raw == MAP_FAILED { raw = nil }
-    #if os(Linux)
-      if let raw { _ = madvise(raw, bytes, MADV_HUGEPAGE) }
-    #endif
-    let base = raw ?? calloc(bytes, 1) ?? UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 16)
-    if raw == nil { memset(base, 0, bytes) }
-    mapped = raw != nil
-    block = base
-    milli = base.bindMemory(to: Atomic<Int32>.self, capacity: n)
-    provenance = (base + n * MemoryLayout<Int32>.stride).bindMemory(to: Atomic<UInt32>.self, capacity: n)
-    bases = (base + n * (MemoryLayout<Int32>.stride + MemoryLayout<UInt32>.stride)).bindMemory(
-      to: Atomic<UInt8>.self, capacity: n)
+    let entities = (n + FinanceTable.slotsPerEntity - 1) / FinanceTable.slotsPerEntity
+    main = Mapping(bytes: (n + entities) * MemoryLayout<UInt32>.stride + 64, hugePages: true)
+    side = Mapping(bytes: n * MemoryLayout<UInt32>.stride + 64, hugePages: false)
+    words = main.base.bindMemory(to: Atomic<UInt32>.self, capacity: n)
+    entityProvenance = (main.base + n * MemoryLayout<UInt32>.stride).bindMemory(
+      to: Atomic<UInt32>.self, capacity: entities)
+    exceptions = side.base.bindMemory(to: Atomic<UInt32>.self, capacity: n)
   }
 
-  private let block: UnsafeMutableRawPointer
-  private let mappedBytes: Int
-  private let mapped: Bool
+  private let main: Mapping
+  private let side: Mapping
 
-  deinit {
-    if mapped { munmap(block, mappedBytes) } else { free(block) }
+  /// Zeroed memory: an anonymous mapping, else the heap.
+  private final class Mapping: @unchecked Sendable {
+    let base: UnsafeMutableRawPointer
+    let bytes: Int
+    let mapped: Bool
+
+    init(bytes: Int, hugePages: Bool) {
+      self.bytes = bytes
+      var raw = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
+      if raw == MAP_FAILED { raw = nil }
+      #if os(Linux)
+        if let raw { _ = madvise(raw, bytes, hugePages ? MADV_HUGEPAGE : MADV_NOHUGEPAGE) }
+      #endif
+      let base = raw ?? calloc(bytes, 1) ?? UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 16)
+      if raw == nil { memset(base, 0, bytes) }
+      mapped = raw != nil
+      self.base = base
+    }
+
+    func clear() { memset(base, 0, bytes) }
+
+    deinit {
+      if mapped { munmap(base, bytes) } else { free(base) }
+    }
   }
 
-  @inline(__always) func basis(_ s: Int) -> UInt8 { bases[s].load(ordering: .relaxed) }
-  @inline(__always) func milliValue(_ s: Int) -> Int32 { milli[s].load(ordering: .relaxed) }
-  @inline(__always) func provenanceID(_ s: Int) -> UInt32 { provenance[s].load(ordering: .relaxed) }
+  @inline(__always) func basis(_ s: Int) -> UInt8 { UInt8(truncatingIfNeeded: words[s].load(ordering: .relaxed) & 3) }
+  @inline(__always) func milliValue(_ s: Int) -> Int32 {
+    Int32(bitPattern: words[s].load(ordering: .relaxed)) >> 2
+  }
+  @inline(__always) func provenanceID(_ s: Int) -> UInt32 {
+    let own = exceptions[s].load(ordering: .relaxed)
+    let id = own != 0 ? own : entityProvenance[s / FinanceTable.slotsPerEntity].load(ordering: .relaxed)
+    return id &- 1
+  }
 
-  /// Writes a slot.
+  /// Writes a slot (`m` within ``Milli``'s 30 bits, `b` a basis of 1 to 3).
   @inline(__always)
   func write(_ s: Int, milli m: Int32, basis b: UInt8, provenance p: UInt32) {
-    milli[s].store(m, ordering: .relaxed)
-    provenance[s].store(p, ordering: .relaxed)
-    bases[s].store(b, ordering: .relaxed)
+    words[s].store(UInt32(bitPattern: m) << 2 | UInt32(b & 3), ordering: .relaxed)
+    let want = p &+ 1
+    let e = s / FinanceTable.slotsPerEntity
+    let held = entityProvenance[e].load(ordering: .relaxed)
+    if held == want { return }
+    if held == 0 {
+      let (set, first) = entityProvenance[e].compareExchange(expected: 0, desired: want, ordering: .relaxed)
+      if set || first == want { return }
+    }
+    exceptions[s].store(want, ordering: .relaxed)
   }
 
   /// Forgets every row (after a wrong guess at where to split the file).
   func clear() {
-    memset(block, 0, mappedBytes)
+    main.clear()
+    side.clear()
   }
 }
 
-/// Figures as thousandths of £m, with two markers.
+/// Figures as thousandths of £m in 30 bits, with two markers.
 enum Milli {
   /// `gbp_m` was left empty: not known.
-  static let empty = Int32.min
+  static let empty: Int32 = -(1 << 29)
   /// The figure is not a whole number of thousandths in range: see the side table.
-  static let elsewhere = Int32.min + 1
-  /// The largest magnitude held directly.
-  static let limit: Int64 = Int64(Int32.max)
+  static let elsewhere: Int32 = -(1 << 29) + 1
+  /// The largest magnitude held directly (±£536,870m, the markers left out).
+  static let limit: Int64 = (1 << 29) - 2
 
   /// The figure as exact thousandths, or `nil` when it is not one.
   @inline(__always)

@@ -410,35 +410,9 @@ struct AppState {
     }
     let deliveryChanged = before?.delivery != now.delivery || before?.observed != now.observed
     let rowsChanged = flagsChanged || assumedChanged || deliveryChanged
-    // New refusals at the same delivery change only a row's refusal
-    // figures, and a new delivery only its delivery figures: the rows are
-    // re-figured in place, and the league keeps its order unless it is
-    // sorted by a figure that changed.
-    let inPlace = derived.inputs != nil && !dataChanged && before?.sort == now.sort
-    let refusalsOnly = rowsChanged && !deliveryChanged && inPlace
-    let deliveryOnly = deliveryChanged && !flagsChanged && !assumedChanged && inPlace
-    let keepOrder =
-      before?.ascending == now.ascending
-      && ((refusalsOnly && !LeagueTable.followsRefusals(league.sort))
-        || (deliveryOnly && !LeagueTable.followsDelivery(league.sort)))
-    if rowsChanged, let inputs = derived.leagueInputs {
-      // The shown rows may share the ranked rows' storage: let go of them
-      // first so the ranked rows change in place, not as a copy.
-      if keepOrder { derived.visible = [] }
-      if refusalsOnly && keepOrder {
-        LeagueTable.refresh(&derived.ranked, inputs: inputs)
-        LeagueTable.copyFigures(from: derived.ranked, into: &derived.rows)
-      } else if refusalsOnly {
-        LeagueTable.refresh(&derived.rows, inputs: inputs)
-      } else if deliveryOnly && keepOrder {
-        LeagueTable.redeliver(&derived.ranked, analysis: session.analysis, scheme: scheme, inputs: inputs)
-        LeagueTable.copyFigures(from: derived.ranked, into: &derived.rows)
-      } else if deliveryOnly {
-        LeagueTable.redeliver(&derived.rows, analysis: session.analysis, scheme: scheme, inputs: inputs)
-      } else {
-        derived.rows = LeagueTable.rows(session.analysis, delivery: scheme, inputs: inputs)
-      }
-    }
+    let keepOrder = deriveRows(
+      before: before, now: now,
+      changed: (data: dataChanged, refusals: flagsChanged || assumedChanged, delivery: deliveryChanged))
     let filtersChanged = before?.filters != now.filters
     let rankChanged = rowsChanged || before?.sort != now.sort || before?.ascending != now.ascending
     if rankChanged && !keepOrder {
@@ -497,6 +471,44 @@ struct AppState {
     // Any change may change the list searched: counted again while `/` is
     // open (after the inputs are recorded, so the lists above are used).
     derived.searchCount = now.search.map { Search.count(self, $0) } ?? 0
+  }
+
+  /// The league's rows for new refusals or delivery; returns whether the
+  /// ranked league kept its order (re-figured in place, not sorted again).
+  private mutating func deriveRows(
+    before: DerivedInputs?, now: DerivedInputs, changed: (data: Bool, refusals: Bool, delivery: Bool)
+  ) -> Bool {
+    // New refusals at the same delivery change only a row's refusal
+    // figures, and a new delivery only its delivery figures: the rows are
+    // re-figured in place, and the league keeps its order unless it is
+    // sorted by a figure that changed.
+    let rowsChanged = changed.refusals || changed.delivery
+    let inPlace = derived.inputs != nil && !changed.data && before?.sort == now.sort
+    let refusalsOnly = rowsChanged && !changed.delivery && inPlace
+    let deliveryOnly = changed.delivery && !changed.refusals && inPlace
+    let keepOrder =
+      before?.ascending == now.ascending
+      && ((refusalsOnly && !LeagueTable.followsRefusals(league.sort))
+        || (deliveryOnly && !LeagueTable.followsDelivery(league.sort)))
+    if rowsChanged, let inputs = derived.leagueInputs {
+      // The shown rows may share the ranked rows' storage: let go of them
+      // first so the ranked rows change in place, not as a copy.
+      if keepOrder { derived.visible = [] }
+      if refusalsOnly && keepOrder {
+        LeagueTable.refresh(&derived.ranked, inputs: inputs)
+        LeagueTable.copyFigures(from: derived.ranked, into: &derived.rows)
+      } else if refusalsOnly {
+        LeagueTable.refresh(&derived.rows, inputs: inputs)
+      } else if deliveryOnly && keepOrder {
+        LeagueTable.redeliver(&derived.ranked, analysis: session.analysis, scheme: scheme, inputs: inputs)
+        LeagueTable.copyFigures(from: derived.ranked, into: &derived.rows)
+      } else if deliveryOnly {
+        LeagueTable.redeliver(&derived.rows, analysis: session.analysis, scheme: scheme, inputs: inputs)
+      } else {
+        derived.rows = LeagueTable.rows(session.analysis, delivery: scheme, inputs: inputs)
+      }
+    }
+    return keepOrder
   }
 
   /// The map's ranking by its measure: made again when the rows or the measure change, while the map is open.
