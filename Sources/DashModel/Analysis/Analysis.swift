@@ -20,7 +20,7 @@ public struct Analysis: Sendable {
   /// footprint files its own figures, its planned savings are shared out
   /// among its members in proportion to these (see ``savingsAllocated``), so a
   /// footprint's members always hold exactly its planned savings.
-  public let membershipSavings: EntityList<Membership, Double?>
+  public let membershipSavings: FigureList<Membership>
   /// Footprints whose own planned savings were shared out among their members
   /// in proportion to the members' figures.
   public let savingsAllocated: EntityList<Footprint, Bool>
@@ -102,7 +102,7 @@ public struct Analysis: Sendable {
       }
       largest[f.index] = best?.m
     }
-    membershipSavings = EntityList(held)
+    membershipSavings = FigureList(held)
     savingsAllocated = EntityList(allocated)
     allocationScale = EntityList(scales)
     largestMember = EntityList(largest)

@@ -262,7 +262,7 @@ public struct LeagueInputs: Sendable {
               // unpredictable, so branches would mostly be mispredicted):
               // what a cooperating member adds is +0.0, which leaves
               // every sum exactly as skipping it would.
-              let s = held[m.index]
+              let s = FigureList<Membership>.figure(held[m.index])
               let counted = refuses && s != nil
               let v = counted ? s ?? 0 : 0
               refusing += refuses ? 1 : 0

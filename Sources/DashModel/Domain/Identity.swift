@@ -3,10 +3,15 @@
 /// dataset that gave it (a reload gives new ones: find an entity again by its
 /// code). Identities of one kind are ordered as the data files list them.
 public struct EntityID<Kind>: Hashable, Comparable, Strideable, Sendable, CustomStringConvertible {
-  /// The position in the dataset's storage.
-  package let index: Int
+  /// The position, held in 32 bits: arrays of identities (every
+  /// membership names an organisation and a footprint) take half the
+  /// memory, and no dataset has two thousand million of anything.
+  private let position: Int32
 
-  package init(_ index: Int) { self.index = index }
+  /// The position in the dataset's storage.
+  package var index: Int { Int(position) }
+
+  package init(_ index: Int) { position = Int32(truncatingIfNeeded: index) }
 
   /// Whether `a` comes before `b` in the data files.
   public static func < (a: Self, b: Self) -> Bool { a.index < b.index }
@@ -51,3 +56,26 @@ public struct EntityList<Kind, Element>: RandomAccessCollection {
 extension EntityList: Sendable where Element: Sendable {}
 extension EntityList: Equatable where Element: Equatable {}
 extension EntityList: Hashable where Element: Hashable {}
+
+/// A figure per entity of one kind, or none: eight bytes each where an
+/// array of `Double?` takes sixteen (a figure per membership, at national
+/// scale half a million of them). "None" is held as one NaN pattern that
+/// no arithmetic makes (a NaN a sum made stays a NaN).
+public struct FigureList<Kind>: Sendable {
+  package var storage: [Double]
+
+  /// The pattern that stands for "none".
+  static var none: Double { Double(bitPattern: 0x7FF8_5354_5044_0000) }
+
+  package init(_ values: [Double?]) { storage = values.map { $0 ?? Self.none } }
+
+  /// The entity's figure, or `nil`.
+  public subscript(id: EntityID<Kind>) -> Double? { Self.figure(storage[id.index]) }
+
+  /// A stored value as a figure.
+  @inline(__always)
+  static func figure(_ v: Double) -> Double? { v.bitPattern == none.bitPattern ? nil : v }
+
+  /// How many entities.
+  public var count: Int { storage.count }
+}
