@@ -179,6 +179,9 @@ struct Derived {
   var flagSet = FlagSet()
   /// Per-footprint figures that depend on flags (not on delivery or sort).
   var leagueInputs: LeagueInputs?
+  /// The league's inputs made for each refusing rule under the current
+  /// flags and assumed refusals (cleared when either changes).
+  var inputsByRule: [RefusingRule: LeagueInputs] = [:]
   /// One row per footprint at the current delivery, before sorting.
   var rows: [LeagueRow] = []
   /// Every footprint in league order under the current sort.
@@ -362,6 +365,10 @@ struct AppState {
     before: DerivedInputs?, now: DerivedInputs, flagsChanged: Bool, dataChanged: Bool
   ) {
     let counted = refusals
+    // Inputs made for another rule stay right while the data, the flags
+    // and the assumed refusals are unchanged: `!` cycling back to a rule
+    // takes them up again instead of counting every member.
+    if flagsChanged || before?.assumed != now.assumed { derived.inputsByRule = [:] }
     if !flagsChanged && before?.refusing == now.refusing, let was = before?.assumed, was != now.assumed,
       derived.leagueInputs != nil
     {
@@ -372,11 +379,16 @@ struct AppState {
         })
       derived.leagueInputs?.update(footprints, refusals: counted, analysis: session.analysis)
     } else if flagsChanged || before?.assumed != now.assumed || before?.refusing != now.refusing {
-      // The members' order by holding is the data's: kept unless it changed.
-      derived.leagueInputs = LeagueTable.inputs(
-        session.analysis, refusals: counted,
-        holdings: (dataChanged ? nil : derived.leagueInputs?.holdings) ?? Holdings(session.analysis))
+      if let kept = derived.inputsByRule[now.refusing] {
+        derived.leagueInputs = kept
+      } else {
+        // The members' order by holding is the data's: kept unless it changed.
+        derived.leagueInputs = LeagueTable.inputs(
+          session.analysis, refusals: counted,
+          holdings: (dataChanged ? nil : derived.leagueInputs?.holdings) ?? Holdings(session.analysis))
+      }
     }
+    if let inputs = derived.leagueInputs { derived.inputsByRule[now.refusing] = inputs }
   }
 
   /// Brings ``Derived`` up to date: the one place it is computed. Each part
