@@ -382,10 +382,12 @@ struct AppState {
       if let kept = derived.inputsByRule[now.refusing] {
         derived.leagueInputs = kept
       } else {
-        // The members' order by holding is the data's: kept unless it changed.
+        // The members' order by holding is the data's, made on the first
+        // change of refusals after a load (a load, or another day, counts
+        // once as a batch command does) and kept until the data changes.
         derived.leagueInputs = LeagueTable.inputs(
           session.analysis, refusals: counted,
-          holdings: (dataChanged ? nil : derived.leagueInputs?.holdings) ?? Holdings(session.analysis))
+          holdings: dataChanged ? nil : derived.leagueInputs?.holdings ?? Holdings(session.analysis))
       }
     }
     if let inputs = derived.leagueInputs { derived.inputsByRule[now.refusing] = inputs }
