@@ -53,7 +53,6 @@ struct FootprintCommand: ParsableCommand {
       let ws = try Workspace.load(data)
       let f = try ws.footprint(footprint)
       let setting = delivery.scheme.delivery(footprint: f, in: ws.analysis)
-      let flags = ws.flagSet
       let refusals = try whatIf.refusals(ws)
       let league = LeagueTable.rows(ws.analysis, delivery: delivery.scheme, refusals: refusals)
       guard let row = league.first(where: { $0.footprint == f }) else { return }
