@@ -707,34 +707,25 @@ public enum LeagueTable {
     // their places in name order when those were made once for the data,
     // else as lower-cased text (ties broken by name, then code).
     let keys = rows.indices.map { key(rows[$0], column) }
-    let order: [Int]
-    let compare: (Int, Int) -> Int
+    // Names compared, and ties broken (by name, then code), by places made
+    // once for the data when given, else by lower-cased text and codes.
+    let nameOrder: (Int, Int) -> Int
+    let before: (Int, Int) -> Bool
     if let names, let places = names.places(rows) {
-      compare = { a, b in
-        Self.compare(keys[a], keys[b], column) {
-          let (x, y) = (places.name[a], places.name[b])
-          return x < y ? -1 : (x > y ? 1 : 0)
-        }
-      }
-      order = rows.indices.sorted { a, b in
-        let c = compare(a, b)
-        if c != 0 && c != 2 && c != -2 { return ascending ? c < 0 : c > 0 }
-        if c != 0 { return c == 2 }
-        return places.whole[a] < places.whole[b]
-      }
+      nameOrder = { a, b in places.name[a] < places.name[b] ? -1 : (places.name[a] > places.name[b] ? 1 : 0) }
+      before = { a, b in places.whole[a] < places.whole[b] }
     } else {
       let lower = rows.indices.map { rows[$0].name.lowercased() }
       let codes = rows.indices.map { rows[$0].code }
-      compare = { a, b in
-        Self.compare(keys[a], keys[b], column) { lower[a] < lower[b] ? -1 : (lower[a] > lower[b] ? 1 : 0) }
-      }
-      order = rows.indices.sorted { a, b in
-        let c = compare(a, b)
-        if c != 0 && c != 2 && c != -2 { return ascending ? c < 0 : c > 0 }
-        if c != 0 { return c == 2 }
-        if lower[a] != lower[b] { return lower[a] < lower[b] }
-        return codes[a] < codes[b]
-      }
+      nameOrder = { a, b in lower[a] < lower[b] ? -1 : (lower[a] > lower[b] ? 1 : 0) }
+      before = { a, b in lower[a] != lower[b] ? lower[a] < lower[b] : codes[a] < codes[b] }
+    }
+    let compare: (Int, Int) -> Int = { a, b in Self.compare(keys[a], keys[b], column) { nameOrder(a, b) } }
+    let order = rows.indices.sorted { a, b in
+      let c = compare(a, b)
+      if c == 2 || c == -2 { return c == 2 }  // only one has a figure: it goes first
+      if c != 0 { return ascending ? c < 0 : c > 0 }
+      return before(a, b)
     }
     var ranks = [Int](repeating: 0, count: rows.count)
     var rank = 0
