@@ -12,6 +12,9 @@
 #include <signal.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
+#ifdef __linux__
+#include <malloc.h>  // mallopt: how the process's allocator keeps large blocks
+#endif
 #include <ncursesw/ncurses.h>
 #include <ncursesw/term.h>
 
