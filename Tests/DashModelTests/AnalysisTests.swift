@@ -170,6 +170,29 @@ struct AnalysisTests {
     let sum = rows.compactMap(\.doNothing).reduce(0, +)
     #expect(abs((a.england.value(.doNothing, target) ?? 0) - sum) < 0.01)
   }
+
+  /// One trajectory is kept per footprint: its points are one array of
+  /// 16-byte points, read back by scenario and year whichever way made.
+  @Test func aTrajectoryIsOneArrayOfSmallPointsReadByScenarioAndYear() throws {
+    #expect(MemoryLayout<TrajectoryPoint>.stride == 16)
+    let a = try analysis()
+    let t = a.trajectory(footprint: FootprintID(0), delivery: .full)
+    let nested = t.points
+    #expect(nested.count == Scenario.allCases.count && nested.allSatisfy { $0.count == FinancialYear.count })
+    for s in Scenario.allCases {
+      #expect(Array(t.line(s)) == nested[s.rawValue])
+      for y in FinancialYear.all { #expect(t.point(s, y) == nested[s.rawValue][y.index]) }
+    }
+    #expect(Trajectory(points: nested) == t)
+    // A short or ragged shape reads as "not known" where a point is missing.
+    let short = Trajectory(points: [[TrajectoryPoint(value: 1, origin: .own, illustrative: true)]])
+    #expect(short.value(.doNothing, first) == 1)
+    #expect(short.point(.doNothing, target) == .unknown && short.point(.outturn, first) == .unknown)
+    var p = TrajectoryPoint(value: 2, origin: .members, illustrative: false, missingParts: 3)
+    #expect(p.missingParts == 3)
+    p.missingParts = Int.max
+    #expect(p.missingParts == Int(Int32.max))
+  }
 }
 
 @Suite("Number formats")

@@ -198,7 +198,7 @@ public struct Analysis: Sendable {
     let d = dataset
     let fin = d.finance
     let parts = footprint.map { [$0] } ?? Array(d.footprints.indices)
-    var plan = trajectory(footprint: footprint, delivery: scheme).points[Scenario.plan.rawValue].map(\.value)
+    var plan = trajectory(footprint: footprint, delivery: scheme).line(.plan).map(\.value)
     var any = false
     for f in parts {
       let factor = scheme.delivery(footprint: f, in: self).factor
@@ -256,13 +256,14 @@ public struct Analysis: Sendable {
     let fin = d.finance
     let own = fin.entity(footprint: f)
     let members = d.membersOfFootprint[f]
-    var points: [[TrajectoryPoint]] = []
+    // Made at its size, in one array: one is kept per footprint.
+    var points: [TrajectoryPoint] = []
+    points.reserveCapacity(Scenario.allCases.count * FinancialYear.count)
     for s in Scenario.allCases {
-      var line: [TrajectoryPoint] = []
       for y in FinancialYear.all {
         if fin.hasRow(entity: own, year: y, scenario: s) {
           let v = fin.value(entity: own, year: y, scenario: s)
-          line.append(
+          points.append(
             TrajectoryPoint(
               value: v, origin: .own,
               illustrative: v != nil && fin.basis(entity: own, year: y, scenario: s) == .illustrative,
@@ -282,16 +283,15 @@ public struct Analysis: Sendable {
           if fin.basis(entity: e, year: y, scenario: s) == .illustrative { illustrative = true }
           if notes && fin.note(entity: e, year: y, scenario: s) != nil { caveat = true }
         }
-        line.append(
+        points.append(
           known == 0
             ? .unknown
             : TrajectoryPoint(
               value: sum, origin: .members, illustrative: illustrative, missingParts: members.count - known,
               caveat: caveat))
       }
-      points.append(line)
     }
-    return Trajectory(points: points)
+    return Trajectory(flat: points)
   }
 
   /// The point-by-point sum of trajectories (parts without a figure are left

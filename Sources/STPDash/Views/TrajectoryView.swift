@@ -29,7 +29,7 @@ enum TrajectoryView {
     let moved = state.observed || state.delivery != .full
     let filed =
       moved
-      ? state.session.analysis.trajectory(footprint: f, delivery: .full).points[Scenario.plan.rawValue].map(\.value)
+      ? state.session.analysis.trajectory(footprint: f, delivery: .full).line(.plan).map(\.value)
       : nil
     let chart = TrajectoryChart(trajectory: t, withRefusals: withRefusals, filed: filed)
     let showTable = buf.height >= 20

@@ -40,7 +40,7 @@ struct LeagueReport: Report {
       glyphs: g, display: display, bands: bands,
       path: path
         ? { r in
-          r.footprint.map { a.trajectory(footprint: $0, delivery: scheme).points[Scenario.plan.rawValue].map(\.value) }
+          r.footprint.map { a.trajectory(footprint: $0, delivery: scheme).line(.plan).map(\.value) }
             ?? []
         }
         : nil)
