@@ -23,9 +23,10 @@ package final class CodeIndex: @unchecked Sendable {
     var arenaUsed = 0
     var offsets: UnsafeMutablePointer<Int32>  // start of each code; one extra at the end
     var offsetsCapacity: Int
-    /// Per slot: the hash tag in the high 32 bits, id + 1 in the low 32 (0 = empty):
-    /// one memory access per probe.
-    var table: UnsafeMutablePointer<UInt64>
+    /// Per slot: id + 1 in the low bits (0 = empty) and, above it, as many
+    /// bits of the hash as the table's size leaves (``CodeLookup/entry``):
+    /// one memory access per probe, four bytes a slot.
+    var table: UnsafeMutablePointer<UInt32>
     var size: Int
     var count = 0
     /// Set once a lookup has been handed out.
@@ -48,7 +49,7 @@ package final class CodeIndex: @unchecked Sendable {
   /// Creates an index sized for about `capacity` codes (it grows as needed).
   package init(capacity: Int) {
     let size = Self.tableSize(for: capacity)
-    let table = UnsafeMutablePointer<UInt64>.allocate(capacity: size)
+    let table = UnsafeMutablePointer<UInt32>.allocate(capacity: size)
     table.initialize(repeating: 0, count: size)
     let arenaCapacity = max(64, capacity * 10)
     let offsetsCapacity = max(16, capacity + 1)
@@ -133,7 +134,7 @@ package final class CodeIndex: @unchecked Sendable {
     let mask = s.size - 1
     var slot = Int(truncatingIfNeeded: h) & mask
     while s.table[slot] != 0 { slot = (slot + 1) & mask }
-    s.table[slot] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(id + 1)
+    s.table[slot] = CodeLookup.entry(id: id, hash: h, mask: mask)
   }
 
   /// Adds `n` codes in order, as ``insert(bytes:)`` would one by one — the
@@ -178,13 +179,14 @@ package final class CodeIndex: @unchecked Sendable {
       let i = Int(k)
       let h = hashes[i]
       let b = bytes(i)
-      let tag = h & 0xFFFF_FFFF_0000_0000
+      let tag = CodeLookup.tag(h, mask: mask)
+      let idBits = UInt32(truncatingIfNeeded: mask)
       var slot = Int(truncatingIfNeeded: h) & mask
       var found = -1
       while s.table[slot] != 0 {
         let word = s.table[slot]
-        if word & 0xFFFF_FFFF_0000_0000 == tag {
-          let other = Int(word & 0xFFFF_FFFF) - 1
+        if word & ~idBits == tag {
+          let other = Int(word & idBits) - 1
           let ob = codeBytes(other)
           if ob.count == b.count {
             guard let x = ob.baseAddress, let y = b.baseAddress else {
@@ -203,7 +205,7 @@ package final class CodeIndex: @unchecked Sendable {
         repeatOf[i] = Int32(found)
         continue
       }
-      s.table[slot] = tag | UInt64(before + i + 1)
+      s.table[slot] = tag | UInt32(before + i + 1)
     }
     // Dense ids in file order, skipping repeats; the arena in the same order.
     var dense = [Int32](repeating: -1, count: n)
@@ -218,11 +220,12 @@ package final class CodeIndex: @unchecked Sendable {
     }
     if !repeats.isEmpty {
       // Provisional ids become dense ones (they are the same when nothing repeats).
+      let idBits = UInt32(truncatingIfNeeded: mask)
       for slot in 0..<s.size {
         let word = s.table[slot]
-        let id = Int(word & 0xFFFF_FFFF) - 1
+        let id = Int(word & idBits) - 1
         guard word != 0, id >= before else { continue }
-        s.table[slot] = (word & 0xFFFF_FFFF_0000_0000) | UInt64(Int(dense[id - before]) + 1)
+        s.table[slot] = (word & ~idBits) | UInt32(Int(dense[id - before]) + 1)
       }
     }
     state.pointee = s
@@ -266,13 +269,13 @@ package final class CodeIndex: @unchecked Sendable {
 package struct CodeLookup: @unchecked Sendable {
   let arena: UnsafePointer<UInt8>
   let offsets: UnsafePointer<Int32>
-  let table: UnsafePointer<UInt64>
+  let table: UnsafePointer<UInt32>
   let mask: Int
   /// How many codes there are (ids run from 0 to `count - 1`).
   let count: Int
 
   init(
-    arena: UnsafeMutablePointer<UInt8>, offsets: UnsafeMutablePointer<Int32>, table: UnsafeMutablePointer<UInt64>,
+    arena: UnsafeMutablePointer<UInt8>, offsets: UnsafeMutablePointer<Int32>, table: UnsafeMutablePointer<UInt32>,
     mask: Int, count: Int
   ) {
     self.arena = UnsafePointer(arena)
@@ -307,6 +310,18 @@ package struct CodeLookup: @unchecked Sendable {
     guard let bb = b.baseAddress else { return true }
     return ByteScan.equal(arena + s, bb, b.count)
   }
+
+  /// A table entry's hash bits: the top of the hash's high half, in the
+  /// bits above the largest id + 1 a table of `mask + 1` slots holds (it is
+  /// at most five eighths full, so ids fit under the mask).
+  @inline(__always)
+  static func tag(_ h: UInt64, mask: Int) -> UInt32 {
+    UInt32(truncatingIfNeeded: h >> 32) & ~UInt32(truncatingIfNeeded: mask)
+  }
+
+  /// A table entry: a code's id and its hash's tag.
+  @inline(__always)
+  static func entry(id: Int, hash h: UInt64, mask: Int) -> UInt32 { tag(h, mask: mask) | UInt32(id + 1) }
 
   /// A hash of the bytes, eight at a time (codes are short: one or two words).
   @inline(__always)
@@ -344,13 +359,14 @@ package struct CodeLookup: @unchecked Sendable {
   /// The same, with the hash already computed.
   @inline(__always)
   func find(_ b: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int? {
-    let tag = h & 0xFFFF_FFFF_0000_0000
+    let tag = Self.tag(h, mask: mask)
+    let idBits = UInt32(truncatingIfNeeded: mask)
     var slot = Int(truncatingIfNeeded: h) & mask
     while true {
       let word = table[slot]
       if word == 0 { return nil }
-      if word & 0xFFFF_FFFF_0000_0000 == tag {
-        let id = Int(word & 0xFFFF_FFFF) - 1
+      if word & ~idBits == tag {
+        let id = Int(word & idBits) - 1
         let s = Int(offsets[id])
         if Int(offsets[id + 1]) - s == b.count {
           guard let bb = b.baseAddress else { return id }
