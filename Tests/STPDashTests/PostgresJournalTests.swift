@@ -2,6 +2,8 @@ import DashModel
 import Foundation
 import Testing
 
+@testable import STPDash
+
 /// A team's flag journal in PostgreSQL, against a real throwaway server
 /// (`PostgresServer`): roles and grants, authors the server records,
 /// append-only, many writers at once, copying, and errors a user can act on.
@@ -160,6 +162,18 @@ struct PostgresJournalTests {
     try server.sql("CREATE DATABASE \(db)_bare OWNER stp_owner", database: "postgres")
     let bare = try flag(server.url("stp_owner", password: "stp_owner", database: db + "_bare"))
     #expect(bare.status == 1 && bare.err.contains("has no flag journal yet: run stpdash journal init"), "\(bare.err)")
+  }
+
+  /// libpq is opened only when a journal is used; a machine without it is
+  /// told what to install, and every other command runs without it.
+  @Test func aMissingClientLibraryIsNamedWithItsPackage() throws {
+    let loaded = try LibPQ.loaded.get()
+    #expect(loaded.PQconnectdbParams != nil && loaded.PQfreemem != nil)
+    let missing = PostgresFailure(
+      sqlstate: nil, message: LibPQ.missing + "libpq.so.5: cannot open shared object file: No such file or directory")
+    let said = missing.explained(for: "postgresql://ana@db.example/stp", writing: true)
+    #expect(said.contains("needs PostgreSQL's client library, libpq (on Debian: apt install libpq5)"), "\(said)")
+    #expect(!said.contains("cannot reach"), "\(said)")
   }
 
   @Test func aColleaguesFlagAppearsInTheDashboardWithinTwoSeconds() throws {

@@ -117,6 +117,10 @@ struct PostgresFailure: Error, Equatable {
       return "the flag journal at \(location) failed (\(state)): \(first.replacing("ERROR:  ", with: ""))"
     case nil: break
     }
+    if m.hasPrefix(LibPQ.missing) {
+      return
+        "a team journal needs PostgreSQL's client library, libpq (on Debian: apt install libpq5): \(first.dropFirst(LibPQ.missing.count))"
+    }
     if m.contains("password authentication failed") || m.contains("no password supplied") {
       return
         "the server at \(location) refused the password: set PGPASSWORD or a line in ~/.pgpass (the password is never saved by STPDash)"
@@ -137,9 +141,29 @@ struct PostgresFailure: Error, Equatable {
   }
 }
 
+/// libpq's functions, opened when a journal is first used (postgres.h says why).
+enum LibPQ {
+  /// How a failure to load the library begins.
+  static let missing = "libpq: "
+
+  /// The functions, or why they cannot be had (loaded once, on first use).
+  static let loaded: Result<stp_libpq, PostgresFailure> = {
+    var functions = stp_libpq()
+    if let why = stp_libpq_load(&functions) {
+      return .failure(PostgresFailure(sqlstate: nil, message: missing + String(cString: why)))
+    }
+    return .success(functions)
+  }()
+}
+
 /// One connection, closed when released.
+///
+/// libpq's functions are called through the table ``LibPQ`` loaded; each
+/// is always there once it has loaded, so a call's fallback (`?? …`) is
+/// only what the type needs.
 final class PostgresConnection {
   let handle: OpaquePointer
+  private let pq: stp_libpq
 
   /// Connects with a timeout, or says why not.
   init(url: String) throws(PostgresFailure) {
@@ -153,21 +177,27 @@ final class PostgresConnection {
     }
     var kp: [UnsafePointer<CChar>?] = k.map { UnsafePointer($0) } + [nil]
     var vp: [UnsafePointer<CChar>?] = v.map { UnsafePointer($0) } + [nil]
-    guard let conn = PQconnectdbParams(&kp, &vp, 1) else {
+    let pq = try LibPQ.loaded.get()
+    guard let conn = pq.PQconnectdbParams?(&kp, &vp, 1) else {
       throw PostgresFailure(sqlstate: nil, message: "out of memory")
     }
     // The server's notices (and its goodbye when it shuts down) would be
     // printed over the dashboard: they are not wanted, errors say enough.
-    PQsetNoticeProcessor(conn, { _, _ in }, nil)
-    guard PQstatus(conn) == CONNECTION_OK else {
-      let message = String(cString: PQerrorMessage(conn))
-      PQfinish(conn)
+    _ = pq.PQsetNoticeProcessor?(conn, { _, _ in }, nil)
+    guard pq.PQstatus?(conn) == CONNECTION_OK else {
+      let message = Self.errorMessage(pq, conn)
+      pq.PQfinish?(conn)
       throw PostgresFailure(sqlstate: nil, message: message)
     }
     handle = conn
+    self.pq = pq
   }
 
-  deinit { PQfinish(handle) }
+  deinit { pq.PQfinish?(handle) }
+
+  private static func errorMessage(_ pq: stp_libpq, _ conn: OpaquePointer) -> String {
+    pq.PQerrorMessage?(conn).map { String(cString: $0) } ?? ""
+  }
 
   /// Runs a statement with text parameters; the rows as text (`nil`: NULL).
   @discardableResult
@@ -176,19 +206,19 @@ final class PostgresConnection {
     defer { copies.forEach { free($0) } }
     var pointers: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } }
     let result = pointers.withUnsafeMutableBufferPointer { buf in
-      PQexecParams(handle, sql, Int32(parameters.count), nil, buf.baseAddress, nil, nil, 0)
+      pq.PQexecParams?(handle, sql, Int32(parameters.count), nil, buf.baseAddress, nil, nil, 0)
     }
-    defer { PQclear(result) }
-    let status = PQresultStatus(result)
+    defer { pq.PQclear?(result) }
+    let status = pq.PQresultStatus?(result)
     guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK else {
-      let state = PQresultErrorField(result, stp_pg_diag_sqlstate()).map { String(cString: $0) }
-      throw PostgresFailure(sqlstate: state, message: String(cString: PQerrorMessage(handle)))
+      let state = pq.PQresultErrorField?(result, stp_pg_diag_sqlstate()).map { String(cString: $0) }
+      throw PostgresFailure(sqlstate: state, message: Self.errorMessage(pq, handle))
     }
     var rows: [[String?]] = []
-    for r in 0..<PQntuples(result) {
+    for r in 0..<(pq.PQntuples?(result) ?? 0) {
       rows.append(
-        (0..<PQnfields(result)).map { c in
-          PQgetisnull(result, r, c) == 1 ? nil : String(cString: PQgetvalue(result, r, c))
+        (0..<(pq.PQnfields?(result) ?? 0)).map { c in
+          pq.PQgetisnull?(result, r, c) != 0 ? nil : pq.PQgetvalue?(result, r, c).map { String(cString: $0) }
         })
     }
     return rows
@@ -207,17 +237,17 @@ final class PostgresConnection {
   }
 
   /// The socket, for waiting on notifications beside the keyboard.
-  var socket: Int32 { PQsocket(handle) }
+  var socket: Int32 { pq.PQsocket?(handle) ?? -1 }
 
   /// Reads what the server sent; the channels notified since last asked,
   /// or `nil` when the connection is lost.
   func notifications() -> [String]? {
-    guard PQconsumeInput(handle) == 1 else { return nil }
+    guard pq.PQconsumeInput?(handle) == 1 else { return nil }
     var channels: [String] = []
-    while let n = PQnotifies(handle) {
+    while let n = pq.PQnotifies?(handle) {
       channels.append(String(cString: n.pointee.relname))
-      PQfreemem(n)
+      pq.PQfreemem?(n)
     }
-    return PQstatus(handle) == CONNECTION_OK ? channels : nil
+    return pq.PQstatus?(handle) == CONNECTION_OK ? channels : nil
   }
 }
