@@ -124,6 +124,25 @@ struct LookupStructureTests {
     }
   }
 
+  /// Memberships are kept column by column with shares named by a byte;
+  /// each reads back exactly as given, past 256 different shares too.
+  @Test func membershipsReadBackExactlyWhateverTheirShares() {
+    var rng = SeededGenerator(seed: 2020)
+    for distinct in [1, 3, 256, 257, 400] {
+      let shares = (0..<distinct).map { i in i == 0 ? 1.0 : Double(i) / Double(distinct) + 1e-13 }
+      let list = (0..<1_000).map { i in
+        Membership(
+          org: OrganisationID(Int.random(in: 0..<5_000, using: &rng)), footprint: FootprintID(i % 44),
+          share: shares[i < distinct ? i : Int.random(in: 0..<distinct, using: &rng)])
+      }
+      let kept = MembershipList(list)
+      #expect(kept.count == list.count)
+      #expect(Array(kept) == list, "\(distinct) different shares")
+      #expect(kept.map(\.share.bitPattern) == list.map(\.share.bitPattern))
+    }
+    #expect(MembershipList([]).isEmpty)
+  }
+
   @Test func reserveNeverShrinksTheTableBelowItsContents() {
     let index = CodeIndex(capacity: 4)
     for i in 0..<20 { _ = index.insert("K\(i)") }

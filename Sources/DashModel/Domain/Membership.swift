@@ -14,3 +14,58 @@ public struct Membership: Sendable, Hashable {
     self.share = share
   }
 }
+
+/// A dataset's memberships, column by column: each one's organisation and
+/// footprint in 32 bits, and its share as a byte naming one of the few
+/// shares a file uses (most are 1): 9 bytes a membership where a
+/// ``Membership`` takes 16. A file with more than 255 different shares keeps
+/// every share whole. Shares are told apart by their bits, so each reads
+/// back as exactly the number the file gave.
+public struct MembershipList: RandomAccessCollection, Sendable, Equatable {
+  private var orgs: [Int32] = []
+  private var footprints: [Int32] = []
+  /// Per membership, its share's place in `shareValues` (empty when `shares` is used).
+  private var shareCodes: [UInt8] = []
+  private var shareValues: [Double] = []
+  /// Every share, when there are too many different ones to name by a byte.
+  private var shares: [Double] = []
+
+  /// The memberships given, in order.
+  public init(_ list: [Membership]) {
+    orgs.reserveCapacity(list.count)
+    footprints.reserveCapacity(list.count)
+    shareCodes.reserveCapacity(list.count)
+    var codeOf: [UInt64: UInt8] = [:]
+    for m in list {
+      orgs.append(Int32(truncatingIfNeeded: m.org.index))
+      footprints.append(Int32(truncatingIfNeeded: m.footprint.index))
+      guard shares.isEmpty else {
+        shares.append(m.share)
+        continue
+      }
+      if let code = codeOf[m.share.bitPattern] {
+        shareCodes.append(code)
+      } else if shareValues.count <= Int(UInt8.max) {
+        codeOf[m.share.bitPattern] = UInt8(shareValues.count)
+        shareCodes.append(UInt8(shareValues.count))
+        shareValues.append(m.share)
+      } else {
+        shares = shareCodes.map { shareValues[Int($0)] } + [m.share]
+        shareCodes = []
+      }
+    }
+  }
+
+  /// The first membership.
+  public var startIndex: MembershipID { MembershipID(0) }
+  /// One past the last membership.
+  public var endIndex: MembershipID { MembershipID(orgs.count) }
+
+  /// A membership.
+  public subscript(id: MembershipID) -> Membership {
+    let i = id.index
+    return Membership(
+      org: OrganisationID(Int(orgs[i])), footprint: FootprintID(Int(footprints[i])),
+      share: shares.isEmpty ? shareValues[Int(shareCodes[i])] : shares[i])
+  }
+}

@@ -8,7 +8,7 @@ public struct Dataset: Sendable {
   /// The organisations, in file order.
   public let organisations: Organisations
   /// Every membership, in file order.
-  public let memberships: EntityList<Membership, Membership>
+  public let memberships: MembershipList
   /// Every figure of `finance.csv`.
   public let finance: FinanceTable
   /// Every stance record (the history), in file order.
@@ -32,8 +32,6 @@ public struct Dataset: Sendable {
   public let membersOfFootprint: Groups<Footprint, Membership>
   /// The memberships of each organisation, in file order.
   public let membershipsOfOrganisation: Groups<Organisation, Membership>
-  /// For each membership, the index of its current stance record, or -1.
-  let currentRecord: [Int32]
   /// For each membership, its stance records, oldest first.
   public let alignmentHistory: Groups<Membership, AlignmentRecord>
 
@@ -45,9 +43,12 @@ public struct Dataset: Sendable {
     var membersOfFootprint: Groups<Footprint, Membership>
     var membershipsOfOrganisation: Groups<Organisation, Membership>
     var alignmentHistory: Groups<Membership, AlignmentRecord>
-    var currentRecord: [Int32]
 
-    init(footprintCount: Int, organisationCount: Int, memberships: [Membership], alignment: StanceRecords) {
+    init(
+      footprintCount: Int, organisationCount: Int, memberships: some RandomAccessCollection<Membership>,
+      alignment: StanceRecords
+    ) {
+      let memberships = Array(memberships)
       let all = Array(memberships.indices)
       membersOfFootprint = Groups(
         groupCount: footprintCount, keys: memberships.map { $0.footprint.index }, values: all)
@@ -85,12 +86,24 @@ public struct Dataset: Sendable {
       }
       if let sortedItems { history = Groups(offsets: history.offsets, items: sortedItems) }
       alignmentHistory = history
-      currentRecord = history.indices.map { Int32(history[$0].last?.index ?? -1) }
     }
   }
 
   init(
     footprints: [Footprint], organisations: Organisations, memberships: [Membership],
+    finance: FinanceTable, alignment: StanceRecords, warnings: [Problem], codes: CodeIndex,
+    indexes: Indexes? = nil, indicators: [IndicatorRecord] = [], hexes: [HexCell] = [],
+    hasIndicatorsFile: Bool = false, hasHexMapFile: Bool = false, disputes: Disputes? = nil, asOfDay: Day? = nil
+  ) {
+    self.init(
+      footprints: footprints, organisations: organisations, memberships: MembershipList(memberships),
+      finance: finance, alignment: alignment, warnings: warnings, codes: codes, indexes: indexes,
+      indicators: indicators, hexes: hexes, hasIndicatorsFile: hasIndicatorsFile, hasHexMapFile: hasHexMapFile,
+      disputes: disputes, asOfDay: asOfDay)
+  }
+
+  init(
+    footprints: [Footprint], organisations: Organisations, memberships: MembershipList,
     finance: FinanceTable, alignment: StanceRecords, warnings: [Problem], codes: CodeIndex,
     indexes: Indexes? = nil, indicators: [IndicatorRecord] = [], hexes: [HexCell] = [],
     hasIndicatorsFile: Bool = false, hasHexMapFile: Bool = false, disputes: Disputes? = nil, asOfDay: Day? = nil
@@ -103,7 +116,7 @@ public struct Dataset: Sendable {
     self.hasHexMapFile = hasHexMapFile
     self.footprints = EntityList(footprints)
     self.organisations = organisations
-    self.memberships = EntityList(memberships)
+    self.memberships = memberships
     self.finance = finance
     self.alignment = alignment
     self.warnings = warnings
@@ -116,7 +129,6 @@ public struct Dataset: Sendable {
     membersOfFootprint = ix.membersOfFootprint
     membershipsOfOrganisation = ix.membershipsOfOrganisation
     alignmentHistory = ix.alignmentHistory
-    currentRecord = ix.currentRecord
   }
 
   /// The data as known on `day`: stances, ratings, indicators, changes,
@@ -131,7 +143,7 @@ public struct Dataset: Sendable {
       return f
     }
     return Dataset(
-      footprints: fps, organisations: organisations, memberships: memberships.storage, finance: finance,
+      footprints: fps, organisations: organisations, memberships: memberships, finance: finance,
       alignment: kept, warnings: warnings, codes: codes, indexes: nil,
       indicators: indicatorRecords.filter { $0.asOf.map { $0.known(asOf: day) } ?? true }, hexes: hexes,
       hasIndicatorsFile: hasIndicatorsFile, hasHexMapFile: hasHexMapFile,
@@ -201,10 +213,9 @@ public struct Dataset: Sendable {
     return membershipsOfOrganisation[org].first { memberships[$0].footprint == footprint }
   }
 
-  /// A membership's current stance record, if any.
+  /// A membership's current stance record (the last of its history), if any.
   public func currentStanceRecord(membership m: MembershipID) -> StanceRecordID? {
-    let r = Int(currentRecord[m.index])
-    return r < 0 ? nil : StanceRecordID(r)
+    alignmentHistory.last(of: m)
   }
 
   /// The record behind a membership's current stance, if any.

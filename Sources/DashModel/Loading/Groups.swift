@@ -37,6 +37,13 @@ public struct Groups<Key, Item>: RandomAccessCollection, Sendable {
     Group(items: items, start: Int(offsets[group.index]), end: Int(offsets[group.index + 1]))
   }
 
+  /// The last item of one group, if it has any (read in place: no view made).
+  @inline(__always)
+  public func last(of group: EntityID<Key>) -> EntityID<Item>? {
+    let end = Int(offsets[group.index + 1])
+    return end > Int(offsets[group.index]) ? EntityID(Int(items[end - 1])) : nil
+  }
+
   /// One group's items: a light view over the shared storage, indexed from
   /// zero like an array.
   public struct Group: RandomAccessCollection, Sendable {
