@@ -205,7 +205,7 @@ struct HostileInputCommandTests {
     #expect(r.err.count < 4_000, "warnings are summarised: \(r.err.count) bytes")
     #expect(r.errText.contains("… and \(NumberFormat.grouped(i - 10)) more unreadable lines"), "\(r.errText)")
     #expect(r.peakKiB > 1_000, "the peak was measured")
-    #expect(r.peakKiB < 150_000, "peak memory \(r.peakKiB) KiB for a 30 MB journal")
+    #expect(r.peakKiB < (Sanitizer.active ? 300_000 : 150_000), "peak memory \(r.peakKiB) KiB for a 30 MB journal")
   }
 
   // 11. One 20 MB line of commas once took gigabytes before it was reported.
@@ -223,7 +223,10 @@ struct HostileInputCommandTests {
         "organisations.csv:500: expected 4 fields as in the header, found 20,971,521"),
       "\(String(decoding: r.out, as: UTF8.self))")
     #expect(r.peakKiB > 1_000, "the peak was measured")
-    #expect(r.peakKiB < 200_000, "peak memory \(r.peakKiB) KiB for one 20 MB line")
+    // The release build peaks at about 41 MB here (BENCHMARKS.md); a
+    // sanitizer's shadow memory adds a multiple of what is touched.
+    let bound = Sanitizer.active ? 400_000 : 200_000
+    #expect(r.peakKiB < bound, "peak memory \(r.peakKiB) KiB for one 20 MB line")
   }
 
   // 12. Invalid UTF-8 was silently replaced.

@@ -3,6 +3,16 @@ import Foundation
 // The shared test helpers (csvParse, seeded randomness) in every file of this target.
 @_exported import TestSupport
 
+/// Whether these tests run under a sanitizer (scripts/test sets its
+/// options for the build it made with one): memory bounds meant for a
+/// plain build allow for the sanitizer's shadow memory.
+enum Sanitizer {
+  static var active: Bool {
+    let env = ProcessInfo.processInfo.environment
+    return env["TSAN_OPTIONS"] != nil || env["ASAN_OPTIONS"] != nil
+  }
+}
+
 /// Runs the built `stpdash` binary and captures what it prints.
 enum Binary {
   static var repoRoot: URL {
