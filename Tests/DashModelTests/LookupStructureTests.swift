@@ -141,6 +141,14 @@ struct LookupStructureTests {
       #expect(kept.map(\.share.bitPattern) == list.map(\.share.bitPattern))
     }
     #expect(MembershipList([]).isEmpty)
+    // Equal by what they hold, whether their shares are named or whole.
+    let few = (0..<300).map { Membership(org: OrganisationID($0), footprint: FootprintID(0), share: 1) }
+    let many = few.enumerated().map { i, m in
+      Membership(org: m.org, footprint: m.footprint, share: 1 - Double(i) * 1e-9)
+    }
+    #expect(MembershipList(few) == MembershipList(few))
+    #expect(MembershipList(many) != MembershipList(few))
+    #expect(MembershipList(Array(many.prefix(1))) == MembershipList(Array(few.prefix(1))))
   }
 
   @Test func reserveNeverShrinksTheTableBelowItsContents() {

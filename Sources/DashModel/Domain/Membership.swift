@@ -61,6 +61,12 @@ public struct MembershipList: RandomAccessCollection, Sendable, Equatable {
   /// One past the last membership.
   public var endIndex: MembershipID { MembershipID(orgs.count) }
 
+  /// Equal when they hold the same memberships in the same order, however
+  /// their shares are stored.
+  public static func == (a: Self, b: Self) -> Bool {
+    a.orgs == b.orgs && a.footprints == b.footprints && a.indices.allSatisfy { a[$0].share == b[$0].share }
+  }
+
   /// A membership.
   public subscript(id: MembershipID) -> Membership {
     let i = id.index
