@@ -124,3 +124,24 @@ struct ExportMatchesBatchTests {
     try expectSame(s, ["flags", "--flags", journal, "--filter", "footprint:north-west"])
   }
 }
+
+/// A long league's CSV is printed in pieces of whole records as it is
+/// made; joined, they are exactly the CSV made whole.
+@Suite("The league's CSV in pieces")
+struct CSVPiecesTests {
+  @Test func piecesJoinedAreTheWholeCSVAndEachEndsARecord() {
+    var report = AppFixture.state().leagueReport
+    // 44 footprints twenty times over: about five 64 KB pieces.
+    report.rows = Array(repeating: report.rows, count: 20).flatMap { $0 }
+    var pieces: [String] = []
+    report.csv { pieces.append($0) }
+    let whole = report.csv()
+    #expect(pieces.count >= 3, "\(pieces.count) pieces")
+    #expect(pieces.joined() == whole)
+    #expect(pieces.first?.hasPrefix("rank,code,name") == true)
+    for piece in pieces.dropLast() {
+      #expect(piece.utf8.count >= 1 << 16 && piece.hasSuffix("\r\n"))
+    }
+    #expect(whole.split(separator: "\r\n").count == 1 + report.rows.count)
+  }
+}

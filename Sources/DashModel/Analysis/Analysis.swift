@@ -71,11 +71,14 @@ public struct Analysis: Sendable {
         return s
       })
     let target = FinancialYear.target
-    var held: [Double?] = dataset.memberships.map { m in
+    // Each membership's savings, "none" held as FigureList's pattern (8
+    // bytes each, made once: half a million at national scale).
+    typealias Held = FigureList<Membership>
+    var held: [Double] = dataset.memberships.map { m in
       let e = fin.entity(organisation: m.org)
       guard let dn = fin.value(entity: e, year: target, scenario: .doNothing),
         let p = fin.value(entity: e, year: target, scenario: .plan)
-      else { return nil }
+      else { return Held.none }
       return m.share * (dn - p)
     }
     let trajectories = footprintTrajectories
@@ -88,21 +91,21 @@ public struct Analysis: Sendable {
       let t = trajectories[f]
       let own = t.point(.doNothing, target).origin == .own || t.point(.plan, target).origin == .own
       if own, let total = footprintSavings[f] {
-        let sum = members.reduce(0.0) { $0 + (held[$1.index] ?? 0) }
+        let sum = members.reduce(0.0) { $0 + (Held.figure(held[$1.index]) ?? 0) }
         if sum > 0 {
           let scale = total / sum
-          for m in members { held[m.index] = held[m.index].map { $0 * scale } }
+          for m in members where Held.figure(held[m.index]) != nil { held[m.index] *= scale }
           allocated[f.index] = true
           scales[f.index] = scale
         }
       }
       var best: (m: MembershipID, v: Double)? = nil
       for m in members {
-        if let v = held[m.index], v > 0, v > (best?.v ?? 0) { best = (m, v) }
+        if let v = Held.figure(held[m.index]), v > 0, v > (best?.v ?? 0) { best = (m, v) }
       }
       largest[f.index] = best?.m
     }
-    membershipSavings = FigureList(held)
+    membershipSavings = FigureList(storage: held)
     savingsAllocated = EntityList(allocated)
     allocationScale = EntityList(scales)
     largestMember = EntityList(largest)

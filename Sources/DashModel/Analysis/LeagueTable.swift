@@ -392,7 +392,8 @@ public enum LeagueTable {
     let rows = Parallel.map(analysis.dataset.footprints.count, cost: 12) {
       row(FootprintID($0), analysis: analysis, scheme: scheme, inputs: inputs)
     }
-    return rank(rows, by: .doNothing, ascending: false)
+    // Moved, not copied: ranking swaps rows within the one array.
+    return rank(consume rows, by: .doNothing, ascending: false)
   }
 
   /// One footprint's row.

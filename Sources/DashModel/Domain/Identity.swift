@@ -65,16 +65,19 @@ public struct FigureList<Kind>: Sendable {
   package var storage: [Double]
 
   /// The pattern that stands for "none".
-  static var none: Double { Double(bitPattern: 0x7FF8_5354_5044_0000) }
+  package static var none: Double { Double(bitPattern: 0x7FF8_5354_5044_0000) }
 
   package init(_ values: [Double?]) { storage = values.map { $0 ?? Self.none } }
+
+  /// Figures already stored so, ``none`` where there is none.
+  package init(storage: [Double]) { self.storage = storage }
 
   /// The entity's figure, or `nil`.
   public subscript(id: EntityID<Kind>) -> Double? { Self.figure(storage[id.index]) }
 
   /// A stored value as a figure.
   @inline(__always)
-  static func figure(_ v: Double) -> Double? { v.bitPattern == none.bitPattern ? nil : v }
+  package static func figure(_ v: Double) -> Double? { v.bitPattern == none.bitPattern ? nil : v }
 
   /// How many entities.
   public var count: Int { storage.count }

@@ -49,30 +49,32 @@ public struct Dataset: Sendable {
       alignment: StanceRecords
     ) {
       let memberships = Array(memberships)
-      let all = Array(memberships.indices)
       membersOfFootprint = Groups(
-        groupCount: footprintCount, keys: memberships.map { $0.footprint.index }, values: all)
+        groupCount: footprintCount, count: memberships.count, key: { memberships[$0].footprint.index },
+        value: { $0 })
       let byOrg = Groups<Organisation, Membership>(
-        groupCount: organisationCount, keys: memberships.map { $0.org.index }, values: all)
+        groupCount: organisationCount, count: memberships.count, key: { memberships[$0].org.index },
+        value: { $0 })
       membershipsOfOrganisation = byOrg
       // A stance belongs to the membership of its (org, footprint); an org has
       // only a few memberships, so a short scan finds it.
       func find(_ org: OrganisationID, _ footprint: FootprintID) -> MembershipID? {
         byOrg[org].first { memberships[$0.index].footprint == footprint }
       }
-      var keys: [Int] = []
-      var records: [Int] = []
+      var keys: [Int32] = []
+      var records: [Int32] = []
       keys.reserveCapacity(alignment.count)
       records.reserveCapacity(alignment.count)
       for i in alignment.indices {
         if let m = find(alignment.org(i), alignment.footprint(i)) {
-          keys.append(m.index)
-          records.append(i.index)
+          keys.append(Int32(truncatingIfNeeded: m.index))
+          records.append(Int32(truncatingIfNeeded: i.index))
         }
       }
       // Oldest first: undated records before dated ones, then by date, then
       // file order. Most members have one record, so sort only when needed.
-      var history = Groups<Membership, AlignmentRecord>(groupCount: memberships.count, keys: keys, values: records)
+      var history = Groups<Membership, AlignmentRecord>(
+        groupCount: memberships.count, count: keys.count, key: { Int(keys[$0]) }, value: { Int(records[$0]) })
       var sortedItems: [Int32]? = nil
       for m in history.indices where history[m].count > 1 {
         var group = Array(history[m])

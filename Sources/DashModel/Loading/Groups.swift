@@ -9,13 +9,20 @@ public struct Groups<Key, Item>: RandomAccessCollection, Sendable {
   /// Groups `values[i]` under `keys[i]`, for keys in `0..<groupCount`, keeping
   /// each group in the order given.
   init(groupCount: Int, keys: [Int], values: [Int]) {
+    self.init(groupCount: groupCount, count: keys.count, key: { keys[$0] }, value: { values[$0] })
+  }
+
+  /// The same for `count` items given by position (no arrays of keys and
+  /// values made first: at national scale each would be 4 MB).
+  init(groupCount: Int, count: Int, key: (Int) -> Int, value: (Int) -> Int) {
     var counts = [Int32](repeating: 0, count: groupCount + 1)
-    for k in keys { counts[k + 1] += 1 }
+    for i in 0..<count { counts[key(i) + 1] += 1 }
     for i in 0..<groupCount { counts[i + 1] += counts[i] }
     var next = counts
-    var items = [Int32](repeating: 0, count: keys.count)
-    for (i, k) in keys.enumerated() {
-      items[Int(next[k])] = Int32(values[i])
+    var items = [Int32](repeating: 0, count: count)
+    for i in 0..<count {
+      let k = key(i)
+      items[Int(next[k])] = Int32(truncatingIfNeeded: value(i))
       next[k] += 1
     }
     offsets = counts

@@ -25,7 +25,8 @@ package struct PhaseTimer {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
   }
 
-  /// The resident memory now, from `/proc/self/statm` (empty elsewhere).
+  /// The resident memory now, from `/proc/self/statm`, and the peak so far
+  /// (empty elsewhere).
   static func resident() -> String {
     let fd = open("/proc/self/statm", O_RDONLY)
     guard fd >= 0 else { return "" }
@@ -36,7 +37,10 @@ package struct PhaseTimer {
     let fields = String(decoding: text[0..<n], as: UTF8.self).split(separator: " ")
     guard fields.count > 1, let pages = Int(fields[1]) else { return "" }
     let bytes = pages * Int(sysconf(Int32(_SC_PAGESIZE)))
-    return ", resident \(bytes >> 20) MiB"
+    // The most resident so far (what /usr/bin/time reports at the end).
+    var usage = rusage()
+    let peak = getrusage(Int32(RUSAGE_SELF.rawValue), &usage) == 0 ? ", peak \(usage.ru_maxrss >> 10) MiB" : ""
+    return ", resident \(bytes >> 20) MiB" + peak
   }
 
   /// Reports the time since the last mark, named, and the resident memory.

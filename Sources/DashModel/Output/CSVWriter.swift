@@ -90,6 +90,9 @@ extension CSVWriter {
     /// The text written so far.
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// Forgets what was written, keeping the room it took.
+    public mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
     /// Appends text as it is (a header, a record's end).
     public mutating func raw(_ s: String) {
       var s = s

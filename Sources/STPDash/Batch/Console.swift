@@ -79,6 +79,9 @@ enum Console {
   /// Prints a view in a format: a table for this terminal's width (ASCII
   /// unless the locale is UTF-8), or CSV or JSON.
   static func print(_ report: Report, as format: OutputFormat) {
+    // CSV goes out in pieces of whole records as they are made (each made
+    // safe as every output is): a long league is never held whole.
+    if format == .csv { return report.csv { out($0) } }
     out(report.rendered(format, width: width, glyphs: Glyphs(unicode: format == .table ? unicode : true)))
   }
 

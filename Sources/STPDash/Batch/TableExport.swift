@@ -39,9 +39,21 @@ enum TableExport {
     _ columns: [ColumnDefinition<Item, Context>], rows: some Sequence<Item>, cellContext: Context,
     context: ExportContext? = nil
   ) -> String {
+    var text = ""
+    csv(columns, rows: rows, cellContext: cellContext, context: context) { text += $0 }
+    return text
+  }
+
+  /// The same, handed over in pieces of whole records (about 64 KB each) as
+  /// they are made: a national-scale league is never held whole as text.
+  static func csv<Item, Context>(
+    _ columns: [ColumnDefinition<Item, Context>], rows: some Sequence<Item>, cellContext: Context,
+    context: ExportContext? = nil, into give: (String) -> Void
+  ) {
+    let piece = 1 << 16
     let shown = columns.filter { $0.spec.outputs.contains(.csv) }
     let extra = context?.fields ?? []
-    var out = CSVWriter.Output(capacity: 1 << 16)
+    var out = CSVWriter.Output(capacity: piece + (piece >> 2))
     out.raw(CSVWriter.header(shown.map(\.spec.key) + extra.map(\.key)))
     var tail = CSVWriter.Output()
     for field in extra {
@@ -55,8 +67,12 @@ enum TableExport {
       }
       out.append(tail)
       out.endRecord()
+      if out.bytes.count >= piece {
+        give(out.text)
+        out.removeAll()
+      }
     }
-    return out.text
+    if !out.bytes.isEmpty { give(out.text) }
   }
 
   /// One value as a CSV field (text made visible), as ``csvCell(_:)`` gives it.

@@ -65,11 +65,18 @@ struct LeagueReport: Report {
   }
 
   func csv() -> String {
-    // Row by row into one buffer, no text formatted: a national-scale
-    // league is never held as a table.
+    var text = ""
+    csv { text += $0 }
+    return text
+  }
+
+  func csv(into give: (String) -> Void) {
+    // Row by row, no text formatted, handed over in pieces: a
+    // national-scale league is never held as a table, nor its CSV whole.
     var cells = cellContext(glyphs: Glyphs(unicode: true), display: false)
     cells.strongest = Self.strongest(rows, analysis: analysis, delivery: delivery, refusals: refusals)
-    return TableExport.csv(LeagueColumns.all(footprints: rows.count), rows: rows, cellContext: cells, context: context)
+    TableExport.csv(
+      LeagueColumns.all(footprints: rows.count), rows: rows, cellContext: cells, context: context, into: give)
   }
 
   /// The member with the most power to block each row's plan, counted once

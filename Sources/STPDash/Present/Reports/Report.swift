@@ -11,6 +11,8 @@ protocol Report {
   var count: Int { get }
   /// One record per row; the settings as the last columns of every record.
   func csv() -> String
+  /// The same in pieces of whole records, handed over as they are made.
+  func csv(into give: (String) -> Void)
   /// One object, the settings as keys.
   func json() -> String
   /// Plain text lines at most `width` columns wide.
@@ -18,6 +20,9 @@ protocol Report {
 }
 
 extension Report {
+  /// A report small enough to make whole gives its CSV in one piece.
+  func csv(into give: (String) -> Void) { give(csv()) }
+
   /// The view in a format, as a command prints it and `e` writes it.
   func rendered(_ format: OutputFormat, width: Int, glyphs: Glyphs) -> String {
     switch format {
