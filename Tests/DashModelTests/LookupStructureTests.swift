@@ -151,6 +151,24 @@ struct LookupStructureTests {
     #expect(MembershipList(Array(many.prefix(1))) == MembershipList(Array(few.prefix(1))))
   }
 
+  /// Text ids are kept in two bytes until one needs more; every id reads
+  /// back as written on both sides of the switch.
+  @Test func textIDsReadBackAcrossTheSwitchToWideIds() {
+    var rng = SeededGenerator(seed: 2017)
+    var ids = TextIDs()
+    var written: [Int32] = []
+    for i in 0..<5_000 {
+      let id: Int32 =
+        i == 3_000
+        ? 70_000 : (i < 3_000 ? Int32.random(in: 0...65_535, using: &rng) : Int32.random(in: 0...1 << 30, using: &rng))
+      ids.append(id)
+      written.append(id)
+      if i == 2_999 { #expect((0..<ids.count).map { ids[$0] } == written) }
+    }
+    #expect(ids.count == written.count)
+    #expect((0..<ids.count).map { ids[$0] } == written)
+  }
+
   @Test func reserveNeverShrinksTheTableBelowItsContents() {
     let index = CodeIndex(capacity: 4)
     for i in 0..<20 { _ = index.insert("K\(i)") }

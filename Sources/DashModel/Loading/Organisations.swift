@@ -14,7 +14,7 @@ public struct Organisations: RandomAccessCollection, Sendable {
     var nameEnds: [Int32] = []
     var kinds: [UInt8] = []
     /// Ids into `texts`; 0 is no source.
-    var sources: [Int32] = []
+    var sources = TextIDs()
     var texts: [String] = [""]
 
     var count: Int { kinds.count }

@@ -13,8 +13,8 @@ public struct StanceRecords: RandomAccessCollection, Sendable {
   private var caveats: [Int32] = []
   private var sourceKinds: [UInt8] = []
   /// Indices into `texts`; 0 is "none".
-  private var notes: [Int32] = []
-  private var sources: [Int32] = []
+  private var notes = TextIDs()
+  private var sources = TextIDs()
   private var lines: [Int32] = []
   /// Distinct notes and sources; index 0 is unused (none).
   var texts: [String] = [""]
@@ -25,9 +25,11 @@ public struct StanceRecords: RandomAccessCollection, Sendable {
 
   /// Room for about `n` records.
   mutating func reserve(_ n: Int) {
-    for k in [\Self.orgs, \.footprints, \.dates, \.notes, \.sources, \.lines] as [WritableKeyPath<Self, [Int32]>] {
+    for k in [\Self.orgs, \.footprints, \.dates, \.lines] as [WritableKeyPath<Self, [Int32]>] {
       self[keyPath: k].reserveCapacity(n)
     }
+    notes.reserveCapacity(n)
+    sources.reserveCapacity(n)
     stances.reserveCapacity(n)
     bases.reserveCapacity(n)
   }
