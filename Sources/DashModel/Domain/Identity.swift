@@ -67,9 +67,7 @@ public struct FigureList<Kind>: Sendable {
   /// The pattern that stands for "none".
   package static var none: Double { Double(bitPattern: 0x7FF8_5354_5044_0000) }
 
-  package init(_ values: [Double?]) { storage = values.map { $0 ?? Self.none } }
-
-  /// Figures already stored so, ``none`` where there is none.
+  /// Figures stored so: ``none`` where there is none.
   package init(storage: [Double]) { self.storage = storage }
 
   /// The entity's figure, or `nil`.

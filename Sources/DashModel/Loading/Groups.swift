@@ -6,14 +6,10 @@ public struct Groups<Key, Item>: RandomAccessCollection, Sendable {
   let offsets: [Int32]
   let items: [Int32]
 
-  /// Groups `values[i]` under `keys[i]`, for keys in `0..<groupCount`, keeping
-  /// each group in the order given.
-  init(groupCount: Int, keys: [Int], values: [Int]) {
-    self.init(groupCount: groupCount, count: keys.count, key: { keys[$0] }, value: { values[$0] })
-  }
-
-  /// The same for `count` items given by position (no arrays of keys and
-  /// values made first: at national scale each would be 4 MB).
+  /// Groups item `value(i)` under `key(i)` for each position `i` below
+  /// `count`, for keys in `0..<groupCount`, keeping each group in position
+  /// order (no arrays of keys and values made first: at national scale
+  /// each would be 4 MB).
   init(groupCount: Int, count: Int, key: (Int) -> Int, value: (Int) -> Int) {
     var counts = [Int32](repeating: 0, count: groupCount + 1)
     for i in 0..<count { counts[key(i) + 1] += 1 }
