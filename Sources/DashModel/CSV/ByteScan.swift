@@ -61,6 +61,38 @@ enum ByteScan {
     return p
   }
 
+  /// The first `,`, `"`, line feed or carriage return at or after `p`, or
+  /// `count`: where an unquoted field ends, or where a plain reader stops.
+  @inline(__always)
+  static func toFieldEnd(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let commas: UInt64 = 0x2C2C_2C2C_2C2C_2C2C
+    let quotes: UInt64 = 0x2222_2222_2222_2222
+    var p = start
+    while p + 8 <= count {
+      let w = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
+      let c = w ^ commas
+      let q = w ^ quotes
+      // A zero byte in `c` or `q` is a comma or a quote; a byte below 14 may be a line end.
+      let flags = ((c &- ones) & ~c & highs) | ((q &- ones) & ~q & highs) | ((w &- ones &* 14) & ~w & highs)
+      if flags != 0 {
+        p += flags.trailingZeroBitCount >> 3
+        let b = base[p]
+        if b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D { return p }
+        p += 1
+        continue
+      }
+      p += 8
+    }
+    while p < count {
+      let b = base[p]
+      if b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D { return p }
+      p += 1
+    }
+    return p
+  }
+
   /// Whether `n` bytes at `a` and `b` are equal: eight at a time, inline
   /// (short texts — codes, sources — compare faster than through `memcmp`).
   @inline(__always)

@@ -5,23 +5,99 @@ enum AlignmentRows {
   static let optional = ["as_of", "note", "source", "basis", "caveat", "source_kind"]
 
   /// Parses every record; the membership check is done by the loader.
-  static func read(_ table: CSVTable, references: References, problems: inout ProblemList) -> StanceRecords {
-    let org = table.column("org")
-    let footprint = table.column("footprint")
-    let stance = table.column("stance")
-    let asOf = table.column("as_of")
-    let note = table.column("note")
-    let source = table.column("source")
-    let basis = table.column("basis")
-    let caveat = table.column("caveat")
-    let sourceKind = table.column("source_kind")
+  /// `plain: false` reads every record the general way (see ``PlainRecordReader``).
+  static func read(
+    _ table: CSVTable, references: References, plain: Bool = true, problems: inout ProblemList
+  ) -> StanceRecords {
+    var reader = Reader(table, references: references)
+    table.forEachRecord(&reader, plain: plain, problems: &problems)
+    reader.unknown.report(file: file, into: &problems)
+    reader.out.texts = reader.texts.strings
+    return reader.out
+  }
+
+  /// The stances read so far, and what reading them needs.
+  struct Reader: PlainRecordReader, ~Copyable {
+    let org, footprint, stance, asOf, note, source, basis, caveat, sourceKind: Int
+    let references: References
+    let cells: PlainCells
+    /// Made once, read per record without a lazy global's check.
+    let stanceWords = Stance.table
+    let stances = Stance.byIndex
+    let bases = FinanceVocabulary.shared.bases
+    let basisValues = RowChecks.bases
     var out = StanceRecords()
-    out.reserve(table.estimatedRecords)
-    var seen = PairSet(organisations: references.organisationCount, records: table.estimatedRecords)
+    var seen: PairSet
     var hints = References.Hints()
     let texts = Interner()
     var unknown = UnknownCodes()
-    table.forEachRecord(problems: &problems) { row, problems in
+
+    init(_ table: CSVTable, references: References) {
+      org = table.column("org")
+      footprint = table.column("footprint")
+      stance = table.column("stance")
+      asOf = table.column("as_of")
+      note = table.column("note")
+      source = table.column("source")
+      basis = table.column("basis")
+      caveat = table.column("caveat")
+      sourceKind = table.column("source_kind")
+      self.references = references
+      cells = PlainCells(fields: table.header.count)
+      out.reserve(table.estimatedRecords)
+      seen = PairSet(organisations: references.organisationCount, records: table.estimatedRecords)
+    }
+
+    /// A record of known codes, a stance and basis written exactly, a date
+    /// or none, texts without surrounding space, and no kind of source.
+    mutating func plain(
+      _ base: UnsafePointer<UInt8>, count: Int, at start: Int, atEnd: Bool, line: Int, problems: inout ProblemList
+    ) -> Int {
+      let next = cells.split(base, count: count, at: start, atEnd: atEnd)
+      guard next >= 0 else { return -1 }
+      let orgBytes = cells.bytes(base, org)
+      let footprintBytes = cells.bytes(base, footprint)
+      let dateBytes = cells.bytes(base, asOf)
+      let noteBytes = cells.bytes(base, note)
+      let sourceBytes = cells.bytes(base, source)
+      let caveatBytes = cells.bytes(base, caveat)
+      let basisBytes = cells.bytes(base, basis)
+      guard let o = references.organisation(orgBytes, hints: &hints),
+        let f = references.footprint(footprintBytes, hints: &hints),
+        let s = stanceWords.index(cells.bytes(base, stance)),
+        cells.bytes(base, sourceKind).isEmpty,
+        PlainCells.isBare(noteBytes), PlainCells.isBare(sourceBytes), PlainCells.isBare(caveatBytes)
+      else { return -1 }
+      var basisValue = Basis.reported
+      if !basisBytes.isEmpty {
+        let b = bases.index(of: basisBytes)
+        guard b >= 0 else { return -1 }
+        basisValue = basisValues[b]
+      }
+      var date: Int32 = 0
+      if !dateBytes.isEmpty {
+        guard let d = EventDate.parse(dateBytes) else { return -1 }
+        date = d.code
+      }
+      if let first = seen.insert(org: o, footprint: f, extra: Self.day(date), line: line) {
+        problems.error(
+          file, line: line,
+          Self.repeated(
+            CSVRow.text(orgBytes, escapes: false), CSVRow.text(footprintBytes, escapes: false),
+            CSVRow.text(dateBytes, escapes: false), first))
+        return next
+      }
+      let texts = texts
+      out.append(
+        org: o, footprint: f, stance: stances[s], date: date,
+        note: texts.id(noteBytes, escapes: false, line: line, field: "note", file: file, problems: &problems),
+        source: texts.id(sourceBytes, escapes: false, line: line, field: "source", file: file, problems: &problems),
+        basis: basisValue, line: line,
+        caveat: texts.id(caveatBytes, escapes: false, line: line, field: "caveat", file: file, problems: &problems))
+      return next
+    }
+
+    mutating func general(_ row: inout CSVRow, problems: inout ProblemList) {
       let line = row.line
       let o = references.organisation(row, org, hints: &hints, unknown: &unknown, problems: &problems)
       let f = references.footprint(row, footprint, hints: &hints, unknown: &unknown, problems: &problems)
@@ -47,12 +123,9 @@ enum AlignmentRows {
       }
       let basisValue = RowChecks.basis(row, basis, field: "basis", file: file, problems: &problems)
       guard let o, let f, let stanceValue else { return }
-      if let first = seen.insert(org: o, footprint: f, extra: date == 0 ? 0 : (date - 1) >> 3, line: line) {
+      if let first = seen.insert(org: o, footprint: f, extra: Self.day(date), line: line) {
         let dateText = dateBytes.isEmpty ? "" : row.string(asOf)
-        problems.error(
-          file, line: line,
-          "a second stance for \(row.string(org)) in \(row.string(footprint))\(dateText.isEmpty ? " without a date" : " on \(dateText)") (first on line \(first)); give each an as_of date"
-        )
+        problems.error(file, line: line, Self.repeated(row.string(org), row.string(footprint), dateText, first))
         return
       }
       out.append(
@@ -61,8 +134,14 @@ enum AlignmentRows {
         source: texts.id(row, source, field: "source", file: file, problems: &problems), basis: basisValue, line: line,
         caveat: texts.id(row, caveat, field: "caveat", file: file, problems: &problems), sourceKind: kind)
     }
-    unknown.report(file: file, into: &problems)
-    out.texts = texts.strings
-    return out
+
+    /// The day of a date's code, which a pair may have one stance on (0 undated).
+    static func day(_ date: Int32) -> Int32 { date == 0 ? 0 : (date - 1) >> 3 }
+
+    /// What a second stance for a pair on one day is told, given the codes
+    /// and date as written.
+    static func repeated(_ org: String, _ footprint: String, _ date: String, _ first: Int) -> String {
+      "a second stance for \(org) in \(footprint)\(date.isEmpty ? " without a date" : " on \(date)") (first on line \(first)); give each an as_of date"
+    }
   }
 }

@@ -43,15 +43,19 @@ public enum DatasetLoader {
     package var streamAbove: Int = ByteStorage.streamThreshold
     /// The window a streamed file is read through.
     package var window: Int = 256 << 10
+    /// Whether memberships and stances take their plain parsers first
+    /// (``PlainRecordReader``), or read every record the general way.
+    package var plainRecords = true
 
     package init(
       parallelism: Int, mode: FinanceReadMode = .canonical, streamAbove: Int = ByteStorage.streamThreshold,
-      window: Int = 256 << 10
+      window: Int = 256 << 10, plainRecords: Bool = true
     ) {
       self.parallelism = parallelism
       self.mode = mode
       self.streamAbove = streamAbove
       self.window = window
+      self.plainRecords = plainRecords
     }
   }
 
@@ -200,7 +204,7 @@ struct LoadRun {
   mutating func startSideThreads(footprints: [Footprint], organisations: Organisations) -> SideThreads {
     SideThreads(
       memberships: table(DataFiles.memberships), alignment: table(DataFiles.alignment), references: references,
-      footprints: footprints, organisations: organisations)
+      footprints: footprints, organisations: organisations, plain: tuning.plainRecords)
   }
 
   /// The figures of `finance.csv`.
@@ -251,7 +255,7 @@ struct SideThreads {
 
   init(
     memberships: CSVTable?, alignment: CSVTable?, references: References, footprints: [Footprint],
-    organisations: Organisations
+    organisations: Organisations, plain: Bool
   ) {
     let membershipResult = ChunkSlots<SideResult>(count: 1)
     let membershipsDone = DispatchSemaphore(value: 0)
@@ -261,7 +265,7 @@ struct SideThreads {
       var result = SideResult()
       if let table = memberships {
         (result.memberships, result.membershipLines) = MembershipRows.read(
-          table, references: references, problems: &result.problems)
+          table, references: references, plain: plain, problems: &result.problems)
         MembershipRows.checkShares(
           result.memberships, lines: result.membershipLines, organisations: organisations, problems: &result.problems)
       }
@@ -274,7 +278,8 @@ struct SideThreads {
       var result = SideResult()
       var stanceProblems = ProblemList()
       if let table = alignment {
-        result.alignment = AlignmentRows.read(table, references: references, problems: &stanceProblems)
+        result.alignment = AlignmentRows.read(
+          table, references: references, plain: plain, problems: &stanceProblems)
       }
       clock.mark("  stances (own thread)")
       defer { clock.mark("  stance checks and indexes") }

@@ -32,9 +32,18 @@ final class Interner: @unchecked Sendable {
     _ row: CSVRow, _ slot: Int, field: String, file: String, limit: Int = RowChecks.noteLimit,
     problems: inout ProblemList
   ) -> Int32 {
-    let b = row.trimmedBytes(slot)
+    id(
+      row.trimmedBytes(slot), escapes: row.hasEscapes(slot), line: row.line, field: field, file: file, limit: limit,
+      problems: &problems)
+  }
+
+  /// The id of a cell's text given as its bytes, trimmed as
+  /// ``CSVRow/trimmedBytes(_:)`` trims (`escapes`: it holds doubled quotes).
+  func id(
+    _ b: UnsafeBufferPointer<UInt8>, escapes: Bool, line: Int, field: String, file: String,
+    limit: Int = RowChecks.noteLimit, problems: inout ProblemList
+  ) -> Int32 {
     guard !b.isEmpty else { return 0 }
-    let escapes = row.hasEscapes(slot)
     let none = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     if let known = recent.find(b, none, flags: escapes ? 1 : 0) { return Int32(bitPattern: known) }
     // Known already (and so checked when first met), or new: checked now.
@@ -51,10 +60,10 @@ final class Interner: @unchecked Sendable {
     if let found {
       id = ids[found]
     } else {
-      guard RowChecks.checkText(b, field: field, line: row.line, file: file, limit: limit, problems: &problems)
+      guard RowChecks.checkText(b, field: field, line: line, file: file, limit: limit, problems: &problems)
       else { return 0 }
       _ = escapes ? key.withUnsafeBufferPointer { index.insert(bytes: $0) } : index.insert(bytes: b)
-      strings.append(row.string(slot))
+      strings.append(CSVRow.text(b, escapes: escapes))
       id = Int32(strings.count - 1)
       ids.append(id)
     }

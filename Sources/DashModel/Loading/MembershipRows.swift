@@ -5,20 +5,66 @@ enum MembershipRows {
   static let optional = ["share"]
 
   /// Parses every membership; unknown codes and repeated pairs are errors.
+  /// `plain: false` reads every record the general way (see ``PlainRecordReader``).
   static func read(
-    _ table: CSVTable, references: References, problems: inout ProblemList
+    _ table: CSVTable, references: References, plain: Bool = true, problems: inout ProblemList
   ) -> (memberships: [Membership], lines: [Int32]) {
-    let org = table.column("org")
-    let footprint = table.column("footprint")
-    let share = table.column("share")
+    var reader = Reader(table, references: references)
+    table.forEachRecord(&reader, plain: plain, problems: &problems)
+    reader.unknown.report(file: file, into: &problems)
+    return (reader.out, reader.lines)
+  }
+
+  /// The memberships read so far, and what reading them needs.
+  struct Reader: PlainRecordReader, ~Copyable {
+    let org: Int
+    let footprint: Int
+    let share: Int
+    let references: References
+    let cells: PlainCells
     var out: [Membership] = []
     var lines: [Int32] = []
-    out.reserveCapacity(table.estimatedRecords)
-    lines.reserveCapacity(table.estimatedRecords)
-    var seen = PairSet(organisations: references.organisationCount, records: table.estimatedRecords)
+    var seen: PairSet
     var unknown = UnknownCodes()
     var hints = References.Hints()
-    table.forEachRecord(problems: &problems) { row, problems in
+
+    init(_ table: CSVTable, references: References) {
+      org = table.column("org")
+      footprint = table.column("footprint")
+      share = table.column("share")
+      self.references = references
+      cells = PlainCells(fields: table.header.count)
+      out.reserveCapacity(table.estimatedRecords)
+      lines.reserveCapacity(table.estimatedRecords)
+      seen = PairSet(organisations: references.organisationCount, records: table.estimatedRecords)
+    }
+
+    /// A record of known codes and a share of 0 to 1 written plainly (or none).
+    mutating func plain(
+      _ base: UnsafePointer<UInt8>, count: Int, at start: Int, atEnd: Bool, line: Int, problems: inout ProblemList
+    ) -> Int {
+      let next = cells.split(base, count: count, at: start, atEnd: atEnd)
+      guard next >= 0 else { return -1 }
+      let orgBytes = cells.bytes(base, org)
+      let footprintBytes = cells.bytes(base, footprint)
+      guard let o = references.organisation(orgBytes, hints: &hints),
+        let f = references.footprint(footprintBytes, hints: &hints)
+      else { return -1 }
+      var shareValue = 1.0
+      let shareBytes = cells.bytes(base, share)
+      if let p = shareBytes.baseAddress, !shareBytes.isEmpty {
+        guard let v = DecimalParser.parse(p, count: shareBytes.count), v > 0, v <= 1 else { return -1 }
+        shareValue = v
+      }
+      if let first = add(org: o, footprint: f, share: shareValue, line: line) {
+        problems.error(
+          file, line: line,
+          Self.repeated(CSVRow.text(orgBytes, escapes: false), CSVRow.text(footprintBytes, escapes: false), first))
+      }
+      return next
+    }
+
+    mutating func general(_ row: inout CSVRow, problems: inout ProblemList) {
       let line = row.line
       let o = references.organisation(row, org, hints: &hints, unknown: &unknown, problems: &problems)
       let f = references.footprint(row, footprint, hints: &hints, unknown: &unknown, problems: &problems)
@@ -35,17 +81,24 @@ enum MembershipRows {
         }
       }
       guard let o, let f, shareOK else { return }
-      if let first = seen.insert(org: o, footprint: f, line: line) {
-        problems.error(
-          file, line: line,
-          "\(row.string(org)) is listed in \(row.string(footprint)) twice (first on line \(first))")
-        return
+      if let first = add(org: o, footprint: f, share: shareValue, line: line) {
+        problems.error(file, line: line, Self.repeated(row.string(org), row.string(footprint), first))
       }
-      out.append(Membership(org: OrganisationID(o), footprint: FootprintID(f), share: shareValue))
-      lines.append(Int32(truncatingIfNeeded: line))
     }
-    unknown.report(file: file, into: &problems)
-    return (out, lines)
+
+    /// Keeps a membership; for a repeated pair, keeps nothing and answers
+    /// the line the pair was first listed on.
+    mutating func add(org o: Int, footprint f: Int, share: Double, line: Int) -> Int? {
+      if let first = seen.insert(org: o, footprint: f, line: line) { return first }
+      out.append(Membership(org: OrganisationID(o), footprint: FootprintID(f), share: share))
+      lines.append(Int32(truncatingIfNeeded: line))
+      return nil
+    }
+
+    /// What a repeated pair is told, given its codes as written.
+    static func repeated(_ org: String, _ footprint: String, _ first: Int) -> String {
+      "\(org) is listed in \(footprint) twice (first on line \(first))"
+    }
   }
 
   /// Warns when an organisation's shares add up to more than the whole of it.

@@ -14,11 +14,25 @@ struct References: Sendable {
     var organisation = -1
   }
 
+  /// The footprint a code names exactly, or `nil` (the general reader then says why).
+  @inline(__always)
+  func footprint(_ b: UnsafeBufferPointer<UInt8>, hints: inout Hints) -> Int? {
+    guard let id = codes.find(b, hint: &hints.footprint), id < footprintCount else { return nil }
+    return id
+  }
+
+  /// The organisation a code names exactly, or `nil`.
+  @inline(__always)
+  func organisation(_ b: UnsafeBufferPointer<UInt8>, hints: inout Hints) -> Int? {
+    guard let id = codes.find(b, hint: &hints.organisation), id >= footprintCount else { return nil }
+    return id - footprintCount
+  }
+
   func footprint(
     _ row: CSVRow, _ slot: Int, hints: inout Hints, unknown: inout UnknownCodes, problems: inout ProblemList
   ) -> Int? {
     let b = row.trimmedBytes(slot)
-    if let id = codes.find(b, hint: &hints.footprint), id < footprintCount { return id }
+    if let id = footprint(b, hints: &hints) { return id }
     guard usable else { return nil }
     let text = row.string(slot)
     if text.isEmpty {
@@ -37,7 +51,7 @@ struct References: Sendable {
     _ row: CSVRow, _ slot: Int, hints: inout Hints, unknown: inout UnknownCodes, problems: inout ProblemList
   ) -> Int? {
     let b = row.trimmedBytes(slot)
-    if let id = codes.find(b, hint: &hints.organisation), id >= footprintCount { return id - footprintCount }
+    if let id = organisation(b, hints: &hints) { return id }
     guard usable else { return nil }
     let text = row.string(slot)
     if text.isEmpty {
