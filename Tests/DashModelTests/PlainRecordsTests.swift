@@ -4,7 +4,7 @@ import Testing
 
 @testable import DashModel
 
-/// Memberships and stances read through their plain parsers decide only what
+/// Organisations, memberships and stances read through their plain parsers decide only what
 /// the general reader would: the same records, in the same order, and the
 /// same warnings or problems, in memory and through windows small enough to
 /// cut records, whatever the rows look like.
@@ -23,6 +23,7 @@ struct PlainRecordsTests {
       switch (reference, DatasetLoader.load(directory: path, tuning: tuning)) {
       case (.success(let a), .success(let b)):
         #expect(loads, "loaded: \(how)", sourceLocation: sourceLocation)
+        #expect(a.organisations == b.organisations, "organisations: \(how)", sourceLocation: sourceLocation)
         #expect(Array(a.memberships) == Array(b.memberships), "memberships: \(how)", sourceLocation: sourceLocation)
         #expect(Array(a.alignment) == Array(b.alignment), "stances: \(how)", sourceLocation: sourceLocation)
         #expect(
@@ -76,7 +77,8 @@ struct PlainRecordsTests {
     let memberships =
       Self.goodMemberships + [
         "ZZ,E1,1", "E1,E1,1", "C1,C2,1", ",E1,", "C1,E1,1", "\"C1\",E1,", "C2,E1,0", "C2,E1,1.5", "T2,E1,-1",
-        "T2,E1,x", "T2,E1,1e0", "K1,E1,,extra", "T1", "K1,E2\r", "C1,E2,\"0.5",
+        "T2,E1,x", "T2,E1,1e0", "K1,E1,,extra", "T1", "K1,E2\r", "C1,E2,\"0.5", "\"C\"\"1\",E1,", "\"T2\",\"E2\",\"1\"",
+        "\"C2\" ,E1,", "C2,\"E1\"x,", "C2,E1,\"\"\"1\"\"\"",
       ]
     let stances =
       Self.goodStances + [
@@ -85,6 +87,8 @@ struct PlainRecordsTests {
         "C1,E1,aligned,2016-11,\u{01}bell,,,,", "C1,E1,aligned,2016-12,,,sometimes,,",
         "C1,E1,aligned,2015,,,,,rumour", "C1,E1,aligned,2014,\(String(repeating: "n", count: 10_001)),,,,",
         "C1,E2,aligned,,,,,,", "T1,E1,aligned,,x,y", "C1,E1,aligned,2013,a\"b,,,,",
+        "\"C1\",\"E1\",\"aligned\",\"2012\",\"say \"\"no\"\"\",\"src\",\"reported\",\"\",\"\"",
+        "C1,E1,\"align\"\"ed\",2011,,,,,", "C1,E1,aligned,\"2010\"\"\",,,,,", "C1,E1,aligned,2009,,\"x\"y,,,",
       ]
     let f = Fixture([
       "memberships.csv": memberships.joined(separator: "\n") + "\n",
@@ -94,11 +98,41 @@ struct PlainRecordsTests {
     compare(f.path, loads: false)
   }
 
+  /// Organisations in every form: quoted and escaped names, spaces, a name
+  /// ending outside ASCII, codes outside ASCII, other cases of kind, a
+  /// source; then with every kind of mistake.
+  static let goodOrganisations = [
+    "code,name,kind,source", "C1,Alpha CCG,ccg,", "T1,\"Alpha \"\"Trust\"\"\",acute-trust,x",
+    " K1 , Shared Council ,Council,",
+    "C2,Beta CCG,ccg,a source", "T2,Beta Trust\u{00A0},acute-trust, spaced ", "É9,Accented,other,",
+    "X1,\u{01}bell,other,",
+    "\"X2\",\"\"\"Quoted\"\" at both ends\"\"\",\"council\",\"a \"\"source\"\"\"", "X3,\"\"\"\"\"\",other,",
+  ]
+
+  @Test func onOrganisationsOfEveryForm() {
+    let f = Fixture(["organisations.csv": Self.goodOrganisations.joined(separator: "\r\n")])
+    defer { f.remove() }
+    compare(f.path, loads: true)
+    let bad =
+      Self.goodOrganisations + [
+        "C1,Again,ccg,", ",No code,ccg,", "Y 1,Spaced code,ccg,", "Y2,,ccg,", "Y3,Kindless,hospital,",
+        "Y4,\u{7F}x,ccg,",
+        "Y5,Named,ccg,\u{01}", "E1,A footprint's code,ccg,", "Y6,\(String(repeating: "n", count: 1_001)),ccg,",
+        "\(String(repeating: "Y", count: 65)),Long code,ccg,", "Y7,Too,many,fields,here", "Y8,Short",
+        "\"Y\"\"9\",Escaped code,ccg,", "Y10,\"\",ccg,", "Y11,\"Unclosed,ccg,", "Y12,\"Two\nlines\",ccg,",
+      ]
+    let g = Fixture(["organisations.csv": bad.joined(separator: "\n") + "\n"])
+    defer { g.remove() }
+    compare(g.path, loads: false)
+  }
+
   @Test func onColumnsInAnotherOrder() {
     let f = Fixture([
       "memberships.csv":
         "share,extra,footprint,org\n1,a,E1,C1\n,b,E1,T1\n0.25,,E1,K1\n0.75,,E2,K1\n1,,E2,C2\n1,,E2,T2\n",
       "alignment.csv": "note,stance,footprint,org\n,aligned,E1,C1\nsaid no,refused,E2,K1\n",
+      "organisations.csv":
+        "kind,extra,code,name\nccg,,C1,Alpha\nacute-trust,,T1,Alpha Trust\ncouncil,y,K1,Shared\nccg,,C2,Beta\nacute-trust,,T2,Beta Trust\n",
     ])
     defer { f.remove() }
     compare(f.path, loads: true)

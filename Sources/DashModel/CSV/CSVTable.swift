@@ -449,10 +449,13 @@ final class ChunkSlots<Value>: @unchecked Sendable {
 }
 
 extension CSVTable {
+  /// The bytes after the header.
+  var dataBytes: Int { document.count - dataStart }
+
   /// About how many records the table holds, from the length of the first
   /// few (a little over, so arrays sized by it rarely grow).
   package var estimatedRecords: Int {
-    let size = document.count - dataStart
+    let size = dataBytes
     guard size > 0 else { return 0 }
     let sample = ByteWindow(document.storage, capacity: min(size, 64 << 10))
     sample.fill(at: dataStart)

@@ -27,16 +27,27 @@ extension CSVTable {
   package func forEachRecord<Reader: PlainRecordReader & ~Copyable>(
     _ reader: inout Reader, plain: Bool, problems: inout ProblemList
   ) {
+    scanRange(
+      from: dataStart, to: document.count, firstLine: dataLine, reader: &reader, plain: plain, problems: &problems)
+  }
+
+  /// Reads the records starting in `[from, to)`, the first on line
+  /// `firstLine`, as ``forEachRecord(_:plain:problems:)`` reads them all;
+  /// returns where reading stopped.
+  @discardableResult
+  func scanRange<Reader: PlainRecordReader & ~Copyable>(
+    from: Int, to: Int, firstLine: Int, reader: inout Reader, plain: Bool, problems: inout ProblemList
+  ) -> (offset: Int, line: Int) {
     guard plain else {
-      forEachRecord(problems: &problems) { row, problems in reader.general(&row, problems: &problems) }
-      return
+      return scanRange(from: from, to: to, firstLine: firstLine, problems: &problems) { row, problems in
+        reader.general(&row, problems: &problems)
+      }
     }
     let window = ByteWindow(document.storage, capacity: document.storage.window)
     let fields = FieldBuffer(capacity: header.count + 1)
-    let end = document.count
     var p = 0
-    var line = dataLine
-    window.fill(at: dataStart)
+    var line = firstLine
+    window.fill(at: from)
     // The window's state in locals: the loop reads no class property per record.
     var buffer = UnsafePointer(window.buffer)
     var length = window.length
@@ -47,10 +58,10 @@ extension CSVTable {
       (buffer, length, windowStart, atEnd) = (UnsafePointer(window.buffer), window.length, window.start, window.atEnd)
       p = 0
     }
-    while windowStart + p < end {
+    while windowStart + p < to {
       if window.truncated {
         reportChanged(&problems)
-        return
+        return (document.count, line)
       }
       let next = reader.plain(buffer, count: length, at: p, atEnd: atEnd, line: line, problems: &problems)
       if next > p {
@@ -65,43 +76,70 @@ extension CSVTable {
         (p, line) = next
       } else if p == 0 && !window.grow() {
         reportTooLong(line: line, &problems)
-        return
+        return (document.count, line)
       } else {
         refill(at: windowStart + p)
       }
     }
+    return (windowStart + p, line)
   }
 }
 
 /// Where each field of one plain record starts and ends, by column: a
-/// record on one line with no quotes, as many fields as the header has.
+/// record on one line, as many fields as the header has, each unquoted or
+/// quoted whole (its bounds then inside the quotes, doubled quotes marked).
 package struct PlainCells: ~Copyable {
   /// How many fields a record has.
   let count: Int
   /// Start and end of each field, in turn.
   private let bounds: UnsafeMutablePointer<Int>
+  /// Whether each field holds doubled quotes.
+  private let escaped: UnsafeMutablePointer<Bool>
 
   init(fields: Int) {
     count = max(1, fields)
     bounds = .allocate(capacity: 2 * count)
     bounds.initialize(repeating: 0, count: 2 * count)
+    escaped = .allocate(capacity: count)
+    escaped.initialize(repeating: false, count: count)
   }
 
-  deinit { bounds.deallocate() }
+  deinit {
+    bounds.deallocate()
+    escaped.deallocate()
+  }
 
   /// Splits the record at `start` of `count` bytes (the end of the file when
   /// `atEnd`): where the next record starts, or -1 when it is not plain — a
-  /// quote anywhere, a blank line, the wrong number of fields, or a line
-  /// that does not end inside the bytes.
+  /// line break inside quotes, a quote inside an unquoted field, text after
+  /// a closing quote, a blank line, the wrong number of fields, a carriage
+  /// return alone, or a line that does not end inside the bytes.
   @inline(__always)
   func split(_ base: UnsafePointer<UInt8>, count n: Int, at start: Int, atEnd: Bool) -> Int {
     var p = start
     var field = 0
     while true {
-      let s = p
-      p = ByteScan.toFieldEnd(base, from: p, count: n)
+      var s = p
+      var escapes = false
+      if p < n && base[p] == 0x22 {
+        // Quoted: to the closing quote, which a separator or line end follows.
+        p += 1
+        s = p
+        while true {
+          p = ByteScan.toQuoteOrLineEnd(base, from: p, count: n)
+          guard p + 1 < n, base[p] == 0x22 else { return -1 }
+          guard base[p + 1] == 0x22 else { break }
+          escapes = true
+          p += 2
+        }
+        bounds[2 * field + 1] = p
+        p += 1
+      } else {
+        p = ByteScan.toFieldEnd(base, from: p, count: n)
+        bounds[2 * field + 1] = p
+      }
       bounds[2 * field] = s
-      bounds[2 * field + 1] = p
+      escaped[field] = escapes
       field += 1
       if p >= n {
         guard atEnd, field == count, p > start else { return -1 }
@@ -116,9 +154,14 @@ package struct PlainCells: ~Copyable {
       guard b != 0x22, field == count, p > start else { return -1 }
       if b == 0x0A { return p + 1 }
       // A carriage return before a line feed; alone, for the general reader.
-      return p + 1 < n && base[p + 1] == 0x0A ? p + 2 : -1
+      guard b == 0x0D, p + 1 < n, base[p + 1] == 0x0A else { return -1 }
+      return p + 2
     }
   }
+
+  /// Whether field `slot` holds doubled quotes (`false` for a column not in the file).
+  @inline(__always)
+  func escapes(_ slot: Int) -> Bool { slot >= 0 && slot < count && escaped[slot] }
 
   /// The bytes of field `slot` as split (none for a column not in the file, slot -1).
   @inline(__always)

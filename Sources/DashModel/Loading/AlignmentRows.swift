@@ -49,7 +49,8 @@ enum AlignmentRows {
     }
 
     /// A record of known codes, a stance and basis written exactly, a date
-    /// or none, texts without surrounding space, and no kind of source.
+    /// or none, texts without surrounding space (quoted or not), and no kind
+    /// of source.
     mutating func plain(
       _ base: UnsafePointer<UInt8>, count: Int, at start: Int, atEnd: Bool, line: Int, problems: inout ProblemList
     ) -> Int {
@@ -62,7 +63,8 @@ enum AlignmentRows {
       let sourceBytes = cells.bytes(base, source)
       let caveatBytes = cells.bytes(base, caveat)
       let basisBytes = cells.bytes(base, basis)
-      guard let o = references.organisation(orgBytes, hints: &hints),
+      guard !cells.escapes(org), !cells.escapes(footprint), !cells.escapes(asOf),
+        let o = references.organisation(orgBytes, hints: &hints),
         let f = references.footprint(footprintBytes, hints: &hints),
         let s = stanceWords.index(cells.bytes(base, stance)),
         cells.bytes(base, sourceKind).isEmpty,
@@ -90,10 +92,13 @@ enum AlignmentRows {
       let texts = texts
       out.append(
         org: o, footprint: f, stance: stances[s], date: date,
-        note: texts.id(noteBytes, escapes: false, line: line, field: "note", file: file, problems: &problems),
-        source: texts.id(sourceBytes, escapes: false, line: line, field: "source", file: file, problems: &problems),
+        note: texts.id(
+          noteBytes, escapes: cells.escapes(note), line: line, field: "note", file: file, problems: &problems),
+        source: texts.id(
+          sourceBytes, escapes: cells.escapes(source), line: line, field: "source", file: file, problems: &problems),
         basis: basisValue, line: line,
-        caveat: texts.id(caveatBytes, escapes: false, line: line, field: "caveat", file: file, problems: &problems))
+        caveat: texts.id(
+          caveatBytes, escapes: cells.escapes(caveat), line: line, field: "caveat", file: file, problems: &problems))
       return next
     }
 

@@ -39,11 +39,11 @@ public enum DatasetLoader {
     package var parallelism: Int
     /// Which reader layers take `finance.csv`'s rows.
     package var mode: FinanceReadMode = .canonical
-    /// Files at least this large (organisations aside) are streamed through windows.
+    /// Files at least this large are streamed through windows.
     package var streamAbove: Int = ByteStorage.streamThreshold
     /// The window a streamed file is read through.
     package var window: Int = 256 << 10
-    /// Whether memberships and stances take their plain parsers first
+    /// Whether organisations, memberships and stances take their plain parsers first
     /// (``PlainRecordReader``), or read every record the general way.
     package var plainRecords = true
 
@@ -189,7 +189,8 @@ struct LoadRun {
     var organisations = Organisations([])
     if let table = table(DataFiles.organisations) {
       organisations = OrganisationRows.read(
-        table, codes: codes, lines: &codeLines, parallelism: tuning.parallelism, problems: &problems)
+        table, codes: codes, lines: &codeLines, parallelism: tuning.parallelism, plain: tuning.plainRecords,
+        problems: &problems)
     } else {
       referencesUsable = false
     }

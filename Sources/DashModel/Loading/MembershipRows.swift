@@ -47,7 +47,8 @@ enum MembershipRows {
       guard next >= 0 else { return -1 }
       let orgBytes = cells.bytes(base, org)
       let footprintBytes = cells.bytes(base, footprint)
-      guard let o = references.organisation(orgBytes, hints: &hints),
+      guard !cells.escapes(org), !cells.escapes(footprint), !cells.escapes(share),
+        let o = references.organisation(orgBytes, hints: &hints),
         let f = references.footprint(footprintBytes, hints: &hints)
       else { return -1 }
       var shareValue = 1.0

@@ -13,6 +13,13 @@ enum OrganisationRows {
 
   /// One chunk's organisations, stored compactly, with their codes' hashes.
   struct Chunk: Sendable {
+    /// Room for about `n` organisations in `bytes` bytes of the file.
+    mutating func reserve(_ n: Int, bytes: Int) {
+      part.reserve(n, bytes: bytes)
+      lines.reserveCapacity(n)
+      codeHashes.reserveCapacity(n)
+    }
+
     var number = 0
     var part = Organisations.Part()
     var lines: [Int32] = []
@@ -37,63 +44,26 @@ enum OrganisationRows {
 
   /// Parses every organisation, registering codes after the footprints' in `codes`.
   static func read(
-    _ table: CSVTable, codes: CodeIndex, lines: inout [Int], parallelism: Int, problems: inout ProblemList
+    _ table: CSVTable, codes: CodeIndex, lines: inout [Int], parallelism: Int, plain: Bool = true,
+    problems: inout ProblemList
   ) -> Organisations {
     let footprintCount = codes.count
-    let code = table.column("code")
-    let name = table.column("name")
-    let kind = table.column("kind")
-    let source = table.column("source")
     var timer = PhaseTimer()
     codes.reserve(codes.count + table.estimatedRecords)
-    let row: @Sendable (inout Chunk, inout CSVRow, inout ProblemList) -> Void = { chunk, row, problems in
-      let line = row.line
-      let b = row.trimmedBytes(code)
-      guard RowChecks.codeText(row, code, file: file, problems: &problems) != nil else { return }
-      let kindValue = OrganisationKind(row: row, slot: kind)
-      if kindValue == nil {
-        let kindText = row.string(kind)
-        problems.error(
-          file, line: line, field: "kind",
-          "kind \(quotedForMessage(kindText)) is not one of \(OrganisationKind.validCodes)")
-      }
-      let sourceID = chunk.sources.id(row, source, field: "source", file: file, problems: &problems)
-      // Code and name as bytes; only a cell with doubled quotes or non-ASCII
-      // ends (a no-break space to trim, say) goes through a String.
-      func plain(_ slot: Int) -> Bool {
-        let t = row.trimmedBytes(slot)
-        return !row.hasEscapes(slot) && (t.isEmpty || (t[0] < 0x80 && t[t.count - 1] < 0x80))
-      }
-      var nameBytes = row.trimmedBytes(name)
-      // Checked as written (a String would replace bad UTF-8 unseen).
-      let nameValid = RowChecks.checkText(
-        nameBytes, field: "name", line: line, file: file, limit: RowChecks.nameLimit, problems: &problems)
-      let namePlain = plain(name)
-      let codePlain = plain(code)
-      var nameText: [UInt8] = []
-      if !namePlain { nameText = Array(row.string(name).utf8) }
-      let codeASCII = !b.contains { $0 >= 0x80 }  // else composed (NFC), as every code is compared
-      let codeText = codePlain && codeASCII ? [] : Array(row.string(code).nfc.utf8)
-      nameText.withUnsafeBufferPointer { n in
-        if !namePlain { nameBytes = n }
-        if !nameValid {
-          nameBytes = UnsafeBufferPointer(start: nil, count: 0)
-        } else if nameBytes.isEmpty {
-          problems.error(file, line: line, field: "name", "name is empty")
-        }
-        codeText.withUnsafeBufferPointer { c in
-          let codeBytes = codePlain && codeASCII ? b : c
-          chunk.part.append(code: codeBytes, name: nameBytes, kind: kindValue ?? .other, source: sourceID)
-          chunk.codeHashes.append(CodeLookup.hash(codeBytes))
-        }
-      }
-      chunk.lines.append(Int32(truncatingIfNeeded: line))
-    }
+    let columns = Columns(table)
+    let estimated = table.estimatedRecords
+    let dataBytes = table.dataBytes
     var chunks = table.forEachChunk(parts: parallelism, makeState: { Chunk(number: $0) }) {
       chunk, from, to, firstLine, problems in
-      let end = table.scanRange(from: from, to: to, firstLine: firstLine, problems: &problems) { r, p in
-        row(&chunk, &r, &p)
-      }
+      var reader = Reader(columns: columns, chunk: chunk)
+      chunk = Chunk()
+      // Sized once for the chunk's share of the rows (a guess from the
+      // first lines; room never written is never touched).
+      let rows = estimated * (to - from) / max(1, dataBytes) + 16
+      reader.chunk.reserve(rows, bytes: to - from)
+      let end = table.scanRange(
+        from: from, to: to, firstLine: firstLine, reader: &reader, plain: plain, problems: &problems)
+      chunk = reader.chunk
       // The first chunk comes first in the file: its codes can be registered
       // while the other chunks are still being parsed.
       if chunk.number == 0 { register(&chunk, codes: codes) }
@@ -134,5 +104,127 @@ enum OrganisationRows {
     }
     timer.mark("  organisation codes (loop)")
     return Organisations(parts: parts)
+  }
+
+  /// Where the columns are.
+  struct Columns: Sendable {
+    let code, name, kind, source: Int
+    /// How many fields a record has.
+    let fields: Int
+
+    init(_ table: CSVTable) {
+      fields = table.header.count
+      code = table.column("code")
+      name = table.column("name")
+      kind = table.column("kind")
+      source = table.column("source")
+    }
+  }
+
+  /// One chunk's reader: its organisations so far.
+  struct Reader: PlainRecordReader, ~Copyable {
+    let columns: Columns
+    var chunk: Chunk
+    let cells: PlainCells
+    /// Made once, read per record without a lazy global's check.
+    let kindWords = OrganisationKind.table
+    let kinds = OrganisationKind.byIndex
+    /// A name with its doubled quotes collapsed (reused).
+    var collapsed: [UInt8] = []
+
+    init(columns: Columns, chunk: Chunk) {
+      self.columns = columns
+      self.chunk = chunk
+      cells = PlainCells(fields: columns.fields)
+    }
+
+    /// A record with a code of printable ASCII, a name that reads the same
+    /// untrimmed and is valid UTF-8, a kind written exactly, and a source
+    /// that reads the same untrimmed; names and sources quoted or not.
+    mutating func plain(
+      _ base: UnsafePointer<UInt8>, count: Int, at start: Int, atEnd: Bool, line: Int, problems: inout ProblemList
+    ) -> Int {
+      let next = cells.split(base, count: count, at: start, atEnd: atEnd)
+      guard next >= 0 else { return -1 }
+      let code = cells.bytes(base, columns.code)
+      let name = cells.bytes(base, columns.name)
+      let source = cells.bytes(base, columns.source)
+      guard !cells.escapes(columns.code), !code.isEmpty, code.count <= RowChecks.codeLimit,
+        !code.contains(where: { $0 <= 0x20 || $0 >= 0x7F }),
+        let k = kindWords.index(cells.bytes(base, columns.kind)),
+        !name.isEmpty, name.count <= RowChecks.nameLimit, PlainCells.isBare(name), RowChecks.invalidUTF8(name) == nil,
+        PlainCells.isBare(source)
+      else { return -1 }
+      let sourceID = chunk.sources.id(
+        source, escapes: cells.escapes(columns.source), line: line, field: "source", file: file, problems: &problems)
+      if cells.escapes(columns.name) {
+        // Doubled quotes collapsed, as the general reader's text has them.
+        collapsed.removeAll(keepingCapacity: true)
+        var i = 0
+        while i < name.count {
+          collapsed.append(name[i])
+          i += name[i] == 0x22 && i + 1 < name.count && name[i + 1] == 0x22 ? 2 : 1
+        }
+        let (kind, text) = (kinds[k], collapsed)
+        text.withUnsafeBufferPointer { add(code: code, name: $0, kind: kind, source: sourceID, line: line) }
+      } else {
+        add(code: code, name: name, kind: kinds[k], source: sourceID, line: line)
+      }
+      return next
+    }
+
+    mutating func general(_ row: inout CSVRow, problems: inout ProblemList) {
+      let line = row.line
+      let (code, name, kind, source) = (columns.code, columns.name, columns.kind, columns.source)
+      let b = row.trimmedBytes(code)
+      guard RowChecks.codeText(row, code, file: file, problems: &problems) != nil else { return }
+      let kindValue = OrganisationKind(row: row, slot: kind)
+      if kindValue == nil {
+        let kindText = row.string(kind)
+        problems.error(
+          file, line: line, field: "kind",
+          "kind \(quotedForMessage(kindText)) is not one of \(OrganisationKind.validCodes)")
+      }
+      let sourceID = chunk.sources.id(row, source, field: "source", file: file, problems: &problems)
+      // Code and name as bytes; only a cell with doubled quotes or non-ASCII
+      // ends (a no-break space to trim, say) goes through a String.
+      func plain(_ slot: Int) -> Bool {
+        let t = row.trimmedBytes(slot)
+        return !row.hasEscapes(slot) && (t.isEmpty || (t[0] < 0x80 && t[t.count - 1] < 0x80))
+      }
+      var nameBytes = row.trimmedBytes(name)
+      // Checked as written (a String would replace bad UTF-8 unseen).
+      let nameValid = RowChecks.checkText(
+        nameBytes, field: "name", line: line, file: file, limit: RowChecks.nameLimit, problems: &problems)
+      let namePlain = plain(name)
+      let codePlain = plain(code)
+      var nameText: [UInt8] = []
+      if !namePlain { nameText = Array(row.string(name).utf8) }
+      let codeASCII = !b.contains { $0 >= 0x80 }  // else composed (NFC), as every code is compared
+      let codeText = codePlain && codeASCII ? [] : Array(row.string(code).nfc.utf8)
+      nameText.withUnsafeBufferPointer { n in
+        if !namePlain { nameBytes = n }
+        if !nameValid {
+          nameBytes = UnsafeBufferPointer(start: nil, count: 0)
+        } else if nameBytes.isEmpty {
+          problems.error(file, line: line, field: "name", "name is empty")
+        }
+        codeText.withUnsafeBufferPointer { c in
+          add(
+            code: codePlain && codeASCII ? b : c, name: nameBytes, kind: kindValue ?? .other, source: sourceID,
+            line: line)
+        }
+      }
+    }
+
+    /// Keeps an organisation in the chunk (its code is registered later, in file order).
+    mutating func add(
+      code: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>, kind: OrganisationKind, source: Int32,
+      line: Int
+    ) {
+      chunk.part.append(code: code, name: name, kind: kind, source: source)
+      chunk.codeHashes.append(CodeLookup.hash(code))
+      chunk.lines.append(Int32(truncatingIfNeeded: line))
+    }
   }
 }

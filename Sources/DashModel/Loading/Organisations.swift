@@ -22,6 +22,16 @@ public struct Organisations: RandomAccessCollection, Sendable {
     /// The kinds by their stored number (`allCases` builds a new array on every use).
     static let kinds = OrganisationKind.allCases
 
+    /// Room for about `n` organisations of `bytes` bytes of code and name
+    /// in all: arrays grown by doubling would copy and touch twice the memory.
+    mutating func reserve(_ n: Int, bytes size: Int) {
+      bytes.reserveCapacity(size)
+      codeEnds.reserveCapacity(n)
+      nameEnds.reserveCapacity(n)
+      kinds.reserveCapacity(n)
+      sources.reserveCapacity(n)
+    }
+
     /// Adds an organisation given as the bytes of its code and name.
     mutating func append(
       code: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>, kind: OrganisationKind, source: Int32

@@ -39,7 +39,9 @@ package struct PhaseTimer {
     let bytes = pages * Int(sysconf(Int32(_SC_PAGESIZE)))
     // The most resident so far (what /usr/bin/time reports at the end).
     var usage = rusage()
-    let peak = getrusage(Int32(RUSAGE_SELF.rawValue), &usage) == 0 ? ", peak \(usage.ru_maxrss >> 10) MiB" : ""
+    let peak =
+      getrusage(Int32(RUSAGE_SELF.rawValue), &usage) == 0
+      ? ", peak \(usage.ru_maxrss >> 10) MiB, \(usage.ru_minflt) page faults so far" : ""
     return ", resident \(bytes >> 20) MiB" + peak
   }
 
