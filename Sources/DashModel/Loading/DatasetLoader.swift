@@ -10,6 +10,8 @@ import Dispatch
 struct SideResult: Sendable {
   var memberships: [Membership] = []
   var membershipLines: [Int32] = []
+  /// Every (organisation, footprint) pair of `memberships`, as read.
+  var membershipPairs: MembershipRows.Pairs?
   var alignment = StanceRecords()
   var indexes: Dataset.Indexes?
   var problems = ProblemList()
@@ -265,7 +267,7 @@ struct SideThreads {
       defer { clock.mark("  memberships (own thread)") }
       var result = SideResult()
       if let table = memberships {
-        (result.memberships, result.membershipLines) = MembershipRows.read(
+        (result.memberships, result.membershipLines, result.membershipPairs) = MembershipRows.read(
           table, references: references, plain: plain, problems: &result.problems)
         MembershipRows.checkShares(
           result.memberships, lines: result.membershipLines, organisations: organisations, problems: &result.problems)
@@ -287,6 +289,7 @@ struct SideThreads {
       membershipsDone.wait()
       let members = membershipResult.take(0) ?? SideResult()
       result.memberships = members.memberships
+      result.membershipPairs = members.membershipPairs
       result.problems = members.problems
       result.problems.append(contentsOf: stanceProblems)
       if alignment != nil {
@@ -304,10 +307,11 @@ struct SideThreads {
 
   /// Every stance must belong to a membership.
   static func checkStances(_ result: inout SideResult, footprints: [Footprint], organisations: Organisations) {
-    var keys = PairSet(organisations: organisations.count, records: result.memberships.count)
-    for m in result.memberships { _ = keys.insert(org: m.org.index, footprint: m.footprint.index, line: 0) }
+    // The pairs the memberships' reader kept to find repeats (none without the file).
+    let keys = result.membershipPairs ?? MembershipRows.Pairs(PairSet(organisations: 0))
     let records = result.alignment
-    for i in records.indices where !keys.contains(org: records.org(i).index, footprint: records.footprint(i).index) {
+    for i in records.indices
+    where !keys.set.contains(org: records.org(i).index, footprint: records.footprint(i).index) {
       let r = records[i]
       result.problems.error(
         AlignmentRows.file, line: r.line,

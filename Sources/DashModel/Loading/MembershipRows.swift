@@ -8,11 +8,20 @@ enum MembershipRows {
   /// `plain: false` reads every record the general way (see ``PlainRecordReader``).
   static func read(
     _ table: CSVTable, references: References, plain: Bool = true, problems: inout ProblemList
-  ) -> (memberships: [Membership], lines: [Int32]) {
+  ) -> (memberships: [Membership], lines: [Int32], pairs: Pairs) {
     var reader = Reader(table, references: references)
     table.forEachRecord(&reader, plain: plain, problems: &problems)
     reader.unknown.report(file: file, into: &problems)
-    return (reader.out, reader.lines)
+    return (reader.out, reader.lines, Pairs(reader.takePairs()))
+  }
+
+  /// The (organisation, footprint) pairs of the memberships kept, as the
+  /// reader gathered them to find repeats: stances are checked against them.
+  final class Pairs: @unchecked Sendable {
+    /// Read only once made.
+    let set: PairSet
+
+    init(_ set: consuming PairSet) { self.set = set }
   }
 
   /// The memberships read so far, and what reading them needs.
@@ -26,6 +35,13 @@ enum MembershipRows {
     var lines: [Int32] = []
     var seen: PairSet
     var unknown = UnknownCodes()
+
+    /// The pairs kept, leaving an empty set.
+    mutating func takePairs() -> PairSet {
+      var taken = PairSet(organisations: 0)
+      swap(&taken, &seen)
+      return taken
+    }
     var hints = References.Hints()
 
     init(_ table: CSVTable, references: References) {
