@@ -12,10 +12,14 @@ struct FinanceCanonicalRow {
   let codes: CodeLookup
   let vocabulary = FinanceVocabulary.shared
 
-  /// The last code read (up to 16 bytes, as two words) and its id: rows of
-  /// one entity come together, so most rows need no hash lookup at all.
+  /// The last code read and the comma after it (up to 16 bytes, as two
+  /// masked words), and its id: rows of one entity come together, so most
+  /// rows compare two words and need no scan and no lookup at all.
   private var lastHead: UInt64 = 0
   private var lastTail: UInt64 = 0
+  private var headMask: UInt64 = 0
+  private var tailMask: UInt64 = 0
+  /// The last code's length, or -1 when there is none to compare with.
   private var lastLength = -1
   private var lastID = 0
 
@@ -39,29 +43,37 @@ struct FinanceCanonicalRow {
   ) -> FinanceFastPath.Outcome? {
     var r = FinanceFastPath.Parsed()
     var p = start
-    // Entity: bytes above `,` up to the first comma.
-    let entityEnd = ByteScan.toByteBelow(0x2D, base, from: p, count: count)
-    guard entityEnd < count, base[entityEnd] == 0x2C, entityEnd > p else { return nil }
-    let length = entityEnd - p
-    if length <= 16 && p + 16 <= count {
-      let raw = UnsafeRawPointer(base + p)
-      let head = raw.loadUnaligned(as: UInt64.self) & Self.low(length)
-      let tail = length > 8 ? raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & Self.low(length - 8) : 0
-      if length == lastLength && head == lastHead && tail == lastTail {
-        r.entity = lastID
-      } else {
-        // Files usually list entities in the order they were defined: the
-        // next id is tried before the hash table (no cache miss).
-        var hint = lastID
-        guard let id = codes.find(UnsafeBufferPointer(start: base + p, count: length), hint: &hint) else { return nil }
-        (lastHead, lastTail, lastLength, lastID) = (head, tail, length, id)
-        r.entity = id
-      }
+    let raw = UnsafeRawPointer(base + p)
+    if lastLength >= 0 && p + 16 <= count && raw.loadUnaligned(as: UInt64.self) & headMask == lastHead
+      && raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & tailMask == lastTail
+    {
+      // The entity of the row before: its code then a comma. (A remembered
+      // code holds no byte below `-`, so the field is exactly that code.)
+      r.entity = lastID
+      p += lastLength + 1
     } else {
-      guard let id = codes.find(UnsafeBufferPointer(start: base + p, count: length)) else { return nil }
+      // Entity: bytes above `,` up to the first comma.
+      let entityEnd = ByteScan.toByteBelow(0x2D, base, from: p, count: count)
+      guard entityEnd < count, base[entityEnd] == 0x2C, entityEnd > p else { return nil }
+      let length = entityEnd - p
+      // Files usually list entities in the order they were defined: the
+      // same and the next id are tried before the hash table (no cache miss).
+      var hint = lastID
+      guard let id = codes.find(UnsafeBufferPointer(start: base + p, count: length), hint: &hint) else { return nil }
       r.entity = id
+      lastID = id
+      lastLength = -1
+      if length < 16 && p + 16 <= count {
+        // Remembered with its comma: `length + 1` bytes over two words.
+        let n = length + 1
+        headMask = Self.low(min(n, 8))
+        tailMask = n > 8 ? Self.low(n - 8) : 0
+        lastHead = raw.loadUnaligned(as: UInt64.self) & headMask
+        lastTail = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & tailMask
+        lastLength = length
+      }
+      p = entityEnd + 1
     }
-    p = entityEnd + 1
     // Year: `20YY/ZZ,`, one compare of all seven bytes.
     guard p + 8 <= count, base[p + 7] == 0x2C else { return nil }
     let y = Int(base[p + 2] &- 0x30) &* 10 &+ Int(base[p + 3] &- 0x30) &- FinancialYear.firstStartYear % 100
