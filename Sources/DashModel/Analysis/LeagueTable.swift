@@ -221,8 +221,69 @@ public struct LeagueInputs: Sendable {
     }
   }
 
+  /// One footprint's inputs, made from its members (its cooperating
+  /// holders are written to its room in ``cooperatingSavings``).
+  struct Filled {
+    var flagged = 0
+    var refusing = 0
+    var atRiskBase: Double? = 0
+    var illustrative = false
+    var assumed = 0
+    var refusingSavings = 0.0
+    var cooperating: Int32 = 0
+  }
+
   /// Makes one footprint's inputs (again) from its members.
   mutating func fill(_ f: FootprintID, analysis: Analysis) {
+    var here = refusesHere
+    refusesHere = []
+    let start = Int(cooperatingStart[f.index])
+    let filled = cooperatingSavings.withUnsafeMutableBufferPointer { room in
+      Self.make(f, analysis: analysis, refusals: refusals, holdings: holdings, room: room, start: start, here: &here)
+    }
+    refusesHere = here
+    store(filled, f.index)
+  }
+
+  /// Keeps one footprint's inputs.
+  private mutating func store(_ filled: Filled, _ i: Int) {
+    cooperatingCount[i] = filled.cooperating
+    flagged.storage[i] = filled.flagged
+    refusing.storage[i] = filled.refusing
+    atRiskBase.storage[i] = filled.atRiskBase
+    atRiskIllustrative.storage[i] = filled.illustrative
+    assumed.storage[i] = filled.assumed
+    refusingSavings.storage[i] = filled.refusingSavings
+  }
+
+  /// Every footprint's inputs: on two threads for a national league (each
+  /// footprint writes only its own room of the cooperating holders).
+  mutating func fillAll(analysis: Analysis) {
+    let d = analysis.dataset
+    let (refusals, holdings, starts) = (self.refusals, self.holdings, cooperatingStart)
+    let filled = cooperatingSavings.withUnsafeMutableBufferPointer { room in
+      let shared = SharedRoom(room: room)
+      return Parallel.map(d.footprints.count, cost: d.memberships.count / max(1, d.footprints.count)) { i in
+        var here: [Bool] = []
+        return Self.make(
+          FootprintID(i), analysis: analysis, refusals: refusals, holdings: holdings, room: shared.room,
+          start: Int(starts[i]), here: &here)
+      }
+    }
+    for (i, one) in filled.enumerated() { store(one, i) }
+  }
+
+  /// The cooperating holders' room, written by two threads at disjoint places.
+  private struct SharedRoom: @unchecked Sendable {
+    let room: UnsafeMutableBufferPointer<Double>
+  }
+
+  /// One footprint's inputs from its members; its cooperating holders go to
+  /// `room` from `start` (`here`: scratch, reused).
+  private static func make(
+    _ f: FootprintID, analysis: Analysis, refusals: Refusals, holdings: Holdings?,
+    room cooperatingSavings: UnsafeMutableBufferPointer<Double>, start: Int, here: inout [Bool]
+  ) -> Filled {
     let d = analysis.dataset
     var flagged = 0
     var refusing = 0
@@ -231,10 +292,7 @@ public struct LeagueInputs: Sendable {
     var known = false
     var illustrative = false
     var assumedHere = 0
-    let start = Int(cooperatingStart[f.index])
     let members = d.membersOfFootprint[f]
-    var here = refusesHere
-    refusesHere = []
     here.removeAll(keepingCapacity: true)
     var used = 0
     if let holdings {
@@ -302,16 +360,12 @@ public struct LeagueInputs: Sendable {
         known = true
         if d.finance.hasIllustrative(entity: d.finance.entity(organisation: ms.org)) { illustrative = true }
       }
-      cooperatingSavings[start..<(start + used)].sort(by: >)
+      var mine = UnsafeMutableBufferPointer(rebasing: cooperatingSavings[start..<(start + used)])
+      mine.sort(by: >)
     }
-    cooperatingCount[f.index] = Int32(used)
-    refusesHere = here
-    self.flagged.storage[f.index] = flagged
-    self.refusing.storage[f.index] = refusing
-    atRiskBase.storage[f.index] = known ? atRisk : (refusing > 0 ? nil : 0)
-    atRiskIllustrative.storage[f.index] = illustrative
-    assumed.storage[f.index] = assumedHere
-    refusingSavings.storage[f.index] = refusingSum
+    return Filled(
+      flagged: flagged, refusing: refusing, atRiskBase: known ? atRisk : (refusing > 0 ? nil : 0),
+      illustrative: illustrative, assumed: assumedHere, refusingSavings: refusingSum, cooperating: Int32(used))
   }
 
   /// The inputs for new refusals that differ only for some footprints
@@ -377,7 +431,7 @@ public enum LeagueTable {
   /// them again for other refusals costs a pass without sorting.
   public static func inputs(_ analysis: Analysis, refusals: Refusals, holdings: Holdings? = nil) -> LeagueInputs {
     var out = LeagueInputs(analysis.dataset, refusals: refusals, holdings: holdings)
-    for f in analysis.dataset.footprints.indices { out.fill(f, analysis: analysis) }
+    out.fillAll(analysis: analysis)
     return out
   }
 

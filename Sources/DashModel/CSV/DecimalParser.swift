@@ -103,27 +103,31 @@ package enum DecimalParser {
     if negative || p[i] == 0x2B { i += 1 }
     var m: Int64 = 0
     let digitsStart = i
-    while i < count {
+    // At most 11 whole digits and 4 decimals are read (one more than is
+    // taken), each loop bounded once: one compare per digit.
+    let wholeEnd = min(count, digitsStart &+ 11)
+    while i < wholeEnd {
       let d = p[i] &- 0x30
       if d > 9 { break }
       m = m &* 10 &+ Int64(d)
-      i += 1
-      if i - digitsStart > 10 { return nil }
+      i &+= 1
     }
-    var digits = i - digitsStart
+    var digits = i &- digitsStart
+    if digits > 10 { return nil }
     var fraction = 0
     if i < count && p[i] == 0x2E {
-      i += 1
+      i &+= 1
       let fractionStart = i
-      while i < count {
+      let fractionEnd = min(count, fractionStart &+ 4)
+      while i < fractionEnd {
         let d = p[i] &- 0x30
         if d > 9 { break }
         m = m &* 10 &+ Int64(d)
-        i += 1
-        if i - fractionStart > 3 { return nil }
+        i &+= 1
       }
-      fraction = i - fractionStart
-      digits += fraction
+      fraction = i &- fractionStart
+      if fraction > 3 { return nil }
+      digits &+= fraction
     }
     guard digits > 0 else { return nil }
     switch fraction {

@@ -34,14 +34,11 @@ struct FinanceCanonicalRow {
   @inline(__always)
   private static func low(_ n: Int) -> UInt64 { n >= 8 ? ~0 : (1 << (8 * UInt64(n))) &- 1 }
 
-  /// Parses the row at `start`, or answers `nil` when it is not in the plain
-  /// form or does not end inside the `count` bytes there are (`years`: the
-  /// six years as words, ``FinancialYear/periodWords``).
+  /// Reads the entity's code at `p` into `r`: where the year starts, or -1.
   @inline(__always)
-  mutating func parse(
-    _ base: UnsafePointer<UInt8>, count: Int, at start: Int, atEnd: Bool, years: UnsafePointer<UInt64>
-  ) -> FinanceFastPath.Outcome? {
-    var r = FinanceFastPath.Parsed()
+  private mutating func entity(
+    _ base: UnsafePointer<UInt8>, count: Int, at start: Int, into r: inout FinanceFastPath.Parsed
+  ) -> Int {
     var p = start
     let raw = UnsafeRawPointer(base + p)
     if lastLength >= 0 && p + 16 <= count && raw.loadUnaligned(as: UInt64.self) & headMask == lastHead
@@ -54,12 +51,12 @@ struct FinanceCanonicalRow {
     } else {
       // Entity: bytes above `,` up to the first comma.
       let entityEnd = ByteScan.toByteBelow(0x2D, base, from: p, count: count)
-      guard entityEnd < count, base[entityEnd] == 0x2C, entityEnd > p else { return nil }
+      guard entityEnd < count, base[entityEnd] == 0x2C, entityEnd > p else { return -1 }
       let length = entityEnd - p
       // Files usually list entities in the order they were defined: the
       // same and the next id are tried before the hash table (no cache miss).
       var hint = lastID
-      guard let id = codes.find(UnsafeBufferPointer(start: base + p, count: length), hint: &hint) else { return nil }
+      guard let id = codes.find(UnsafeBufferPointer(start: base + p, count: length), hint: &hint) else { return -1 }
       r.entity = id
       lastID = id
       lastLength = -1
@@ -74,6 +71,19 @@ struct FinanceCanonicalRow {
       }
       p = entityEnd + 1
     }
+    return p
+  }
+
+  /// Parses the row at `start`, or answers `nil` when it is not in the plain
+  /// form or does not end inside the `count` bytes there are (`years`: the
+  /// six years as words, ``FinancialYear/periodWords``).
+  @inline(__always)
+  mutating func parse(
+    _ base: UnsafePointer<UInt8>, count: Int, at start: Int, atEnd: Bool, years: UnsafePointer<UInt64>
+  ) -> FinanceFastPath.Outcome? {
+    var r = FinanceFastPath.Parsed()
+    var p = entity(base, count: count, at: start, into: &r)
+    guard p >= 0 else { return nil }
     // Year: `20YY/ZZ,`, one compare of all seven bytes.
     guard p + 8 <= count, base[p + 7] == 0x2C else { return nil }
     let y = Int(base[p + 2] &- 0x30) &* 10 &+ Int(base[p + 3] &- 0x30) &- FinancialYear.firstStartYear % 100
