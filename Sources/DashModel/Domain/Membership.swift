@@ -67,6 +67,14 @@ public struct MembershipList: RandomAccessCollection, Sendable, Equatable {
     a.orgs == b.orgs && a.footprints == b.footprints && a.indices.allSatisfy { a[$0].share == b[$0].share }
   }
 
+  /// The organisation's index of the membership at `i`, without the whole value.
+  @inline(__always)
+  func orgIndex(_ i: Int) -> Int { Int(orgs[i]) }
+
+  /// The footprint's index of the membership at `i`.
+  @inline(__always)
+  func footprintIndex(_ i: Int) -> Int { Int(footprints[i]) }
+
   /// A membership.
   public subscript(id: MembershipID) -> Membership {
     let i = id.index

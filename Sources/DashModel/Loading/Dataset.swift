@@ -45,21 +45,20 @@ public struct Dataset: Sendable {
     var alignmentHistory: Groups<Membership, AlignmentRecord>
 
     init(
-      footprintCount: Int, organisationCount: Int, memberships: some RandomAccessCollection<Membership>,
-      alignment: StanceRecords
+      footprintCount: Int, organisationCount: Int, memberships: MembershipList, alignment: StanceRecords
     ) {
-      let memberships = Array(memberships)
+      // Read column by column: no membership is built whole.
       membersOfFootprint = Groups(
-        groupCount: footprintCount, count: memberships.count, key: { memberships[$0].footprint.index },
+        groupCount: footprintCount, count: memberships.count, key: { memberships.footprintIndex($0) },
         value: { $0 })
       let byOrg = Groups<Organisation, Membership>(
-        groupCount: organisationCount, count: memberships.count, key: { memberships[$0].org.index },
+        groupCount: organisationCount, count: memberships.count, key: { memberships.orgIndex($0) },
         value: { $0 })
       membershipsOfOrganisation = byOrg
       // A stance belongs to the membership of its (org, footprint); an org has
       // only a few memberships, so a short scan finds it.
       func find(_ org: OrganisationID, _ footprint: FootprintID) -> MembershipID? {
-        byOrg[org].first { memberships[$0.index].footprint == footprint }
+        byOrg[org].first { memberships.footprintIndex($0.index) == footprint.index }
       }
       var keys: [Int32] = []
       var records: [Int32] = []

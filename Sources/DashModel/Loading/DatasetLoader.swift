@@ -8,8 +8,8 @@ import Dispatch
 
 /// What the side threads read: memberships and stances.
 struct SideResult: Sendable {
-  var memberships: [Membership] = []
-  var membershipLines: [Int32] = []
+  /// The memberships, compact (each was read as a whole value, then kept by column).
+  var memberships = MembershipList([])
   /// Every (organisation, footprint) pair of `memberships`, as read.
   var membershipPairs: MembershipRows.Pairs?
   var alignment = StanceRecords()
@@ -115,6 +115,8 @@ struct LoadRun {
   var documents: [String: Result<CSVDocument, FileReadError>] = [:]
   /// The names of the files that were there.
   var present: Set<String> = []
+  /// Memory for the figures' grid, made ready while the codes are read.
+  var gridReservation: FinanceGrid.Reservation?
 
   init(directory: String, tuning: DatasetLoader.LoadTuning) {
     self.directory = directory
@@ -182,14 +184,22 @@ struct LoadRun {
   mutating func readCodes() -> ([Footprint], Organisations) {
     var codeLines: [Int] = []
     var footprints: [Footprint] = []
-    if let table = table(DataFiles.footprints) {
+    let footprintTable = table(DataFiles.footprints)
+    let organisationTable = table(DataFiles.organisations)
+    // The figures' grid, sized from the codes' files (a little over) and
+    // made ready on another thread while they are read.
+    if let footprintTable, let organisationTable, case .success = documents[DataFiles.finance.name] {
+      let entities = footprintTable.estimatedRecords + organisationTable.estimatedRecords
+      gridReservation = FinanceGrid.Reservation(slots: entities * FinanceTable.slotsPerEntity)
+    }
+    if let table = footprintTable {
       footprints = FootprintRows.read(table, codes: codes, lines: &codeLines, problems: &problems)
     } else {
       referencesUsable = false
     }
     timer.mark("footprints")
     var organisations = Organisations([])
-    if let table = table(DataFiles.organisations) {
+    if let table = organisationTable {
       organisations = OrganisationRows.read(
         table, codes: codes, lines: &codeLines, parallelism: tuning.parallelism, plain: tuning.plainRecords,
         problems: &problems)
@@ -218,7 +228,7 @@ struct LoadRun {
       finance = FinanceRows.read(
         table, references: references, footprintCount: fps.count, organisationCount: orgs.count,
         codeOf: { id in id < fpCount ? fps[id].code : orgs[OrganisationID(id - fpCount)].code },
-        parallelism: tuning.parallelism, mode: tuning.mode, problems: &problems)
+        parallelism: tuning.parallelism, mode: tuning.mode, reserved: gridReservation, problems: &problems)
     }
     timer.mark("finance")
     return finance
@@ -267,10 +277,12 @@ struct SideThreads {
       defer { clock.mark("  memberships (own thread)") }
       var result = SideResult()
       if let table = memberships {
-        (result.memberships, result.membershipLines, result.membershipPairs) = MembershipRows.read(
+        let (read, lines, pairs) = MembershipRows.read(
           table, references: references, plain: plain, problems: &result.problems)
-        MembershipRows.checkShares(
-          result.memberships, lines: result.membershipLines, organisations: organisations, problems: &result.problems)
+        MembershipRows.checkShares(read, lines: lines, organisations: organisations, problems: &result.problems)
+        // Kept by column from here: the whole values are let go before the figures are done.
+        result.memberships = MembershipList(read)
+        result.membershipPairs = pairs
       }
       membershipResult.store(0, result)
       membershipsDone.signal()

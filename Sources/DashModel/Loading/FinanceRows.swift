@@ -176,10 +176,11 @@ enum FinanceRows {
   static func read(
     _ table: CSVTable, references: References, footprintCount: Int, organisationCount: Int,
     codeOf: @escaping @Sendable (Int) -> String, parallelism: Int, mode: FinanceReadMode = .canonical,
-    problems: inout ProblemList
+    reserved: FinanceGrid.Reservation? = nil, problems: inout ProblemList
   ) -> FinanceTable {
     let columns = Columns(table, references: references)
-    let grid = FinanceGrid(slots: (footprintCount + organisationCount) * FinanceTable.slotsPerEntity)
+    let grid = FinanceGrid(
+      slots: (footprintCount + organisationCount) * FinanceTable.slotsPerEntity, reserved: reserved)
     let general = generalRow(columns)
     let fast = FinanceFastPath(table: table, columns: columns)
     func readChunks(parallelism: Int) -> [ChunkOutput<Chunk>] {

@@ -1,3 +1,4 @@
+import Dispatch
 import Synchronization
 
 #if canImport(Glibc)
@@ -39,23 +40,62 @@ final class FinanceGrid: @unchecked Sendable {
   /// slot starts as "no row anywhere") and untouched: pages are touched
   /// only by the threads that write them. The exceptions' mapping has no
   /// huge pages, so a few exceptions touch a few small pages.
-  init(slots: Int) {
+  /// `reserved`: memory made ready earlier (``Reservation``), used when it
+  /// has room for `slots`.
+  init(slots: Int, reserved: Reservation? = nil) {
     count = slots
     let n = max(1, slots)
-    let entities = (n + FinanceTable.slotsPerEntity - 1) / FinanceTable.slotsPerEntity
-    main = Mapping(bytes: (n + entities) * MemoryLayout<UInt32>.stride + 64, hugePages: true)
+    // The words, then the entities' provenance: laid out for the room there is.
+    let room = reserved.map { $0.slots >= n ? $0.slots : n } ?? n
+    let entities = (room + FinanceTable.slotsPerEntity - 1) / FinanceTable.slotsPerEntity
+    if let reserved, reserved.slots >= n {
+      reserved.wait()
+      main = reserved.mapping
+      // The words beyond this grid's were touched for nothing: handed back.
+      main.release(from: n * MemoryLayout<UInt32>.stride, to: room * MemoryLayout<UInt32>.stride)
+    } else {
+      main = Mapping(bytes: Self.mainBytes(slots: n), hugePages: true)
+    }
     side = Mapping(bytes: n * MemoryLayout<UInt32>.stride + 64, hugePages: false)
     words = main.base.bindMemory(to: Atomic<UInt32>.self, capacity: n)
-    entityProvenance = (main.base + n * MemoryLayout<UInt32>.stride).bindMemory(
+    entityProvenance = (main.base + room * MemoryLayout<UInt32>.stride).bindMemory(
       to: Atomic<UInt32>.self, capacity: entities)
     exceptions = side.base.bindMemory(to: Atomic<UInt32>.self, capacity: n)
+  }
+
+  /// The bytes of the words and the entities' provenance for `n` slots.
+  static func mainBytes(slots n: Int) -> Int {
+    let entities = (n + FinanceTable.slotsPerEntity - 1) / FinanceTable.slotsPerEntity
+    return (n + entities) * MemoryLayout<UInt32>.stride + 64
   }
 
   private let main: Mapping
   private let side: Mapping
 
+  /// Memory for a grid of up to `slots` slots, its pages made ready on
+  /// another thread while the codes are read: the first write to a fresh
+  /// page costs the kernel (and, in a virtual machine, its host) far more
+  /// than the write, and the figures' threads should not wait for it.
+  final class Reservation: @unchecked Sendable {
+    let slots: Int
+    fileprivate let mapping: Mapping
+    private let ready = DispatchGroup()
+
+    init(slots: Int) {
+      self.slots = max(1, slots)
+      let mapping = Mapping(bytes: FinanceGrid.mainBytes(slots: self.slots), hugePages: true)
+      self.mapping = mapping
+      DispatchQueue.global().async(group: ready) { mapping.touch() }
+    }
+
+    /// Waits until every page is ready.
+    func wait() { ready.wait() }
+
+    deinit { ready.wait() }
+  }
+
   /// Zeroed memory: an anonymous mapping, else the heap.
-  private final class Mapping: @unchecked Sendable {
+  fileprivate final class Mapping: @unchecked Sendable {
     let base: UnsafeMutableRawPointer
     let bytes: Int
     let mapped: Bool
@@ -74,6 +114,25 @@ final class FinanceGrid: @unchecked Sendable {
     }
 
     func clear() { memset(base, 0, bytes) }
+
+    /// Writes a zero in every page: the kernel hands each out now.
+    func touch() {
+      var offset = 0
+      while offset < bytes {
+        base.storeBytes(of: 0, toByteOffset: offset, as: UInt8.self)
+        offset += 4096
+      }
+    }
+
+    /// Hands back the whole pages in `from..<to` (a mapping's read as zero again).
+    func release(from: Int, to: Int) {
+      #if os(Linux)
+        let page = 4096
+        let start = (from + page - 1) / page * page
+        let end = min(to, bytes) / page * page
+        if mapped && end > start { _ = madvise(base + start, end - start, MADV_DONTNEED) }
+      #endif
+    }
 
     deinit {
       if mapped { munmap(base, bytes) } else { free(base) }
