@@ -53,13 +53,15 @@ extension CSVTable {
     var length = window.length
     var windowStart = window.start
     var atEnd = window.atEnd
+    var truncated = window.truncated
     func refill(at offset: Int) {
       window.fill(at: offset)
       (buffer, length, windowStart, atEnd) = (UnsafePointer(window.buffer), window.length, window.start, window.atEnd)
+      truncated = window.truncated
       p = 0
     }
     while windowStart + p < to {
-      if window.truncated {
+      if truncated {
         reportChanged(&problems)
         return (document.count, line)
       }

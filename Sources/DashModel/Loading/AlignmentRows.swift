@@ -56,16 +56,13 @@ enum AlignmentRows {
     ) -> Int {
       let next = cells.split(base, count: count, at: start, atEnd: atEnd)
       guard next >= 0 else { return -1 }
-      let orgBytes = cells.bytes(base, org)
-      let footprintBytes = cells.bytes(base, footprint)
       let dateBytes = cells.bytes(base, asOf)
       let noteBytes = cells.bytes(base, note)
       let sourceBytes = cells.bytes(base, source)
       let caveatBytes = cells.bytes(base, caveat)
       let basisBytes = cells.bytes(base, basis)
-      guard !cells.escapes(org), !cells.escapes(footprint), !cells.escapes(asOf),
-        let o = references.organisation(orgBytes, hints: &hints),
-        let f = references.footprint(footprintBytes, hints: &hints),
+      guard !cells.escapes(asOf),
+        let (o, f) = references.pair(cells, base, org: org, footprint: footprint, hints: &hints),
         let s = stanceWords.index(cells.bytes(base, stance)),
         cells.bytes(base, sourceKind).isEmpty,
         PlainCells.isBare(noteBytes), PlainCells.isBare(sourceBytes), PlainCells.isBare(caveatBytes)
@@ -85,7 +82,8 @@ enum AlignmentRows {
         problems.error(
           file, line: line,
           Self.repeated(
-            CSVRow.text(orgBytes, escapes: false), CSVRow.text(footprintBytes, escapes: false),
+            CSVRow.text(cells.bytes(base, org), escapes: false),
+            CSVRow.text(cells.bytes(base, footprint), escapes: false),
             CSVRow.text(dateBytes, escapes: false), first))
         return next
       }

@@ -35,13 +35,6 @@ enum MembershipRows {
     var lines: [Int32] = []
     var seen: PairSet
     var unknown = UnknownCodes()
-
-    /// The pairs kept, leaving an empty set.
-    mutating func takePairs() -> PairSet {
-      var taken = PairSet(organisations: 0)
-      swap(&taken, &seen)
-      return taken
-    }
     var hints = References.Hints()
 
     init(_ table: CSVTable, references: References) {
@@ -55,17 +48,21 @@ enum MembershipRows {
       seen = PairSet(organisations: references.organisationCount, records: table.estimatedRecords)
     }
 
+    /// The pairs kept, leaving an empty set.
+    mutating func takePairs() -> PairSet {
+      var taken = PairSet(organisations: 0)
+      swap(&taken, &seen)
+      return taken
+    }
+
     /// A record of known codes and a share of 0 to 1 written plainly (or none).
     mutating func plain(
       _ base: UnsafePointer<UInt8>, count: Int, at start: Int, atEnd: Bool, line: Int, problems: inout ProblemList
     ) -> Int {
       let next = cells.split(base, count: count, at: start, atEnd: atEnd)
       guard next >= 0 else { return -1 }
-      let orgBytes = cells.bytes(base, org)
-      let footprintBytes = cells.bytes(base, footprint)
-      guard !cells.escapes(org), !cells.escapes(footprint), !cells.escapes(share),
-        let o = references.organisation(orgBytes, hints: &hints),
-        let f = references.footprint(footprintBytes, hints: &hints)
+      guard !cells.escapes(share),
+        let (o, f) = references.pair(cells, base, org: org, footprint: footprint, hints: &hints)
       else { return -1 }
       var shareValue = 1.0
       let shareBytes = cells.bytes(base, share)
@@ -76,7 +73,10 @@ enum MembershipRows {
       if let first = add(org: o, footprint: f, share: shareValue, line: line) {
         problems.error(
           file, line: line,
-          Self.repeated(CSVRow.text(orgBytes, escapes: false), CSVRow.text(footprintBytes, escapes: false), first))
+          Self.repeated(
+            CSVRow.text(cells.bytes(base, org), escapes: false),
+            CSVRow.text(cells.bytes(base, footprint), escapes: false),
+            first))
       }
       return next
     }

@@ -14,6 +14,20 @@ struct References: Sendable {
     var organisation = -1
   }
 
+  /// The organisation and footprint a plain record's cells name exactly
+  /// (unquoted, or quoted without doubled quotes), or `nil`: the general
+  /// reader then reads the record and says what is wrong.
+  @inline(__always)
+  func pair(
+    _ cells: borrowing PlainCells, _ base: UnsafePointer<UInt8>, org: Int, footprint: Int, hints: inout Hints
+  ) -> (org: Int, footprint: Int)? {
+    guard !cells.escapes(org), !cells.escapes(footprint),
+      let o = organisation(cells.bytes(base, org), hints: &hints),
+      let f = self.footprint(cells.bytes(base, footprint), hints: &hints)
+    else { return nil }
+    return (o, f)
+  }
+
   /// The footprint a code names exactly, or `nil` (the general reader then says why).
   @inline(__always)
   func footprint(_ b: UnsafeBufferPointer<UInt8>, hints: inout Hints) -> Int? {
