@@ -81,6 +81,23 @@ struct FlagJournalTests {
     #expect(try String(contentsOfFile: path, encoding: .utf8) == text, "reading never rewrites the file")
   }
 
+  /// A first record with a line break inside a quoted name is not a
+  /// journal's header: the file is refused as not a journal, and its bytes
+  /// read as a journal say why (found by the journal's fuzzing target).
+  @Test func aHeaderSpanningLinesIsNotAJournalsHeader() throws {
+    let path = tempPath()
+    defer { unlink(path) }
+    let text = FlagJournal.header + ",\"a name\nover two lines\"\n" + FlagJournal.line(for: event(org: "A"))
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    switch FlagJournal(path: path).read() {
+    case .success: Issue.record("a file whose first line is not a journal's was read as one")
+    case .failure(let e): #expect(e.notJournal)
+    }
+    let parsed = FlagJournal.parse(Array(text.utf8), fileName: "flags.csv")
+    #expect(parsed.problems.first?.line == 1)
+    #expect(parsed.problems.first?.message.contains("line break inside a quoted column name") == true)
+  }
+
   @Test func aTornLastLineIsReportedSkippedAndNeverRewrittenAway() throws {
     let path = tempPath()
     defer { unlink(path) }

@@ -378,11 +378,7 @@ public struct FlagJournal: Sendable {
         line += 1
       }
       if syntax == nil && found != nil && !ended && window.atEnd && scanner.position >= length {
-        problem(
-          Problem(
-            file: fileName, line: line,
-            message: "the last line is incomplete (a write was interrupted); it is skipped and left in the file",
-            severity: .warning))
+        problem(tornLastLine(fileName, line))
         break
       }
       if let syntax {
@@ -395,6 +391,10 @@ public struct FlagJournal: Sendable {
       case .bad(let why):
         skip(why.message)
         continue
+      case .header where scanner.line > line + 1:
+        // One line, as a file read checks: its first line marks a journal.
+        columns = nil
+        skip("the header has a line break inside a quoted column name; a journal's header is one line")
       case .event(let e):
         history.events.append(e)
         fallthrough
@@ -404,6 +404,14 @@ public struct FlagJournal: Sendable {
       }
     }
     return history
+  }
+
+  /// The warning for a last line cut short.
+  static func tornLastLine(_ fileName: String, _ line: Int) -> Problem {
+    Problem(
+      file: fileName, line: line,
+      message: "the last line is incomplete (a write was interrupted); it is skipped and left in the file",
+      severity: .warning)
   }
 
   /// What a record gave: the header, an event, or why it is neither.
