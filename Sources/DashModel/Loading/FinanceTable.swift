@@ -38,8 +38,8 @@ final class FinanceGrid: @unchecked Sendable {
 
   /// Two anonymous mappings, which the kernel hands out zeroed (so every
   /// slot starts as "no row anywhere") and untouched: pages are touched
-  /// only by the threads that write them. The exceptions' mapping has no
-  /// huge pages, so a few exceptions touch a few small pages.
+  /// only by the threads that write them (or made ready beforehand), and a
+  /// few exceptions touch a few small pages.
   /// `reserved`: memory made ready earlier (``Reservation``), used when it
   /// has room for `slots`.
   init(slots: Int, reserved: Reservation? = nil) {
@@ -54,9 +54,9 @@ final class FinanceGrid: @unchecked Sendable {
       // The words beyond this grid's were touched for nothing: handed back.
       main.release(from: n * MemoryLayout<UInt32>.stride, to: room * MemoryLayout<UInt32>.stride)
     } else {
-      main = Mapping(bytes: Self.mainBytes(slots: n), hugePages: true)
+      main = Mapping(bytes: Self.mainBytes(slots: n))
     }
-    side = Mapping(bytes: n * MemoryLayout<UInt32>.stride + 64, hugePages: false)
+    side = Mapping(bytes: n * MemoryLayout<UInt32>.stride + 64)
     words = main.base.bindMemory(to: Atomic<UInt32>.self, capacity: n)
     entityProvenance = (main.base + room * MemoryLayout<UInt32>.stride).bindMemory(
       to: Atomic<UInt32>.self, capacity: entities)
@@ -83,7 +83,7 @@ final class FinanceGrid: @unchecked Sendable {
 
     init(slots: Int) {
       self.slots = max(1, slots)
-      let mapping = Mapping(bytes: FinanceGrid.mainBytes(slots: self.slots), hugePages: true)
+      let mapping = Mapping(bytes: FinanceGrid.mainBytes(slots: self.slots))
       self.mapping = mapping
       DispatchQueue.global().async(group: ready) { mapping.touch() }
     }
@@ -94,18 +94,24 @@ final class FinanceGrid: @unchecked Sendable {
     deinit { ready.wait() }
   }
 
-  /// Zeroed memory: an anonymous mapping, else the heap.
+  /// Zeroed memory: an anonymous mapping in small pages, else the heap.
+  ///
+  /// Not huge pages: in a virtual machine whose host takes back the memory
+  /// its guest frees, a huge page the host must supply again cost up to
+  /// 8 ms per MB to touch (40 MB: 4 to 330 ms from run to run), small pages
+  /// 0.4 to 2.6 ms per MB; at 10× with the shell's runs between, the
+  /// league's median went from 507 to 463 ms (BENCHMARKS.md).
   fileprivate final class Mapping: @unchecked Sendable {
     let base: UnsafeMutableRawPointer
     let bytes: Int
     let mapped: Bool
 
-    init(bytes: Int, hugePages: Bool) {
+    init(bytes: Int) {
       self.bytes = bytes
       var raw = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
       if raw == MAP_FAILED { raw = nil }
       #if os(Linux)
-        if let raw { _ = madvise(raw, bytes, hugePages ? MADV_HUGEPAGE : MADV_NOHUGEPAGE) }
+        if let raw { _ = madvise(raw, bytes, MADV_NOHUGEPAGE) }
       #endif
       let base = raw ?? calloc(bytes, 1) ?? UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 16)
       if raw == nil { memset(base, 0, bytes) }
