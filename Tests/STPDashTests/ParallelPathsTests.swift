@@ -36,4 +36,27 @@ struct ParallelPathsTests {
       #expect(two == one, "league rows at \(scheme.setting)")
     }
   }
+
+  /// A long table's CSV records are made on two threads, a block at a time:
+  /// handed over whole, in order, and exactly what one thread writes.
+  @Test func csvRecordsMadeOnTwoThreadsComeWholeAndInOrder() {
+    // 2,345 rows of 12 columns: past the threshold, several blocks and a short last one.
+    let columns = (0..<12).map { c in
+      ColumnDefinition<Int, Void>(
+        "c\(c)", "C\(c)", value: { r in c % 3 == 0 ? .text("row \(r), \"\(c)\"") : .integer(r * 12 + c) })
+    }
+    let rows = Array(0..<2345)
+    var pieces: [String] = []
+    TableExport.csv(columns, rows: rows, cellContext: ()) { pieces.append($0) }
+    var expected = (0..<12).map { "c\($0)" }.joined(separator: ",") + "\r\n"
+    for r in rows {
+      let fields = (0..<12).map { c in c % 3 == 0 ? "\"row \(r), \"\"\(c)\"\"\"" : String(r * 12 + c) }
+      expected += fields.joined(separator: ",") + "\r\n"
+    }
+    #expect(pieces.joined() == expected)
+    #expect(pieces.count > 4, "handed over in pieces, not whole")
+    #expect(pieces.allSatisfy { $0.hasSuffix("\r\n") }, "every piece ends a record")
+    let one = Parallel.$serial.withValue(true) { TableExport.csv(columns, rows: rows, cellContext: ()) }
+    #expect(one == expected)
+  }
 }

@@ -36,45 +36,69 @@ enum TableExport {
   /// The CSV of rows straight from their columns' values, no cell made (a
   /// national-scale league is never held as a table).
   static func csv<Item, Context>(
-    _ columns: [ColumnDefinition<Item, Context>], rows: some Sequence<Item>, cellContext: Context,
-    context: ExportContext? = nil
+    _ columns: [ColumnDefinition<Item, Context>], rows: [Item], cellContext: Context, context: ExportContext? = nil
   ) -> String {
     var text = ""
     csv(columns, rows: rows, cellContext: cellContext, context: context) { text += $0 }
     return text
   }
 
-  /// The same, handed over in pieces of whole records (about 64 KB each) as
-  /// they are made: a national-scale league is never held whole as text.
+  /// The same, handed over in pieces of whole records as they are made: a
+  /// national-scale league is never held whole as text. A long table's
+  /// records are made on two threads, a block of rows at a time, each half
+  /// into its own piece; the pieces are handed over in order.
   static func csv<Item, Context>(
-    _ columns: [ColumnDefinition<Item, Context>], rows: some Sequence<Item>, cellContext: Context,
+    _ columns: [ColumnDefinition<Item, Context>], rows: [Item], cellContext: Context,
     context: ExportContext? = nil, into give: (String) -> Void
   ) {
-    let piece = 1 << 16
     let shown = columns.filter { $0.spec.outputs.contains(.csv) }
-    // The columns' value functions alone: a whole definition is not copied per cell.
-    let values = shown.map(\.value)
     let extra = context?.fields ?? []
-    var out = CSVWriter.Output(capacity: piece + (piece >> 2))
-    out.raw(CSVWriter.header(shown.map(\.spec.key) + extra.map(\.key)))
+    give(CSVWriter.header(shown.map(\.spec.key) + extra.map(\.key)))
     var tail = CSVWriter.Output()
     for field in extra {
       tail.comma()
       write(field.value, to: &tail)
     }
-    for row in rows {
-      for n in values.indices {
-        if n > 0 { out.comma() }
-        write(values[n](row, cellContext), to: &out)
+    // The columns' value functions alone: a whole definition is not copied
+    // per cell. They only read the row and the context, so two threads may
+    // call them at once.
+    let work = Records(values: shown.map(\.value), rows: rows, context: cellContext, tail: tail)
+    // About 140 KB of records a half for a league's width: enough work
+    // (rows × columns) for a second thread to pay (``Parallel/threshold``).
+    let half = 512
+    var start = 0
+    while start < rows.count {
+      let (from, end) = (start, min(rows.count, start + 2 * half))
+      let middle = from + (end - from + 1) / 2
+      let pieces = Parallel.map(2, cost: (middle - from) * work.values.count) { part in
+        work.text(part == 0 ? from..<middle : middle..<end)
       }
-      out.append(tail)
-      out.endRecord()
-      if out.bytes.count >= piece {
-        give(out.text)
-        out.removeAll()
-      }
+      for piece in pieces where !piece.bytes.isEmpty { give(piece.text) }
+      start = end
     }
-    if !out.bytes.isEmpty { give(out.text) }
+  }
+
+  /// What the threads making a CSV's records share: read only.
+  private struct Records<Item, Context>: @unchecked Sendable {
+    let values: [(Item, Context) -> Table.Value]
+    let rows: [Item]
+    let context: Context
+    let tail: CSVWriter.Output
+
+    /// The records of `range`, field by field into one buffer: no string per
+    /// cell, no array per record.
+    func text(_ range: Range<Int>) -> CSVWriter.Output {
+      var out = CSVWriter.Output(capacity: range.count * 320)
+      for row in rows[range] {
+        for n in values.indices {
+          if n > 0 { out.comma() }
+          TableExport.write(values[n](row, context), to: &out)
+        }
+        out.append(tail)
+        out.endRecord()
+      }
+      return out
+    }
   }
 
   /// One value as a CSV field (text made visible), as ``csvCell(_:)`` gives it.
