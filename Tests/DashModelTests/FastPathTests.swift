@@ -226,6 +226,55 @@ struct FastPathTests {
       tooLong.problems().map(\.description) == ["finance.csv:2: source is 10,001 bytes long; at most 10,000 are read"])
   }
 
+  @Test func onRunsOfRowsRepeatingATail() throws {
+    // The straight parser keeps the last row's tail (the comma after the
+    // figure through the line end) and reads a row ending in the same bytes
+    // as that row was read. Runs of rows repeat a tail; the next differs
+    // from it in the basis, one byte of the source, the line end, spaces;
+    // tails of 64 bytes with LF and with CRLF (the longest kept) and of 65.
+    let fits = String(repeating: "s", count: 64 - ",illustrative,".utf8.count - 1)
+    let tails: [(basis: String, source: String, end: String)] = [
+      ("illustrative", "", "\n"), ("illustrative", "plain", "\n"), ("illustrative", "plain", "\r\n"),
+      ("reported", "plain", "\n"), ("", "plain", "\n"), ("illustrative", "plaio", "\n"),
+      ("illustrative", "\"quoted, with comma\"", "\n"), ("illustrative", "\"esc \"\"aped\"\"\"", "\n"),
+      ("illustrative", fits, "\n"), ("illustrative", fits + "s", "\n"),
+      ("illustrative", String(fits.dropLast()), "\r\n"),
+      ("illustrative", "  spaced  ", "\n"), ("illustrative", "plain ", "\n"),
+    ]
+    var text = "entity,year,scenario,gbp_m,basis,source\n"
+    var n = 0
+    for code in ["C1", "T1", "K1", "C2", "T2", "E1", "E2"] {
+      for year in FinancialYear.all {
+        for scenario in Scenario.allCases {
+          let t = tails[(n / 3 + n / 7) % tails.count]
+          text +=
+            "\(code),\(year.label),\(scenario.code),\(n % 11 == 0 ? "" : "\(n).25"),\(t.basis),\(t.source)\(t.end)"
+          n += 1
+        }
+      }
+    }
+    let f = Fixture(["finance.csv": text])
+    defer { f.remove() }
+    compare(f.path)
+    let data = try f.load()
+    #expect(data.finance.sources.contains(fits) && data.finance.sources.contains("plaio"))
+
+    // A source that is not UTF-8 on rows in a row, after two good rows
+    // sharing a tail: each bad row is reported, as the general reader
+    // reports it, though their tails are the same, and none is given the
+    // good rows' source.
+    var bytes = Array("entity,year,scenario,gbp_m,basis,source\n".utf8)
+    for (i, year) in FinancialYear.all.enumerated() {
+      let source = i < 2 ? Array("ok".utf8) : Array("b".utf8) + [0xFF] + Array("c".utf8)
+      bytes += Array("C1,\(year.label),plan,\(i).5,illustrative,".utf8) + source + Array("\n".utf8)
+    }
+    let bad = Fixture()
+    defer { bad.remove() }
+    try Data(bytes).write(to: URL(fileURLWithPath: bad.path + "/finance.csv"))
+    compare(bad.path)
+    #expect(bad.problems().filter { $0.description.contains("source") }.count == FinancialYear.all.count - 2)
+  }
+
   @Test func wordAtATimeScansFindTheSameBytesAsAByteLoop() {
     // Random bytes weighted towards the ones that matter, every start and
     // length: the eight-byte scans must stop exactly where a plain loop does.

@@ -23,7 +23,38 @@ struct FinanceCanonicalRow {
   private var lastLength = -1
   private var lastID = 0
 
-  init(codes: CodeLookup) { self.codes = codes }
+  /// A row's tail — from the comma after its figure through its line end —
+  /// as words, with the basis and provenance it was read as: an entity's
+  /// rows nearly always repeat one basis and one source, so most rows
+  /// compare a few words here and neither scan nor look up their source.
+  /// Bytes equal to a tail read before read the same, so nothing is decided
+  /// here that the full parse would not decide.
+  private let tail: UnsafeMutablePointer<UInt64>
+  /// The remembered tail's length in bytes (0: none).
+  private var tailLength = 0
+  private var tailBasis: UInt8 = 0
+  private var tailProvenance: UInt32 = 0
+  /// The tail of the row just parsed in full, remembered once the caller
+  /// knows its provenance (the next ``parse``'s `kept`); 0: none held.
+  private var pendingLength = 0
+  private var pendingBasis: UInt8 = 0
+
+  /// The longest tail remembered.
+  static let tailCapacity = 64
+
+  /// `words`: room for ``words`` words, which the caller owns and keeps
+  /// while this parser is used.
+  init(codes: CodeLookup, words: UnsafeMutablePointer<UInt64>) {
+    self.codes = codes
+    tail = words
+    tail.initialize(repeating: 0, count: Self.words)
+  }
+
+  /// The words of room a parser needs for the tails it keeps.
+  static let words = 2 * tailCapacity / 8
+
+  /// The tail held until its provenance is known: the words after the remembered tail's.
+  private var pending: UnsafeMutablePointer<UInt64> { tail + Self.tailCapacity / 8 }
 
   /// Whether a header's roles are the usual layout.
   static func applies(to roles: [FinanceFastPath.Role]) -> Bool {
@@ -76,11 +107,19 @@ struct FinanceCanonicalRow {
 
   /// Parses the row at `start`, or answers `nil` when it is not in the plain
   /// form or does not end inside the `count` bytes there are (`years`: the
-  /// six years as words, ``FinancialYear/periodWords``).
+  /// six years as words, ``FinancialYear/periodWords``). `kept`: the
+  /// provenance the row before this parser last read in full was given,
+  /// which keeps that row's tail for the rows after it, or
+  /// ``FinanceFastPath/Parsed/unknown`` — it failed its checks, or the row
+  /// was not read in full here — which keeps nothing: each row repeating a
+  /// provenance that failed must be checked and reported again. (Given
+  /// with the next row rather than by a call of its own: the loop makes
+  /// one call a row.)
   @inline(__always)
   mutating func parse(
-    _ base: UnsafePointer<UInt8>, count: Int, at start: Int, atEnd: Bool, years: UnsafePointer<UInt64>
+    _ base: UnsafePointer<UInt8>, count: Int, at start: Int, atEnd: Bool, years: UnsafePointer<UInt64>, kept: UInt32
   ) -> FinanceFastPath.Outcome? {
+    if pendingLength > 0 { keep(provenance: kept) }
     var r = FinanceFastPath.Parsed()
     var p = entity(base, count: count, at: start, into: &r)
     guard p >= 0 else { return nil }
@@ -109,7 +148,24 @@ struct FinanceCanonicalRow {
       r.milli = m
       p = end
     }
-    p += 1
+    // The tail of a row before, byte for byte: the same basis and provenance.
+    if tailLength > 0 && p + tailLength <= count && sameTail(base + p, count: count - p) {
+      r.basis = tailBasis
+      r.provenance = tailProvenance
+      return .row(next: p + tailLength, r)
+    }
+    return parseTail(base, count: count, at: p, atEnd: atEnd, row: r)
+  }
+
+  /// Parses the basis, the source and the line end of a row whose tail is
+  /// not the one remembered (the first row of each entity, about one in
+  /// eighteen): out of line, so that the usual row runs through less code.
+  @inline(never)
+  private mutating func parseTail(
+    _ base: UnsafePointer<UInt8>, count: Int, at tailStart: Int, atEnd: Bool, row: FinanceFastPath.Parsed
+  ) -> FinanceFastPath.Outcome? {
+    var r = row
+    var p = tailStart + 1
     // Basis: empty, `illustrative` or `reported`.
     guard p < count else { return nil }
     if base[p] != 0x2C {
@@ -149,8 +205,57 @@ struct FinanceCanonicalRow {
       (r.sourceStart, r.sourceEnd) = ByteScan.trimmed(base, from: p, to: end)
     }
     if end >= count { return atEnd ? .row(next: end, r) : nil }
-    if base[end] == 0x0A { return .row(next: end + 1, r) }
-    guard base[end] == 0x0D, end + 1 < count, base[end + 1] == 0x0A else { return nil }
-    return .row(next: end + 2, r)
+    let next: Int
+    if base[end] == 0x0A {
+      next = end + 1
+    } else {
+      guard base[end] == 0x0D, end + 1 < count, base[end + 1] == 0x0A else { return nil }
+      next = end + 2
+    }
+    // A tail that ends its line is kept to compare the next rows with.
+    if next - tailStart <= Self.tailCapacity { hold(base + tailStart, count: next - tailStart, basis: r.basis) }
+    return .row(next: next, r)
+  }
+
+  /// Holds the tail of the row being parsed until its provenance is known.
+  @inline(never)
+  private mutating func hold(_ p: UnsafePointer<UInt8>, count: Int, basis: UInt8) {
+    let words = pending
+    words.update(repeating: 0, count: Self.tailCapacity / 8)
+    UnsafeMutableRawPointer(words).copyMemory(from: p, byteCount: count)
+    (pendingLength, pendingBasis) = (count, basis)
+  }
+
+  /// Keeps the tail held (``hold(_:count:basis:)``), read as `provenance`,
+  /// unless that is ``FinanceFastPath/Parsed/unknown``; holds none after.
+  @inline(never)
+  private mutating func keep(provenance: UInt32) {
+    defer { pendingLength = 0 }
+    guard provenance != FinanceFastPath.Parsed.unknown else { return }
+    tail.update(from: pending, count: Self.tailCapacity / 8)
+    (tailLength, tailBasis, tailProvenance) = (pendingLength, pendingBasis, provenance)
+  }
+
+  /// Whether the `count` bytes at `p` begin with the remembered tail (all
+  /// ``tailLength`` of them are there: the caller checked).
+  @inline(__always)
+  private func sameTail(_ p: UnsafePointer<UInt8>, count: Int) -> Bool {
+    let raw = UnsafeRawPointer(p)
+    let whole = tailLength &>> 3
+    for i in 0..<whole where raw.loadUnaligned(fromByteOffset: i &<< 3, as: UInt64.self) != tail[i] {
+      return false
+    }
+    let rest = tailLength & 7
+    guard rest > 0 else { return true }
+    let offset = whole &<< 3
+    // The last few bytes: one word masked when a whole word is there to read.
+    var last: UInt64
+    if offset &+ 8 <= count {
+      last = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & ((1 &<< (8 &* UInt64(rest))) &- 1)
+    } else {
+      last = 0
+      for k in 0..<rest { last |= UInt64(p[offset &+ k]) &<< (8 &* UInt64(k)) }
+    }
+    return last == tail[whole]
   }
 }

@@ -48,6 +48,14 @@ struct FinanceFastPath {
     var noteStart = 0
     var noteEnd = 0
     var noteEscapes = false
+    /// The row's provenance id when already known (a tail read before),
+    /// else ``Parsed/unknown``.
+    var provenance = Parsed.unknown
+
+    static let unknown = UInt32.max
+
+    /// Whether the row has a source or a note.
+    var hasText: Bool { sourceEnd > sourceStart || noteEnd > noteStart }
   }
 
   let roles: [Role]
@@ -102,7 +110,12 @@ struct FinanceFastPath {
     var recent = RecentKeys()
     // The usual column order takes the straight-line parser first.
     let usual = canonicalLayer && FinanceCanonicalRow.applies(to: roles)
-    var canonical = FinanceCanonicalRow(codes: columns.codes)
+    let tailWords = UnsafeMutablePointer<UInt64>.allocate(capacity: FinanceCanonicalRow.words)
+    defer { tailWords.deallocate() }
+    var canonical = FinanceCanonicalRow(codes: columns.codes, words: tailWords)
+    // The provenance of the row the straight parser last read in full, for
+    // it to keep that row's tail (``FinanceCanonicalRow/parse``).
+    var kept = Parsed.unknown
     return roles.withUnsafeBufferPointer { roles in
       yearWords.withUnsafeBufferPointer { years in
         guard let years = years.baseAddress else { return (from, firstLine) }
@@ -112,11 +125,15 @@ struct FinanceFastPath {
             return (table.document.count, line)
           }
           let outcome: Outcome
-          if usual, let row = canonical.parse(buffer, count: length, at: p, atEnd: atEnd, years: years) {
+          var straight = false
+          if usual, let row = canonical.parse(buffer, count: length, at: p, atEnd: atEnd, years: years, kept: kept) {
             outcome = row
+            straight = true
           } else {
             outcome = parseRow(buffer, length: length, at: p, atEnd: atEnd, roles: roles)
           }
+          // Given once: a tail whose provenance is not known by the next call is not kept.
+          kept = Parsed.unknown
           switch outcome {
           case .blank(let next):
             p = next
@@ -124,24 +141,11 @@ struct FinanceFastPath {
           case .row(let next, let r):
             p = next
             line += 1
-            let sourceLength = r.sourceEnd - r.sourceStart
-            let noteLength = r.noteEnd - r.noteStart
-            let flags = (r.sourceEscapes ? 1 : 0) | (r.noteEscapes ? 2 : 0)
-            let source = UnsafeBufferPointer(start: buffer + r.sourceStart, count: sourceLength)
-            let note = UnsafeBufferPointer(start: buffer + r.noteStart, count: noteLength)
-            let provenance: UInt32
-            if sourceLength == 0 && noteLength == 0 {
-              provenance = 0
-            } else if let known = recent.find(source, note, flags: flags) {
-              provenance = known
-            } else {
-              provenance = chunk.provenanceID(
-                source: source, sourceEscapes: r.sourceEscapes, note: note, noteEscapes: r.noteEscapes,
-                line: line - 1, problems: &problems)
-              // A pair that failed its checks (id 0) is never reused unchecked:
-              // each row that repeats it is reported, as the general reader does.
-              if provenance != 0 { recent.remember(source, note, flags: flags, id: provenance) }
-            }
+            let provenance = Self.provenance(
+              of: r, in: buffer, line: line - 1, recent: &recent, chunk: &chunk, problems: &problems)
+            // The straight parser's tail, read in full, is kept for the rows
+            // after it, unless its provenance failed its checks.
+            if straight && r.provenance == Parsed.unknown && (provenance != 0 || !r.hasText) { kept = provenance }
             chunk.store(
               slot: FinanceTable.slot(entity: r.entity, year: r.year, scenario: r.scenario), milli: r.milli,
               value: r.value, basis: r.basis, provenance: provenance, line: line - 1)
@@ -169,6 +173,29 @@ struct FinanceFastPath {
         return (windowStart + p, line)
       }
     }
+  }
+
+  /// A row's provenance id: known already (a tail read before), none (no
+  /// source or note), one of the last few pairs met, or the chunk's id for
+  /// a new pair, checked first (0 when the check fails).
+  @inline(__always)
+  static func provenance(
+    of r: Parsed, in buffer: UnsafePointer<UInt8>, line: Int, recent: inout RecentKeys,
+    chunk: inout FinanceRows.Chunk, problems: inout ProblemList
+  ) -> UInt32 {
+    if r.provenance != Parsed.unknown { return r.provenance }
+    guard r.hasText else { return 0 }
+    let flags = (r.sourceEscapes ? 1 : 0) | (r.noteEscapes ? 2 : 0)
+    let source = UnsafeBufferPointer(start: buffer + r.sourceStart, count: r.sourceEnd - r.sourceStart)
+    let note = UnsafeBufferPointer(start: buffer + r.noteStart, count: r.noteEnd - r.noteStart)
+    if let known = recent.find(source, note, flags: flags) { return known }
+    let id = chunk.provenanceID(
+      source: source, sourceEscapes: r.sourceEscapes, note: note, noteEscapes: r.noteEscapes, line: line,
+      problems: &problems)
+    // A pair that failed its checks (id 0) is never reused unchecked:
+    // each row that repeats it is reported, as the general reader does.
+    if id != 0 { recent.remember(source, note, flags: flags, id: id) }
+    return id
   }
 
   /// Parses the row at `p`; bytes past `length` are not there yet unless `atEnd`.
