@@ -393,6 +393,24 @@ struct AppState {
     if let inputs = derived.leagueInputs { derived.inputsByRule[now.refusing] = inputs }
   }
 
+  /// Puts the league in the order asked for.
+  private mutating func rank(rowsChanged: Bool) {
+    if rowsChanged || derived.ranked.count != derived.rows.count {
+      derived.ranked = LeagueTable.rank(
+        derived.rows, by: league.sort, ascending: league.ascending, names: derived.nameOrder)
+      return
+    }
+    // Only the order asked for changed: the ranked rows are the same rows,
+    // put in the new order where they are. The shown rows, which may share
+    // their storage, let go of it first; copying every row again from the
+    // unranked ones cost most of a re-sort.
+    derived.visible = []
+    var ranked: [LeagueRow] = []
+    swap(&ranked, &derived.ranked)
+    derived.ranked = LeagueTable.rank(
+      consume ranked, by: league.sort, ascending: league.ascending, names: derived.nameOrder)
+  }
+
   /// Brings ``Derived`` up to date: the one place it is computed. Each part
   /// is recomputed only when an input it depends on has changed, so calling
   /// this after every action costs nothing when nothing it reads changed.
@@ -429,10 +447,7 @@ struct AppState {
       changed: (data: dataChanged, refusals: flagsChanged || assumedChanged, delivery: deliveryChanged))
     let filtersChanged = before?.filters != now.filters
     let rankChanged = rowsChanged || before?.sort != now.sort || before?.ascending != now.ascending
-    if rankChanged && !keepOrder {
-      derived.ranked = LeagueTable.rank(
-        derived.rows, by: league.sort, ascending: league.ascending, names: derived.nameOrder)
-    }
+    if rankChanged && !keepOrder { rank(rowsChanged: rowsChanged) }
     if rankChanged || before?.region != now.region || filtersChanged {
       derived.visible = LeagueReport.visible(derived.ranked, region: league.region, filter: filters[.league])
       derived.total = LeagueTable.total(
