@@ -24,7 +24,7 @@ struct FinanceCanonicalRow {
   private var lastID = 0
 
   /// A row's tail — from the comma after its figure through its line end —
-  /// as words, with the basis and provenance it was read as: an entity's
+  /// in words of room, with the basis and provenance it was read as: an entity's
   /// rows nearly always repeat one basis and one source, so most rows
   /// compare a few words here and neither scan nor look up their source.
   /// Bytes equal to a tail read before read the same, so nothing is decided
@@ -55,6 +55,9 @@ struct FinanceCanonicalRow {
 
   /// The tail held until its provenance is known: the words after the remembered tail's.
   private var pending: UnsafeMutablePointer<UInt64> { tail + Self.tailCapacity / 8 }
+
+  /// The remembered tail's bytes.
+  private var tailBytes: UnsafePointer<UInt8> { UnsafeRawPointer(tail).assumingMemoryBound(to: UInt8.self) }
 
   /// Whether a header's roles are the usual layout.
   static func applies(to roles: [FinanceFastPath.Role]) -> Bool {
@@ -108,13 +111,11 @@ struct FinanceCanonicalRow {
   /// Parses the row at `start`, or answers `nil` when it is not in the plain
   /// form or does not end inside the `count` bytes there are (`years`: the
   /// six years as words, ``FinancialYear/periodWords``). `kept`: the
-  /// provenance the row before this parser last read in full was given,
-  /// which keeps that row's tail for the rows after it, or
-  /// ``FinanceFastPath/Parsed/unknown`` — it failed its checks, or the row
-  /// was not read in full here — which keeps nothing: each row repeating a
-  /// provenance that failed must be checked and reported again. (Given
-  /// with the next row rather than by a call of its own: the loop makes
-  /// one call a row.)
+  /// provenance the row before was given, or ``FinanceFastPath/Parsed/unknown``
+  /// when it failed its checks (each row repeating it must be checked and
+  /// reported again); when this parser read that row in full, its tail is
+  /// kept for the rows after it. (Given with the next row rather than by a
+  /// call of its own: the loop makes one call a row.)
   @inline(__always)
   mutating func parse(
     _ base: UnsafePointer<UInt8>, count: Int, at start: Int, atEnd: Bool, years: UnsafePointer<UInt64>, kept: UInt32
@@ -149,7 +150,7 @@ struct FinanceCanonicalRow {
       p = end
     }
     // The tail of a row before, byte for byte: the same basis and provenance.
-    if tailLength > 0 && p + tailLength <= count && sameTail(base + p, count: count - p) {
+    if tailLength > 0 && p + tailLength <= count && ByteScan.equal(base + p, tailBytes, tailLength) {
       r.basis = tailBasis
       r.provenance = tailProvenance
       return .row(next: p + tailLength, r)
@@ -220,9 +221,7 @@ struct FinanceCanonicalRow {
   /// Holds the tail of the row being parsed until its provenance is known.
   @inline(never)
   private mutating func hold(_ p: UnsafePointer<UInt8>, count: Int, basis: UInt8) {
-    let words = pending
-    words.update(repeating: 0, count: Self.tailCapacity / 8)
-    UnsafeMutableRawPointer(words).copyMemory(from: p, byteCount: count)
+    UnsafeMutableRawPointer(pending).copyMemory(from: p, byteCount: count)
     (pendingLength, pendingBasis) = (count, basis)
   }
 
@@ -234,28 +233,5 @@ struct FinanceCanonicalRow {
     guard provenance != FinanceFastPath.Parsed.unknown else { return }
     tail.update(from: pending, count: Self.tailCapacity / 8)
     (tailLength, tailBasis, tailProvenance) = (pendingLength, pendingBasis, provenance)
-  }
-
-  /// Whether the `count` bytes at `p` begin with the remembered tail (all
-  /// ``tailLength`` of them are there: the caller checked).
-  @inline(__always)
-  private func sameTail(_ p: UnsafePointer<UInt8>, count: Int) -> Bool {
-    let raw = UnsafeRawPointer(p)
-    let whole = tailLength &>> 3
-    for i in 0..<whole where raw.loadUnaligned(fromByteOffset: i &<< 3, as: UInt64.self) != tail[i] {
-      return false
-    }
-    let rest = tailLength & 7
-    guard rest > 0 else { return true }
-    let offset = whole &<< 3
-    // The last few bytes: one word masked when a whole word is there to read.
-    var last: UInt64
-    if offset &+ 8 <= count {
-      last = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & ((1 &<< (8 &* UInt64(rest))) &- 1)
-    } else {
-      last = 0
-      for k in 0..<rest { last |= UInt64(p[offset &+ k]) &<< (8 &* UInt64(k)) }
-    }
-    return last == tail[whole]
   }
 }

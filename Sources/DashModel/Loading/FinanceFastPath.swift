@@ -125,15 +125,11 @@ struct FinanceFastPath {
             return (table.document.count, line)
           }
           let outcome: Outcome
-          var straight = false
           if usual, let row = canonical.parse(buffer, count: length, at: p, atEnd: atEnd, years: years, kept: kept) {
             outcome = row
-            straight = true
           } else {
             outcome = parseRow(buffer, length: length, at: p, atEnd: atEnd, roles: roles)
           }
-          // Given once: a tail whose provenance is not known by the next call is not kept.
-          kept = Parsed.unknown
           switch outcome {
           case .blank(let next):
             p = next
@@ -143,9 +139,10 @@ struct FinanceFastPath {
             line += 1
             let provenance = Self.provenance(
               of: r, in: buffer, line: line - 1, recent: &recent, chunk: &chunk, problems: &problems)
-            // The straight parser's tail, read in full, is kept for the rows
-            // after it, unless its provenance failed its checks.
-            if straight && r.provenance == Parsed.unknown && (provenance != 0 || !r.hasText) { kept = provenance }
+            // For the straight parser to keep this row's tail, if it read it
+            // in full (it holds none otherwise), unless its provenance failed
+            // its checks.
+            kept = provenance != 0 || !r.hasText ? provenance : Parsed.unknown
             chunk.store(
               slot: FinanceTable.slot(entity: r.entity, year: r.year, scenario: r.scenario), milli: r.milli,
               value: r.value, basis: r.basis, provenance: provenance, line: line - 1)
