@@ -145,6 +145,66 @@ struct FinanceGridTests {
     }
     #expect(checked == 2000 * FinanceTable.slotsPerEntity)
   }
+
+  /// `organisations.csv` above 1 MB: the chunks' codes are registered in
+  /// file order as the chunks come, so ids, organisations and every
+  /// duplicate message are a serial read's — with codes repeated from
+  /// chunks far before, and a quoted name whose line breaks catch the
+  /// guessed splits.
+  func organisationsFixture(repeats: Bool, quoted: Bool) -> Fixture {
+    var orgs = ["code,name,kind,source"]
+    var members = ["org,footprint,share"]
+    for i in 0..<60_000 {
+      // Every 6,007th row repeats the code of a row two thirds of the way back.
+      let code = repeats && i > 0 && i % 6007 == 0 ? "O\(i / 3)" : "O\(i)"
+      var name = "\"Organisation \(i), Ltd\""
+      if quoted && i == 30_000 {
+        // Some 300 KB of lines inside one quoted name, across the middle.
+        name = "\"" + Array(repeating: "a line of a name,", count: 17_000).joined(separator: "\n") + "\""
+      }
+      orgs.append("\(code),\(name),ccg,\(i % 5 == 0 ? "register \(i % 3)" : "")")
+      if i % 1000 == 0 { members.append("\(code),E1,1") }
+    }
+    return Fixture([
+      "footprints.csv": "code,name,region\nE1,One,North\nE2,Two,South\n",
+      "organisations.csv": orgs.joined(separator: "\n") + "\n",
+      "memberships.csv": members.joined(separator: "\n") + "\n",
+      "alignment.csv": "org,footprint,stance\n",
+      "finance.csv": "entity,year,scenario,gbp_m\n",
+    ])
+  }
+
+  @Test(arguments: [false, true])
+  func organisationsInChunksAreASerialRead(quoted: Bool) throws {
+    func problems(_ path: String, parallelism: Int) -> [String] {
+      guard case .failure(let f) = DatasetLoader.load(directory: path, parallelism: parallelism) else { return [] }
+      return f.problems.items.map(\.description)
+    }
+    let f = organisationsFixture(repeats: true, quoted: quoted)
+    defer { f.remove() }
+    let serial = problems(f.path, parallelism: 1)
+    // Six: the rows whose code a later row repeats (O6007, say) were themselves given another's.
+    #expect(serial.filter { $0.contains("duplicate code") }.count == 6, "\(serial)")
+    #expect(serial.contains { $0.hasPrefix("organisations.csv:6009: duplicate code O2002 (first on line 2004)") })
+    for threads in [2, 4] {
+      #expect(problems(f.path, parallelism: threads) == serial, "\(threads) threads")
+    }
+    // A name that long is refused, so the ids are checked on the other fixture.
+    guard !quoted else { return }
+    let clean = organisationsFixture(repeats: false, quoted: false)
+    defer { clean.remove() }
+    let one = try DatasetLoader.load(directory: clean.path, parallelism: 1).get()
+    #expect(one.organisations.count == 60_000)
+    for threads in [2, 4] {
+      let many = try DatasetLoader.load(directory: clean.path, parallelism: threads).get()
+      #expect(many.organisations == one.organisations, "\(threads) threads")
+      for i in stride(from: 0, to: 60_000, by: 997) {
+        #expect(many.organisationID(code: "O\(i)") == one.organisationID(code: "O\(i)"))
+        #expect(many.organisationID(code: "O\(i)")?.index == i)
+      }
+      #expect(many.memberships == one.memberships)
+    }
+  }
 }
 
 @Suite("Chunked reading")

@@ -188,7 +188,7 @@ enum FinanceRows {
       // More chunks than threads: the threads take them as they come free,
       // so a thread slowed by other work (memberships and stances are read
       // at the same time) does not hold up the end.
-      let parts = parallelism > 1 ? parallelism * 4 : 1
+      let parts = parallelism > 1 ? parallelism * 8 : 1
       let make: @Sendable (Int) -> Chunk = { Chunk(grid: grid, number: $0, shared: shared) }
       return mode == .general
         ? table.forEachChunk(parts: parts, makeState: make, body: general)
@@ -280,12 +280,11 @@ enum FinanceRows {
       repeats += output.state.repeats.map { ($0.slot, $0.line + output.lineOffset) }
       side.merge(output.state.side) { first, _ in first }
     }
-    // Rows two chunks both wrote: found where their records overlap.
+    // Rows two chunks both wrote: each chunk's map is checked against the
+    // chunks' before it, gathered into the first map.
     let maps = chunks.compactMap(\.state.written)
-    if maps.count > 1 {
-      for i in 1..<maps.count {
-        for j in 0..<i { for slot in maps[i].intersection(maps[j]) { repeats.append((slot, -1)) } }
-      }
+    if let gathered = maps.first {
+      for map in maps.dropFirst() { for slot in gathered.absorb(map) { repeats.append((slot, -1)) } }
     }
     var provenances: [[FinanceTable.Provenance]] = []
     for output in chunks {

@@ -1,11 +1,12 @@
 import Dispatch
+import Synchronization
 
 /// Reads `organisations.csv`.
 ///
 /// Rows are parsed in parallel chunks; codes are registered in file order,
-/// so ids and duplicate messages are the same as in a serial read. The first
-/// chunk registers its codes as soon as it is parsed, while the others are
-/// still parsing; the rest follow in order.
+/// so ids and duplicate messages are the same as in a serial read. Each
+/// chunk's codes are registered as soon as it and every chunk before it are
+/// parsed, while later chunks are still parsing (``CodeRegistrar``).
 enum OrganisationRows {
   static let file = "organisations.csv"
   static let required = ["code", "name", "kind"]
@@ -33,13 +34,84 @@ enum OrganisationRows {
 
   /// Registers a chunk's codes in `codes`, in order.
   static func register(_ c: inout Chunk, codes: CodeIndex) {
-    let part = c.part
+    c.duplicates = register(c.part, hashes: c.codeHashes, codes: codes)
+  }
+
+  /// Registers a part's codes in `codes`, in order: the rows whose code was
+  /// already taken, with the id that took it.
+  static func register(_ part: Organisations.Part, hashes: [UInt64], codes: CodeIndex) -> [(row: Int, id: Int)] {
     let repeats = part.bytes.withUnsafeBufferPointer { all in
-      codes.insertAll(count: part.count, hashes: c.codeHashes) { i in
-        UnsafeBufferPointer(rebasing: all[part.codeRange(i)])
+      codes.insertAll(count: part.count, hashes: hashes) { i in UnsafeBufferPointer(rebasing: all[part.codeRange(i)]) }
+    }
+    return repeats.map { ($0.position, $0.id) }
+  }
+
+  /// Registers the chunks' codes in file order as they are parsed: the
+  /// thread that parses the next chunk in line registers it, and any parsed
+  /// after it that were waiting, while the other thread parses on. A chunk
+  /// is registered only when the one before it ended where it starts (a
+  /// guessed split inside a quoted field stops the registering there; the
+  /// chunk read again from that point is registered after the parse).
+  final class CodeRegistrar: Sendable {
+    struct Parsed: Sendable {
+      var from: Int
+      var end: Int
+      var part: Organisations.Part
+      var hashes: [UInt64]
+    }
+
+    struct State: ~Copyable {
+      var waiting: [Int: Parsed] = [:]
+      var next = 0
+      var lastEnd = 0
+      var busy = false
+      var stopped = false
+      var duplicates: [Int: [(row: Int, id: Int)]] = [:]
+
+      /// The next chunk in line if it is parsed and no thread is registering
+      /// (that thread becomes the one registering).
+      mutating func take() -> (Int, Parsed)? {
+        guard !stopped, let job = waiting[next] else {
+          busy = false
+          return nil
+        }
+        guard next == 0 || job.from == lastEnd else {
+          stopped = true
+          busy = false
+          waiting = [:]
+          return nil
+        }
+        waiting[next] = nil
+        busy = true
+        return (next, job)
       }
     }
-    c.duplicates = repeats.map { ($0.position, $0.id) }
+
+    let codes: CodeIndex
+    let state = Mutex(State())
+
+    init(codes: CodeIndex) { self.codes = codes }
+
+    /// Chunk `number`, bytes `[from, end)`, is parsed.
+    func parsed(_ number: Int, from: Int, end: Int, part: Organisations.Part, hashes: [UInt64]) {
+      var job = state.withLock { s -> (Int, Parsed)? in
+        guard !s.stopped else { return nil }
+        s.waiting[number] = Parsed(from: from, end: end, part: part, hashes: hashes)
+        return s.busy ? nil : s.take()
+      }
+      while let (k, parsed) = job {
+        let repeats = OrganisationRows.register(parsed.part, hashes: parsed.hashes, codes: codes)
+        job = state.withLock { s in
+          s.duplicates[k] = repeats
+          s.lastEnd = parsed.end
+          s.next += 1
+          return s.take()
+        }
+      }
+    }
+
+    /// What registering chunk `number` found, if it was registered.
+    func duplicates(of number: Int) -> [(row: Int, id: Int)]? { state.withLock { $0.duplicates[number] } }
   }
 
   /// Parses every organisation, registering codes after the footprints' in `codes`.
@@ -53,7 +125,12 @@ enum OrganisationRows {
     let columns = Columns(table)
     let estimated = table.estimatedRecords
     let dataBytes = table.dataBytes
-    var chunks = table.forEachChunk(parts: parallelism, makeState: { Chunk(number: $0) }) {
+    let registrar = CodeRegistrar(codes: codes)
+    // More chunks than threads: while the threads parse later chunks, the
+    // earlier ones' codes are registered, and only the last one's are left
+    // to register at the end.
+    let pieces = parallelism > 1 ? parallelism * 4 : 1
+    var chunks = table.forEachChunk(parts: pieces, makeState: { Chunk(number: $0) }) {
       chunk, from, to, firstLine, problems in
       var reader = Reader(columns: columns, chunk: chunk)
       chunk = Chunk()
@@ -64,9 +141,7 @@ enum OrganisationRows {
       let end = table.scanRange(
         from: from, to: to, firstLine: firstLine, reader: &reader, plain: plain, problems: &problems)
       chunk = reader.chunk
-      // The first chunk comes first in the file: its codes can be registered
-      // while the other chunks are still being parsed.
-      if chunk.number == 0 { register(&chunk, codes: codes) }
+      registrar.parsed(chunk.number, from: from, end: end.offset, part: chunk.part, hashes: chunk.codeHashes)
       return end
     }
     timer.mark("  organisation chunks (\(chunks.count))")
@@ -79,6 +154,8 @@ enum OrganisationRows {
       let offset = chunks[k].lineOffset
       problems.append(contentsOf: chunks[k].problems)
       chunks[k].state = Chunk()
+      c.duplicates = registrar.duplicates(of: c.number)
+      // A chunk read again after a wrong split: its codes come after those before it.
       if c.duplicates == nil { register(&c, codes: codes) }
       c.part.texts = c.sources.strings
       let duplicates = c.duplicates ?? []

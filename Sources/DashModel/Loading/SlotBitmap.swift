@@ -40,19 +40,24 @@ final class SlotBitmap: @unchecked Sendable {
     if w > high { high = w }
   }
 
-  /// The slots in both maps.
-  func intersection(_ other: SlotBitmap) -> [Int] {
-    let from = max(low, other.low)
-    let to = min(high, other.high)
-    guard from <= to else { return [] }
+  /// The slots `other` wrote that this map (or any absorbed before) holds;
+  /// then this map holds `other`'s too. One pass over each map's words,
+  /// however many maps are absorbed in turn.
+  func absorb(_ other: SlotBitmap) -> [Int] {
+    guard other.low <= other.high else { return [] }
     var out: [Int] = []
-    for w in from...to {
-      var both = words[w] & other.words[w]
+    for w in other.low...other.high {
+      let theirs = other.words[w]
+      if theirs == 0 { continue }
+      var both = words[w] & theirs
       while both != 0 {
         out.append(w << 6 | both.trailingZeroBitCount)
         both &= both - 1
       }
+      words[w] |= theirs
     }
+    low = min(low, other.low)
+    high = max(high, other.high)
     return out
   }
 }
