@@ -24,6 +24,15 @@ struct ParallelPathsTests {
     let serial = Parallel.$serial.withValue(true) { Analysis(dataset) }
     #expect(Array(parallel.footprintTrajectories) == Array(serial.footprintTrajectories))
     #expect(parallel.england == serial.england)
+    // Each footprint's stances counted, its members' savings scaled and its
+    // largest holder found on two threads: exactly as on one.
+    #expect(parallel.alignment == serial.alignment)
+    #expect(parallel.membershipSavings.storage.map(\.bitPattern) == serial.membershipSavings.storage.map(\.bitPattern))
+    #expect(parallel.savingsAllocated == serial.savingsAllocated)
+    #expect(parallel.allocationScale == serial.allocationScale)
+    #expect(parallel.largestMember == serial.largestMember)
+    #expect(parallel.savingsAllocated.contains(true), "some footprints' savings are allocated by their own totals")
+    #expect(parallel.largestMember.contains { $0 != nil })
     var flags = FlagSet()
     flags.insert(org: OrganisationID(5), footprint: dataset.memberships[MembershipID(5)].footprint)
     for scheme in [DeliveryScheme.full, .uniform(Delivery(percent: 70)), .observed] {
@@ -34,6 +43,13 @@ struct ParallelPathsTests {
       }
       #expect(two.count == 4200)
       #expect(two == one, "league rows at \(scheme.setting)")
+      // Made and ranked once by a column: as made, then ranked again.
+      for (column, ascending) in [(LeagueColumn.name, true), (.perHead, false), (.doNothing, true)] {
+        let once = LeagueTable.rows(
+          parallel, delivery: scheme, refusals: Refusals(flags: flags, assumed: [OrganisationID(9)]), rankedBy: column,
+          ascending: ascending)
+        #expect(once == LeagueTable.rank(two, by: column, ascending: ascending), "ranked by \(column)")
+      }
     }
   }
 

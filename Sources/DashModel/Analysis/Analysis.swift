@@ -65,16 +65,18 @@ public struct Analysis: Sendable {
         }
       })
     alignment = EntityList(
-      dataset.membersOfFootprint.map { members in
+      Parallel.map(count, cost: dataset.memberships.count / max(1, count)) { i in
         var s = AlignmentSummary()
-        for m in members { s.add(dataset.stance(membership: m)) }
+        for m in dataset.membersOfFootprint[FootprintID(i)] { s.add(dataset.stance(membership: m)) }
         return s
       })
     let target = FinancialYear.target
     // Each membership's savings, "none" held as FigureList's pattern (8
     // bytes each, made once: half a million at national scale).
     typealias Held = FigureList<Membership>
-    var held: [Double] = dataset.memberships.map { m in
+    let memberships = dataset.memberships
+    let held: [Double] = Parallel.map(memberships.count, cost: 4) { i in
+      let m = memberships[MembershipID(i)]
       let e = fin.entity(organisation: m.org)
       guard let dn = fin.value(entity: e, year: target, scenario: .doNothing),
         let p = fin.value(entity: e, year: target, scenario: .plan)
@@ -82,33 +84,41 @@ public struct Analysis: Sendable {
       return m.share * (dn - p)
     }
     let trajectories = footprintTrajectories
-    footprintSavings = EntityList(trajectories.map { $0.plannedSavings(target) })
-    var allocated = Array(repeating: false, count: count)
-    var scales = Array(repeating: 1.0, count: count)
-    var largest: [MembershipID?] = Array(repeating: nil, count: count)
-    for f in dataset.footprints.indices {
+    let savings = EntityList<Footprint, Double?>(trajectories.map { $0.plannedSavings(target) })
+    footprintSavings = savings
+    // Each footprint's members' savings scaled to its own total when it
+    // reports one, and the largest holder among them (footprints share no
+    // memberships: each is worked out alone).
+    let shares = Parallel.map(count, cost: memberships.count / max(1, count)) {
+      i -> (allocated: Bool, scale: Double, largest: MembershipID?) in
+      let f = FootprintID(i)
       let members = dataset.membersOfFootprint[f]
       let t = trajectories[f]
       let own = t.point(.doNothing, target).origin == .own || t.point(.plan, target).origin == .own
-      if own, let total = footprintSavings[f] {
+      var scale: Double? = nil
+      if own, let total = savings[f] {
         let sum = members.reduce(0.0) { $0 + (Held.figure(held[$1.index]) ?? 0) }
-        if sum > 0 {
-          let scale = total / sum
-          for m in members where Held.figure(held[m.index]) != nil { held[m.index] *= scale }
-          allocated[f.index] = true
-          scales[f.index] = scale
-        }
+        if sum > 0 { scale = total / sum }
       }
       var best: (m: MembershipID, v: Double)? = nil
       for m in members {
-        if let v = Held.figure(held[m.index]), v > 0, v > (best?.v ?? 0) { best = (m, v) }
+        guard let figure = Held.figure(held[m.index]) else { continue }
+        let v = scale.map { figure * $0 } ?? figure
+        if v > 0, v > (best?.v ?? 0) { best = (m, v) }
       }
-      largest[f.index] = best?.m
+      return (scale != nil, scale ?? 1, best?.m)
     }
-    membershipSavings = FigureList(storage: held)
-    savingsAllocated = EntityList(allocated)
-    allocationScale = EntityList(scales)
-    largestMember = EntityList(largest)
+    // Scaled where they are (a new array would be four more megabytes of
+    // fresh pages at national scale).
+    var scaled = consume held
+    for f in dataset.footprints.indices where shares[f.index].allocated {
+      let scale = shares[f.index].scale
+      for m in dataset.membersOfFootprint[f] where Held.figure(scaled[m.index]) != nil { scaled[m.index] *= scale }
+    }
+    membershipSavings = FigureList(storage: scaled)
+    savingsAllocated = EntityList(shares.map { $0.allocated })
+    allocationScale = EntityList(shares.map { $0.scale })
+    largestMember = EntityList(shares.map { $0.largest })
     observed = EntityList(trajectories.map { ObservedDelivery($0) })
     observedDelivery = EntityList(observed.map { $0?.setting })
     englandObserved = ObservedDelivery(england)

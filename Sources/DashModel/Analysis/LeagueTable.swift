@@ -425,6 +425,16 @@ public enum LeagueTable {
     rows(analysis, delivery: delivery, inputs: inputs(analysis, refusals: refusals))
   }
 
+  /// One row per footprint, ranked by `column` (``rank(_:by:ascending:names:)``):
+  /// made and ranked once.
+  public static func rows(
+    _ analysis: Analysis, delivery: DeliveryScheme, refusals: Refusals, rankedBy column: LeagueColumn, ascending: Bool
+  ) -> [LeagueRow] {
+    rank(
+      unranked(analysis, delivery: delivery, inputs: inputs(analysis, refusals: refusals)), by: column,
+      ascending: ascending)
+  }
+
   /// The per-footprint inputs that depend on the refusals (flags, assumed
   /// refusals, and which stances count).
   /// With `holdings` (``Holdings``, made once for the analysis), counting
@@ -442,12 +452,16 @@ public enum LeagueTable {
 
   /// One row per footprint for a delivery scheme, ranked by the default sort.
   public static func rows(_ analysis: Analysis, delivery scheme: DeliveryScheme, inputs: LeagueInputs) -> [LeagueRow] {
+    // Moved, not copied: ranking swaps rows within the one array.
+    rank(unranked(analysis, delivery: scheme, inputs: inputs), by: .doNothing, ascending: false)
+  }
+
+  /// One row per footprint, in dataset order, not yet ranked.
+  static func unranked(_ analysis: Analysis, delivery scheme: DeliveryScheme, inputs: LeagueInputs) -> [LeagueRow] {
     // Rows are independent: at national scale, two threads halve this.
-    let rows = Parallel.map(analysis.dataset.footprints.count, cost: 12) {
+    Parallel.map(analysis.dataset.footprints.count, cost: 12) {
       row(FootprintID($0), analysis: analysis, scheme: scheme, inputs: inputs)
     }
-    // Moved, not copied: ranking swaps rows within the one array.
-    return rank(consume rows, by: .doNothing, ascending: false)
   }
 
   /// One footprint's row.

@@ -57,12 +57,12 @@ struct LeagueCommand: ParsableCommand {
       let ascending = asc ? true : (desc ? false : column.naturallyAscending)
       let regionValue = region.flatMap { OptionWords.region($0) }
       let refusals = try whatIf.refusals(ws)
-      let all = LeagueTable.rows(ws.analysis, delivery: delivery.scheme, refusals: refusals)
+      // Made and ranked once, by the column asked for.
+      let all = LeagueTable.rows(
+        ws.analysis, delivery: delivery.scheme, refusals: refusals, rankedBy: column, ascending: ascending)
       let query = filter.flatMap { try? FilterQuery.parse($0, scope: .league).get() }
       let footprints = all.count
-      // Ranked in place: the unranked rows are not kept beside them.
-      let rows = LeagueReport.visible(
-        LeagueTable.rank(consume all, by: column, ascending: ascending), region: regionValue, filter: query)
+      let rows = LeagueReport.visible(all, region: regionValue, filter: query)
       let a = ws.analysis
       let report = LeagueReport(
         rows: rows, total: { LeagueTable.total(rows, analysis: a, name: LeagueReport.totalName(regionValue)) },
