@@ -208,6 +208,23 @@ struct LookupStructureTests {
       #expect(repeats.map(\.id) == expected.map(\.id), "round \(round)")
       #expect(all.count == one.count)
       for c in Set(old + new) { #expect(all.find(c) == one.find(c), "\(c), round \(round)") }
+      // The same codes in batches of any size (as a file's chunks come),
+      // each reusing the room the one before worked in, after room is
+      // reserved for some of them or none: the same ids and repeats.
+      let batched = CodeIndex(capacity: 4)
+      for c in old { _ = batched.insert(c) }
+      if Bool.random(using: &rng) { batched.reserve(old.count + Int.random(in: 0...new.count, using: &rng)) }
+      var found: [(position: Int, id: Int)] = []
+      var start = 0
+      while start < new.count {
+        let end = min(new.count, start + Int.random(in: 1...1500, using: &rng))
+        let batch = batched.insertAll(count: end - start) { i in bytes[start + i].withUnsafeBufferPointer { $0 } }
+        found += batch.map { (start + $0.position, $0.id) }
+        start = end
+      }
+      #expect(found.map(\.position) == expected.map(\.position), "batched, round \(round)")
+      #expect(found.map(\.id) == expected.map(\.id), "batched, round \(round)")
+      for c in Set(old + new) { #expect(batched.find(c) == one.find(c), "\(c), batched, round \(round)") }
     }
   }
 }

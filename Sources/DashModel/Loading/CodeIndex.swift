@@ -31,6 +31,23 @@ package final class CodeIndex: @unchecked Sendable {
     var count = 0
     /// Set once a lookup has been handed out.
     var frozen = false
+    /// Room ``insertAll(count:hashes:bytes:)`` reuses from call to call
+    /// (a file's codes come in several batches): no fresh pages for each.
+    var scratch = Scratch()
+  }
+
+  /// What one ``insertAll(count:hashes:bytes:)`` works in.
+  private struct Scratch {
+    var counts: [Int32] = []
+    var order: [Int32] = []
+    var repeatOf: [Int32] = []
+    var dense: [Int32] = []
+
+    /// `array` as `count` copies of `value`, in the room it already has.
+    static func reset(_ array: inout [Int32], _ count: Int, to value: Int32) {
+      array.removeAll(keepingCapacity: true)
+      array.append(contentsOf: repeatElement(value, count: count))
+    }
   }
 
   private let state: UnsafeMutablePointer<State>
@@ -107,20 +124,10 @@ package final class CodeIndex: @unchecked Sendable {
 
   /// Puts a code's bytes in the arena as the next id; returns the id.
   private static func append(_ b: UnsafeBufferPointer<UInt8>, to s: inout State) -> Int {
-    if s.arenaUsed + b.count > s.arenaCapacity {
-      let capacity = max(s.arenaCapacity * 2, s.arenaUsed + b.count)
-      let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-      bigger.update(from: s.arena, count: s.arenaUsed)
-      s.arena.deallocate()
-      s.arena = bigger
-      s.arenaCapacity = capacity
-    }
-    if s.count + 2 > s.offsetsCapacity {
-      let bigger = UnsafeMutablePointer<Int32>.allocate(capacity: s.offsetsCapacity * 2)
-      bigger.update(from: s.offsets, count: s.count + 1)
-      s.offsets.deallocate()
-      s.offsets = bigger
-      s.offsetsCapacity *= 2
+    if s.arenaUsed + b.count > s.arenaCapacity || s.count + 2 > s.offsetsCapacity {
+      grow(
+        &s, arena: s.arenaUsed + b.count > s.arenaCapacity ? max(s.arenaCapacity * 2, s.arenaUsed + b.count) : 0,
+        offsets: s.count + 2 > s.offsetsCapacity ? s.offsetsCapacity * 2 : 0)
     }
     let id = s.count
     if let src = b.baseAddress { (s.arena + s.arenaUsed).update(from: src, count: b.count) }
@@ -156,10 +163,16 @@ package final class CodeIndex: @unchecked Sendable {
     // Positions sorted by home slot (a stable counting sort on its high bits,
     // so equal codes, which share a slot, stay in file order).
     let shift = max(0, (s.size - 1).bitWidth - (s.size - 1).leadingZeroBitCount - 16)
-    var counts = [Int32](repeating: 0, count: (mask >> shift) + 2)
+    // The room of earlier calls, held only here while in use (so never copied).
+    var (counts, order, repeatOf, dense) = (s.scratch.counts, s.scratch.order, s.scratch.repeatOf, s.scratch.dense)
+    s.scratch = Scratch()
+    state.pointee.scratch = Scratch()
+    Scratch.reset(&counts, (mask >> shift) + 2, to: 0)
+    Scratch.reset(&order, n, to: 0)
+    Scratch.reset(&repeatOf, n, to: -1)
+    Scratch.reset(&dense, n, to: -1)
     for h in hashes { counts[(Int(truncatingIfNeeded: h) & mask) >> shift + 1] += 1 }
     for i in 1..<counts.count { counts[i] += counts[i - 1] }
-    var order = [Int32](repeating: 0, count: n)
     for (i, h) in hashes.enumerated() {
       let bucket = (Int(truncatingIfNeeded: h) & mask) >> shift
       order[Int(counts[bucket])] = Int32(i)
@@ -167,7 +180,6 @@ package final class CodeIndex: @unchecked Sendable {
     }
     // Place each code under a provisional id (its position after the old
     // codes); a code equal to one already there is a repeat.
-    var repeatOf = [Int32](repeating: -1, count: n)
     func codeBytes(_ provisional: Int) -> UnsafeBufferPointer<UInt8> {
       if provisional < before {
         let start = Int(s.offsets[provisional])
@@ -208,7 +220,6 @@ package final class CodeIndex: @unchecked Sendable {
       s.table[slot] = tag | UInt32(before + i + 1)
     }
     // Dense ids in file order, skipping repeats; the arena in the same order.
-    var dense = [Int32](repeating: -1, count: n)
     var repeats: [(position: Int, id: Int)] = []
     for i in 0..<n {
       if repeatOf[i] >= 0 { continue }
@@ -228,6 +239,7 @@ package final class CodeIndex: @unchecked Sendable {
         s.table[slot] = (word & ~idBits) | UInt32(Int(dense[id - before]) + 1)
       }
     }
+    s.scratch = Scratch(counts: counts, order: order, repeatOf: repeatOf, dense: dense)
     state.pointee = s
     return repeats
   }
@@ -240,7 +252,28 @@ package final class CodeIndex: @unchecked Sendable {
     var s = state.pointee
     let size = Self.tableSize(for: max(capacity, s.count))
     if size != s.size { Self.rehash(&s, size: size) }
+    // Room for the codes' bytes too (a dozen a code; room not written is
+    // never touched), so they are not copied as the arena doubles.
+    Self.grow(&s, arena: capacity * 12, offsets: capacity + 1)
     state.pointee = s
+  }
+
+  /// Makes the arena and the offsets at least this large, keeping what they hold.
+  private static func grow(_ s: inout State, arena: Int, offsets: Int) {
+    if arena > s.arenaCapacity {
+      let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: arena)
+      bigger.update(from: s.arena, count: s.arenaUsed)
+      s.arena.deallocate()
+      s.arena = bigger
+      s.arenaCapacity = arena
+    }
+    if offsets > s.offsetsCapacity {
+      let bigger = UnsafeMutablePointer<Int32>.allocate(capacity: offsets)
+      bigger.update(from: s.offsets, count: s.count + 1)
+      s.offsets.deallocate()
+      s.offsets = bigger
+      s.offsetsCapacity = offsets
+    }
   }
 
   private static func rehash(_ s: inout State, size: Int) {

@@ -18,10 +18,13 @@ final class Interner: @unchecked Sendable {
   /// The string id of each text the byte index holds, by its index id.
   private var ids: [Int32] = []
 
+  // An interner belongs to one reader on one thread (its `@unchecked
+  // Sendable` hands it over whole), so its state needs no dynamic
+  // exclusivity check on each of the hundreds of thousands of cells.
   /// The last few texts met (``RecentKeys``).
-  private var recent = RecentKeys()
+  @exclusivity(unchecked) private var recent = RecentKeys()
   /// A reused buffer for an escaped text's key (a marker byte, then the bytes).
-  private var key: [UInt8] = []
+  @exclusivity(unchecked) private var key: [UInt8] = []
 
   init() {}
 

@@ -205,7 +205,6 @@ enum OrganisationRows {
     let cells: PlainCells
     /// Made once, read per record without a lazy global's check.
     let kindWords = OrganisationKind.table
-    let kinds = OrganisationKind.byIndex
     /// A name with its doubled quotes collapsed (reused).
     var collapsed: [UInt8] = []
 
@@ -242,10 +241,10 @@ enum OrganisationRows {
           collapsed.append(name[i])
           i += name[i] == 0x22 && i + 1 < name.count && name[i + 1] == 0x22 ? 2 : 1
         }
-        let (kind, text) = (kinds[k], collapsed)
-        text.withUnsafeBufferPointer { add(code: code, name: $0, kind: kind, source: sourceID, line: line) }
+        let text = collapsed
+        text.withUnsafeBufferPointer { add(code: code, name: $0, kindNumber: k, source: sourceID, line: line) }
       } else {
-        add(code: code, name: name, kind: kinds[k], source: sourceID, line: line)
+        add(code: code, name: name, kindNumber: k, source: sourceID, line: line)
       }
       return next
     }
@@ -299,7 +298,16 @@ enum OrganisationRows {
       code: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>, kind: OrganisationKind, source: Int32,
       line: Int
     ) {
-      chunk.part.append(code: code, name: name, kind: kind, source: source)
+      add(
+        code: code, name: name, kindNumber: Organisations.Part.kinds.firstIndex(of: kind) ?? 0, source: source,
+        line: line)
+    }
+
+    /// The same, the kind by its place in ``OrganisationKind/byIndex`` (as matched).
+    mutating func add(
+      code: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>, kindNumber: Int, source: Int32, line: Int
+    ) {
+      chunk.part.append(code: code, name: name, kindNumber: kindNumber, source: source)
       chunk.codeHashes.append(CodeLookup.hash(code))
       chunk.lines.append(Int32(truncatingIfNeeded: line))
     }

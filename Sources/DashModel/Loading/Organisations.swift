@@ -36,11 +36,18 @@ public struct Organisations: RandomAccessCollection, Sendable {
     mutating func append(
       code: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>, kind: OrganisationKind, source: Int32
     ) {
+      append(code: code, name: name, kindNumber: Self.kinds.firstIndex(of: kind) ?? 0, source: source)
+    }
+
+    /// The same, the kind given by its place in ``kinds`` (as a reader matched it).
+    mutating func append(
+      code: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>, kindNumber: Int, source: Int32
+    ) {
       bytes.append(contentsOf: code)
       codeEnds.append(Int32(bytes.count))
       bytes.append(contentsOf: name)
       nameEnds.append(Int32(bytes.count))
-      kinds.append(UInt8(Self.kinds.firstIndex(of: kind) ?? 0))
+      kinds.append(UInt8(truncatingIfNeeded: kindNumber))
       sources.append(source)
     }
 
