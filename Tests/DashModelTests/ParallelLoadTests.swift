@@ -151,12 +151,14 @@ struct FinanceGridTests {
   /// duplicate message are a serial read's — with codes repeated from
   /// chunks far before, and a quoted name whose line breaks catch the
   /// guessed splits.
-  func organisationsFixture(repeats: Bool, quoted: Bool) -> Fixture {
+  func organisationsFixture(repeats: Bool, quoted: Bool, footprints: Int = 2) -> Fixture {
     var orgs = ["code,name,kind,source"]
     var members = ["org,footprint,share"]
     for i in 0..<60_000 {
-      // Every 6,007th row repeats the code of a row two thirds of the way back.
-      let code = repeats && i > 0 && i % 6007 == 0 ? "O\(i / 3)" : "O\(i)"
+      // Every 6,007th row repeats the code of a row two thirds of the way
+      // back; with many footprints, every 9,001st a footprint's code.
+      var code = repeats && i > 0 && i % 6007 == 0 ? "O\(i / 3)" : "O\(i)"
+      if repeats && footprints > 2 && i % 9001 == 4 { code = "E\(i % footprints + 1)" }
       var name = "\"Organisation \(i), Ltd\""
       if quoted && i == 30_000 {
         // Some 300 KB of lines inside one quoted name, across the middle.
@@ -165,13 +167,44 @@ struct FinanceGridTests {
       orgs.append("\(code),\(name),ccg,\(i % 5 == 0 ? "register \(i % 3)" : "")")
       if i % 1000 == 0 { members.append("\(code),E1,1") }
     }
+    let regions = ["North", "South", "London", "Midlands and East"]
+    let footprintRows = (1...footprints).map { "E\($0),\"Footprint \($0), a long name\",\(regions[$0 % 4])" }
     return Fixture([
-      "footprints.csv": "code,name,region\nE1,One,North\nE2,Two,South\n",
+      "footprints.csv": "code,name,region\n" + footprintRows.joined(separator: "\n") + "\n",
       "organisations.csv": orgs.joined(separator: "\n") + "\n",
       "memberships.csv": members.joined(separator: "\n") + "\n",
       "alignment.csv": "org,footprint,stance\n",
       "finance.csv": "entity,year,scenario,gbp_m\n",
     ])
+  }
+
+  /// The footprints are read on one thread while the organisations are
+  /// parsed on the others; the organisations' codes wait for theirs. With
+  /// many footprints most chunks are parsed before the footprints are in.
+  @Test func organisationsParsedWhileFootprintsAreReadAreASerialRead() throws {
+    let f = organisationsFixture(repeats: true, quoted: true, footprints: 40_000)
+    defer { f.remove() }
+    func problems(_ parallelism: Int) -> [String] {
+      guard case .failure(let failure) = DatasetLoader.load(directory: f.path, parallelism: parallelism) else {
+        return []
+      }
+      return failure.problems.items.map(\.description)
+    }
+    let serial = problems(1)
+    #expect(
+      serial.contains {
+        $0.hasPrefix("organisations.csv:9007: code E9006 is already a footprint's code (footprints.csv:9007)")
+      })
+    #expect(serial.contains { $0.contains("duplicate code O2002") })
+    for threads in [2, 4] { #expect(problems(threads) == serial, "\(threads) threads") }
+    let clean = organisationsFixture(repeats: false, quoted: false, footprints: 40_000)
+    defer { clean.remove() }
+    let one = try DatasetLoader.load(directory: clean.path, parallelism: 1).get()
+    let two = try DatasetLoader.load(directory: clean.path, parallelism: 2).get()
+    #expect(one.footprints.count == 40_000)
+    #expect(two.organisations == one.organisations)
+    #expect(two.organisationID(code: "O59999")?.index == 59_999)
+    #expect(two.memberships == one.memberships)
   }
 
   @Test(arguments: [false, true])

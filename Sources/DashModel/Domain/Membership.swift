@@ -29,31 +29,58 @@ public struct MembershipList: RandomAccessCollection, Sendable, Equatable {
   private var shareValues: [Double] = []
   /// Every share, when there are too many different ones to name by a byte.
   private var shares: [Double] = []
+  /// Each share's byte, by its bits (while the list is made).
+  private var codeOf: [UInt64: UInt8] = [:]
+  /// The last share appended and its byte: most follow one like them.
+  private var last: (bits: UInt64, code: UInt8)? = nil
 
   /// The memberships given, in order.
   public init(_ list: [Membership]) {
-    orgs.reserveCapacity(list.count)
-    footprints.reserveCapacity(list.count)
-    shareCodes.reserveCapacity(list.count)
-    var codeOf: [UInt64: UInt8] = [:]
-    for m in list {
-      orgs.append(Int32(truncatingIfNeeded: m.org.index))
-      footprints.append(Int32(truncatingIfNeeded: m.footprint.index))
-      guard shares.isEmpty else {
-        shares.append(m.share)
-        continue
-      }
-      if let code = codeOf[m.share.bitPattern] {
-        shareCodes.append(code)
-      } else if shareValues.count <= Int(UInt8.max) {
-        codeOf[m.share.bitPattern] = UInt8(shareValues.count)
-        shareCodes.append(UInt8(shareValues.count))
-        shareValues.append(m.share)
-      } else {
-        shares = shareCodes.map { shareValues[Int($0)] } + [m.share]
-        shareCodes = []
-      }
+    reserveCapacity(list.count)
+    for m in list { append(m) }
+    finish()
+  }
+
+  /// An empty list with room for `n` memberships, to ``append(_:)`` to.
+  init(capacity n: Int) { reserveCapacity(n) }
+
+  private mutating func reserveCapacity(_ n: Int) {
+    orgs.reserveCapacity(n)
+    footprints.reserveCapacity(n)
+    shareCodes.reserveCapacity(n)
+  }
+
+  /// Adds a membership at the end (a reader keeps them so as it reads, with
+  /// no whole values beside them).
+  mutating func append(_ m: Membership) {
+    orgs.append(Int32(truncatingIfNeeded: m.org.index))
+    footprints.append(Int32(truncatingIfNeeded: m.footprint.index))
+    guard shares.isEmpty else {
+      shares.append(m.share)
+      return
     }
+    let bits = m.share.bitPattern
+    if let last, last.bits == bits {
+      shareCodes.append(last.code)
+    } else if let code = codeOf[bits] {
+      shareCodes.append(code)
+      last = (bits, code)
+    } else if shareValues.count <= Int(UInt8.max) {
+      let code = UInt8(shareValues.count)
+      codeOf[bits] = code
+      shareCodes.append(code)
+      shareValues.append(m.share)
+      last = (bits, code)
+    } else {
+      shares = shareCodes.map { shareValues[Int($0)] } + [m.share]
+      shareCodes = []
+    }
+  }
+
+  /// Lets go of what only making the list needed.
+  mutating func finish() {
+    codeOf = [:]
+    last = nil
   }
 
   /// The first membership.

@@ -192,19 +192,36 @@ struct LoadRun {
       let entities = footprintTable.estimatedRecords + organisationTable.estimatedRecords
       gridReservation = FinanceGrid.Reservation(slots: entities * FinanceTable.slotsPerEntity)
     }
-    if let table = footprintTable {
-      footprints = FootprintRows.read(table, codes: codes, lines: &codeLines, problems: &problems)
-    } else {
-      referencesUsable = false
+    if footprintTable == nil || organisationTable == nil { referencesUsable = false }
+    // Room for every code at once: the footprints' go in on another thread
+    // while the organisations are parsed, whose codes the registrar holds
+    // back until the footprints' are in (ids and messages as in one pass).
+    codes.reserve((footprintTable?.estimatedRecords ?? 0) + (organisationTable?.estimatedRecords ?? 0))
+    let registrar = OrganisationRows.CodeRegistrar(codes: codes, held: true)
+    let footprintsRead = ChunkSlots<FootprintRows.Read>(count: 1)
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) { [codes] in
+      var read = FootprintRows.Read()
+      if let table = footprintTable {
+        read.footprints = FootprintRows.read(table, codes: codes, lines: &read.lines, problems: &read.problems)
+      }
+      footprintsRead.store(0, read)
+      registrar.release()
     }
-    timer.mark("footprints")
+    let parsed = organisationTable.map {
+      OrganisationRows.parse($0, registrar: registrar, parallelism: tuning.parallelism, plain: tuning.plainRecords)
+    }
+    group.wait()
+    if let read = footprintsRead.take(0) {
+      footprints = read.footprints
+      codeLines = read.lines
+      problems.append(contentsOf: read.problems)
+    }
+    timer.mark("footprints, organisations parsed")
     var organisations = Organisations([])
-    if let table = organisationTable {
-      organisations = OrganisationRows.read(
-        table, codes: codes, lines: &codeLines, parallelism: tuning.parallelism, plain: tuning.plainRecords,
-        problems: &problems)
-    } else {
-      referencesUsable = false
+    if let parsed {
+      organisations = OrganisationRows.finish(
+        parsed, registrar: registrar, codes: codes, lines: &codeLines, problems: &problems)
     }
     timer.mark("footprints and organisations")
     references = References(codes: codes.lookup, footprintCount: footprints.count, usable: referencesUsable)
@@ -280,8 +297,7 @@ struct SideThreads {
         let (read, lines, pairs) = MembershipRows.read(
           table, references: references, plain: plain, problems: &result.problems)
         MembershipRows.checkShares(read, lines: lines, organisations: organisations, problems: &result.problems)
-        // Kept by column from here: the whole values are let go before the figures are done.
-        result.memberships = MembershipList(read)
+        result.memberships = read
         result.membershipPairs = pairs
       }
       membershipResult.store(0, result)

@@ -12,6 +12,13 @@ enum FootprintRows {
   /// A row with a usable code is always kept (with placeholders for bad
   /// values) so code ids stay aligned with the array; any error fails the
   /// whole load anyway.
+  /// What reading the file gave: the footprints, their lines, the problems.
+  struct Read: Sendable {
+    var footprints: [Footprint] = []
+    var lines: [Int] = []
+    var problems = ProblemList()
+  }
+
   static func read(
     _ table: CSVTable, codes: CodeIndex, lines: inout [Int], problems: inout ProblemList
   ) -> [Footprint] {

@@ -8,10 +8,11 @@ enum MembershipRows {
   /// `plain: false` reads every record the general way (see ``PlainRecordReader``).
   static func read(
     _ table: CSVTable, references: References, plain: Bool = true, problems: inout ProblemList
-  ) -> (memberships: [Membership], lines: [Int32], pairs: Pairs) {
+  ) -> (memberships: MembershipList, lines: [Int32], pairs: Pairs) {
     var reader = Reader(table, references: references)
     table.forEachRecord(&reader, plain: plain, problems: &problems)
     reader.unknown.report(file: file, into: &problems)
+    reader.out.finish()
     return (reader.out, reader.lines, Pairs(reader.takePairs()))
   }
 
@@ -31,7 +32,8 @@ enum MembershipRows {
     let share: Int
     let references: References
     let cells: PlainCells
-    var out: [Membership] = []
+    /// Kept by column as they are read.
+    var out: MembershipList
     var lines: [Int32] = []
     var seen: PairSet
     var unknown = UnknownCodes()
@@ -43,7 +45,7 @@ enum MembershipRows {
       share = table.column("share")
       self.references = references
       cells = PlainCells(fields: table.header.count)
-      out.reserveCapacity(table.estimatedRecords)
+      out = MembershipList(capacity: table.estimatedRecords)
       lines.reserveCapacity(table.estimatedRecords)
       seen = PairSet(organisations: references.organisationCount, records: table.estimatedRecords)
     }
@@ -120,17 +122,17 @@ enum MembershipRows {
 
   /// Warns when an organisation's shares add up to more than the whole of it.
   static func checkShares(
-    _ memberships: [Membership], lines: [Int32], organisations: Organisations, problems: inout ProblemList
+    _ memberships: MembershipList, lines: [Int32], organisations: Organisations, problems: inout ProblemList
   ) {
     var total = [Double](repeating: 0, count: organisations.count)
-    var firstLine = [Int](repeating: 0, count: organisations.count)
-    for (i, m) in memberships.enumerated() {
+    var firstLine = [Int32](repeating: 0, count: organisations.count)
+    for (i, m) in zip(lines.indices, memberships) {
       total[m.org.index] += m.share
-      if firstLine[m.org.index] == 0 { firstLine[m.org.index] = Int(lines[i]) }
+      if firstLine[m.org.index] == 0 { firstLine[m.org.index] = lines[i] }
     }
     for (o, t) in total.enumerated() where t > 1.000_001 {
       problems.warning(
-        file, line: firstLine[o], field: "share",
+        file, line: Int(firstLine[o]), field: "share",
         "the shares of \(organisations[OrganisationID(o)].code) add up to \(formatShare(t)), more than the whole organisation; its figures are counted more than once"
       )
     }

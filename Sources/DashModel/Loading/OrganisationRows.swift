@@ -3,10 +3,12 @@ import Synchronization
 
 /// Reads `organisations.csv`.
 ///
-/// Rows are parsed in parallel chunks; codes are registered in file order,
-/// so ids and duplicate messages are the same as in a serial read. Each
-/// chunk's codes are registered as soon as it and every chunk before it are
-/// parsed, while later chunks are still parsing (``CodeRegistrar``).
+/// Rows are parsed in parallel chunks (while the footprints are read on
+/// another thread); codes are registered in file order after the
+/// footprints', so ids and duplicate messages are the same as in a serial
+/// read. Each chunk's codes are registered as soon as the footprints' are in
+/// and it and every chunk before it are parsed, while later chunks are still
+/// parsing (``CodeRegistrar``).
 enum OrganisationRows {
   static let file = "organisations.csv"
   static let required = ["code", "name", "kind"]
@@ -66,12 +68,14 @@ enum OrganisationRows {
       var lastEnd = 0
       var busy = false
       var stopped = false
+      /// Codes that must go in first are still going in (``release()``).
+      var held: Bool
       var duplicates: [Int: [(row: Int, id: Int)]] = [:]
 
       /// The next chunk in line if it is parsed and no thread is registering
       /// (that thread becomes the one registering).
       mutating func take() -> (Int, Parsed)? {
-        guard !stopped, let job = waiting[next] else {
+        guard !stopped, !held, let job = waiting[next] else {
           busy = false
           return nil
         }
@@ -88,17 +92,41 @@ enum OrganisationRows {
     }
 
     let codes: CodeIndex
-    let state = Mutex(State())
+    let state: Mutex<State>
+    /// How many codes were in the index before the first chunk's (set on release).
+    let earlier = Mutex(0)
 
-    init(codes: CodeIndex) { self.codes = codes }
+    /// A registrar for `codes`; `held`: none is registered until ``release()``.
+    init(codes: CodeIndex, held: Bool = false) {
+      self.codes = codes
+      state = Mutex(State(held: held))
+      earlier.withLock { $0 = codes.count }
+    }
+
+    /// The codes that go first are in: the chunks parsed so far are
+    /// registered now, on this thread, and the rest as they come.
+    func release() {
+      earlier.withLock { $0 = codes.count }
+      register(
+        state.withLock { s -> (Int, Parsed)? in
+          s.held = false
+          return s.busy ? nil : s.take()
+        })
+    }
 
     /// Chunk `number`, bytes `[from, end)`, is parsed.
     func parsed(_ number: Int, from: Int, end: Int, part: Organisations.Part, hashes: [UInt64]) {
-      var job = state.withLock { s -> (Int, Parsed)? in
-        guard !s.stopped else { return nil }
-        s.waiting[number] = Parsed(from: from, end: end, part: part, hashes: hashes)
-        return s.busy ? nil : s.take()
-      }
+      register(
+        state.withLock { s -> (Int, Parsed)? in
+          guard !s.stopped else { return nil }
+          s.waiting[number] = Parsed(from: from, end: end, part: part, hashes: hashes)
+          return s.busy ? nil : s.take()
+        })
+    }
+
+    /// Registers `first`, then each chunk in line after it that is parsed.
+    private func register(_ first: (Int, Parsed)?) {
+      var job = first
       while let (k, parsed) = job {
         let repeats = OrganisationRows.register(parsed.part, hashes: parsed.hashes, codes: codes)
         job = state.withLock { s in
@@ -114,23 +142,21 @@ enum OrganisationRows {
     func duplicates(of number: Int) -> [(row: Int, id: Int)]? { state.withLock { $0.duplicates[number] } }
   }
 
-  /// Parses every organisation, registering codes after the footprints' in `codes`.
-  static func read(
-    _ table: CSVTable, codes: CodeIndex, lines: inout [Int], parallelism: Int, plain: Bool = true,
-    problems: inout ProblemList
-  ) -> Organisations {
-    let footprintCount = codes.count
+  /// Parses every organisation in chunks, each chunk's codes handed to
+  /// `registrar` as it is done.
+  static func parse(
+    _ table: CSVTable, registrar: CodeRegistrar, parallelism: Int, plain: Bool = true
+  ) -> [ChunkOutput<Chunk>] {
     var timer = PhaseTimer()
-    codes.reserve(codes.count + table.estimatedRecords)
+    defer { timer.mark("  organisation chunks") }
     let columns = Columns(table)
     let estimated = table.estimatedRecords
     let dataBytes = table.dataBytes
-    let registrar = CodeRegistrar(codes: codes)
     // More chunks than threads: while the threads parse later chunks, the
     // earlier ones' codes are registered, and only the last one's are left
     // to register at the end.
     let pieces = parallelism > 1 ? parallelism * 4 : 1
-    var chunks = table.forEachChunk(parts: pieces, makeState: { Chunk(number: $0) }) {
+    return table.forEachChunk(parts: pieces, makeState: { Chunk(number: $0) }) {
       chunk, from, to, firstLine, problems in
       var reader = Reader(columns: columns, chunk: chunk)
       chunk = Chunk()
@@ -144,8 +170,18 @@ enum OrganisationRows {
       registrar.parsed(chunk.number, from: from, end: end.offset, part: chunk.part, hashes: chunk.codeHashes)
       return end
     }
-    timer.mark("  organisation chunks (\(chunks.count))")
-    defer { timer.mark("  organisation codes") }
+  }
+
+  /// The organisations of the parsed chunks, their codes registered (the
+  /// chunks the registrar did not take, after it), each repeated code
+  /// reported and left out; their lines appended to `lines`.
+  static func finish(
+    _ parsed: [ChunkOutput<Chunk>], registrar: CodeRegistrar, codes: CodeIndex, lines: inout [Int],
+    problems: inout ProblemList
+  ) -> Organisations {
+    var timer = PhaseTimer()
+    var chunks = parsed
+    let footprintCount = registrar.earlier.withLock { $0 }
     var parts: [Organisations.Part] = []
     let total = chunks.reduce(0) { $0 + $1.state.part.count }
     lines.reserveCapacity(lines.count + total)
