@@ -259,6 +259,29 @@ struct ChunkedReadingTests {
     #expect(found.map(\.line) == [6], "the bad record is on physical line 6")
   }
 
+  @Test func taperedChunksShrinkTowardsTheEndAndReadEveryRecordOnce() throws {
+    var lines = ["k,v"]
+    for i in 0..<200_000 { lines.append("\(i),v\(i)") }
+    let bytes = Array((lines.joined(separator: "\n") + "\n").utf8)
+    let doc = CSVDocument(fileName: "t.csv", bytes: bytes)
+    var problems = ProblemList()
+    let table = try #require(CSVTable.open(doc, required: ["k"], optional: [], problems: &problems))
+    let bounds = table.chunkBounds(parts: 18, tapered: true)
+    let sizes = zip(bounds, bounds.dropFirst()).map { $1 - $0 }
+    #expect(sizes.count == 18)
+    // Four shares, then two, then one: each third about half the size of the one before.
+    let thirds = [sizes[0..<6], sizes[6..<12], sizes[12..<18]].map { Double($0.reduce(0, +)) }
+    #expect(abs(thirds[0] / thirds[1] - 2) < 0.05 && abs(thirds[1] / thirds[2] - 2) < 0.05, "\(sizes)")
+    #expect(bounds.dropFirst().dropLast().allSatisfy { bytes[$0 - 1] == 0x0A }, "every split at a line end")
+    let chunks = table.forEachChunk(parts: 18, tapered: true, makeState: { _ in [Int]() }) {
+      keys, from, to, firstLine, problems in
+      table.scanRange(from: from, to: to, firstLine: firstLine, problems: &problems) { row, _ in
+        keys.append(Int(row.string(0)) ?? -1)
+      }
+    }
+    #expect(chunks.flatMap(\.state) == Array(0..<200_000))
+  }
+
   @Test func aRightSplitGuessShiftsLineNumbers() throws {
     var lines = ["k,v"]
     for i in 0..<200_000 { lines.append("\(i),v\(i)") }

@@ -325,15 +325,22 @@ package struct CSVTable: Sendable {
   package typealias ChunkReader<State> =
     @Sendable (inout State, Int, Int, Int, inout ProblemList) -> (offset: Int, line: Int)
 
-  /// Where the chunks split: line ends near even fractions of the data.
-  func chunkBounds(parts: Int) -> [Int] {
+  /// Where the chunks split: line ends near even fractions of the data,
+  /// or, `tapered`, fractions that shrink towards the end (the first third
+  /// of the chunks four shares each, the next two, the last one), so the
+  /// thread that finishes last waits on a small chunk.
+  func chunkBounds(parts: Int, tapered: Bool = false) -> [Int] {
     let total = document.count
     let size = total - dataStart
-    let wanted = size < 1 << 20 ? 1 : max(1, min(parts, 16))
+    let wanted = size < 1 << 20 ? 1 : max(1, min(parts, 32))
+    let weights = (0..<wanted).map { tapered ? 4 >> (3 * $0 / wanted) : 1 }
+    let shares = weights.reduce(0, +)
+    var before = 0
     var bounds: [Int] = [dataStart]
     let probe = ByteWindow(document.storage, capacity: 64 << 10)
     for i in 1..<max(wanted, 1) {
-      var p = dataStart + size * i / wanted
+      before += weights[i - 1]
+      var p = dataStart + size * before / shares
       var found = false
       while !found && p < total {
         probe.fill(at: p)
@@ -356,10 +363,11 @@ package struct CSVTable: Sendable {
   /// the chunk's number (the chunk read again after a wrong split gets the
   /// next number after the last).
   package func forEachChunk<State: Sendable>(
-    parts: Int, makeState: @escaping @Sendable (Int) -> State, reader: @escaping ChunkReader<State>
+    parts: Int, tapered: Bool = false, makeState: @escaping @Sendable (Int) -> State,
+    reader: @escaping ChunkReader<State>
   ) -> [ChunkOutput<State>] {
     let total = document.count
-    let splits = chunkBounds(parts: parts)
+    let splits = chunkBounds(parts: parts, tapered: tapered)
     let chunks = splits.count - 1
     let results = ChunkSlots<ChunkRun<State>>(count: chunks)
     let firstLine = dataLine

@@ -185,14 +185,15 @@ enum FinanceRows {
     let fast = FinanceFastPath(table: table, columns: columns)
     func readChunks(parallelism: Int) -> [ChunkOutput<Chunk>] {
       let shared = parallelism > 1
-      // More chunks than threads: the threads take them as they come free,
-      // so a thread slowed by other work (memberships and stances are read
-      // at the same time) does not hold up the end.
-      let parts = parallelism > 1 ? parallelism * 8 : 1
+      // More chunks than threads, smaller towards the end: the threads take
+      // them as they come free, so a thread slowed by other work
+      // (memberships and stances are read at the same time) does not hold
+      // up the end, and the one that finishes first waits little.
+      let parts = parallelism > 1 ? parallelism * 9 : 1
       let make: @Sendable (Int) -> Chunk = { Chunk(grid: grid, number: $0, shared: shared) }
       return mode == .general
         ? table.forEachChunk(parts: parts, makeState: make, body: general)
-        : table.forEachChunk(parts: parts, makeState: make) { chunk, from, to, firstLine, problems in
+        : table.forEachChunk(parts: parts, tapered: true, makeState: make) { chunk, from, to, firstLine, problems in
           fast.read(
             table: table, from: from, to: to, firstLine: firstLine, canonicalLayer: mode == .canonical,
             chunk: &chunk, problems: &problems, general: general)
