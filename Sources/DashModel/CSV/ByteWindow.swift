@@ -1,5 +1,3 @@
-import Synchronization
-
 /// A window onto a file's bytes, refilled from any offset and grown when a
 /// record does not fit: how streamed files are read without holding them.
 ///
@@ -42,7 +40,7 @@ package final class ByteWindow {
     static let size = 256 << 10
     /// How many are kept at most (as many windows as are read at once).
     static let limit = 4
-    private let buffers = Mutex<[UnsafeMutablePointerBox]>([])
+    private let buffers = Locked<[UnsafeMutablePointerBox]>([])
 
     /// A buffer kept before, if one of `capacity` bytes is there.
     func take(capacity: Int) -> UnsafeMutablePointer<UInt8>? {

@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 
 /// Reads `organisations.csv`.
 ///
@@ -62,7 +61,7 @@ enum OrganisationRows {
       var hashes: [UInt64]
     }
 
-    struct State: ~Copyable {
+    struct State {
       var waiting: [Int: Parsed] = [:]
       var next = 0
       var lastEnd = 0
@@ -92,14 +91,14 @@ enum OrganisationRows {
     }
 
     let codes: CodeIndex
-    let state: Mutex<State>
+    let state: Locked<State>
     /// How many codes were in the index before the first chunk's (set on release).
-    let earlier = Mutex(0)
+    let earlier = Locked(0)
 
     /// A registrar for `codes`; `held`: none is registered until ``release()``.
     init(codes: CodeIndex, held: Bool = false) {
       self.codes = codes
-      state = Mutex(State(held: held))
+      state = Locked(State(held: held))
       earlier.withLock { $0 = codes.count }
     }
 
