@@ -69,6 +69,8 @@ enum OrganisationRows {
       var stopped = false
       /// Codes that must go in first are still going in (``release()``).
       var held: Bool
+      /// How many codes were in the index before the first chunk's (set again on release).
+      var earlier: Int
       var duplicates: [Int: [(row: Int, id: Int)]] = [:]
 
       /// The next chunk in line if it is parsed and no thread is registering
@@ -92,23 +94,24 @@ enum OrganisationRows {
 
     let codes: CodeIndex
     let state: Locked<State>
-    /// How many codes were in the index before the first chunk's (set on release).
-    let earlier = Locked(0)
 
     /// A registrar for `codes`; `held`: none is registered until ``release()``.
     init(codes: CodeIndex, held: Bool = false) {
       self.codes = codes
-      state = Locked(State(held: held))
-      earlier.withLock { $0 = codes.count }
+      state = Locked(State(held: held, earlier: codes.count))
     }
+
+    /// How many codes were in the index before the first chunk's.
+    var earlier: Int { state.withLock { $0.earlier } }
 
     /// The codes that go first are in: the chunks parsed so far are
     /// registered now, on this thread, and the rest as they come.
     func release() {
-      earlier.withLock { $0 = codes.count }
+      let count = codes.count
       register(
         state.withLock { s -> (Int, Parsed)? in
           s.held = false
+          s.earlier = count
           return s.busy ? nil : s.take()
         })
     }
@@ -180,7 +183,7 @@ enum OrganisationRows {
   ) -> Organisations {
     var timer = PhaseTimer()
     var chunks = parsed
-    let footprintCount = registrar.earlier.withLock { $0 }
+    let footprintCount = registrar.earlier
     var parts: [Organisations.Part] = []
     let total = chunks.reduce(0) { $0 + $1.state.part.count }
     lines.reserveCapacity(lines.count + total)
