@@ -30,7 +30,8 @@ struct PlainRecordsTests {
           a.warnings.map(\.description) == b.warnings.map(\.description), "warnings: \(how)",
           sourceLocation: sourceLocation)
       case (.failure(let a), .failure(let b)):
-        #expect(!loads, "\(a.problems.items.prefix(3))", sourceLocation: sourceLocation)
+        #expect(
+          !loads, "\(a.problems.items.filter { $0.severity == .error }.prefix(3))", sourceLocation: sourceLocation)
         #expect(
           a.problems.items.map(\.description) == b.problems.items.map(\.description), "problems: \(how)",
           sourceLocation: sourceLocation)
@@ -164,5 +165,85 @@ struct PlainRecordsTests {
     ])
     defer { f.remove() }
     compare(f.path, loads: true)
+  }
+
+  /// Rows that mostly end as the row before did — the form the straight
+  /// readers take without splitting — with every part now and then changed
+  /// to a form they must decline or read differently: codes that begin
+  /// another code, are too long to hold, quoted, spaced, unknown or of the
+  /// other table; stances and dates right and wrong; endings with a
+  /// problem, quotes, another share, CRLF, a field more; repeated pairs.
+  /// Seeded: the same files on every run.
+  @Test(arguments: [UInt64(11), 12, 13])
+  func onRowsThatMostlyEndAsTheRowBefore(seed: UInt64) {
+    // With odd rows (some repeated, as a run of rows with one wrong
+    // ending) the files do not load and the problems are compared;
+    // without, every pair is listed once and they load (the records are).
+    for odd in [0.03, 0] {
+      let f = Self.mostlyRepeating(seed: seed, odd: odd)
+      defer { f.remove() }
+      compare(f.path, loads: odd == 0)
+    }
+  }
+
+  static func mostlyRepeating(seed: UInt64, odd: Double) -> Fixture {
+    var rng = SeededGenerator(seed: seed)
+    func pick<T>(_ xs: [T]) -> T { xs[Int.random(in: 0..<xs.count, using: &rng)] }
+    func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &rng) < p }
+    let long = "O123456789ABCDEFGH"
+    let footprintCodes = ["E1", "E10", "E2", "E1234567890ABCDEF"]
+    let orgCodes = (0..<298).map { "O\($0)" } + [long, "O1-x"]
+    let footprints = ["code,name,region"] + footprintCodes.map { "\($0),\($0) name,North" }
+    let organisations = ["code,name,kind"] + orgCodes.map { "\($0),\($0) body,ccg" }
+    let oddOrg = ["\"O5\"", " O5", "O5 ", "Z9", "E1", "", "O0123"]
+    let oddFootprint = ["\"E1\"", "E1 ", "E", "E100", "O1", "", "e1"]
+    let stanceWords = ["aligned", "conditional", "refused", "dissenting", "unknown"]
+    let oddStance = ["Aligned", " refused", "maybe", "\"aligned\"", ""]
+    let dates = ["", "2016-10-01", "2017-03", "2018", "2016/17"]
+    let oddDates = ["2016-13-01", "01/02/2017", "\"2016\"", "2016-10-01 "]
+    let endings = [
+      ",src,illustrative", ",,reported", "note,src,", "\"a, b\",src,illustrative", ",\"say \"\"no\"\"\",reported",
+      ",,",
+    ]
+    let oddEndings = [
+      ",\u{01}bell,reported", ",a~b,reported", ",src,sometimes", ",src", ",src,reported,extra", ", src,reported",
+      ",\"two\nlines\",reported", ",\(String(repeating: "n", count: 10_001)),reported",
+    ]
+    let shares = ["1", "", "0.25"]
+    let oddShares = ["1.5", "x", " 0.5", "\"1\"", "1,extra", "0"]
+    func lineEnd() -> String { chance(0.02) ? "\r\n" : "\n" }
+    // Every organisation in every footprint, each pair once.
+    var memberRows = ["org,footprint,share\n"]
+    var share = shares[0]
+    for i in 0..<(orgCodes.count * footprintCodes.count) {
+      if chance(0.05) { share = chance(10 * odd) ? pick(oddShares) : pick(shares) }
+      let org = chance(odd) ? pick(oddOrg) : orgCodes[i % orgCodes.count]
+      let fp = chance(odd) ? pick(oddFootprint) : footprintCodes[i / orgCodes.count]
+      memberRows.append("\(org),\(fp),\(chance(odd) ? pick(oddShares) : share)\(lineEnd())")
+    }
+    // A stance for each pair on each of the dates, in turn (so no pair has
+    // two on one day unless a row is odd).
+    var stanceRows = ["org,footprint,stance,as_of,note,source,basis\n"]
+    var ending = endings[0]
+    for i in 0..<4000 {
+      if chance(0.05) { ending = chance(10 * odd) ? pick(oddEndings) : pick(endings) }
+      let pair = i % (orgCodes.count * footprintCodes.count)
+      let org = chance(odd) ? pick(oddOrg) : orgCodes[pair % orgCodes.count]
+      let fp = chance(odd) ? pick(oddFootprint) : footprintCodes[pair / orgCodes.count]
+      let date = chance(odd) ? pick(oddDates) : dates[i / (orgCodes.count * footprintCodes.count)]
+      let end = chance(odd) ? pick(oddEndings) : ending
+      stanceRows.append("\(org),\(fp),\(chance(odd) ? pick(oddStance) : pick(stanceWords)),\(date),\(end)\(lineEnd())")
+    }
+    let f = Fixture([
+      "footprints.csv": footprints.joined(separator: "\n") + "\n",
+      "organisations.csv": organisations.joined(separator: "\n") + "\n",
+      "memberships.csv": memberRows.joined(),
+      "finance.csv": "entity,year,scenario,gbp_m\n",
+    ])
+    // `~` stands for a byte that is not UTF-8 (a source the plain parser
+    // takes, and the text check then reports, on every row that has it).
+    let bytes = stanceRows.joined().utf8.map { $0 == UInt8(ascii: "~") ? 0xFF : $0 }
+    _ = FileManager.default.createFile(atPath: f.path + "/alignment.csv", contents: Data(bytes))
+    return f
   }
 }

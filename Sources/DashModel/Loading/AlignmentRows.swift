@@ -31,6 +31,11 @@ enum AlignmentRows {
     var hints = References.Hints()
     let texts = Interner()
     var unknown = UnknownCodes()
+    /// Whether the file begins `org,footprint,stance,as_of`: its rows are
+    /// then read straight when they end as a row read before did.
+    let straight: Bool
+    var head = PairHead()
+    var tails = RememberedTails<StanceRecords.Texts>()
 
     init(_ table: CSVTable, references: References) {
       org = table.column("org")
@@ -42,6 +47,7 @@ enum AlignmentRows {
       basis = table.column("basis")
       caveat = table.column("caveat")
       sourceKind = table.column("source_kind")
+      straight = ["org", "footprint", "stance", "as_of"].map(table.column) == [0, 1, 2, 3]
       self.references = references
       cells = PlainCells(fields: table.header.count)
       out.reserve(table.estimatedRecords)
@@ -52,6 +58,69 @@ enum AlignmentRows {
     /// or none, texts without surrounding space (quoted or not), and no kind
     /// of source.
     mutating func plain(
+      _ base: UnsafePointer<UInt8>, count: Int, at start: Int, atEnd: Bool, line: Int, problems: inout ProblemList
+    ) -> Int {
+      if straight,
+        let next = straightRecord(base, count: count, at: start, atEnd: atEnd, line: line, problems: &problems)
+      {
+        return next
+      }
+      return splitRecord(base, count: count, at: start, atEnd: atEnd, line: line, problems: &problems)
+    }
+
+    /// A record of plain codes, a stance and a date or none, ending as a
+    /// record read before did (its note, source, basis and caveat then
+    /// read as that one's were); a record that ends otherwise is split,
+    /// and its ending held for the records after it when it read cleanly.
+    /// `nil`: not begun plainly.
+    @inline(__always)
+    mutating func straightRecord(
+      _ base: UnsafePointer<UInt8>, count: Int, at start: Int, atEnd: Bool, line: Int, problems: inout ProblemList
+    ) -> Int? {
+      guard let pair = head.read(base, count: count, at: start, references: references, hints: &hints) else {
+        return nil
+      }
+      let stanceEnd = RepeatedCode.plainEnd(base, count: count, at: pair.next)
+      guard stanceEnd >= 0,
+        let s = stanceWords.index(UnsafeBufferPointer(start: base + pair.next, count: stanceEnd - pair.next))
+      else { return nil }
+      let dateStart = stanceEnd + 1
+      let dateEnd = ByteScan.toByteBelow(0x2D, base, from: dateStart, count: count)
+      guard dateEnd < count, base[dateEnd] == 0x2C else { return nil }
+      var date: Int32 = 0
+      if dateEnd > dateStart {
+        guard let d = EventDate.parse(UnsafeBufferPointer(start: base + dateStart, count: dateEnd - dateStart)) else {
+          return nil
+        }
+        date = d.code
+      }
+      let tailStart = dateEnd + 1
+      guard let (length, t) = tails.match(base, count: count, at: tailStart) else {
+        let (records, found) = (out.count, problems.errorCount + problems.warningCount)
+        let next = splitRecord(base, count: count, at: start, atEnd: atEnd, line: line, problems: &problems)
+        if next > tailStart && out.count == records + 1 && problems.errorCount + problems.warningCount == found {
+          tails.remember(base + tailStart, count: next - tailStart, value: out.lastTexts)
+        }
+        return next
+      }
+      let next = tailStart + length
+      if let first = seen.insert(org: pair.org, footprint: pair.footprint, extra: Self.day(date), line: line) {
+        problems.error(
+          file, line: line,
+          Self.repeated(
+            pair.orgText(base, from: start), pair.footprintText(base),
+            CSVRow.text(UnsafeBufferPointer(start: base + dateStart, count: dateEnd - dateStart), escapes: false), first
+          ))
+        return next
+      }
+      out.append(
+        org: pair.org, footprint: pair.footprint, stance: stances[s], date: date, note: t.note, source: t.source,
+        basis: t.basis, line: line, caveat: t.caveat)
+      return next
+    }
+
+    /// ``plain(_:count:at:atEnd:line:problems:)`` by splitting the record into its cells.
+    mutating func splitRecord(
       _ base: UnsafePointer<UInt8>, count: Int, at start: Int, atEnd: Bool, line: Int, problems: inout ProblemList
     ) -> Int {
       let next = cells.split(base, count: count, at: start, atEnd: atEnd)

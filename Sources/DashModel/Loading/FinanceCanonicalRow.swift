@@ -12,16 +12,10 @@ struct FinanceCanonicalRow {
   let codes: CodeLookup
   let vocabulary = FinanceVocabulary.shared
 
-  /// The last code read and the comma after it (up to 16 bytes, as two
-  /// masked words), and its id: rows of one entity come together, so most
-  /// rows compare two words and need no scan and no lookup at all.
-  private var lastHead: UInt64 = 0
-  private var lastTail: UInt64 = 0
-  private var headMask: UInt64 = 0
-  private var tailMask: UInt64 = 0
-  /// The last code's length, or -1 when there is none to compare with.
-  private var lastLength = -1
-  private var lastID = 0
+  /// The last code read and the comma after it: rows of one entity come
+  /// together, so most rows compare two words and need no scan and no
+  /// lookup at all.
+  private var lastCode = RepeatedCode()
 
   /// A row's tail — from the comma after its figure through its line end —
   /// in words of room, with the basis and provenance it was read as: an entity's
@@ -64,48 +58,27 @@ struct FinanceCanonicalRow {
     roles == [.entity, .year, .scenario, .gbp, .basis, .source]
   }
 
-  /// The low `n` bytes of a word (1 ≤ n ≤ 8).
-  @inline(__always)
-  private static func low(_ n: Int) -> UInt64 { n >= 8 ? ~0 : (1 << (8 * UInt64(n))) &- 1 }
-
   /// Reads the entity's code at `p` into `r`: where the year starts, or -1.
   @inline(__always)
   private mutating func entity(
     _ base: UnsafePointer<UInt8>, count: Int, at start: Int, into r: inout FinanceFastPath.Parsed
   ) -> Int {
-    var p = start
-    let raw = UnsafeRawPointer(base + p)
-    if lastLength >= 0 && p + 16 <= count && raw.loadUnaligned(as: UInt64.self) & headMask == lastHead
-      && raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & tailMask == lastTail
-    {
-      // The entity of the row before: its code then a comma. (A remembered
-      // code holds no byte below `-`, so the field is exactly that code.)
-      r.entity = lastID
-      p += lastLength + 1
-    } else {
-      // Entity: bytes above `,` up to the first comma.
-      let entityEnd = ByteScan.toByteBelow(0x2D, base, from: p, count: count)
-      guard entityEnd < count, base[entityEnd] == 0x2C, entityEnd > p else { return -1 }
-      let length = entityEnd - p
-      // Files usually list entities in the order they were defined: the
-      // same and the next id are tried before the hash table (no cache miss).
-      var hint = lastID
-      guard let id = codes.find(UnsafeBufferPointer(start: base + p, count: length), hint: &hint) else { return -1 }
-      r.entity = id
-      lastID = id
-      lastLength = -1
-      if length < 16 && p + 16 <= count {
-        // Remembered with its comma: `length + 1` bytes over two words.
-        let n = length + 1
-        headMask = Self.low(min(n, 8))
-        tailMask = n > 8 ? Self.low(n - 8) : 0
-        lastHead = raw.loadUnaligned(as: UInt64.self) & headMask
-        lastTail = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & tailMask
-        lastLength = length
-      }
-      p = entityEnd + 1
+    let repeated = lastCode.match(base, count: count, at: start)
+    if repeated >= 0 {
+      r.entity = lastCode.id
+      return repeated
     }
-    return p
+    let entityEnd = RepeatedCode.plainEnd(base, count: count, at: start)
+    guard entityEnd >= 0 else { return -1 }
+    // Files usually list entities in the order they were defined: the
+    // same and the next id are tried before the hash table (no cache miss).
+    var hint = lastCode.id
+    guard let id = codes.find(UnsafeBufferPointer(start: base + start, count: entityEnd - start), hint: &hint) else {
+      return -1
+    }
+    r.entity = id
+    lastCode.remember(base, count: count, at: start, length: entityEnd - start, id: id)
+    return entityEnd + 1
   }
 
   /// Parses the row at `start`, or answers `nil` when it is not in the plain

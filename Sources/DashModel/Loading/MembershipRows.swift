@@ -38,11 +38,18 @@ enum MembershipRows {
     var seen: PairSet
     var unknown = UnknownCodes()
     var hints = References.Hints()
+    /// Whether the file begins `org,footprint,` and has a column after
+    /// them: its rows are then read straight when they end as a row read
+    /// before did.
+    let straight: Bool
+    var head = PairHead()
+    var tails = RememberedTails<Double>()
 
     init(_ table: CSVTable, references: References) {
       org = table.column("org")
       footprint = table.column("footprint")
       share = table.column("share")
+      straight = ["org", "footprint"].map(table.column) == [0, 1] && table.header.count > 2
       self.references = references
       cells = PlainCells(fields: table.header.count)
       out = MembershipList(capacity: table.estimatedRecords)
@@ -59,6 +66,46 @@ enum MembershipRows {
 
     /// A record of known codes and a share of 0 to 1 written plainly (or none).
     mutating func plain(
+      _ base: UnsafePointer<UInt8>, count: Int, at start: Int, atEnd: Bool, line: Int, problems: inout ProblemList
+    ) -> Int {
+      if straight,
+        let next = straightRecord(base, count: count, at: start, atEnd: atEnd, line: line, problems: &problems)
+      {
+        return next
+      }
+      return splitRecord(base, count: count, at: start, atEnd: atEnd, line: line, problems: &problems)
+    }
+
+    /// A record of plain codes ending as a record read before did (its
+    /// share then read as that one's was); a record that ends otherwise is
+    /// split, and its ending held for the records after it when it read
+    /// cleanly. `nil`: not begun plainly.
+    @inline(__always)
+    mutating func straightRecord(
+      _ base: UnsafePointer<UInt8>, count: Int, at start: Int, atEnd: Bool, line: Int, problems: inout ProblemList
+    ) -> Int? {
+      guard let pair = head.read(base, count: count, at: start, references: references, hints: &hints) else {
+        return nil
+      }
+      guard let (length, share) = tails.match(base, count: count, at: pair.next) else {
+        let (records, found) = (out.count, problems.errorCount + problems.warningCount)
+        let next = splitRecord(base, count: count, at: start, atEnd: atEnd, line: line, problems: &problems)
+        if next > pair.next && out.count == records + 1 && problems.errorCount + problems.warningCount == found,
+          let last = out.last
+        {
+          tails.remember(base + pair.next, count: next - pair.next, value: last.share)
+        }
+        return next
+      }
+      if let first = add(org: pair.org, footprint: pair.footprint, share: share, line: line) {
+        problems.error(
+          file, line: line, Self.repeated(pair.orgText(base, from: start), pair.footprintText(base), first))
+      }
+      return pair.next + length
+    }
+
+    /// ``plain(_:count:at:atEnd:line:problems:)`` by splitting the record into its cells.
+    mutating func splitRecord(
       _ base: UnsafePointer<UInt8>, count: Int, at start: Int, atEnd: Bool, line: Int, problems: inout ProblemList
     ) -> Int {
       let next = cells.split(base, count: count, at: start, atEnd: atEnd)

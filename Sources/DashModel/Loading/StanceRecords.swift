@@ -68,6 +68,21 @@ public struct StanceRecords: RandomAccessCollection, Sendable {
     lines.append(Int32(truncatingIfNeeded: line))
   }
 
+  /// What a record's ending cells were read as: its texts' ids and basis.
+  struct Texts {
+    var note: Int32 = 0
+    var source: Int32 = 0
+    var caveat: Int32 = 0
+    var basis = Basis.reported
+  }
+
+  /// The last record's texts and basis (a reader gives them again to the
+  /// records that end as it did).
+  var lastTexts: Texts {
+    let r = orgs.count - 1
+    return Texts(note: notes[r], source: sources[r], caveat: caveat(r), basis: Basis(rawValue: bases[r]) ?? .reported)
+  }
+
   /// Adds a record as a value.
   public mutating func append(_ r: AlignmentRecord) {
     append(
