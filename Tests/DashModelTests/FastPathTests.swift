@@ -275,6 +275,59 @@ struct FastPathTests {
     #expect(bad.problems().filter { $0.description.contains("source") }.count == FinancialYear.all.count - 2)
   }
 
+  /// Years and scenarios in any order: rows mostly keep one order, but now
+  /// and then skip a pair, go back, repeat one (an error), start a new
+  /// order, or write a pair nearly right (a letter more or in capitals, a
+  /// space, a year that is not one, the comma after the scenario missing);
+  /// the last row has no line end. (A layer that expected the pair the row
+  /// before was followed by was tried against this.) Seeded: the same
+  /// files on every run.
+  @Test(arguments: [UInt64(21), 22, 23])
+  func onYearsAndScenariosInAnyOrder(seed: UInt64) {
+    var rng = SeededGenerator(seed: seed)
+    func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &rng) < p }
+    let pairs = FinancialYear.all.flatMap { y in Scenario.allCases.map { (y.label, $0.code) } }
+    // A pair and figure nearly as expected (the comma after the scenario
+    // missing, so one field fewer, among them).
+    let nearly = [
+      "2015/16,plans,1.5", "2015/16,Plan,1.5", "2015/16 ,plan,1.5", "2015/16, plan,1.5", "2015/17,plan,1.5",
+      "2015/16,do_nothin,1.5", "2015/16,do_nothing_,1.5", "2015/16,,1.5", "2015/16,plan7.5", "2016/17,outturn1.5",
+      "2017/18,do_nothing2.5",
+    ]
+    let codes = (0..<40).map { "O\($0)" }
+    for odd in [0.04, 0] {
+      var order = Array(pairs.indices)
+      var rows = ["entity,year,scenario,gbp_m,basis,source"]
+      var seen = Set<String>()
+      for code in codes {
+        if chance(0.2) { order.shuffle(using: &rng) }
+        var k = 0
+        while k < order.count {
+          if chance(odd) { k += Int.random(in: -2...2, using: &rng) }
+          k = max(0, min(order.count - 1, k))
+          let (year, scenario) = pairs[order[k]]
+          let cells = chance(odd) ? nearly.randomElement(using: &rng)! : "\(year),\(scenario),\(k).5"
+          // Without odd rows, each pair once per code: the file loads.
+          if odd > 0 || seen.insert("\(code) \(year) \(scenario)").inserted {
+            rows.append("\(code),\(cells),illustrative,src")
+          }
+          k += 1
+        }
+      }
+      let f = Fixture([
+        "organisations.csv": "code,name,kind\n" + codes.map { "\($0),Org \($0),ccg" }.joined(separator: "\n") + "\n",
+        "memberships.csv": "org,footprint\n" + codes.map { "\($0),E1" }.joined(separator: "\n") + "\n",
+        "alignment.csv": "org,footprint,stance\n",
+        "finance.csv": rows.joined(separator: "\n"),
+      ])
+      defer { f.remove() }
+      compare(f.path)
+      if odd == 0, case .failure(let failure) = DatasetLoader.load(directory: f.path) {
+        Issue.record("rows in any order load: \(failure.problems.items.prefix(3))")
+      }
+    }
+  }
+
   @Test func wordAtATimeScansFindTheSameBytesAsAByteLoop() {
     // Random bytes weighted towards the ones that matter, every start and
     // length: the eight-byte scans must stop exactly where a plain loop does.
