@@ -784,10 +784,11 @@ public enum LeagueTable {
       nameOrder = { a, b in places.name[a] < places.name[b] ? -1 : (places.name[a] > places.name[b] ? 1 : 0) }
       before = { a, b in places.whole[a] < places.whole[b] }
     } else {
-      let lower = rows.indices.map { rows[$0].name.lowercased() }
-      let codes = rows.indices.map { rows[$0].code }
-      nameOrder = { a, b in lower[a] < lower[b] ? -1 : (lower[a] > lower[b] ? 1 : 0) }
-      before = { a, b in lower[a] != lower[b] ? lower[a] < lower[b] : codes[a] < codes[b] }
+      // Names lower-cased only when compared: by name, or for two rows
+      // whose figures tie (most leagues have few).
+      let names = LazyNames(rows)
+      nameOrder = { a, b in names.order(a, b) }
+      before = { a, b in names.before(a, b) }
     }
     let compare: (Int, Int) -> Int = { a, b in Self.compare(keys[a], keys[b], column) { nameOrder(a, b) } }
     let order = rows.indices.sorted { a, b in
@@ -818,6 +819,38 @@ public enum LeagueTable {
     }
     for i in out.indices { out[i].rank = ranks[i] }
     return out
+  }
+
+  /// Rows' names, lower-cased on first use, and their codes.
+  private final class LazyNames {
+    private let names: [String]
+    private let codes: [String]
+    private var lower: [String?]
+
+    init(_ rows: borrowing [LeagueRow]) {
+      names = rows.map(\.name)
+      codes = rows.map(\.code)
+      lower = Array(repeating: nil, count: names.count)
+    }
+
+    private func lowered(_ i: Int) -> String {
+      if let l = lower[i] { return l }
+      let l = names[i].lowercased()
+      lower[i] = l
+      return l
+    }
+
+    /// -1, 0 or 1 as row `a`'s name sorts before, with or after row `b`'s.
+    func order(_ a: Int, _ b: Int) -> Int {
+      let (x, y) = (lowered(a), lowered(b))
+      return x < y ? -1 : (x > y ? 1 : 0)
+    }
+
+    /// Whether row `a` goes before row `b` by name, then code.
+    func before(_ a: Int, _ b: Int) -> Bool {
+      let (x, y) = (lowered(a), lowered(b))
+      return x != y ? x < y : codes[a] < codes[b]
+    }
   }
 
   /// Two rows' keys compared: -1, 0 or 1, or 2 when only the first has a
