@@ -17,7 +17,7 @@ enum AlignmentRows {
   }
 
   /// The stances read so far, and what reading them needs.
-  struct Reader: PlainRecordReader, ~Copyable {
+  struct Reader: StraightRecordReader, ~Copyable {
     let org, footprint, stance, asOf, note, source, basis, caveat, sourceKind: Int
     let references: References
     let cells: PlainCells
@@ -54,20 +54,6 @@ enum AlignmentRows {
       seen = PairSet(organisations: references.organisationCount, records: table.estimatedRecords)
     }
 
-    /// A record of known codes, a stance and basis written exactly, a date
-    /// or none, texts without surrounding space (quoted or not), and no kind
-    /// of source.
-    mutating func plain(
-      _ base: UnsafePointer<UInt8>, count: Int, at start: Int, atEnd: Bool, line: Int, problems: inout ProblemList
-    ) -> Int {
-      if straight,
-        let next = straightRecord(base, count: count, at: start, atEnd: atEnd, line: line, problems: &problems)
-      {
-        return next
-      }
-      return splitRecord(base, count: count, at: start, atEnd: atEnd, line: line, problems: &problems)
-    }
-
     /// A record of plain codes, a stance and a date or none, ending as a
     /// record read before did (its note, source, basis and caveat then
     /// read as that one's were); a record that ends otherwise is split,
@@ -96,12 +82,8 @@ enum AlignmentRows {
       }
       let tailStart = dateEnd + 1
       guard let (length, t) = tails.match(base, count: count, at: tailStart) else {
-        let (records, found) = (out.count, problems.errorCount + problems.warningCount)
-        let next = splitRecord(base, count: count, at: start, atEnd: atEnd, line: line, problems: &problems)
-        if next > tailStart && out.count == records + 1 && problems.errorCount + problems.warningCount == found {
-          tails.remember(base + tailStart, count: next - tailStart, value: out.lastTexts)
-        }
-        return next
+        return splitHoldingEnding(
+          base, count: count, at: start, atEnd: atEnd, line: line, endingStart: tailStart, problems: &problems)
       }
       let next = tailStart + length
       if let first = seen.insert(org: pair.org, footprint: pair.footprint, extra: Self.day(date), line: line) {
@@ -119,7 +101,15 @@ enum AlignmentRows {
       return next
     }
 
-    /// ``plain(_:count:at:atEnd:line:problems:)`` by splitting the record into its cells.
+    var recordCount: Int { out.count }
+
+    mutating func holdEnding(_ p: UnsafePointer<UInt8>, count: Int) {
+      tails.remember(p, count: count, value: out.lastTexts)
+    }
+
+    /// A record of known codes, a stance and basis written exactly, a date
+    /// or none, texts without surrounding space (quoted or not), and no kind
+    /// of source, split into its cells.
     mutating func splitRecord(
       _ base: UnsafePointer<UInt8>, count: Int, at start: Int, atEnd: Bool, line: Int, problems: inout ProblemList
     ) -> Int {

@@ -26,7 +26,7 @@ enum MembershipRows {
   }
 
   /// The memberships read so far, and what reading them needs.
-  struct Reader: PlainRecordReader, ~Copyable {
+  struct Reader: StraightRecordReader, ~Copyable {
     let org: Int
     let footprint: Int
     let share: Int
@@ -64,18 +64,6 @@ enum MembershipRows {
       return taken
     }
 
-    /// A record of known codes and a share of 0 to 1 written plainly (or none).
-    mutating func plain(
-      _ base: UnsafePointer<UInt8>, count: Int, at start: Int, atEnd: Bool, line: Int, problems: inout ProblemList
-    ) -> Int {
-      if straight,
-        let next = straightRecord(base, count: count, at: start, atEnd: atEnd, line: line, problems: &problems)
-      {
-        return next
-      }
-      return splitRecord(base, count: count, at: start, atEnd: atEnd, line: line, problems: &problems)
-    }
-
     /// A record of plain codes ending as a record read before did (its
     /// share then read as that one's was); a record that ends otherwise is
     /// split, and its ending held for the records after it when it read
@@ -88,14 +76,8 @@ enum MembershipRows {
         return nil
       }
       guard let (length, share) = tails.match(base, count: count, at: pair.next) else {
-        let (records, found) = (out.count, problems.errorCount + problems.warningCount)
-        let next = splitRecord(base, count: count, at: start, atEnd: atEnd, line: line, problems: &problems)
-        if next > pair.next && out.count == records + 1 && problems.errorCount + problems.warningCount == found,
-          let last = out.last
-        {
-          tails.remember(base + pair.next, count: next - pair.next, value: last.share)
-        }
-        return next
+        return splitHoldingEnding(
+          base, count: count, at: start, atEnd: atEnd, line: line, endingStart: pair.next, problems: &problems)
       }
       if let first = add(org: pair.org, footprint: pair.footprint, share: share, line: line) {
         problems.error(
@@ -104,7 +86,14 @@ enum MembershipRows {
       return pair.next + length
     }
 
-    /// ``plain(_:count:at:atEnd:line:problems:)`` by splitting the record into its cells.
+    var recordCount: Int { out.count }
+
+    mutating func holdEnding(_ p: UnsafePointer<UInt8>, count: Int) {
+      if let last = out.last { tails.remember(p, count: count, value: last.share) }
+    }
+
+    /// A record of known codes and a share of 0 to 1 written plainly (or
+    /// none), split into its cells.
     mutating func splitRecord(
       _ base: UnsafePointer<UInt8>, count: Int, at start: Int, atEnd: Bool, line: Int, problems: inout ProblemList
     ) -> Int {

@@ -177,3 +177,53 @@ struct PairHead {
     return Read(org: o, footprint: f, orgEnd: orgEnd, next: end + 1)
   }
 }
+
+/// A reader whose records may be read straight before being split: its
+/// plain parser tries ``straightRecord(_:count:at:atEnd:line:problems:)``
+/// when the file's columns allow, else splits the record.
+protocol StraightRecordReader: PlainRecordReader, ~Copyable {
+  /// Whether the file's columns let records be read straight.
+  var straight: Bool { get }
+  /// How many records are kept so far.
+  var recordCount: Int { get }
+  /// The record at `start` read straight: where the next starts, -1 to
+  /// leave it to the general reader, or `nil` when it is not begun plainly.
+  mutating func straightRecord(
+    _ base: UnsafePointer<UInt8>, count: Int, at start: Int, atEnd: Bool, line: Int, problems: inout ProblemList
+  ) -> Int?
+  /// The record at `start` split into its cells, as the plain parser reads it.
+  mutating func splitRecord(
+    _ base: UnsafePointer<UInt8>, count: Int, at start: Int, atEnd: Bool, line: Int, problems: inout ProblemList
+  ) -> Int
+  /// Holds the `count` bytes at `p` as the ending of the record just kept,
+  /// with what it was read as.
+  mutating func holdEnding(_ p: UnsafePointer<UInt8>, count: Int)
+}
+
+extension StraightRecordReader where Self: ~Copyable {
+  mutating func plain(
+    _ base: UnsafePointer<UInt8>, count: Int, at start: Int, atEnd: Bool, line: Int, problems: inout ProblemList
+  ) -> Int {
+    if straight,
+      let next = straightRecord(base, count: count, at: start, atEnd: atEnd, line: line, problems: &problems)
+    {
+      return next
+    }
+    return splitRecord(base, count: count, at: start, atEnd: atEnd, line: line, problems: &problems)
+  }
+
+  /// Splits the record at `start` and, when it read cleanly (one more
+  /// record kept, nothing reported), holds its ending from `endingStart`
+  /// for the records after it.
+  mutating func splitHoldingEnding(
+    _ base: UnsafePointer<UInt8>, count: Int, at start: Int, atEnd: Bool, line: Int, endingStart: Int,
+    problems: inout ProblemList
+  ) -> Int {
+    let (records, found) = (recordCount, problems.errorCount + problems.warningCount)
+    let next = splitRecord(base, count: count, at: start, atEnd: atEnd, line: line, problems: &problems)
+    if next > endingStart && recordCount == records + 1 && problems.errorCount + problems.warningCount == found {
+      holdEnding(base + endingStart, count: next - endingStart)
+    }
+    return next
+  }
+}
