@@ -230,6 +230,28 @@ struct HostileRound3CommandTests {
     #expect(t.waitFor("not an ordinary file"), "\(t.capture())")
   }
 
+  // Bytes that are not UTF-8, in the same write as a key before them, come
+  // in while that key is handled and are read without a wait: they are
+  // still named, and keys after them still work.
+  @Test func brokenBytesRightAfterAKeyAreNamed() throws {
+    let d = try DataCopy()
+    defer { d.remove() }
+    let t = try Tmux()
+    #expect(t.startDashboard(" --data \(d.path) --fresh"))
+    _ = try t.tmux(["send-keys", "-t", t.target, "-H", "6a", "e9", "e9", "e9"])
+    var opened = false
+    for _ in 0..<3 where !opened {
+      t.send("M")
+      opened = t.waitFor("Messages, newest first", timeout: 8)
+    }
+    #expect(opened, "\(t.capture())")
+    #expect(t.waitFor("ignored a key that is not UTF-8"), "\(t.capture())")
+    t.send("Escape")
+    #expect(t.waitGone("Messages, newest first"), "\(t.capture())")
+    t.send("5")
+    #expect(t.waitFor("Organisations"), "\(t.capture())")
+  }
+
   @Test func graphemesReachTheTerminalWhole() throws {
     let d = try DataCopy()
     defer { d.remove() }

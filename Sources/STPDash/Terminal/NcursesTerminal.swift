@@ -270,12 +270,15 @@ final class NcursesTerminal: Terminal {
 
   /// The next event; when `wait` is false, only one already waiting.
   private func event(wait: Bool) -> TerminalEvent? {
-    // Set when poll said the keyboard had input: a read that then finds
-    // nothing means the bytes were not a character (ignored, said so), or,
-    // when the terminal hung up, that input has ended.
-    var inputReady = false
-    var hungUp = false
     while true {
+      // Whether the keyboard has bytes waiting, looked at before every
+      // read: a read that then finds nothing means the bytes were not a
+      // character (ignored, said so), or, when the terminal hung up, that
+      // input has ended. Bytes that came while the last event was handled
+      // are read without a wait on poll, so the look cannot be left to it.
+      var now = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
+      let inputReady = poll(&now, 1, 0) > 0
+      let hungUp = inputReady && now[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
       var ch: wint_t = 0
       // Keys already waiting (and a resize ncurses queued) first, without
       // blocking; then one blocking wait on the keyboard and the watched
@@ -305,10 +308,6 @@ final class NcursesTerminal: Terminal {
         if inotifyFD >= 0, fds[1].revents & Int16(POLLIN) != 0 {
           let changed = drainNotifications()
           if !changed.isEmpty { return .filesChanged(changed) }
-        }
-        if fds[0].revents != 0 {
-          inputReady = true
-          hungUp = fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
         }
         continue
       }
