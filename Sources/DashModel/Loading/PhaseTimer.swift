@@ -41,8 +41,15 @@ package struct PhaseTimer {
     var usage = rusage()
     let peak =
       getrusage(Int32(RUSAGE_SELF.rawValue), &usage) == 0
-      ? ", peak \(usage.ru_maxrss >> 10) MiB, \(usage.ru_minflt) page faults so far" : ""
+      ? ", peak \(usage.ru_maxrss >> 10) MiB, \(usage.ru_minflt) page faults, CPU \(cpuMilliseconds(usage)) ms so far"
+      : ""
     return ", resident \(bytes >> 20) MiB" + peak
+  }
+
+  /// User and system time of every thread so far, in milliseconds (the
+  /// CPU a phase took, against its wall time, shows how parallel it ran).
+  static func cpuMilliseconds(_ u: rusage) -> Int {
+    (u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1000 + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1000
   }
 
   /// Reports the time since the last mark, named, and the resident memory.
