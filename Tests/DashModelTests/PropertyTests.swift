@@ -95,12 +95,22 @@ struct PropertyTests {
     seededCheck(AwkwardText.string(length: 0...16).array(of: 1...6), count: 600, seed: 2_020) { texts in
       var out = CSVWriter.Output()
       var expected = ""
-      for t in texts {
-        out.field(.text(t))
-        out.comma()
-        out.visibleText(t)
+      for (i, t) in texts.enumerated() {
+        let plain = CSVWriter.field(.text(t))
+        let visible = CSVWriter.field(.text(VisibleText.sanitize(t)))
+        // The separator written alone, or with the cell after it.
+        if i % 2 == 0 {
+          out.field(.text(t))
+          out.comma()
+          out.visibleText(t)
+          expected += plain + "," + visible + "\r\n"
+        } else {
+          out.field(.text(t))
+          out.visibleText(t, separated: true)
+          out.field(.text(t), separated: true)
+          expected += plain + "," + visible + "," + plain + "\r\n"
+        }
         out.endRecord()
-        expected += CSVWriter.field(.text(t)) + "," + CSVWriter.field(.text(VisibleText.sanitize(t))) + "\r\n"
       }
       return out.text == expected ? nil : "bytes \(out.text.debugDescription), strings \(expected.debugDescription)"
     }
@@ -115,15 +125,26 @@ struct PropertyTests {
         // Thousandths, odd fractions, tiny and huge magnitudes, every place count.
         let d = i % 3 == 0 ? Double(v) / 1000 : (i % 3 == 1 ? Double(v) / 7 : Double(v) * 1e-9)
         let places = (abs(v) % 6) + (i % 2)
-        for cell in [CSVWriter.Cell.decimal(d, places: places), .integer(v), .number(d), .decimal(nil, places: 2)] {
-          out.field(cell)
-          out.comma()
-          expected += CSVWriter.field(cell) + ","
+        let cells: [CSVWriter.Cell] = [.decimal(d, places: places), .integer(v), .number(d), .decimal(nil, places: 2)]
+        for (j, cell) in cells.enumerated() {
+          // The separator written alone after the cell, or with it before.
+          if (i + j) % 2 == 0 {
+            out.field(cell)
+            out.comma()
+            expected += CSVWriter.field(cell) + ","
+          } else {
+            out.field(cell, separated: true)
+            expected += "," + CSVWriter.field(cell)
+          }
         }
       }
-      for cell in [CSVWriter.Cell.decimal(.infinity, places: 2), .decimal(-.nan, places: 1), .integer(Int.min)] {
+      let odd: [CSVWriter.Cell] = [
+        .decimal(.infinity, places: 2), .decimal(-.nan, places: 1), .integer(Int.min), .integer(nil),
+      ]
+      for cell in odd {
         out.field(cell)
-        expected += CSVWriter.field(cell)
+        out.field(cell, separated: true)
+        expected += CSVWriter.field(cell) + "," + CSVWriter.field(cell)
       }
       return out.text == expected ? nil : "bytes \(out.text), strings \(expected)"
     }

@@ -111,24 +111,32 @@ extension CSVWriter {
     /// Appends what another output holds (a tail repeated on every record).
     public mutating func append(_ other: Output) { bytes.append(contentsOf: other.bytes) }
 
-    /// Appends one cell, as ``CSVWriter/field(_:)`` writes it.
-    public mutating func field(_ cell: Cell) {
+    /// Appends one cell, as ``CSVWriter/field(_:)`` writes it; after a
+    /// field separator when `separated` (one write for both).
+    public mutating func field(_ cell: Cell, separated: Bool = false) {
       switch cell {
       case .integer(let v):
-        if let v { integer(v) }
+        guard let v else { return separated ? comma() : () }
+        integer(v, separated: separated)
       case .decimal(let v, let places):
-        guard let v else { return }
-        if !decimal(v, places: places) { raw(NumberFormat.rounded(v, places: places)) }
+        guard let v, decimal(v, places: places, separated: separated) else {
+          if separated { comma() }
+          if let v { raw(NumberFormat.rounded(v, places: places)) }
+          return
+        }
       case .number(let v):
-        guard let v else { return }
-        raw(NumberFormat.plain(v))
+        if separated { comma() }
+        if let v { raw(NumberFormat.plain(v)) }
       case .text(let s):
+        if separated { comma() }
         if !asciiText(s) { raw(CSVWriter.field(cell)) }
       }
     }
 
-    /// Appends text made visible (``VisibleText/sanitize(_:)``) as a cell.
-    public mutating func visibleText(_ s: String) {
+    /// Appends text made visible (``VisibleText/sanitize(_:)``) as a cell;
+    /// after a field separator when `separated`.
+    public mutating func visibleText(_ s: String, separated: Bool = false) {
+      if separated { comma() }
       if !asciiText(s) { raw(CSVWriter.field(.text(VisibleText.sanitize(s)))) }
     }
 
@@ -161,30 +169,54 @@ extension CSVWriter {
       }
     }
 
-    private mutating func integer(_ n: Int) {
-      if n < 0 { bytes.append(0x2D) }
-      digits(n.magnitude)
+    /// Writes a number's text, made last byte first in `room` bytes on the
+    /// stack by `body` (which returns where it starts), in one append.
+    @inline(__always)
+    private mutating func backwards(room: Int, _ body: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: room) { buffer in
+        let start = body(buffer)
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start...]))
+      }
     }
 
-    /// The decimal digits of `n`, most significant first.
-    private mutating func digits(_ n: UInt, width: Int = 1) {
-      var count = 1
-      var power: UInt = 1
-      while count < width || n / power >= 10 {
-        power *= 10
-        count += 1
-      }
+    /// The decimal digits of `n` ending before `end`, at least `width` of
+    /// them (zeros in front); where they start.
+    @inline(__always)
+    private static func digits(
+      _ n: UInt, width: Int = 1, before end: Int, in b: UnsafeMutableBufferPointer<UInt8>
+    )
+      -> Int
+    {
+      var p = end
       var rest = n
-      while power > 0 {
-        bytes.append(UInt8(truncatingIfNeeded: 0x30 + rest / power))
-        rest %= power
-        power /= 10
+      repeat {
+        p -= 1
+        b[p] = 0x30 &+ UInt8(truncatingIfNeeded: rest % 10)
+        rest /= 10
+      } while rest > 0 || end - p < width
+      return p
+    }
+
+    private mutating func integer(_ n: Int, separated: Bool) {
+      // A separator, a sign and Int.min's 19 digits at most.
+      backwards(room: 24) { b in
+        var p = Self.digits(n.magnitude, before: b.count, in: b)
+        if n < 0 {
+          p -= 1
+          b[p] = 0x2D
+        }
+        if separated {
+          p -= 1
+          b[p] = 0x2C
+        }
+        return p
       }
     }
 
-    /// ``NumberFormat/rounded(_:places:)`` written as digits; `false` when
-    /// the figure is not an ordinary one (it is then formatted as text).
-    private mutating func decimal(_ value: Double, places: Int) -> Bool {
+    /// ``NumberFormat/rounded(_:places:)`` written as digits; `false`, nothing
+    /// written, when the figure is not an ordinary one (it is then formatted
+    /// as text).
+    private mutating func decimal(_ value: Double, places: Int, separated: Bool) -> Bool {
       guard places > 0, places <= 9, value.isFinite else { return false }
       var unit: UInt = 1
       for _ in 0..<places { unit *= 10 }
@@ -193,17 +225,30 @@ extension CSVWriter {
       let units = Int(scaled)
       let magnitude = units.magnitude
       var frac = magnitude % unit
-      if units < 0 { bytes.append(0x2D) }
-      digits(magnitude / unit)
-      guard frac != 0 else { return true }
-      var places = places
-      while frac % 10 == 0 {
+      var shown = places
+      while frac != 0 && frac % 10 == 0 {
         frac /= 10
-        places -= 1
+        shown -= 1
       }
-      bytes.append(0x2E)
-      // Zeros between the point and the first significant digit.
-      digits(frac, width: places)
+      // Fifteen digits, a point, a sign and a separator at most.
+      backwards(room: 32) { b in
+        var p = b.count
+        if frac != 0 {
+          // Zeros between the point and the first significant digit.
+          p = Self.digits(frac, width: shown, before: p, in: b) - 1
+          b[p] = 0x2E
+        }
+        p = Self.digits(magnitude / unit, before: p, in: b)
+        if units < 0 {
+          p -= 1
+          b[p] = 0x2D
+        }
+        if separated {
+          p -= 1
+          b[p] = 0x2C
+        }
+        return p
+      }
       return true
     }
   }

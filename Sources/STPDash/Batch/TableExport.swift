@@ -17,16 +17,10 @@ enum TableExport {
     var out = CSVWriter.Output(capacity: 1 << 16)
     out.raw(CSVWriter.header(shown.map { t.columns[$0].key } + extra.map(\.key)))
     var tail = CSVWriter.Output()
-    for field in extra {
-      tail.comma()
-      write(field.value, to: &tail)
-    }
+    for field in extra { write(field.value, to: &tail, separated: true) }
     // Field by field into one buffer: no string per cell, no array per record.
     for row in rows {
-      for (n, i) in shown.enumerated() {
-        if n > 0 { out.comma() }
-        write(row.cells[i].value, to: &out)
-      }
+      for (n, i) in shown.enumerated() { write(row.cells[i].value, to: &out, separated: n > 0) }
       out.append(tail)
       out.endRecord()
     }
@@ -55,10 +49,7 @@ enum TableExport {
     let extra = context?.fields ?? []
     give(CSVWriter.header(shown.map(\.spec.key) + extra.map(\.key)))
     var tail = CSVWriter.Output()
-    for field in extra {
-      tail.comma()
-      write(field.value, to: &tail)
-    }
+    for field in extra { write(field.value, to: &tail, separated: true) }
     // The columns' value functions alone: a whole definition is not copied
     // per cell. They only read the row and the context, so two threads may
     // call them at once.
@@ -90,10 +81,7 @@ enum TableExport {
     func text(_ range: Range<Int>) -> CSVWriter.Output {
       var out = CSVWriter.Output(capacity: range.count * 320)
       for row in rows[range] {
-        for n in values.indices {
-          if n > 0 { out.comma() }
-          TableExport.write(values[n](row, context), to: &out)
-        }
+        for n in values.indices { TableExport.write(values[n](row, context), to: &out, separated: n > 0) }
         out.append(tail)
         out.endRecord()
       }
@@ -101,13 +89,14 @@ enum TableExport {
     }
   }
 
-  /// One value as a CSV field (text made visible), as ``csvCell(_:)`` gives it.
-  static func write(_ v: Table.Value, to out: inout CSVWriter.Output) {
+  /// One value as a CSV field (text made visible), as ``csvCell(_:)`` gives
+  /// it; after a field separator when `separated`.
+  static func write(_ v: Table.Value, to out: inout CSVWriter.Output, separated: Bool = false) {
     switch v {
-    case .text(let s): out.visibleText(s ?? "")
-    case .number(let d, let decimals): out.field(.decimal(d, places: decimals))
-    case .integer(let n): out.field(.integer(n))
-    default: out.field(csvCell(v))
+    case .text(let s): out.visibleText(s ?? "", separated: separated)
+    case .number(let d, let decimals): out.field(.decimal(d, places: decimals), separated: separated)
+    case .integer(let n): out.field(.integer(n), separated: separated)
+    default: out.field(csvCell(v), separated: separated)
     }
   }
 
