@@ -197,19 +197,31 @@ extension CSVWriter {
       return p
     }
 
+    /// A number's sign, then the field separator, in front of its digits
+    /// (which start at `end`); where they start.
+    @inline(__always)
+    private static func front(
+      negative: Bool, separated: Bool, before end: Int, in b: UnsafeMutableBufferPointer<UInt8>
+    )
+      -> Int
+    {
+      var p = end
+      if negative {
+        p -= 1
+        b[p] = 0x2D
+      }
+      if separated {
+        p -= 1
+        b[p] = 0x2C
+      }
+      return p
+    }
+
     private mutating func integer(_ n: Int, separated: Bool) {
       // A separator, a sign and Int.min's 19 digits at most.
       backwards(room: 24) { b in
-        var p = Self.digits(n.magnitude, before: b.count, in: b)
-        if n < 0 {
-          p -= 1
-          b[p] = 0x2D
-        }
-        if separated {
-          p -= 1
-          b[p] = 0x2C
-        }
-        return p
+        Self.front(
+          negative: n < 0, separated: separated, before: Self.digits(n.magnitude, before: b.count, in: b), in: b)
       }
     }
 
@@ -239,15 +251,7 @@ extension CSVWriter {
           b[p] = 0x2E
         }
         p = Self.digits(magnitude / unit, before: p, in: b)
-        if units < 0 {
-          p -= 1
-          b[p] = 0x2D
-        }
-        if separated {
-          p -= 1
-          b[p] = 0x2C
-        }
-        return p
+        return Self.front(negative: units < 0, separated: separated, before: p, in: b)
       }
       return true
     }
