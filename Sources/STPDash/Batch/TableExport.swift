@@ -53,7 +53,7 @@ enum TableExport {
     // The columns' value functions alone: a whole definition is not copied
     // per cell. They only read the row and the context, so two threads may
     // call them at once.
-    let work = Records(values: shown.map(\.value), rows: rows, context: cellContext, tail: tail)
+    let work = Records(values: shown.map { Value(of: $0.value) }, rows: rows, context: cellContext, tail: tail)
     // About 140 KB of records a half for a league's width: enough work
     // (rows × columns) for a second thread to pay (``Parallel/threshold``).
     let half = 512
@@ -70,8 +70,14 @@ enum TableExport {
   }
 
   /// What the threads making a CSV's records share: read only.
+  /// A column's value function held in a field, not as an array's element:
+  /// an element is called through a thunk that copies the whole row.
+  private struct Value<Item, Context> {
+    let of: (Item, Context) -> Table.Value
+  }
+
   private struct Records<Item, Context>: @unchecked Sendable {
-    let values: [(Item, Context) -> Table.Value]
+    let values: [Value<Item, Context>]
     let rows: [Item]
     let context: Context
     let tail: CSVWriter.Output
@@ -81,7 +87,7 @@ enum TableExport {
     func text(_ range: Range<Int>) -> CSVWriter.Output {
       var out = CSVWriter.Output(capacity: range.count * 320)
       for row in rows[range] {
-        for n in values.indices { TableExport.write(values[n](row, context), to: &out, separated: n > 0) }
+        for n in values.indices { TableExport.write(values[n].of(row, context), to: &out, separated: n > 0) }
         out.append(tail)
         out.endRecord()
       }
