@@ -179,7 +179,8 @@ public struct LeagueInputs: Sendable {
   public var assumed: EntityList<Footprint, Int>
   /// The refusing members' savings at 100 % (negative ones too).
   public var refusingSavings: EntityList<Footprint, Double>
-  /// The cooperating members' positive savings at 100 %, largest first: each footprint
+  /// The cooperating members' positive savings at 100 % (largest first
+  /// when ``ordered``, else in member order): each footprint
   /// has room for all its members from ``cooperatingStart``, and uses
   /// ``cooperatingCount`` of it (so one footprint is made again alone).
   var cooperatingSavings: [Double] = []
@@ -191,20 +192,37 @@ public struct LeagueInputs: Sendable {
   /// caller that will count refusals again (the dashboard); `nil` for a
   /// league made once (a batch command), which sorts as it goes.
   public let holdings: Holdings?
+  /// Whether each footprint's cooperating holders are kept largest first,
+  /// as inputs counted again for each key (the dashboard's) need them: a
+  /// league made once leaves them in member order and sorts only for the
+  /// counts that need the order (most footprints need none).
+  let ordered: Bool
   /// Whether each member of the footprint being filled refuses (reused).
   private var refusesHere: [Bool] = []
 
-  /// A footprint's cooperating members' positive savings at 100 %, largest first.
+  /// A footprint's cooperating members' positive savings at 100 %.
   func cooperating(_ f: FootprintID) -> ArraySlice<Double> {
     let start = Int(cooperatingStart[f.index])
     return cooperatingSavings[start..<(start + Int(cooperatingCount[f.index]))]
   }
 
+  /// A footprint's pivotal members and the fewest whose joint refusal sinks
+  /// its plan (``PlanBlocking/counts(cooperating:margin:factor:)``): from
+  /// the holders kept in order, or, for a league made once, from
+  /// its members' savings, sorted only when no single member is pivotal
+  /// and the plan balances (most footprints need no order at all).
+  func counts(_ f: FootprintID, margin: Double, factor: Double) -> (pivotal: Int, needed: Int?) {
+    ordered
+      ? PlanBlocking.counts(descending: cooperating(f), margin: margin, factor: factor)
+      : PlanBlocking.counts(cooperating: cooperating(f), margin: margin, factor: factor)
+  }
+
   /// Empty inputs for a dataset's footprints, with the refusals to count.
-  init(_ d: Dataset, refusals: Refusals, holdings: Holdings?) {
+  init(_ d: Dataset, refusals: Refusals, holdings: Holdings?, ordered: Bool) {
     let n = d.footprints.count
     self.refusals = refusals
     self.holdings = holdings
+    self.ordered = ordered || holdings != nil
     flagged = EntityList(Array(repeating: 0, count: n))
     refusing = EntityList(Array(repeating: 0, count: n))
     atRiskBase = EntityList(Array(repeating: 0, count: n))
@@ -239,7 +257,9 @@ public struct LeagueInputs: Sendable {
     refusesHere = []
     let start = Int(cooperatingStart[f.index])
     let filled = cooperatingSavings.withUnsafeMutableBufferPointer { room in
-      Self.make(f, analysis: analysis, refusals: refusals, holdings: holdings, room: room, start: start, here: &here)
+      Self.make(
+        f, analysis: analysis, refusals: refusals, holdings: holdings, ordered: ordered, room: room, start: start,
+        here: &here)
     }
     refusesHere = here
     store(filled, f.index)
@@ -260,14 +280,14 @@ public struct LeagueInputs: Sendable {
   /// footprint writes only its own room of the cooperating holders).
   mutating func fillAll(analysis: Analysis) {
     let d = analysis.dataset
-    let (refusals, holdings, starts) = (self.refusals, self.holdings, cooperatingStart)
+    let (refusals, holdings, starts, ordered) = (self.refusals, self.holdings, cooperatingStart, self.ordered)
     let filled = cooperatingSavings.withUnsafeMutableBufferPointer { room in
       let shared = SharedRoom(room: room)
       return Parallel.map(d.footprints.count, cost: d.memberships.count / max(1, d.footprints.count)) { i in
         var here: [Bool] = []
         return Self.make(
-          FootprintID(i), analysis: analysis, refusals: refusals, holdings: holdings, room: shared.room,
-          start: Int(starts[i]), here: &here)
+          FootprintID(i), analysis: analysis, refusals: refusals, holdings: holdings, ordered: ordered,
+          room: shared.room, start: Int(starts[i]), here: &here)
       }
     }
     for (i, one) in filled.enumerated() { store(one, i) }
@@ -281,7 +301,7 @@ public struct LeagueInputs: Sendable {
   /// One footprint's inputs from its members; its cooperating holders go to
   /// `room` from `start` (`here`: scratch, reused).
   private static func make(
-    _ f: FootprintID, analysis: Analysis, refusals: Refusals, holdings: Holdings?,
+    _ f: FootprintID, analysis: Analysis, refusals: Refusals, holdings: Holdings?, ordered: Bool,
     room cooperatingSavings: UnsafeMutableBufferPointer<Double>, start: Int, here: inout [Bool]
   ) -> Filled {
     let d = analysis.dataset
@@ -340,7 +360,8 @@ public struct LeagueInputs: Sendable {
         used += here[Int(holdings.place[k])] ? 0 : 1
       }
     } else {
-      // The same, looked up member by member, the cooperating holders sorted here.
+      // The same, looked up member by member, the cooperating holders
+      // sorted here when the inputs keep them in order.
       for m in members {
         let ms = d.memberships[m]
         if refusals.isFlagged(ms) { flagged += 1 }
@@ -360,8 +381,10 @@ public struct LeagueInputs: Sendable {
         known = true
         if d.finance.hasIllustrative(entity: d.finance.entity(organisation: ms.org)) { illustrative = true }
       }
-      var mine = UnsafeMutableBufferPointer(rebasing: cooperatingSavings[start..<(start + used)])
-      mine.sort(by: >)
+      if ordered {
+        var mine = UnsafeMutableBufferPointer(rebasing: cooperatingSavings[start..<(start + used)])
+        mine.sort(by: >)
+      }
     }
     return Filled(
       flagged: flagged, refusing: refusing, atRiskBase: known ? atRisk : (refusing > 0 ? nil : 0),
@@ -422,7 +445,7 @@ public struct NameOrder: Sendable {
 public enum LeagueTable {
   /// One row per footprint, in dataset order, ranked by the default sort.
   public static func rows(_ analysis: Analysis, delivery: DeliveryScheme, refusals: Refusals) -> [LeagueRow] {
-    rows(analysis, delivery: delivery, inputs: inputs(analysis, refusals: refusals))
+    rows(analysis, delivery: delivery, inputs: inputs(analysis, refusals: refusals, ordered: false))
   }
 
   /// One row per footprint, ranked by `column` (``rank(_:by:ascending:names:)``):
@@ -431,7 +454,7 @@ public enum LeagueTable {
     _ analysis: Analysis, delivery: DeliveryScheme, refusals: Refusals, rankedBy column: LeagueColumn, ascending: Bool
   ) -> [LeagueRow] {
     rank(
-      unranked(analysis, delivery: delivery, inputs: inputs(analysis, refusals: refusals)), by: column,
+      unranked(analysis, delivery: delivery, inputs: inputs(analysis, refusals: refusals, ordered: false)), by: column,
       ascending: ascending)
   }
 
@@ -440,7 +463,15 @@ public enum LeagueTable {
   /// With `holdings` (``Holdings``, made once for the analysis), counting
   /// them again for other refusals costs a pass without sorting.
   public static func inputs(_ analysis: Analysis, refusals: Refusals, holdings: Holdings? = nil) -> LeagueInputs {
-    var out = LeagueInputs(analysis.dataset, refusals: refusals, holdings: holdings)
+    inputs(analysis, refusals: refusals, holdings: holdings, ordered: true)
+  }
+
+  /// The same, the holders left in member order unless `ordered` (for a
+  /// league made once: ``LeagueInputs/ordered``).
+  static func inputs(
+    _ analysis: Analysis, refusals: Refusals, holdings: Holdings? = nil, ordered: Bool
+  ) -> LeagueInputs {
+    var out = LeagueInputs(analysis.dataset, refusals: refusals, holdings: holdings, ordered: ordered)
     out.fillAll(analysis: analysis)
     return out
   }
@@ -569,9 +600,7 @@ public enum LeagueTable {
     row.marginWithRefusals = row.margin.map {
       PlanBlocking.marginWithRefusals(asFiled: $0, refusingSavings: inputs.refusingSavings[f], factor: factor)
     }
-    let counts = row.marginWithRefusals.map {
-      PlanBlocking.counts(descending: inputs.cooperating(f), margin: $0, factor: factor)
-    }
+    let counts = row.marginWithRefusals.map { inputs.counts(f, margin: $0, factor: factor) }
     row.pivotal = counts?.pivotal ?? 0
     row.blockersNeeded = counts?.needed
     // At risk and the plan with refusals are illustrative when a refusing
