@@ -144,8 +144,17 @@ public struct BlockingPower: Sendable, Hashable {
   static func below<N: CountingNumber>(_ weights: [Int], quota: Int, skipping: Int? = nil, _: N.Type) -> [N] {
     var table = [N](repeating: .zero, count: quota)
     table[0] = .one
-    for (i, w) in weights.enumerated() where w > 0 && w < quota && i != skipping {
-      for s in stride(from: quota - 1, through: w, by: -1) { table[s] = table[s].adding(table[s - w]) }
+    table.withUnsafeMutableBufferPointer { t in
+      // Checked once here, not on each of the quota × members steps.
+      guard let p = t.baseAddress, t.count == quota else { return }
+      for (i, w) in weights.enumerated() where w > 0 && w < quota && i != skipping {
+        // From the top down, so each count adds one this weight has not yet changed.
+        var s = quota - 1
+        while s >= w {
+          p[s] = p[s].adding(p[s - w])
+          s -= 1
+        }
+      }
     }
     return table
   }
