@@ -173,16 +173,29 @@ public struct BlockingPower: Sendable, Hashable {
     let winning = (dual ? under : N.power2(positive).subtracting(under)).double
     var without = [N](repeating: .zero, count: quota)
     var cache: [Int: Double] = [:]
-    let critical = weights.indices.map { i -> Double in
-      let w = weights[i]
-      guard w > 0, only == nil || only == i else { return 0 }
-      if let known = cache[w] { return known }
-      // The coalitions of the others, by weight: `below` with this member taken out.
-      for s in 0..<quota { without[s] = s >= w ? below[s].subtracting(without[s - w]) : below[s] }
-      var swings = N.zero
-      for s in max(0, quota - w)..<quota { swings = swings.adding(without[s]) }
-      cache[w] = swings.double
-      return swings.double
+    let critical = below.withUnsafeBufferPointer { b in
+      without.withUnsafeMutableBufferPointer { o in
+        weights.indices.map { i -> Double in
+          let w = weights[i]
+          guard w > 0, only == nil || only == i, let all = b.baseAddress, let others = o.baseAddress,
+            b.count == quota, o.count == quota
+          else { return 0 }
+          if let known = cache[w] { return known }
+          // The coalitions of the others, by weight: `below` with this member
+          // taken out (through pointers: quota steps a member, checked once).
+          let low = min(w, quota)
+          others.update(from: all, count: low)
+          var s = low
+          while s < quota {
+            others[s] = all[s].subtracting(others[s - w])
+            s += 1
+          }
+          var swings = N.zero
+          for s in max(0, quota - w)..<quota { swings = swings.adding(others[s]) }
+          cache[w] = swings.double
+          return swings.double
+        }
+      }
     }
     return (winning, critical)
   }
