@@ -11,11 +11,18 @@ struct TextIDs: Sendable, Equatable {
 
   mutating func reserveCapacity(_ n: Int) { narrow.reserveCapacity(n) }
 
+  /// Inlined where rows are read: the narrow case is one compare and an append.
+  @inline(__always)
   mutating func append(_ id: Int32) {
-    if wide == nil, id >= 0, id <= Int32(UInt16.max) {
-      narrow.append(UInt16(id))
+    if wide == nil, UInt32(bitPattern: id) <= UInt32(UInt16.max) {
+      narrow.append(UInt16(truncatingIfNeeded: id))
       return
     }
+    appendWide(id)
+  }
+
+  /// The first id too large for two bytes turns the column wide.
+  private mutating func appendWide(_ id: Int32) {
     if wide == nil {
       wide = narrow.map { Int32($0) }
       narrow = []
