@@ -832,18 +832,26 @@ public enum LeagueTable {
       if i == 0 || compare(order[i - 1], index) != 0 { rank = i + 1 }
       ranks[i] = rank
     }
-    // The rows moved into league order by swaps, cycle by cycle: a row
-    // (forty fields, several strings) is never copied.
+    // The rows moved into league order cycle by cycle, each moved once
+    // (its bytes, not a copy: a row's forty fields and several strings are
+    // never retained or released).
     var out = consume rows
     var placed = [Bool](repeating: false, count: out.count)
-    for start in out.indices where !placed[start] {
-      var at = start
-      while true {
-        placed[at] = true
-        let from = order[at]
-        if from == start { break }
-        out.swapAt(at, from)
-        at = from
+    out.withUnsafeMutableBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      for start in buffer.indices where !placed[start] && order[start] != start {
+        let first = (base + start).move()
+        var at = start
+        while true {
+          placed[at] = true
+          let from = order[at]
+          if from == start {
+            (base + at).initialize(to: first)
+            break
+          }
+          (base + at).moveInitialize(from: base + from, count: 1)
+          at = from
+        }
       }
     }
     for i in out.indices { out[i].rank = ranks[i] }
