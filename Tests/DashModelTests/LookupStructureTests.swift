@@ -14,6 +14,36 @@ struct LookupStructureTests {
     var extra: Int32
   }
 
+  /// Which grid slots two chunks of `finance.csv` both wrote, found page
+  /// by page of the map: what sets of slots say, for chunks that write two
+  /// runs far apart (their footprints' slots and their organisations'),
+  /// with repeats anywhere, across pages and at the map's last slot.
+  @Test func slotMapsFindEveryRowTwoChunksWrote() {
+    var rng = SeededGenerator(seed: 25)
+    for count in [1, 64, 33_000, 300_001] {
+      var gathered: SlotBitmap? = nil
+      var before = Set<Int>()
+      for chunk in 0..<5 {
+        let map = SlotBitmap(count: count)
+        var mine = Set<Int>()
+        let runs = [count * chunk / 10, count / 2 + count * chunk / 10]
+        for start in runs {
+          for slot in start..<min(count, start + Int.random(in: 1...2_000, using: &rng)) { mine.insert(slot) }
+        }
+        for _ in 0..<20 { mine.insert(Int.random(in: 0..<count, using: &rng)) }
+        mine.insert(count - 1)
+        for slot in mine { map.insert(slot) }
+        guard let all = gathered else {
+          gathered = map
+          before = mine
+          continue
+        }
+        #expect(Set(all.absorb(map)) == before.intersection(mine), "\(count) slots, chunk \(chunk)")
+        before.formUnion(mine)
+      }
+    }
+  }
+
   @Test func pairSetFindsEveryRepeatAndOnlyRepeats() {
     var rng = SeededGenerator(seed: 44)
     for organisations in [0, 1, 7, 200] {
