@@ -360,26 +360,40 @@ public struct LeagueInputs: Sendable {
         used += here[Int(holdings.place[k])] ? 0 : 1
       }
     } else {
-      // The same, looked up member by member, the cooperating holders
-      // sorted here when the inputs keep them in order.
-      for m in members {
-        let ms = d.memberships[m]
-        if refusals.isFlagged(ms) { flagged += 1 }
-        if refusals.isAssumed(ms) { assumedHere += 1 }
-        let s = analysis.membershipSavings[m]
-        guard refusals.refuses(m, in: d) else {
-          if let s, s > 0 {
-            cooperatingSavings[start + used] = s
-            used += 1
+      // The same, looked up member by member (``Refusals/refuses(_:in:)``:
+      // the stance under the rule, flags and assumptions looked up only when
+      // there are any), the cooperating holders sorted here when the inputs
+      // keep them in order.
+      let anyFlags = refusals.flags.count > 0
+      let anyAssumed = !refusals.assumed.isEmpty
+      analysis.membershipSavings.storage.withUnsafeBufferPointer { held in
+        for m in members {
+          var refuses = refusals.rule.counts(d.stance(membership: m))
+          if anyFlags || anyAssumed {
+            let ms = d.memberships[m]
+            let isFlagged = refusals.isFlagged(ms)
+            let isAssumed = refusals.isAssumed(ms)
+            if isFlagged { flagged += 1 }
+            if isAssumed { assumedHere += 1 }
+            refuses = refuses || isFlagged || isAssumed
           }
-          continue
+          let s = FigureList<Membership>.figure(held[m.index])
+          guard refuses else {
+            if let s, s > 0 {
+              cooperatingSavings[start + used] = s
+              used += 1
+            }
+            continue
+          }
+          refusing += 1
+          guard let s else { continue }
+          atRisk += max(0, s)
+          refusingSum += s
+          known = true
+          if !illustrative {
+            illustrative = d.finance.hasIllustrative(entity: d.finance.entity(organisation: d.memberships[m].org))
+          }
         }
-        refusing += 1
-        guard let s else { continue }
-        atRisk += max(0, s)
-        refusingSum += s
-        known = true
-        if d.finance.hasIllustrative(entity: d.finance.entity(organisation: ms.org)) { illustrative = true }
       }
       if ordered {
         var mine = UnsafeMutableBufferPointer(rebasing: cooperatingSavings[start..<(start + used)])
