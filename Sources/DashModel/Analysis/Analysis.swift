@@ -56,8 +56,16 @@ public struct Analysis: Sendable {
       Parallel.map(count, cost: dataset.memberships.count / max(1, count)) {
         Self.footprintTrajectory(dataset, footprint: FootprintID($0), notes: notes)
       })
-    england = Self.sum(Array(footprintTrajectories))
-    memberOrganisations = dataset.memberOrganisationCount(footprints: dataset.footprints.indices)
+    // England's sum and the count of member organisations, one on each
+    // thread (each a pass on one thread alone).
+    let trajectoriesMade = footprintTrajectories
+    let sides = Parallel.map(2, cost: Parallel.threshold) { lane -> (england: Trajectory?, members: Int) in
+      lane == 0
+        ? (Self.sum(Array(trajectoriesMade)), 0)
+        : (nil, dataset.memberOrganisationCount(footprints: dataset.footprints.indices))
+    }
+    england = sides[0].england ?? Self.sum(Array(footprintTrajectories))
+    memberOrganisations = sides[1].members
     membersIllustrative = EntityList(
       Parallel.map(count, cost: dataset.memberships.count / max(1, count)) { i in
         dataset.membersOfFootprint[FootprintID(i)].contains {
@@ -75,7 +83,7 @@ public struct Analysis: Sendable {
     // bytes each, made once: half a million at national scale).
     typealias Held = FigureList<Membership>
     let memberships = dataset.memberships
-    let held: [Double] = Parallel.map(memberships.count, cost: 4) { i in
+    var held: [Double] = Parallel.map(memberships.count, cost: 4) { i in
       let m = memberships[MembershipID(i)]
       let e = fin.entity(organisation: m.org)
       guard let dn = fin.value(entity: e, year: target, scenario: .doNothing),
@@ -87,35 +95,35 @@ public struct Analysis: Sendable {
     let savings = EntityList<Footprint, Double?>(trajectories.map { $0.plannedSavings(target) })
     footprintSavings = savings
     // Each footprint's members' savings scaled to its own total when it
-    // reports one, and the largest holder among them (footprints share no
-    // memberships: each is worked out alone).
-    let shares = Parallel.map(count, cost: memberships.count / max(1, count)) {
-      i -> (allocated: Bool, scale: Double, largest: MembershipID?) in
-      let f = FootprintID(i)
-      let members = dataset.membersOfFootprint[f]
-      let t = trajectories[f]
-      let own = t.point(.doNothing, target).origin == .own || t.point(.plan, target).origin == .own
-      var scale: Double? = nil
-      if own, let total = savings[f] {
-        let sum = members.reduce(0.0) { $0 + (Held.figure(held[$1.index]) ?? 0) }
-        if sum > 0 { scale = total / sum }
+    // reports one, in place (a new array would be four more megabytes of
+    // fresh pages at national scale), and the largest holder among them.
+    // Footprints share no memberships: each is worked out alone, and the
+    // two threads write disjoint members.
+    let shares = held.withUnsafeMutableBufferPointer { buffer in
+      let figures = MemberFigures(base: buffer.baseAddress, count: buffer.count)
+      return Parallel.map(count, cost: memberships.count / max(1, count)) {
+        i -> (allocated: Bool, scale: Double, largest: MembershipID?) in
+        guard let held = figures.base else { return (false, 1, nil) }
+        let f = FootprintID(i)
+        let members = dataset.membersOfFootprint[f]
+        let t = trajectories[f]
+        let own = t.point(.doNothing, target).origin == .own || t.point(.plan, target).origin == .own
+        var scale: Double? = nil
+        if own, let total = savings[f] {
+          let sum = members.reduce(0.0) { $0 + (Held.figure(held[$1.index]) ?? 0) }
+          if sum > 0 { scale = total / sum }
+        }
+        var best: (m: MembershipID, v: Double)? = nil
+        for m in members {
+          guard let figure = Held.figure(held[m.index]) else { continue }
+          let v = scale.map { figure * $0 } ?? figure
+          if let scale { held[m.index] = v }
+          if v > 0, v > (best?.v ?? 0) { best = (m, v) }
+        }
+        return (scale != nil, scale ?? 1, best?.m)
       }
-      var best: (m: MembershipID, v: Double)? = nil
-      for m in members {
-        guard let figure = Held.figure(held[m.index]) else { continue }
-        let v = scale.map { figure * $0 } ?? figure
-        if v > 0, v > (best?.v ?? 0) { best = (m, v) }
-      }
-      return (scale != nil, scale ?? 1, best?.m)
     }
-    // Scaled where they are (a new array would be four more megabytes of
-    // fresh pages at national scale).
-    var scaled = consume held
-    for f in dataset.footprints.indices where shares[f.index].allocated {
-      let scale = shares[f.index].scale
-      for m in dataset.membersOfFootprint[f] where Held.figure(scaled[m.index]) != nil { scaled[m.index] *= scale }
-    }
-    membershipSavings = FigureList(storage: scaled)
+    membershipSavings = FigureList(storage: held)
     savingsAllocated = EntityList(shares.map { $0.allocated })
     allocationScale = EntityList(shares.map { $0.scale })
     largestMember = EntityList(shares.map { $0.largest })
@@ -130,6 +138,13 @@ public struct Analysis: Sendable {
     } else {
       loans = EntityList(Array(repeating: nil, count: count))
     }
+  }
+
+  /// The members' savings as the shares pass scales them: each thread
+  /// writes only its own footprints' members.
+  private struct MemberFigures: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Double>?
+    let count: Int
   }
 
   /// The names of the indicators in the data, sorted.
