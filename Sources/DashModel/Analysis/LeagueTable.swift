@@ -298,111 +298,139 @@ public struct LeagueInputs: Sendable {
     let room: UnsafeMutableBufferPointer<Double>
   }
 
-  /// One footprint's inputs from its members; its cooperating holders go to
-  /// `room` from `start` (`here`: scratch, reused).
-  private static func make(
-    _ f: FootprintID, analysis: Analysis, refusals: Refusals, holdings: Holdings?, ordered: Bool,
-    room cooperatingSavings: UnsafeMutableBufferPointer<Double>, start: Int, here: inout [Bool]
-  ) -> Filled {
-    let d = analysis.dataset
+  /// What a footprint's members add up to as they are counted.
+  private struct Tally {
     var flagged = 0
     var refusing = 0
     var atRisk = 0.0
     var refusingSum = 0.0
     var known = false
     var illustrative = false
-    var assumedHere = 0
-    let members = d.membersOfFootprint[f]
-    here.removeAll(keepingCapacity: true)
+    var assumed = 0
+    /// How many cooperating holders were written to the room.
     var used = 0
-    if let holdings {
-      // ``Refusals/refuses(_:in:)`` member by member, from each member's
-      // stance as one bit (made once for the data) against the rule's bits;
-      // flags and assumptions looked up only when there are any.
-      let ruleBits = Holdings.bits(refusals.rule)
-      let anyFlags = refusals.flags.count > 0
-      let anyAssumed = !refusals.assumed.isEmpty
-      holdings.stanceBit.withUnsafeBufferPointer { bits in
-        analysis.membershipSavings.storage.withUnsafeBufferPointer { held in
-          holdings.illustrative.withUnsafeBufferPointer { illustrativeFigures in
-            for m in members {
-              var refuses = bits[m.index] & ruleBits != 0
-              if anyFlags || anyAssumed {
-                let ms = d.memberships[m]
-                let isFlagged = anyFlags && refusals.flags.contains(org: ms.org, footprint: ms.footprint)
-                let isAssumed = anyAssumed && refusals.assumed.contains(ms.org)
-                if isFlagged { flagged += 1 }
-                if isAssumed { assumedHere += 1 }
-                refuses = refuses || isFlagged || isAssumed
-              }
-              here.append(refuses)
-              // Without branches on refusing (which members refuse is
-              // unpredictable, so branches would mostly be mispredicted):
-              // what a cooperating member adds is +0.0, which leaves
-              // every sum exactly as skipping it would.
-              let s = FigureList<Membership>.figure(held[m.index])
-              let counted = refuses && s != nil
-              let v = counted ? s ?? 0 : 0
-              refusing += refuses ? 1 : 0
-              atRisk += max(0, v)
-              refusingSum += v
-              known = known || counted
-              illustrative = illustrative || (counted && illustrativeFigures[m.index])
-            }
-          }
-        }
-      }
-      // The cooperating holders, largest first, in the order made once.
-      // Each holder written at the next place, kept there only if it
-      // cooperates (no branch; the room holds every member).
-      for k in Int(holdings.start[f.index])..<Int(holdings.start[f.index + 1]) {
-        cooperatingSavings[start + used] = holdings.savings[k]
-        used += here[Int(holdings.place[k])] ? 0 : 1
-      }
-    } else {
-      // The same, looked up member by member (``Refusals/refuses(_:in:)``:
-      // the stance under the rule, flags and assumptions looked up only when
-      // there are any), the cooperating holders sorted here when the inputs
-      // keep them in order.
-      let anyFlags = refusals.flags.count > 0
-      let anyAssumed = !refusals.assumed.isEmpty
+
+    /// Counts a member's flag and assumed refusal, looked up only when the
+    /// refusals have any (`anyFlags`, `anyAssumed`); whether either holds.
+    @inline(__always)
+    mutating func flaggedOrAssumed(
+      _ m: MembershipID, in d: Dataset, _ refusals: Refusals, anyFlags: Bool, anyAssumed: Bool
+    ) -> Bool {
+      guard anyFlags || anyAssumed else { return false }
+      let ms = d.memberships[m]
+      let isFlagged = anyFlags && refusals.flags.contains(org: ms.org, footprint: ms.footprint)
+      let isAssumed = anyAssumed && refusals.assumed.contains(ms.org)
+      if isFlagged { flagged += 1 }
+      if isAssumed { assumed += 1 }
+      return isFlagged || isAssumed
+    }
+
+    var filled: Filled {
+      Filled(
+        flagged: flagged, refusing: refusing, atRiskBase: known ? atRisk : (refusing > 0 ? nil : 0),
+        illustrative: illustrative, assumed: assumed, refusingSavings: refusingSum, cooperating: Int32(used))
+    }
+  }
+
+  /// One footprint's inputs from its members; its cooperating holders go to
+  /// `room` from `start` (`here`: scratch, reused).
+  private static func make(
+    _ f: FootprintID, analysis: Analysis, refusals: Refusals, holdings: Holdings?, ordered: Bool,
+    room: UnsafeMutableBufferPointer<Double>, start: Int, here: inout [Bool]
+  ) -> Filled {
+    guard let holdings else {
+      return lookedUp(f, analysis: analysis, refusals: refusals, ordered: ordered, room: room, start: start).filled
+    }
+    return fromHoldings(
+      f, analysis: analysis, refusals: refusals, holdings: holdings, room: room, start: start, here: &here
+    )
+    .filled
+  }
+
+  /// ``Refusals/refuses(_:in:)`` member by member, from each member's
+  /// stance as one bit (made once for the data) against the rule's bits;
+  /// the cooperating holders written in the order made once.
+  private static func fromHoldings(
+    _ f: FootprintID, analysis: Analysis, refusals: Refusals, holdings: Holdings,
+    room cooperatingSavings: UnsafeMutableBufferPointer<Double>, start: Int, here: inout [Bool]
+  ) -> Tally {
+    let d = analysis.dataset
+    var t = Tally()
+    here.removeAll(keepingCapacity: true)
+    let ruleBits = Holdings.bits(refusals.rule)
+    let anyFlags = refusals.flags.count > 0
+    let anyAssumed = !refusals.assumed.isEmpty
+    holdings.stanceBit.withUnsafeBufferPointer { bits in
       analysis.membershipSavings.storage.withUnsafeBufferPointer { held in
-        for m in members {
-          var refuses = refusals.rule.counts(d.stance(membership: m))
-          if anyFlags || anyAssumed {
-            let ms = d.memberships[m]
-            let isFlagged = refusals.isFlagged(ms)
-            let isAssumed = refusals.isAssumed(ms)
-            if isFlagged { flagged += 1 }
-            if isAssumed { assumedHere += 1 }
-            refuses = refuses || isFlagged || isAssumed
-          }
-          let s = FigureList<Membership>.figure(held[m.index])
-          guard refuses else {
-            if let s, s > 0 {
-              cooperatingSavings[start + used] = s
-              used += 1
-            }
-            continue
-          }
-          refusing += 1
-          guard let s else { continue }
-          atRisk += max(0, s)
-          refusingSum += s
-          known = true
-          if !illustrative {
-            illustrative = d.finance.hasIllustrative(entity: d.finance.entity(organisation: d.memberships[m].org))
+        holdings.illustrative.withUnsafeBufferPointer { illustrativeFigures in
+          for m in d.membersOfFootprint[f] {
+            var refuses = bits[m.index] & ruleBits != 0
+            if t.flaggedOrAssumed(m, in: d, refusals, anyFlags: anyFlags, anyAssumed: anyAssumed) { refuses = true }
+            here.append(refuses)
+            // Without branches on refusing (which members refuse is
+            // unpredictable, so branches would mostly be mispredicted):
+            // what a cooperating member adds is +0.0, which leaves
+            // every sum exactly as skipping it would.
+            let s = FigureList<Membership>.figure(held[m.index])
+            let counted = refuses && s != nil
+            let v = counted ? s ?? 0 : 0
+            t.refusing += refuses ? 1 : 0
+            t.atRisk += max(0, v)
+            t.refusingSum += v
+            t.known = t.known || counted
+            t.illustrative = t.illustrative || (counted && illustrativeFigures[m.index])
           }
         }
-      }
-      if ordered {
-        var mine = UnsafeMutableBufferPointer(rebasing: cooperatingSavings[start..<(start + used)])
-        mine.sort(by: >)
       }
     }
-    return Filled(
-      flagged: flagged, refusing: refusing, atRiskBase: known ? atRisk : (refusing > 0 ? nil : 0),
-      illustrative: illustrative, assumed: assumedHere, refusingSavings: refusingSum, cooperating: Int32(used))
+    // The cooperating holders, largest first, in the order made once.
+    // Each holder written at the next place, kept there only if it
+    // cooperates (no branch; the room holds every member).
+    for k in Int(holdings.start[f.index])..<Int(holdings.start[f.index + 1]) {
+      cooperatingSavings[start + t.used] = holdings.savings[k]
+      t.used += here[Int(holdings.place[k])] ? 0 : 1
+    }
+    return t
+  }
+
+  /// The same, looked up member by member (the stance under the rule, flags
+  /// and assumptions only when there are any), the cooperating holders
+  /// sorted here when the inputs keep them in order.
+  private static func lookedUp(
+    _ f: FootprintID, analysis: Analysis, refusals: Refusals, ordered: Bool,
+    room cooperatingSavings: UnsafeMutableBufferPointer<Double>, start: Int
+  ) -> Tally {
+    let d = analysis.dataset
+    var t = Tally()
+    let anyFlags = refusals.flags.count > 0
+    let anyAssumed = !refusals.assumed.isEmpty
+    analysis.membershipSavings.storage.withUnsafeBufferPointer { held in
+      for m in d.membersOfFootprint[f] {
+        var refuses = refusals.rule.counts(d.stance(membership: m))
+        if t.flaggedOrAssumed(m, in: d, refusals, anyFlags: anyFlags, anyAssumed: anyAssumed) { refuses = true }
+        let s = FigureList<Membership>.figure(held[m.index])
+        guard refuses else {
+          if let s, s > 0 {
+            cooperatingSavings[start + t.used] = s
+            t.used += 1
+          }
+          continue
+        }
+        t.refusing += 1
+        guard let s else { continue }
+        t.atRisk += max(0, s)
+        t.refusingSum += s
+        t.known = true
+        if !t.illustrative {
+          t.illustrative = d.finance.hasIllustrative(entity: d.finance.entity(organisation: d.memberships[m].org))
+        }
+      }
+    }
+    if ordered {
+      var mine = UnsafeMutableBufferPointer(rebasing: cooperatingSavings[start..<(start + t.used)])
+      mine.sort(by: >)
+    }
+    return t
   }
 
   /// The inputs for new refusals that differ only for some footprints
