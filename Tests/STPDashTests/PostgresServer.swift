@@ -87,6 +87,10 @@ final class PostgresServer: @unchecked Sendable {
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 2, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    // Nothing else of this process's: the server stays running, and a pipe
+    // it kept from a test reading another program's output at the same
+    // moment would leave that test waiting for ever.
+    _ = Spawn.addCloseFrom?(&actions, 3)
     var argv: [UnsafeMutablePointer<CChar>?] = argvStrings.map { strdup($0) } + [nil]
     defer { for a in argv { free(a) } }
     var pid: pid_t = 0

@@ -160,9 +160,37 @@ func pid(matching text: String) -> Int32? {
 
 /// Runs a program with posix_spawn and waits for it with waitpid.
 enum Spawn {
+  /// glibc's `pipe2` (not in the Swift module: it needs `_GNU_SOURCE`).
+  private static let pipe2: (@convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32)? = {
+    dlsym(UnsafeMutableRawPointer(bitPattern: 0), "pipe2").map {
+      unsafeBitCast($0, to: (@convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32).self)
+    }
+  }()
+
+  /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later; likewise).
+  static let addCloseFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
+    dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np").map {
+      unsafeBitCast($0, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
+    }
+  }()
+
+  /// A pipe whose ends close on exec, made so at once where the system
+  /// can (`pipe2`), else just after.
+  static func closeOnExecPipe(_ fds: inout [Int32]) -> Bool {
+    if let pipe2 {
+      return fds.withUnsafeMutableBufferPointer { b in b.baseAddress.map { pipe2($0, O_CLOEXEC) } ?? -1 } == 0
+    }
+    guard pipe(&fds) == 0 else { return false }
+    for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+    return true
+  }
+
   static func run(_ args: [String], output: Bool) throws -> String {
     var fds: [Int32] = [-1, -1]
-    if output { guard pipe(&fds) == 0 else { throw TmuxError(message: "pipe failed") } }
+    // Close-on-exec: a program another test starts at the same moment (a
+    // database server, which stays) must not keep this pipe's write end,
+    // or the read below would wait for an end that never comes.
+    if output { guard Spawn.closeOnExecPipe(&fds) else { throw TmuxError(message: "pipe failed") } }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
