@@ -59,13 +59,9 @@ public struct Analysis: Sendable {
     // England's sum and the count of member organisations, one on each
     // thread (each a pass on one thread alone).
     let trajectoriesMade = footprintTrajectories
-    let sides = Parallel.map(2, cost: Parallel.threshold) { lane -> (england: Trajectory?, members: Int) in
-      lane == 0
-        ? (Self.sum(Array(trajectoriesMade)), 0)
-        : (nil, dataset.memberOrganisationCount(footprints: dataset.footprints.indices))
-    }
-    england = sides[0].england ?? Self.sum(Array(footprintTrajectories))
-    memberOrganisations = sides[1].members
+    (england, memberOrganisations) = Parallel.both(
+      { Self.sum(Array(trajectoriesMade)) },
+      { dataset.memberOrganisationCount(footprints: dataset.footprints.indices) })
     membersIllustrative = EntityList(
       Parallel.map(count, cost: dataset.memberships.count / max(1, count)) { i in
         dataset.membersOfFootprint[FootprintID(i)].contains {

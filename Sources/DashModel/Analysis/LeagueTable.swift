@@ -318,8 +318,8 @@ public struct LeagueInputs: Sendable {
     ) -> Bool {
       guard anyFlags || anyAssumed else { return false }
       let ms = d.memberships[m]
-      let isFlagged = anyFlags && refusals.flags.contains(org: ms.org, footprint: ms.footprint)
-      let isAssumed = anyAssumed && refusals.assumed.contains(ms.org)
+      let isFlagged = refusals.isFlagged(ms)
+      let isAssumed = refusals.isAssumed(ms)
       if isFlagged { flagged += 1 }
       if isAssumed { assumed += 1 }
       return isFlagged || isAssumed

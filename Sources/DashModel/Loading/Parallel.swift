@@ -28,6 +28,13 @@ package enum Parallel {
     }
   }
 
+  /// Two independent pieces of work, one on each thread; their results.
+  package static func both<A, B>(_ a: @Sendable () -> A, _ b: @Sendable () -> B) -> (A, B) {
+    let done = map(2, cost: threshold) { lane -> (A?, B?) in lane == 0 ? (a(), nil) : (nil, b()) }
+    guard let first = done[0].0, let second = done[1].1 else { return (a(), b()) }
+    return (first, second)
+  }
+
   /// Where the two threads write: disjoint halves of one buffer.
   private struct Destination<T>: @unchecked Sendable {
     let base: UnsafeMutablePointer<T>?
