@@ -160,19 +160,20 @@ func pid(matching text: String) -> Int32? {
 
 /// Runs a program with posix_spawn and waits for it with waitpid.
 enum Spawn {
+  /// A C function of the C library's that the Swift module leaves out,
+  /// found by name at run time (`nil` where this C library lacks it).
+  private static func libc<F>(_ name: String, as _: F.Type) -> F? {
+    dlsym(UnsafeMutableRawPointer(bitPattern: 0), name).map { unsafeBitCast($0, to: F.self) }
+  }
+
   /// glibc's `pipe2` (not in the Swift module: it needs `_GNU_SOURCE`).
-  private static let pipe2: (@convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32)? = {
-    dlsym(UnsafeMutableRawPointer(bitPattern: 0), "pipe2").map {
-      unsafeBitCast($0, to: (@convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32).self)
-    }
-  }()
+  private static let pipe2 = libc(
+    "pipe2", as: (@convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32).self)
 
   /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later; likewise).
-  static let addCloseFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
-    dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np").map {
-      unsafeBitCast($0, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
-    }
-  }()
+  static let addCloseFrom = libc(
+    "posix_spawn_file_actions_addclosefrom_np",
+    as: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
 
   /// A pipe whose ends close on exec, made so at once where the system
   /// can (`pipe2`), else just after.

@@ -96,7 +96,7 @@ public struct Analysis: Sendable {
     // Footprints share no memberships: each is worked out alone, and the
     // two threads write disjoint members.
     let shares = held.withUnsafeMutableBufferPointer { buffer in
-      let figures = MemberFigures(base: buffer.baseAddress, count: buffer.count)
+      let figures = Parallel.Disjoint(base: buffer.baseAddress)
       return Parallel.map(count, cost: memberships.count / max(1, count)) {
         i -> (allocated: Bool, scale: Double, largest: MembershipID?) in
         guard let held = figures.base else { return (false, 1, nil) }
@@ -113,7 +113,7 @@ public struct Analysis: Sendable {
         for m in members {
           guard let figure = Held.figure(held[m.index]) else { continue }
           let v = scale.map { figure * $0 } ?? figure
-          if let scale { held[m.index] = v }
+          if scale != nil { held[m.index] = v }
           if v > 0, v > (best?.v ?? 0) { best = (m, v) }
         }
         return (scale != nil, scale ?? 1, best?.m)
@@ -134,13 +134,6 @@ public struct Analysis: Sendable {
     } else {
       loans = EntityList(Array(repeating: nil, count: count))
     }
-  }
-
-  /// The members' savings as the shares pass scales them: each thread
-  /// writes only its own footprints' members.
-  private struct MemberFigures: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Double>?
-    let count: Int
   }
 
   /// The names of the indicators in the data, sorted.

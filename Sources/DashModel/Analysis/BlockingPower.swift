@@ -174,15 +174,17 @@ public struct BlockingPower: Sendable, Hashable {
     var without = [N](repeating: .zero, count: quota)
     var cache: [Int: Double] = [:]
     let critical = below.withUnsafeBufferPointer { b in
-      without.withUnsafeMutableBufferPointer { o in
-        weights.indices.map { i -> Double in
+      without.withUnsafeMutableBufferPointer { o -> [Double] in
+        // Both tables hold `quota` counts: checked here once, then read
+        // through pointers, quota steps a member.
+        guard let all = b.baseAddress, let others = o.baseAddress, b.count == quota, o.count == quota else {
+          return weights.map { _ in 0 }
+        }
+        return weights.indices.map { i -> Double in
           let w = weights[i]
-          guard w > 0, only == nil || only == i, let all = b.baseAddress, let others = o.baseAddress,
-            b.count == quota, o.count == quota
-          else { return 0 }
+          guard w > 0, only == nil || only == i else { return 0 }
           if let known = cache[w] { return known }
-          // The coalitions of the others, by weight: `below` with this member
-          // taken out (through pointers: quota steps a member, checked once).
+          // The coalitions of the others, by weight: `below` with this member taken out.
           let low = min(w, quota)
           others.update(from: all, count: low)
           var s = low

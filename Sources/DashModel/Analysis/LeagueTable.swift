@@ -311,12 +311,10 @@ public struct LeagueInputs: Sendable {
     var used = 0
 
     /// Counts a member's flag and assumed refusal, looked up only when the
-    /// refusals have any (`anyFlags`, `anyAssumed`); whether either holds.
+    /// refusals mark any member (`marksAny`); whether either holds.
     @inline(__always)
-    mutating func flaggedOrAssumed(
-      _ m: MembershipID, in d: Dataset, _ refusals: Refusals, anyFlags: Bool, anyAssumed: Bool
-    ) -> Bool {
-      guard anyFlags || anyAssumed else { return false }
+    mutating func flaggedOrAssumed(_ m: MembershipID, in d: Dataset, _ refusals: Refusals, marksAny: Bool) -> Bool {
+      guard marksAny else { return false }
       let ms = d.memberships[m]
       let isFlagged = refusals.isFlagged(ms)
       let isAssumed = refusals.isAssumed(ms)
@@ -358,14 +356,13 @@ public struct LeagueInputs: Sendable {
     var t = Tally()
     here.removeAll(keepingCapacity: true)
     let ruleBits = Holdings.bits(refusals.rule)
-    let anyFlags = refusals.flags.count > 0
-    let anyAssumed = !refusals.assumed.isEmpty
+    let marksAny = refusals.marksAny
     holdings.stanceBit.withUnsafeBufferPointer { bits in
       analysis.membershipSavings.storage.withUnsafeBufferPointer { held in
         holdings.illustrative.withUnsafeBufferPointer { illustrativeFigures in
           for m in d.membersOfFootprint[f] {
             var refuses = bits[m.index] & ruleBits != 0
-            if t.flaggedOrAssumed(m, in: d, refusals, anyFlags: anyFlags, anyAssumed: anyAssumed) { refuses = true }
+            if t.flaggedOrAssumed(m, in: d, refusals, marksAny: marksAny) { refuses = true }
             here.append(refuses)
             // Without branches on refusing (which members refuse is
             // unpredictable, so branches would mostly be mispredicted):
@@ -402,12 +399,11 @@ public struct LeagueInputs: Sendable {
   ) -> Tally {
     let d = analysis.dataset
     var t = Tally()
-    let anyFlags = refusals.flags.count > 0
-    let anyAssumed = !refusals.assumed.isEmpty
+    let marksAny = refusals.marksAny
     analysis.membershipSavings.storage.withUnsafeBufferPointer { held in
       for m in d.membersOfFootprint[f] {
         var refuses = refusals.rule.counts(d.stance(membership: m))
-        if t.flaggedOrAssumed(m, in: d, refusals, anyFlags: anyFlags, anyAssumed: anyAssumed) { refuses = true }
+        if t.flaggedOrAssumed(m, in: d, refusals, marksAny: marksAny) { refuses = true }
         let s = FigureList<Membership>.figure(held[m.index])
         guard refuses else {
           if let s, s > 0 {

@@ -56,6 +56,10 @@ public struct Refusals: Sendable, Hashable {
     self.assumed = assumed
   }
 
+  /// Whether any member is flagged or assumed refusing: when none is, a
+  /// count over members need not look either up.
+  var marksAny: Bool { flags.count > 0 || !assumed.isEmpty }
+
   /// Whether the member is flagged in its footprint.
   @inline(__always)
   public func isFlagged(_ ms: Membership) -> Bool {

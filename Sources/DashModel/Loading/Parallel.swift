@@ -19,7 +19,7 @@ package enum Parallel {
     // into a third array (at national scale, megabytes of league rows).
     let half = (count + 1) / 2
     return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-      let out = Destination(base: buffer.baseAddress)
+      let out = Disjoint(base: buffer.baseAddress)
       DispatchQueue.concurrentPerform(iterations: 2) { part in
         guard let base = out.base else { return }
         for i in part == 0 ? 0..<half : half..<count { (base + i).initialize(to: transform(i)) }
@@ -35,8 +35,10 @@ package enum Parallel {
     return (first, second)
   }
 
-  /// Where the two threads write: disjoint halves of one buffer.
-  private struct Destination<T>: @unchecked Sendable {
+  /// A buffer two threads write at once, each only at its own places
+  /// (here, the halves of one array; the analysis, each its footprints'
+  /// members): what makes the sharing safe is that promise, not a lock.
+  struct Disjoint<T>: @unchecked Sendable {
     let base: UnsafeMutablePointer<T>?
   }
 }
