@@ -157,7 +157,7 @@ enum OrganisationRows {
     // More chunks than threads: while the threads parse later chunks, the
     // earlier ones' codes are registered, and only the last one's are left
     // to register at the end.
-    let pieces = parallelism > 1 ? parallelism * 4 : 1
+    let pieces = parallelism > 1 ? parallelism * 8 : 1
     return table.forEachChunk(parts: pieces, makeState: { Chunk(number: $0) }) {
       chunk, from, to, firstLine, problems in
       var reader = Reader(columns: columns, chunk: chunk)
@@ -176,7 +176,10 @@ enum OrganisationRows {
 
   /// The organisations of the parsed chunks, their codes registered (the
   /// chunks the registrar did not take, after it), each repeated code
-  /// reported and left out; their lines appended to `lines`.
+  /// reported and left out. `lines` holds each code's line by id (the
+  /// footprints' first); the organisations' are added only once a repeated
+  /// code needs them for its message, so a file without one never makes
+  /// that list.
   static func finish(
     _ parsed: [ChunkOutput<Chunk>], registrar: CodeRegistrar, codes: CodeIndex, lines: inout [Int],
     problems: inout ProblemList
@@ -185,8 +188,8 @@ enum OrganisationRows {
     var chunks = parsed
     let footprintCount = registrar.earlier
     var parts: [Organisations.Part] = []
-    let total = chunks.reduce(0) { $0 + $1.state.part.count }
-    lines.reserveCapacity(lines.count + total)
+    // The lines of chunks without repeats, not yet in `lines`.
+    var unlisted: [(lines: [Int32], offset: Int)] = []
     for k in chunks.indices {
       var c = chunks[k].state
       let offset = chunks[k].lineOffset
@@ -200,9 +203,13 @@ enum OrganisationRows {
       if duplicates.isEmpty {
         // The chunk's storage is kept as a part of the whole: no copy.
         parts.append(c.part)
-        for l in c.lines { lines.append(Int(l) + offset) }
+        unlisted.append((c.lines, offset))
         continue
       }
+      for (earlier, shift) in unlisted {
+        for l in earlier { lines.append(Int(l) + shift) }
+      }
+      unlisted = []
       var next = 0
       for i in 0..<c.part.count {
         let line = Int(c.lines[i]) + offset
