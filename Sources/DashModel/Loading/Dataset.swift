@@ -47,6 +47,18 @@ public struct Dataset: Sendable {
     init(
       footprintCount: Int, organisationCount: Int, memberships: MembershipList, alignment: StanceRecords
     ) {
+      var unmatched: [StanceRecordID] = []
+      self.init(
+        footprintCount: footprintCount, organisationCount: organisationCount, memberships: memberships,
+        alignment: alignment, unmatched: &unmatched)
+    }
+
+    /// The same, with the stance records that belong to no membership
+    /// (left out of the history) added to `unmatched`, in file order.
+    init(
+      footprintCount: Int, organisationCount: Int, memberships: MembershipList, alignment: StanceRecords,
+      unmatched: inout [StanceRecordID]
+    ) {
       // Read column by column: no membership is built whole.
       membersOfFootprint = Groups(
         groupCount: footprintCount, count: memberships.count, key: { memberships.footprintIndex($0) },
@@ -68,6 +80,8 @@ public struct Dataset: Sendable {
         if let m = find(alignment.org(i), alignment.footprint(i)) {
           keys.append(Int32(truncatingIfNeeded: m.index))
           records.append(Int32(truncatingIfNeeded: i.index))
+        } else {
+          unmatched.append(i)
         }
       }
       // Oldest first: undated records before dated ones, then by date, then

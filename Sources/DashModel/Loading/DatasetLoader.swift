@@ -10,8 +10,6 @@ import Dispatch
 struct SideResult: Sendable {
   /// The memberships, compact (each was read as a whole value, then kept by column).
   var memberships = MembershipList([])
-  /// Every (organisation, footprint) pair of `memberships`, as read.
-  var membershipPairs: MembershipRows.Pairs?
   var alignment = StanceRecords()
   var indexes: Dataset.Indexes?
   var problems = ProblemList()
@@ -294,11 +292,10 @@ struct SideThreads {
       defer { clock.mark("  memberships (own thread)") }
       var result = SideResult()
       if let table = memberships {
-        let (read, lines, pairs) = MembershipRows.read(
+        let (read, lines) = MembershipRows.read(
           table, references: references, plain: plain, problems: &result.problems)
         MembershipRows.checkShares(read, lines: lines, organisations: organisations, problems: &result.problems)
         result.memberships = read
-        result.membershipPairs = pairs
       }
       membershipResult.store(0, result)
       membershipsDone.signal()
@@ -317,29 +314,27 @@ struct SideThreads {
       membershipsDone.wait()
       let members = membershipResult.take(0) ?? SideResult()
       result.memberships = members.memberships
-      result.membershipPairs = members.membershipPairs
       result.problems = members.problems
       result.problems.append(contentsOf: stanceProblems)
-      if alignment != nil {
-        Self.checkStances(&result, footprints: footprints, organisations: organisations)
-      }
-      // The indexes need no figures: built while finance.csv is read.
-      if !result.problems.hasErrors {
-        result.indexes = Dataset.Indexes(
-          footprintCount: footprints.count, organisationCount: organisations.count, memberships: result.memberships,
-          alignment: result.alignment)
-      }
+      // The indexes need no figures: built while finance.csv is read. Each
+      // stance is placed in its membership's history as they are built, so
+      // a stance that belongs to none is found there.
+      var unmatched: [StanceRecordID] = []
+      let indexes = Dataset.Indexes(
+        footprintCount: footprints.count, organisationCount: organisations.count, memberships: result.memberships,
+        alignment: result.alignment, unmatched: &unmatched)
+      Self.reportStrays(unmatched, in: &result, footprints: footprints, organisations: organisations)
+      if !result.problems.hasErrors { result.indexes = indexes }
       out.store(0, result)
     }
   }
 
-  /// Every stance must belong to a membership.
-  static func checkStances(_ result: inout SideResult, footprints: [Footprint], organisations: Organisations) {
-    // The pairs the memberships' reader kept to find repeats (none without the file).
-    let keys = result.membershipPairs ?? MembershipRows.Pairs(PairSet(organisations: 0))
+  /// Every stance must belong to a membership: `unmatched` are those that do not.
+  static func reportStrays(
+    _ unmatched: [StanceRecordID], in result: inout SideResult, footprints: [Footprint], organisations: Organisations
+  ) {
     let records = result.alignment
-    for i in records.indices
-    where !keys.set.contains(org: records.org(i).index, footprint: records.footprint(i).index) {
+    for i in unmatched {
       let r = records[i]
       result.problems.error(
         AlignmentRows.file, line: r.line,

@@ -50,16 +50,6 @@ struct IntSet: ~Copyable {
     return nil
   }
 
-  /// Whether the key is in the set.
-  func contains(_ key: Int64, _ extra: Int32 = 0) -> Bool {
-    var s = slot(key, extra)
-    while slots[s].lineAndOne != 0 {
-      if slots[s].key == key && slots[s].extra == extra { return true }
-      s = (s + 1) & mask
-    }
-    return false
-  }
-
   private mutating func grow() {
     let old = slots
     let oldSize = mask + 1
@@ -118,15 +108,5 @@ struct PairSet: ~Copyable {
     }
     if Int(f.footprint) == footprint && f.extra == extra { return Int(f.lineAndOne) - 1 }
     return more.insert(Dataset.key(org: org, footprint: footprint), extra, line: line)
-  }
-
-  /// Whether the key is in the set.
-  func contains(org: Int, footprint: Int, extra: Int32 = 0) -> Bool {
-    if org >= 0, org < organisations {
-      let f = first[org]
-      if f.lineAndOne == 0 { return false }
-      if Int(f.footprint) == footprint && f.extra == extra { return true }
-    }
-    return more.contains(Dataset.key(org: org, footprint: footprint), extra)
   }
 }

@@ -8,21 +8,12 @@ enum MembershipRows {
   /// `plain: false` reads every record the general way (see ``PlainRecordReader``).
   static func read(
     _ table: CSVTable, references: References, plain: Bool = true, problems: inout ProblemList
-  ) -> (memberships: MembershipList, lines: [Int32], pairs: Pairs) {
+  ) -> (memberships: MembershipList, lines: [Int32]) {
     var reader = Reader(table, references: references)
     table.forEachRecord(&reader, plain: plain, problems: &problems)
     reader.unknown.report(file: file, into: &problems)
     reader.out.finish()
-    return (reader.out, reader.lines, Pairs(reader.takePairs()))
-  }
-
-  /// The (organisation, footprint) pairs of the memberships kept, as the
-  /// reader gathered them to find repeats: stances are checked against them.
-  final class Pairs: @unchecked Sendable {
-    /// Read only once made.
-    let set: PairSet
-
-    init(_ set: consuming PairSet) { self.set = set }
+    return (reader.out, reader.lines)
   }
 
   /// The memberships read so far, and what reading them needs.
@@ -55,13 +46,6 @@ enum MembershipRows {
       out = MembershipList(capacity: table.estimatedRecords)
       lines.reserveCapacity(table.estimatedRecords)
       seen = PairSet(organisations: references.organisationCount, records: table.estimatedRecords)
-    }
-
-    /// The pairs kept, leaving an empty set.
-    mutating func takePairs() -> PairSet {
-      var taken = PairSet(organisations: 0)
-      swap(&taken, &seen)
-      return taken
     }
 
     /// A record of plain codes ending as a record read before did (its
