@@ -35,6 +35,9 @@ enum FootprintRows {
     let ratingAsOf = table.column("rating_as_of")
     let ratingNote = table.column("rating_note")
     var out: [Footprint] = []
+    // Sized once: a footprint is some 160 bytes, and an array grown by
+    // doubling copies (and touches) its rows again at each step.
+    out.reserveCapacity(table.estimatedRecords)
     table.forEachRecord(problems: &problems) { row, problems in
       let line = row.line
       guard
