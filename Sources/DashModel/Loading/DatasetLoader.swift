@@ -227,8 +227,9 @@ struct LoadRun {
   }
 
   /// Memberships and stances, read on two more threads while the figures
-  /// are read on these; the stance thread then checks stances against
-  /// memberships and builds the indexes, all before the figures are done.
+  /// are read on these; the stance thread then builds the indexes, which
+  /// place each stance in its membership's history and so find those that
+  /// belong to none, all before the figures are done.
   mutating func startSideThreads(footprints: [Footprint], organisations: Organisations) -> SideThreads {
     SideThreads(
       memberships: table(DataFiles.memberships), alignment: table(DataFiles.alignment), references: references,
