@@ -67,32 +67,33 @@ struct IntSet: ~Copyable {
 }
 
 /// A set of (organisation, footprint, extra) keys with the line each was first
-/// seen on. Most organisations belong to one footprint and rows come in the
-/// organisations' order, so each organisation's first key sits in a plain
-/// array indexed by organisation (read in order, never a cache miss); only
-/// further keys of the same organisation go to an ``IntSet``.
+/// seen on. Most organisations belong to one or two footprints and rows come
+/// in the organisations' order, so each organisation's first two keys sit in
+/// plain arrays indexed by organisation (read in order, never a cache miss);
+/// only further keys of the same organisation go to an ``IntSet``, whose
+/// random probes each cost a cache and TLB miss (200 ns on this kind of
+/// virtual machine).
 struct PairSet: ~Copyable {
-  private struct First {
+  private struct Slot {
     var footprint: Int32
     var extra: Int32
-    /// The line plus one; 0 when the organisation has no key yet.
+    /// The line plus one; 0 when the slot is empty.
     var lineAndOne: Int32
   }
 
-  private let first: UnsafeMutablePointer<First>
+  /// Each organisation's first key, then its second.
+  private let first, second: ZeroedBuffer<Slot>
   private let organisations: Int
   private var more: IntSet
 
-  /// `records`: how many keys are expected in all (those beyond one per
-  /// organisation size the table once, instead of growing it eight times).
+  /// `records`: how many keys are expected in all (those beyond two per
+  /// organisation size the table once, instead of growing it).
   init(organisations: Int, records: Int = 0) {
     self.organisations = max(organisations, 0)
-    more = IntSet(capacity: min(max(256, records - organisations), 1 << 22))
-    first = .allocate(capacity: max(self.organisations, 1))
-    first.initialize(repeating: First(footprint: 0, extra: 0, lineAndOne: 0), count: max(self.organisations, 1))
+    more = IntSet(capacity: min(max(256, (records - organisations) / 8), 1 << 22))
+    first = ZeroedBuffer(count: self.organisations)
+    second = ZeroedBuffer(count: self.organisations)
   }
-
-  deinit { first.deallocate() }
 
   /// Adds a key seen on `line`; returns the line it was first seen on when it
   /// was there already.
@@ -100,13 +101,37 @@ struct PairSet: ~Copyable {
     guard org >= 0, org < organisations else {
       return more.insert(Dataset.key(org: org, footprint: footprint), extra, line: line)
     }
-    let f = first[org]
-    if f.lineAndOne == 0 {
-      first[org] = First(
-        footprint: Int32(truncatingIfNeeded: footprint), extra: extra, lineAndOne: Int32(truncatingIfNeeded: line) &+ 1)
+    let key = Slot(
+      footprint: Int32(truncatingIfNeeded: footprint), extra: extra, lineAndOne: Int32(truncatingIfNeeded: line) &+ 1)
+    let a = first.base[org]
+    if a.lineAndOne == 0 {
+      first.base[org] = key
       return nil
     }
-    if Int(f.footprint) == footprint && f.extra == extra { return Int(f.lineAndOne) - 1 }
+    if Int(a.footprint) == footprint && a.extra == extra { return Int(a.lineAndOne) - 1 }
+    let b = second.base[org]
+    if b.lineAndOne == 0 {
+      second.base[org] = key
+      return nil
+    }
+    if Int(b.footprint) == footprint && b.extra == extra { return Int(b.lineAndOne) - 1 }
     return more.insert(Dataset.key(org: org, footprint: footprint), extra, line: line)
   }
+}
+
+/// `count` zeroed values, written once now: a page first read while the
+/// system still maps it to its shared zero page must be copied on the first
+/// write, and the other threads' address caches flushed (an interrupt to
+/// every core running this process).
+private struct ZeroedBuffer<Element>: ~Copyable {
+  let base: UnsafeMutablePointer<Element>
+
+  init(count: Int) {
+    let n = max(count, 1)
+    base = .allocate(capacity: n)
+    UnsafeMutableRawPointer(base).initializeMemory(
+      as: UInt8.self, repeating: 0, count: n * MemoryLayout<Element>.stride)
+  }
+
+  deinit { base.deallocate() }
 }
