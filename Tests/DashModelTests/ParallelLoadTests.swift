@@ -204,6 +204,9 @@ struct FinanceGridTests {
     #expect(one.footprints.count == 40_000)
     #expect(two.organisations == one.organisations)
     #expect(two.organisationID(code: "O59999")?.index == 59_999)
+    // The codes are read back from the index, after the footprints' 40,000.
+    #expect(two.organisations[OrganisationID(59_999)].code == "O59999")
+    #expect(two.organisations[OrganisationID(0)].code == "O0")
     #expect(two.memberships == one.memberships)
   }
 
@@ -234,6 +237,8 @@ struct FinanceGridTests {
       for i in stride(from: 0, to: 60_000, by: 997) {
         #expect(many.organisationID(code: "O\(i)") == one.organisationID(code: "O\(i)"))
         #expect(many.organisationID(code: "O\(i)")?.index == i)
+        // Each organisation's code, held by the index once registered, is its own.
+        #expect(many.organisations[OrganisationID(i)].code == "O\(i)")
       }
       #expect(many.memberships == one.memberships)
     }

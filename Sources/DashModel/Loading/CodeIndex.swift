@@ -291,6 +291,16 @@ package final class CodeIndex: @unchecked Sendable {
   /// The id of a code given as bytes, or `nil` when unknown.
   package func find(_ b: UnsafeBufferPointer<UInt8>) -> Int? { view.find(b) }
 
+  /// The code with id `id` (read once inserts are over: an insert may move
+  /// the bytes).
+  package func code(_ id: Int) -> String {
+    let s = state.pointee
+    precondition(id >= 0 && id < s.count, "CodeIndex: no code with id \(id)")
+    let start = Int(s.offsets[id])
+    return String(
+      decoding: UnsafeBufferPointer(start: s.arena + start, count: Int(s.offsets[id + 1]) - start), as: UTF8.self)
+  }
+
   /// The id of a code given as text, or `nil` when unknown.
   package func find(_ code: String) -> Int? {
     var code = code

@@ -41,7 +41,7 @@ enum OrganisationRows {
   /// Registers a part's codes in `codes`, in order: the rows whose code was
   /// already taken, with the id that took it.
   static func register(_ part: Organisations.Part, hashes: [UInt64], codes: CodeIndex) -> [(row: Int, id: Int)] {
-    let repeats = part.bytes.withUnsafeBufferPointer { all in
+    let repeats = part.codeBytes.withUnsafeBufferPointer { all in
       codes.insertAll(count: part.count, hashes: hashes) { i in UnsafeBufferPointer(rebasing: all[part.codeRange(i)]) }
     }
     return repeats.map { ($0.position, $0.id) }
@@ -215,7 +215,7 @@ enum OrganisationRows {
         let line = Int(c.lines[i]) + offset
         if next < duplicates.count && duplicates[next].row == i {
           RowChecks.duplicateCode(
-            c.part.organisation(i).code, id: duplicates[next].id, line: line, footprintCount: footprintCount,
+            c.part.code(i), id: duplicates[next].id, line: line, footprintCount: footprintCount,
             lines: lines, file: file, problems: &problems)
           next += 1
           continue
@@ -225,7 +225,9 @@ enum OrganisationRows {
       parts.append(c.part.removing(duplicates.map(\.row)))
     }
     timer.mark("  organisation codes (loop)")
-    return Organisations(parts: parts)
+    // Each kept organisation's code went into the index as the next id, in
+    // file order: the index holds them from here on.
+    return Organisations(parts: parts, codesIn: codes, firstID: footprintCount)
   }
 
   /// Where the columns are.

@@ -1,16 +1,21 @@
 /// Every organisation, in file order, stored compactly: each piece the
-/// loader read in parallel keeps its codes and names as UTF-8 in one byte
-/// arena, and an ``Organisation`` value is made when one is asked for. At
-/// national scale this saves a `String` per code and name at load time and
-/// tens of megabytes of memory; the collection reads like an array.
+/// loader read in parallel keeps its names as UTF-8 in one byte arena, and
+/// an ``Organisation`` value is made when one is asked for. A loaded file's
+/// codes are held once, by the code index that gives them their ids; the
+/// pieces hold them only until they are registered there. At national
+/// scale this saves a `String` per code and name at load time and tens of
+/// megabytes of memory; the collection reads like an array.
 public struct Organisations: RandomAccessCollection, Sendable {
   /// One piece: the organisations one chunk of the file held.
   struct Part: Sendable {
-    /// Each organisation's code then its name, one after another.
-    var bytes: [UInt8] = []
-    /// Where each code ends in `bytes` (its name starts there).
+    /// Each organisation's code, one after another (emptied once the codes
+    /// are in the index, ``droppingCodes()``).
+    var codeBytes: [UInt8] = []
+    /// Where each code ends in `codeBytes`.
     var codeEnds: [Int32] = []
-    /// Where each name ends in `bytes` (the next code starts there).
+    /// Each organisation's name, one after another.
+    var nameBytes: [UInt8] = []
+    /// Where each name ends in `nameBytes`.
     var nameEnds: [Int32] = []
     var kinds: [UInt8] = []
     /// Ids into `texts`; 0 is no source.
@@ -25,7 +30,9 @@ public struct Organisations: RandomAccessCollection, Sendable {
     /// Room for about `n` organisations of `bytes` bytes of code and name
     /// in all: arrays grown by doubling would copy and touch twice the memory.
     mutating func reserve(_ n: Int, bytes size: Int) {
-      bytes.reserveCapacity(size)
+      // Codes are a fifth of a record's bytes or less; names most of the rest.
+      codeBytes.reserveCapacity(size / 4)
+      nameBytes.reserveCapacity(size)
       codeEnds.reserveCapacity(n)
       nameEnds.reserveCapacity(n)
       kinds.reserveCapacity(n)
@@ -43,32 +50,36 @@ public struct Organisations: RandomAccessCollection, Sendable {
     mutating func append(
       code: UnsafeBufferPointer<UInt8>, name: UnsafeBufferPointer<UInt8>, kindNumber: Int, source: Int32
     ) {
-      bytes.append(contentsOf: code)
-      codeEnds.append(Int32(bytes.count))
-      bytes.append(contentsOf: name)
-      nameEnds.append(Int32(bytes.count))
+      codeBytes.append(contentsOf: code)
+      codeEnds.append(Int32(codeBytes.count))
+      nameBytes.append(contentsOf: name)
+      nameEnds.append(Int32(nameBytes.count))
       kinds.append(UInt8(truncatingIfNeeded: kindNumber))
       sources.append(source)
     }
 
-    /// The bytes of organisation `i`'s code.
-    func codeRange(_ i: Int) -> Range<Int> { (i == 0 ? 0 : Int(nameEnds[i - 1]))..<Int(codeEnds[i]) }
+    /// The bytes of organisation `i`'s code (while the part holds them).
+    func codeRange(_ i: Int) -> Range<Int> { (i == 0 ? 0 : Int(codeEnds[i - 1]))..<Int(codeEnds[i]) }
 
-    func organisation(_ i: Int) -> Organisation {
-      let code = codeRange(i)
-      let name = Int(codeEnds[i])..<Int(nameEnds[i])
-      return bytes.withUnsafeBufferPointer { b in
-        Organisation(
-          code: String(decoding: UnsafeBufferPointer(rebasing: b[code]), as: UTF8.self),
-          name: String(decoding: UnsafeBufferPointer(rebasing: b[name]), as: UTF8.self),
-          kind: Self.kinds[Int(kinds[i])],
-          source: sources[i] == 0 ? nil : texts[Int(sources[i])])
+    /// The bytes of organisation `i`'s name.
+    func nameRange(_ i: Int) -> Range<Int> { (i == 0 ? 0 : Int(nameEnds[i - 1]))..<Int(nameEnds[i]) }
+
+    /// Organisation `i`'s code (while the part holds them).
+    func code(_ i: Int) -> String {
+      codeBytes.withUnsafeBufferPointer {
+        String(decoding: UnsafeBufferPointer(rebasing: $0[codeRange(i)]), as: UTF8.self)
       }
     }
 
+    func organisation(_ i: Int, code: String) -> Organisation {
+      Organisation(
+        code: code, name: name(i), kind: Self.kinds[Int(kinds[i])],
+        source: sources[i] == 0 ? nil : texts[Int(sources[i])])
+    }
+
     func name(_ i: Int) -> String {
-      bytes.withUnsafeBufferPointer { b in
-        String(decoding: UnsafeBufferPointer(rebasing: b[Int(codeEnds[i])..<Int(nameEnds[i])]), as: UTF8.self)
+      nameBytes.withUnsafeBufferPointer {
+        String(decoding: UnsafeBufferPointer(rebasing: $0[nameRange(i)]), as: UTF8.self)
       }
     }
 
@@ -77,18 +88,28 @@ public struct Organisations: RandomAccessCollection, Sendable {
       var out = Part()
       out.texts = texts
       var next = 0
-      bytes.withUnsafeBufferPointer { b in
-        for i in 0..<count {
-          if next < positions.count && positions[next] == i {
-            next += 1
-            continue
+      codeBytes.withUnsafeBufferPointer { c in
+        nameBytes.withUnsafeBufferPointer { n in
+          for i in 0..<count {
+            if next < positions.count && positions[next] == i {
+              next += 1
+              continue
+            }
+            out.append(
+              code: UnsafeBufferPointer(rebasing: c[codeRange(i)]),
+              name: UnsafeBufferPointer(rebasing: n[nameRange(i)]),
+              kindNumber: Int(kinds[i]), source: sources[i])
           }
-          out.append(
-            code: UnsafeBufferPointer(rebasing: b[codeRange(i)]),
-            name: UnsafeBufferPointer(rebasing: b[Int(codeEnds[i])..<Int(nameEnds[i])]),
-            kind: Self.kinds[Int(kinds[i])], source: sources[i])
         }
       }
+      return out
+    }
+
+    /// This part with its codes given up (they are held by the code index).
+    func droppingCodes() -> Part {
+      var out = self
+      out.codeBytes = []
+      out.codeEnds = []
       return out
     }
   }
@@ -96,13 +117,31 @@ public struct Organisations: RandomAccessCollection, Sendable {
   private let parts: [Part]
   /// The index of each part's first element, and the total at the end.
   private let starts: [Int]
+  /// The index holding the codes when the parts do not, and the id of the
+  /// first organisation's code in it (the organisations' ids follow in order).
+  private let codeIndex: CodeIndex?
+  private let firstID: Int
 
+  /// The organisations of `parts`, which hold their codes.
   init(parts: [Part]) {
+    self.init(kept: parts, codeIndex: nil, firstID: 0)
+  }
+
+  /// The organisations of `parts`, whose codes are in `codes` from id
+  /// `firstID` on, one after another in the parts' order (as the loader
+  /// registered them): the parts give theirs up.
+  init(parts: [Part], codesIn codes: CodeIndex, firstID: Int) {
+    self.init(kept: parts.map { $0.droppingCodes() }, codeIndex: codes, firstID: firstID)
+  }
+
+  private init(kept parts: [Part], codeIndex: CodeIndex?, firstID: Int) {
     let kept = parts.filter { $0.count > 0 }
     self.parts = kept
     var starts = [0]
     for p in kept { starts.append(starts[starts.count - 1] + p.count) }
     self.starts = starts
+    self.codeIndex = codeIndex
+    self.firstID = firstID
   }
 
   /// The organisations of an array.
@@ -129,7 +168,7 @@ public struct Organisations: RandomAccessCollection, Sendable {
   /// An organisation.
   public subscript(i: OrganisationID) -> Organisation {
     let (p, at) = part(i.index)
-    return parts[p].organisation(at)
+    return parts[p].organisation(at, code: codeIndex?.code(firstID + i.index) ?? parts[p].code(at))
   }
 
   /// An organisation's name (without making the rest of it).
