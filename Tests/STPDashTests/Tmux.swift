@@ -68,10 +68,12 @@ final class Tmux {
 
   /// Starts the dashboard from the shell with `arguments` (after the
   /// binary's path), the shell printing `EXIT=` and its status when it
-  /// ends; true once the league is on screen.
+  /// ends; true once the league's whole first frame is on screen: its
+  /// tabs and its key bar, the last line drawn (a capture taken as soon as
+  /// the tabs arrive can miss rows still on their way, on a busy machine).
   func startDashboard(_ arguments: String = "") -> Bool {
     run("\(Binary.path)\(arguments); echo EXIT=$?")
-    return waitFor("1 League")
+    return wait { $0.contains("1 League") && $0.contains("? help") }
   }
 
   /// Types a line into the shell and presses Enter.
