@@ -156,9 +156,10 @@ enum OrganisationRows {
     let dataBytes = table.dataBytes
     // More chunks than threads: while the threads parse later chunks, the
     // earlier ones' codes are registered, and only the last one's are left
-    // to register at the end.
+    // to register at the end. Tapered, so the last chunks are the smallest:
+    // the thread done first waits only for a small chunk's parse and codes.
     let pieces = parallelism > 1 ? parallelism * 8 : 1
-    return table.forEachChunk(parts: pieces, makeState: { Chunk(number: $0) }) {
+    return table.forEachChunk(parts: pieces, tapered: true, makeState: { Chunk(number: $0) }) {
       chunk, from, to, firstLine, problems in
       var reader = Reader(columns: columns, chunk: chunk)
       chunk = Chunk()
