@@ -179,8 +179,8 @@ public struct LeagueInputs: Sendable {
   public var assumed: EntityList<Footprint, Int>
   /// The refusing members' savings at 100 % (negative ones too).
   public var refusingSavings: EntityList<Footprint, Double>
-  /// The cooperating members' positive savings at 100 % (largest first
-  /// when ``ordered``, else in member order): each footprint
+  /// The cooperating members' positive savings at 100 %, largest first
+  /// (as inputs counted again for each key need them): each footprint
   /// has room for all its members from ``cooperatingStart``, and uses
   /// ``cooperatingCount`` of it (so one footprint is made again alone).
   var cooperatingSavings: [Double] = []
@@ -189,14 +189,9 @@ public struct LeagueInputs: Sendable {
   /// How much of it each footprint uses.
   var cooperatingCount: [Int32] = []
   /// Members holding savings, largest first, made once for the data by a
-  /// caller that will count refusals again (the dashboard); `nil` for a
-  /// league made once (a batch command), which sorts as it goes.
+  /// caller that will count refusals again (the dashboard); `nil`: each
+  /// member looked up, and each footprint's holders sorted as it is made.
   public let holdings: Holdings?
-  /// Whether each footprint's cooperating holders are kept largest first,
-  /// as inputs counted again for each key (the dashboard's) need them: a
-  /// league made once leaves them in member order and sorts only for the
-  /// counts that need the order (most footprints need none).
-  let ordered: Bool
   /// Whether each member of the footprint being filled refuses (reused).
   private var refusesHere: [Bool] = []
 
@@ -207,22 +202,26 @@ public struct LeagueInputs: Sendable {
   }
 
   /// A footprint's pivotal members and the fewest whose joint refusal sinks
-  /// its plan (``PlanBlocking/counts(cooperating:margin:factor:)``): from
-  /// the holders kept in order, or, for a league made once, from
-  /// its members' savings, sorted only when no single member is pivotal
-  /// and the plan balances (most footprints need no order at all).
+  /// its plan (``PlanBlocking/counts(descending:margin:factor:)``), from
+  /// the holders kept in order.
   func counts(_ f: FootprintID, margin: Double, factor: Double) -> (pivotal: Int, needed: Int?) {
-    ordered
-      ? PlanBlocking.counts(descending: cooperating(f), margin: margin, factor: factor)
-      : PlanBlocking.counts(cooperating: cooperating(f), margin: margin, factor: factor)
+    PlanBlocking.counts(descending: cooperating(f), margin: margin, factor: factor)
+  }
+
+  /// One footprint's inputs as made.
+  func filled(_ f: FootprintID) -> Filled {
+    let i = f.index
+    return Filled(
+      flagged: flagged.storage[i], refusing: refusing.storage[i], atRiskBase: atRiskBase.storage[i],
+      illustrative: atRiskIllustrative.storage[i], assumed: assumed.storage[i],
+      refusingSavings: refusingSavings.storage[i], cooperating: cooperatingCount[i])
   }
 
   /// Empty inputs for a dataset's footprints, with the refusals to count.
-  init(_ d: Dataset, refusals: Refusals, holdings: Holdings?, ordered: Bool) {
+  init(_ d: Dataset, refusals: Refusals, holdings: Holdings?) {
     let n = d.footprints.count
     self.refusals = refusals
     self.holdings = holdings
-    self.ordered = ordered || holdings != nil
     flagged = EntityList(Array(repeating: 0, count: n))
     refusing = EntityList(Array(repeating: 0, count: n))
     atRiskBase = EntityList(Array(repeating: 0, count: n))
@@ -263,7 +262,7 @@ public struct LeagueInputs: Sendable {
     let start = Int(cooperatingStart[f.index])
     let filled = cooperatingSavings.withUnsafeMutableBufferPointer { room in
       Self.make(
-        f, analysis: analysis, refusals: refusals, holdings: holdings, ordered: ordered, room: room, start: start,
+        f, analysis: analysis, refusals: refusals, holdings: holdings, ordered: true, room: room, start: start,
         here: &here)
     }
     refusesHere = here
@@ -281,17 +280,31 @@ public struct LeagueInputs: Sendable {
     refusingSavings.storage[i] = filled.refusingSavings
   }
 
+  /// One footprint's inputs for a league made once (its rows are made with
+  /// them): its cooperating holders, in member order, written to `room`
+  /// (room for all its members), and counted in
+  /// ``PlanBlocking/counts(cooperating:margin:factor:)``, which sorts them
+  /// only when no single member is pivotal and the plan balances (most
+  /// footprints need no order at all).
+  static func once(
+    _ f: FootprintID, analysis: Analysis, refusals: Refusals, room: UnsafeMutableBufferPointer<Double>
+  ) -> Filled {
+    var here: [Bool] = []
+    return make(
+      f, analysis: analysis, refusals: refusals, holdings: nil, ordered: false, room: room, start: 0, here: &here)
+  }
+
   /// Every footprint's inputs: on two threads for a national league (each
   /// footprint writes only its own room of the cooperating holders).
   mutating func fillAll(analysis: Analysis) {
     let d = analysis.dataset
-    let (refusals, holdings, starts, ordered) = (self.refusals, self.holdings, cooperatingStart, self.ordered)
+    let (refusals, holdings, starts) = (self.refusals, self.holdings, cooperatingStart)
     let filled = cooperatingSavings.withUnsafeMutableBufferPointer { room in
       let shared = SharedRoom(room: room)
       return Parallel.map(d.footprints.count, cost: d.memberships.count / max(1, d.footprints.count)) { i in
         var here: [Bool] = []
         return Self.make(
-          FootprintID(i), analysis: analysis, refusals: refusals, holdings: holdings, ordered: ordered,
+          FootprintID(i), analysis: analysis, refusals: refusals, holdings: holdings, ordered: true,
           room: shared.room, start: Int(starts[i]), here: &here)
       }
     }
@@ -488,7 +501,7 @@ public struct NameOrder: Sendable {
 public enum LeagueTable {
   /// One row per footprint, in dataset order, ranked by the default sort.
   public static func rows(_ analysis: Analysis, delivery: DeliveryScheme, refusals: Refusals) -> [LeagueRow] {
-    rows(analysis, delivery: delivery, inputs: inputs(analysis, refusals: refusals, ordered: false))
+    rank(unranked(analysis, delivery: delivery, refusals: refusals), by: .doNothing, ascending: false)
   }
 
   /// One row per footprint, ranked by `column` (``rank(_:by:ascending:names:)``):
@@ -496,9 +509,7 @@ public enum LeagueTable {
   public static func rows(
     _ analysis: Analysis, delivery: DeliveryScheme, refusals: Refusals, rankedBy column: LeagueColumn, ascending: Bool
   ) -> [LeagueRow] {
-    rank(
-      unranked(analysis, delivery: delivery, inputs: inputs(analysis, refusals: refusals, ordered: false)), by: column,
-      ascending: ascending)
+    rank(unranked(analysis, delivery: delivery, refusals: refusals), by: column, ascending: ascending)
   }
 
   /// The per-footprint inputs that depend on the refusals (flags, assumed
@@ -506,15 +517,7 @@ public enum LeagueTable {
   /// With `holdings` (``Holdings``, made once for the analysis), counting
   /// them again for other refusals costs a pass without sorting.
   public static func inputs(_ analysis: Analysis, refusals: Refusals, holdings: Holdings? = nil) -> LeagueInputs {
-    inputs(analysis, refusals: refusals, holdings: holdings, ordered: true)
-  }
-
-  /// The same, the holders left in member order unless `ordered` (for a
-  /// league made once: ``LeagueInputs/ordered``).
-  static func inputs(
-    _ analysis: Analysis, refusals: Refusals, holdings: Holdings? = nil, ordered: Bool
-  ) -> LeagueInputs {
-    var out = LeagueInputs(analysis.dataset, refusals: refusals, holdings: holdings, ordered: ordered)
+    var out = LeagueInputs(analysis.dataset, refusals: refusals, holdings: holdings)
     out.fillAll(analysis: analysis)
     return out
   }
@@ -538,8 +541,34 @@ public enum LeagueTable {
     }
   }
 
+  /// One row per footprint, in dataset order, not yet ranked, for a league
+  /// made once: each footprint's inputs made with its row, its cooperating
+  /// holders in a room of its own (on the stack), never all at once.
+  static func unranked(_ analysis: Analysis, delivery scheme: DeliveryScheme, refusals: Refusals) -> [LeagueRow] {
+    let d = analysis.dataset
+    return Parallel.map(d.footprints.count, cost: 12 + d.memberships.count / max(1, d.footprints.count)) { i in
+      let f = FootprintID(i)
+      return withUnsafeTemporaryAllocation(of: Double.self, capacity: max(1, d.membersOfFootprint[f].count)) { room in
+        let filled = LeagueInputs.once(f, analysis: analysis, refusals: refusals, room: room)
+        let held = UnsafeBufferPointer(rebasing: room[0..<Int(filled.cooperating)])
+        var row = row(f, analysis: analysis, scheme: scheme)
+        refresh(&row, filled) { margin, factor in
+          PlanBlocking.counts(cooperating: held, margin: margin, factor: factor)
+        }
+        return row
+      }
+    }
+  }
+
   /// One footprint's row.
   static func row(_ f: FootprintID, analysis: Analysis, scheme: DeliveryScheme, inputs: LeagueInputs) -> LeagueRow {
+    var row = row(f, analysis: analysis, scheme: scheme)
+    refresh(&row, inputs: inputs)
+    return row
+  }
+
+  /// One footprint's row before the refusals are counted in (``refresh(_:_:counts:)``).
+  static func row(_ f: FootprintID, analysis: Analysis, scheme: DeliveryScheme) -> LeagueRow {
     let d = analysis.dataset
     let fp = d.footprints[f]
     let year = FinancialYear.target
@@ -555,7 +584,7 @@ public enum LeagueTable {
     var row = LeagueRow(
       footprint: f, rank: 0, code: fp.code, name: fp.name, region: fp.region,
       members: d.membersOfFootprint[f].count, doNothing: dn, plan: nil, savingsPercent: nil,
-      perHead: perHead, alignedShare: summary.alignedShare, alignment: summary, flagged: inputs.flagged[f],
+      perHead: perHead, alignedShare: summary.alignedShare, alignment: summary, flagged: 0,
       atRisk: nil, rating: fp.rating, delivery: .full,
       neededPercent: neededDeliveryPercent(t), observed: analysis.observed[f],
       balanceYear: nil, margin: nil, vetoShare: analysis.vetoShare(footprint: f),
@@ -576,7 +605,6 @@ public enum LeagueTable {
     row.changes = d.disputes.changeCount(footprint: f)
     row.referrals = d.disputes.referralCount(footprint: f)
     deliver(&row, f, analysis: analysis, scheme: scheme)
-    refresh(&row, inputs: inputs)
     return row
   }
 
@@ -636,21 +664,32 @@ public enum LeagueTable {
   /// bases. A change of refusals costs this, not a whole row.
   static func refresh(_ row: inout LeagueRow, inputs: LeagueInputs) {
     guard let f = row.footprint else { return }
+    refresh(&row, inputs.filled(f)) { margin, factor in inputs.counts(f, margin: margin, factor: factor) }
+  }
+
+  /// A row's figures that follow the refusals, from its footprint's inputs;
+  /// `counts` gives the pivotal members and the blockers needed for a
+  /// margin at a delivery factor.
+  @inline(__always)
+  static func refresh(
+    _ row: inout LeagueRow, _ inputs: LeagueInputs.Filled,
+    counts: (_ margin: Double, _ factor: Double) -> (pivotal: Int, needed: Int?)
+  ) {
     let factor = row.delivery.factor
-    row.flagged = inputs.flagged[f]
-    row.refusing = inputs.refusing[f]
-    row.atRisk = inputs.atRiskBase[f].map { $0 * factor }
+    row.flagged = inputs.flagged
+    row.refusing = inputs.refusing
+    row.atRisk = inputs.atRiskBase.map { $0 * factor }
     row.marginWithRefusals = row.margin.map {
-      PlanBlocking.marginWithRefusals(asFiled: $0, refusingSavings: inputs.refusingSavings[f], factor: factor)
+      PlanBlocking.marginWithRefusals(asFiled: $0, refusingSavings: inputs.refusingSavings, factor: factor)
     }
-    let counts = row.marginWithRefusals.map { inputs.counts(f, margin: $0, factor: factor) }
-    row.pivotal = counts?.pivotal ?? 0
-    row.blockersNeeded = counts?.needed
+    let counted = row.marginWithRefusals.map { counts($0, factor) }
+    row.pivotal = counted?.pivotal ?? 0
+    row.blockersNeeded = counted?.needed
     // At risk and the plan with refusals are illustrative when a refusing
     // member's figures are; the plan with refusals also when the plan is.
     row.illustrativeColumns.remove(.atRisk)
     row.illustrativeColumns.remove(.short)
-    if inputs.atRiskIllustrative[f] { row.illustrativeColumns.formUnion(ColumnSet(.atRisk, .short)) }
+    if inputs.illustrative { row.illustrativeColumns.formUnion(ColumnSet(.atRisk, .short)) }
     if row.illustrativeColumns.contains(.plan) { row.illustrativeColumns.insert(.short) }
   }
 
