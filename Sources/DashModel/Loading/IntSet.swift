@@ -71,8 +71,8 @@ struct IntSet: ~Copyable {
 /// in the organisations' order, so each organisation's first two keys sit in
 /// plain arrays indexed by organisation (read in order, never a cache miss);
 /// only further keys of the same organisation go to an ``IntSet``, whose
-/// random probes each cost a cache and TLB miss (200 ns on this kind of
-/// virtual machine).
+/// random probes each cost a cache and TLB miss (about 200 ns a key at
+/// national scale, where one organisation in ten has a second key).
 struct PairSet: ~Copyable {
   private struct Slot {
     var footprint: Int32
@@ -86,8 +86,9 @@ struct PairSet: ~Copyable {
   private let organisations: Int
   private var more: IntSet
 
-  /// `records`: how many keys are expected in all (those beyond two per
-  /// organisation size the table once, instead of growing it).
+  /// `records`: how many keys are expected in all; the table starts with
+  /// room for an eighth of those beyond one per organisation (most of them
+  /// are second keys, kept in the arrays) and grows if more come.
   init(organisations: Int, records: Int = 0) {
     self.organisations = max(organisations, 0)
     more = IntSet(capacity: min(max(256, (records - organisations) / 8), 1 << 22))
