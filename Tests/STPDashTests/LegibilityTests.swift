@@ -44,6 +44,17 @@ struct LegibilityTests {
     }
   }
 
+  @Test func anEmptyJournalsHintIsWholeAt60x20() {
+    var s = AppFixture.state(width: 60, height: 20)
+    AppFixture.send(&s, [.char("4")])
+    // The hint wraps at the width instead of losing its end.
+    let words = screen(s).split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+    #expect(words.contains("Press f on a member (footprint or organisation screen) to flag a body."), "\(screen(s))")
+    // The journal's path, too long for the line, keeps its file's name after an ellipsis.
+    let info = screen(s).split(separator: "\n").first { $0.contains("active flags") } ?? ""
+    #expect(info.contains("· …") && info.hasSuffix("/stpdash/flags.csv"), "\(info)")
+  }
+
   @Test func theTrajectoryLegendHasAGlyphPerSeriesWithoutColour() {
     var s = AppFixture.state(caps: Capabilities(color: false, unicode: true))
     AppFixture.send(&s, [.char("2")])

@@ -2,14 +2,30 @@ import DashModel
 
 /// Every active flag across footprints, newest first.
 enum FlagsView {
+  /// The journal's path in `room` columns: whole when it fits, else its
+  /// end (the file's name) after an ellipsis, so what is cut is seen to be.
+  static func journalShown(_ path: String, room: Int) -> String {
+    let shown = VisibleText.sanitize(path)
+    guard DisplayWidth.width(of: shown) > room, room > 1 else { return shown }
+    var tail: [Character] = []
+    var width = 0
+    for ch in shown.reversed() {
+      let w = DisplayWidth.width(of: ch)
+      if width + w > room - 1 { break }
+      tail.append(ch)
+      width += w
+    }
+    return "…" + String(tail.reversed())
+  }
+
   static func render(_ state: AppState, into buf: inout Buffer) {
     let theme = state.theme
     let g = state.glyphs
     let layout = Layout.Flags(state.size)
     let flags = state.derived.visibleFlags
     let corrupt = state.session.saved.problems.count
-    var info =
-      "\(flags.count) active flag\(flags.count == 1 ? "" : "s"), newest first \(g.dot) \(state.session.journalPath)"
+    let head = "\(flags.count) active flag\(flags.count == 1 ? "" : "s"), newest first \(g.dot) "
+    var info = head + journalShown(state.session.journalPath, room: buf.width - 2 - DisplayWidth.width(of: head))
     if let q = state.filters[.flags] {
       info =
         "\(flags.count) of \(state.derived.activeFlags.count) active flags \(g.dot) filter \\\(VisibleText.sanitize(q.text))"
@@ -33,9 +49,13 @@ enum FlagsView {
     TableView.header(
       table, layout: columns, y: layout.headerY, sorted: nil, ascending: false, into: &buf, theme: theme, glyphs: g)
     if flags.isEmpty {
-      buf.put(
-        "No active flags. Press f on a member (footprint or organisation screen) to flag a body.", x: 2,
-        y: layout.firstRowY, style: theme.dim, maxX: buf.width)
+      // Wrapped to the width, so a narrow screen shows the whole hint.
+      let hint = DetailLine.wrap(
+        "No active flags. Press f on a member (footprint or organisation screen) to flag a body.",
+        width: buf.width - 3)
+      for (i, line) in hint.prefix(max(1, layout.rowCount)).enumerated() {
+        buf.put(line, x: 2, y: layout.firstRowY + i, style: theme.dim, maxX: buf.width)
+      }
       return
     }
     let scroll = state.flagsList.scroll
