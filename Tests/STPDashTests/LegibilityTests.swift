@@ -55,6 +55,14 @@ struct LegibilityTests {
     #expect(info.contains("· …") && info.hasSuffix("/stpdash/flags.csv"), "\(info)")
   }
 
+  @Test func theTrajectorysSubtitleIsSeenToBeCutAt60x20() {
+    var s = AppFixture.state(width: 60, height: 20)
+    AppFixture.send(&s, [.char("2")])
+    let subtitle = AppView.render(s).lines[1].trimmingCharacters(in: .whitespaces)
+    #expect(subtitle.hasPrefix("North West London deficit, £m"))
+    #expect(subtitle.hasSuffix("…"), "cut where the width runs out, and marked: \(subtitle)")
+  }
+
   @Test func theTrajectoryLegendHasAGlyphPerSeriesWithoutColour() {
     var s = AppFixture.state(caps: Capabilities(color: false, unicode: true))
     AppFixture.send(&s, [.char("2")])

@@ -15,12 +15,15 @@ enum TrajectoryView {
       position = "  (all \(d.footprints.count) footprints)"
     }
     let end = buf.put(" " + name, x: 0, y: 1, style: theme.title)
-    buf.put(
+    let subtitle =
       g.text(" deficit, £m")
-        + " \(g.dot) plan at \(f.map { state.scheme.phrase(footprint: $0, in: state.session.analysis) } ?? state.scheme.setting) delivery\(position)",
-      x: end, y: 1,
-      style: theme.dim,
-      maxX: buf.width)
+      + " \(g.dot) plan at \(f.map { state.scheme.phrase(footprint: $0, in: state.session.analysis) } ?? state.scheme.setting) delivery\(position)"
+    if DisplayWidth.width(of: subtitle) <= buf.width - end {
+      buf.put(subtitle, x: end, y: 1, style: theme.dim)
+    } else {
+      // Cut with an ellipsis where the width runs out (the key bar names ←/→).
+      buf.put(subtitle, x: end, y: 1, width: buf.width - end, style: theme.dim, ellipsis: g.ellipsis)
+    }
 
     let bodyBottom = buf.height - 1
     let withRefusals = state.session.analysis.planWithRefusals(
