@@ -46,8 +46,9 @@ struct LookupStructureTests {
 
   @Test func pairSetFindsEveryRepeatAndOnlyRepeats() {
     var rng = SeededGenerator(seed: 44)
-    for organisations in [0, 1, 7, 200] {
-      var set = PairSet(organisations: organisations)
+    // With extras (stances' days) and without (memberships').
+    for (organisations, withExtra) in [0, 1, 7, 200].flatMap({ n in [(n, true), (n, false)] }) {
+      var set = PairSet(organisations: organisations, extra: withExtra)
       var model: [Key: Int] = [:]
       for line in 2..<3000 {
         // Mostly in order, as files are; sometimes anywhere, sometimes out of range.
@@ -55,7 +56,8 @@ struct LookupStructureTests {
           Bool.random(using: &rng)
           ? line * max(organisations, 1) / 3000 : Int.random(in: -1...(organisations + 1), using: &rng)
         let key = Key(
-          org: org, footprint: Int.random(in: 0..<4, using: &rng), extra: Int32.random(in: 0..<3, using: &rng))
+          org: org, footprint: Int.random(in: 0..<4, using: &rng),
+          extra: withExtra ? Int32.random(in: 0..<3, using: &rng) : 0)
         let expected = model[key]
         if expected == nil { model[key] = line }
         let got = set.insert(org: key.org, footprint: key.footprint, extra: key.extra, line: line)

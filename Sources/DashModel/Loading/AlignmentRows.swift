@@ -51,7 +51,7 @@ enum AlignmentRows {
       self.references = references
       cells = PlainCells(fields: table.header.count)
       out.reserve(table.estimatedRecords)
-      seen = PairSet(organisations: references.organisationCount, records: table.estimatedRecords)
+      seen = PairSet(organisations: references.organisationCount, records: table.estimatedRecords, extra: true)
     }
 
     /// A record of plain codes, a stance and a date or none, ending as a

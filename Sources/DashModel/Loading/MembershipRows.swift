@@ -45,7 +45,7 @@ enum MembershipRows {
       cells = PlainCells(fields: table.header.count)
       out = MembershipList(capacity: table.estimatedRecords)
       lines.reserveCapacity(table.estimatedRecords)
-      seen = PairSet(organisations: references.organisationCount, records: table.estimatedRecords)
+      seen = PairSet(organisations: references.organisationCount, records: table.estimatedRecords, extra: false)
     }
 
     /// A record of plain codes ending as a record read before did (its
