@@ -103,6 +103,33 @@ struct PairSet: ~Copyable {
     secondExtra = ZeroedBuffer(count: extra ? self.organisations : 0)
   }
 
+  /// What an organisation's slot in one array says of a key.
+  private enum Probe {
+    /// The slot was empty: the key is kept there now.
+    case stored
+    /// The slot holds this key, first seen on this line.
+    case seen(Int)
+    /// The slot holds another key.
+    case other
+  }
+
+  @inline(__always)
+  private func probe(
+    _ slots: borrowing ZeroedBuffer<Slot>, _ extras: borrowing ZeroedBuffer<Int32>, org: Int, key: Slot,
+    footprint: Int, extra: Int32
+  ) -> Probe {
+    let held = slots.base[org]
+    if held.lineAndOne == 0 {
+      slots.base[org] = key
+      if hasExtra { extras.base[org] = extra }
+      return .stored
+    }
+    if Int(held.footprint) == footprint && (!hasExtra || extras.base[org] == extra) {
+      return .seen(Int(held.lineAndOne) - 1)
+    }
+    return .other
+  }
+
   /// Adds a key seen on `line`; returns the line it was first seen on when it
   /// was there already.
   mutating func insert(org: Int, footprint: Int, extra: Int32 = 0, line: Int) -> Int? {
@@ -111,23 +138,15 @@ struct PairSet: ~Copyable {
       return more.insert(Dataset.key(org: org, footprint: footprint), extra, line: line)
     }
     let key = Slot(footprint: Int32(truncatingIfNeeded: footprint), lineAndOne: Int32(truncatingIfNeeded: line) &+ 1)
-    let a = first.base[org]
-    if a.lineAndOne == 0 {
-      first.base[org] = key
-      if hasExtra { firstExtra.base[org] = extra }
-      return nil
+    switch probe(first, firstExtra, org: org, key: key, footprint: footprint, extra: extra) {
+    case .stored: return nil
+    case .seen(let line): return line
+    case .other: break
     }
-    if Int(a.footprint) == footprint && (!hasExtra || firstExtra.base[org] == extra) {
-      return Int(a.lineAndOne) - 1
-    }
-    let b = second.base[org]
-    if b.lineAndOne == 0 {
-      second.base[org] = key
-      if hasExtra { secondExtra.base[org] = extra }
-      return nil
-    }
-    if Int(b.footprint) == footprint && (!hasExtra || secondExtra.base[org] == extra) {
-      return Int(b.lineAndOne) - 1
+    switch probe(second, secondExtra, org: org, key: key, footprint: footprint, extra: extra) {
+    case .stored: return nil
+    case .seen(let line): return line
+    case .other: break
     }
     return more.insert(Dataset.key(org: org, footprint: footprint), extra, line: line)
   }
