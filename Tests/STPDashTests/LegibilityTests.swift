@@ -53,6 +53,11 @@ struct LegibilityTests {
     // The journal's path, too long for the line, keeps its file's name after an ellipsis.
     let info = screen(s).split(separator: "\n").first { $0.contains("active flags") } ?? ""
     #expect(info.contains("· …") && info.hasSuffix("/stpdash/flags.csv"), "\(info)")
+    // In ASCII, with the ASCII set's ellipsis.
+    var ascii = AppFixture.state(width: 60, height: 20, caps: Capabilities(color: false, unicode: false))
+    AppFixture.send(&ascii, [.char("4")])
+    let plain = screen(ascii).split(separator: "\n").first { $0.contains("active flags") } ?? ""
+    #expect(!plain.contains("…") && plain.contains(" ~") && plain.hasSuffix("/stpdash/flags.csv"), "\(plain)")
   }
 
   @Test func theTrajectorysSubtitleIsSeenToBeCutAt60x20() {

@@ -3,19 +3,21 @@ import DashModel
 /// Every active flag across footprints, newest first.
 enum FlagsView {
   /// The journal's path in `room` columns: whole when it fits, else its
-  /// end (the file's name) after an ellipsis, so what is cut is seen to be.
-  static func journalShown(_ path: String, room: Int) -> String {
+  /// end (the file's name) after the glyph set's ellipsis, so what is cut
+  /// is seen to be.
+  static func journalShown(_ path: String, room: Int, ellipsis: String) -> String {
     let shown = VisibleText.sanitize(path)
-    guard DisplayWidth.width(of: shown) > room, room > 1 else { return shown }
+    let keep = room - DisplayWidth.width(of: ellipsis)
+    guard DisplayWidth.width(of: shown) > room, keep > 0 else { return shown }
     var tail: [Character] = []
     var width = 0
     for ch in shown.reversed() {
       let w = DisplayWidth.width(of: ch)
-      if width + w > room - 1 { break }
+      if width + w > keep { break }
       tail.append(ch)
       width += w
     }
-    return "…" + String(tail.reversed())
+    return ellipsis + String(tail.reversed())
   }
 
   static func render(_ state: AppState, into buf: inout Buffer) {
@@ -25,7 +27,10 @@ enum FlagsView {
     let flags = state.derived.visibleFlags
     let corrupt = state.session.saved.problems.count
     let head = "\(flags.count) active flag\(flags.count == 1 ? "" : "s"), newest first \(g.dot) "
-    var info = head + journalShown(state.session.journalPath, room: buf.width - 2 - DisplayWidth.width(of: head))
+    var info =
+      head
+      + journalShown(
+        state.session.journalPath, room: buf.width - 2 - DisplayWidth.width(of: head), ellipsis: g.ellipsis)
     if let q = state.filters[.flags] {
       info =
         "\(flags.count) of \(state.derived.activeFlags.count) active flags \(g.dot) filter \\\(VisibleText.sanitize(q.text))"
